@@ -1,0 +1,31 @@
+import { model } from "@medusajs/framework/utils"
+import { Segment } from "./segment"
+
+export const Tier = model
+  .define("tier", {
+    id: model.id({ prefix: "tier" }).primaryKey(),
+    level: model.number(),
+    name: model.text().searchable(),
+    max_guests: model.number().nullable(),
+    features: model.json<string[]>().default([] as unknown as Record<string, unknown>),
+    is_popular: model.boolean().default(false),
+    rank: model.number().default(0),
+    archived_at: model.dateTime().nullable(),
+    metadata: model.json().nullable(),
+    segment: model.belongsTo(() => Segment, { mappedBy: "tiers" }),
+  })
+  .indexes([
+    {
+      // Live tiers of a segment have distinct levels; archived ones keep theirs for history.
+      name: "IDX_tier_segment_level_live_unique",
+      on: ["segment_id", "level"],
+      unique: true,
+      where: "archived_at IS NULL AND deleted_at IS NULL",
+    },
+    {
+      name: "IDX_tier_segment_popular_unique",
+      on: ["segment_id"],
+      unique: true,
+      where: "is_popular = true AND archived_at IS NULL AND deleted_at IS NULL",
+    },
+  ])

@@ -1,0 +1,8 @@
+import { Module } from "@medusajs/framework/utils"
+import UpsellModuleService from "./service"
+
+export const UPSELL_MODULE = "upsell"
+
+export default Module(UPSELL_MODULE, {
+  service: UpsellModuleService,
+})

@@ -7,7 +7,7 @@ export const Tier = model
     level: model.number(),
     name: model.text().searchable(),
     max_guests: model.number().nullable(),
-    features: model.json<string[]>().default([] as unknown as Record<string, unknown>),
+    features: model.json<string[]>().default([]),
     is_popular: model.boolean().default(false),
     rank: model.number().default(0),
     archived_at: model.dateTime().nullable(),

@@ -1,0 +1,89 @@
+import { MedusaContainer } from "@medusajs/framework/types"
+import { ApiKeyType, Modules, ProductStatus } from "@medusajs/framework/utils"
+import {
+  createApiKeysWorkflow,
+  createProductsWorkflow,
+  createRegionsWorkflow,
+  createSalesChannelsWorkflow,
+  linkSalesChannelsToApiKeyWorkflow,
+} from "@medusajs/medusa/core-flows"
+import jwt from "jsonwebtoken"
+
+export type Tenant = { salesChannelId: string; key: string; headers: { headers: Record<string, string> } }
+
+/** An admin user and the bearer header that authenticates it (signed like Medusa's own tokens). */
+export async function adminHeaders(container: MedusaContainer) {
+  const userModule = container.resolve(Modules.USER)
+  const authModule = container.resolve(Modules.AUTH)
+  const user = await userModule.createUsers({ email: `admin-${Date.now()}@tiered.test` })
+  const identity = await authModule.createAuthIdentities({
+    provider_identities: [{ provider: "emailpass", entity_id: user.email }],
+    app_metadata: { user_id: user.id },
+  })
+  const token = jwt.sign(
+    { actor_id: user.id, actor_type: "user", auth_identity_id: identity.id, app_metadata: { user_id: user.id } },
+    process.env.JWT_SECRET || "supersecret",
+    { expiresIn: "1d" }
+  )
+  return { headers: { authorization: `Bearer ${token}` } }
+}
+
+export async function createTenant(container: MedusaContainer, name: string): Promise<Tenant> {
+  const { result: channels } = await createSalesChannelsWorkflow(container).run({
+    input: { salesChannelsData: [{ name }] },
+  })
+  const { result: keys } = await createApiKeysWorkflow(container).run({
+    input: { api_keys: [{ title: `${name} storefront`, type: ApiKeyType.PUBLISHABLE, created_by: "test" }] },
+  })
+  await linkSalesChannelsToApiKeyWorkflow(container).run({
+    input: { id: keys[0].id, add: [channels[0].id] },
+  })
+  return {
+    salesChannelId: channels[0].id,
+    key: keys[0].token,
+    headers: { headers: { "x-publishable-api-key": keys[0].token } },
+  }
+}
+
+export async function createRegion(container: MedusaContainer, currency = "usd") {
+  const { result } = await createRegionsWorkflow(container).run({
+    input: { regions: [{ name: currency.toUpperCase(), currency_code: currency, countries: [] }] },
+  })
+  return result[0]
+}
+
+/** A published one-variant service product with a price per currency, in the given sales channels. */
+export async function createPackageProduct(
+  container: MedusaContainer,
+  input: {
+    title: string
+    prices: Record<string, number>
+    salesChannelIds: string[]
+    status?: ProductStatus
+  }
+) {
+  const { result } = await createProductsWorkflow(container).run({
+    input: {
+      products: [
+        {
+          title: input.title,
+          status: input.status ?? ProductStatus.PUBLISHED,
+          options: [{ title: "Package", values: ["Standard"] }],
+          variants: [
+            {
+              title: "Standard",
+              options: { Package: "Standard" },
+              manage_inventory: false,
+              prices: Object.entries(input.prices).map(([currency_code, amount]) => ({
+                currency_code,
+                amount,
+              })),
+            },
+          ],
+          sales_channels: input.salesChannelIds.map((id) => ({ id })),
+        },
+      ],
+    },
+  })
+  return result[0]
+}

@@ -1,0 +1,14 @@
+import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { fetchAdminTier } from "../../../../utils/admin-queries"
+import { updateTiersWorkflow } from "../../../../../workflows/update-tiers"
+
+/** Archiving takes a tier off the storefront; it keeps its data and product for history. */
+export const POST = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
+  const current = await fetchAdminTier(req.scope, req.params.id)
+  if (!current.archived_at) {
+    await updateTiersWorkflow(req.scope).run({
+      input: { tiers: [{ id: req.params.id, archived_at: new Date() }] },
+    })
+  }
+  res.json({ tier: await fetchAdminTier(req.scope, req.params.id) })
+}

@@ -1,0 +1,36 @@
+import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import TierProductLink from "../../../links/tier-product"
+import { ADMIN_TIER_FIELDS, TierRow, toAdminTier } from "../../utils/serialize"
+import { AdminListTiersType } from "./validators"
+
+export const GET = async (
+  req: AuthenticatedMedusaRequest<unknown, AdminListTiersType>,
+  res: MedusaResponse
+) => {
+  const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
+  const { segment_id, product_id, include_archived, limit, offset } = req.validatedQuery
+  const filters: Record<string, unknown> = {}
+  if (segment_id) filters.segment_id = segment_id
+  if (!include_archived) filters.archived_at = null
+  if (product_id) {
+    const { data: links } = await query.graph({
+      entity: TierProductLink.entryPoint,
+      fields: ["tier_id"],
+      filters: { product_id },
+    })
+    filters.id = links.map((l) => l.tier_id as string)
+  }
+  const { data, metadata } = await query.graph({
+    entity: "tier",
+    fields: ADMIN_TIER_FIELDS,
+    filters,
+    pagination: { skip: offset, take: limit, order: { segment_id: "ASC", level: "ASC" } },
+  })
+  res.json({
+    tiers: (data as unknown as TierRow[]).map(toAdminTier),
+    count: metadata?.count ?? data.length,
+    offset,
+    limit,
+  })
+}

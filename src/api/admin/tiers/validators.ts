@@ -1,0 +1,34 @@
+import { z } from "@medusajs/framework/zod"
+import { booleanString, id, pagination } from "../../utils/validators"
+import { tierFields } from "../segments/validators"
+
+export const AdminUpdateTier = z
+  .object({ ...tierFields, segment_id: id })
+  .partial()
+  .strict()
+  .refine((body) => Object.keys(body).length > 0, { message: "Nothing to update" })
+export type AdminUpdateTierType = z.infer<typeof AdminUpdateTier>
+
+export const AdminListTiers = z
+  .object({
+    segment_id: z.union([id, z.array(id)]).optional(),
+    product_id: z.union([id, z.array(id)]).optional(),
+    include_archived: booleanString.optional(),
+    ...pagination,
+  })
+  .strict()
+export type AdminListTiersType = z.infer<typeof AdminListTiers>
+
+export const AdminArchiveTiers = z
+  .object({
+    ids: z
+      .array(id)
+      .min(1, "give at least one tier id")
+      .max(200)
+      .refine((ids) => new Set(ids).size === ids.length, { message: "ids must not repeat" }),
+  })
+  .strict()
+export type AdminArchiveTiersType = z.infer<typeof AdminArchiveTiers>
+
+export const AdminAssignTierProduct = z.object({ product_id: id }).strict()
+export type AdminAssignTierProductType = z.infer<typeof AdminAssignTierProduct>

@@ -1,0 +1,43 @@
+import {
+  defineMiddlewares,
+  validateAndTransformBody,
+  validateAndTransformQuery,
+} from "@medusajs/framework/http"
+import {
+  AdminBackfill,
+  AdminCloneSegment,
+  AdminCreateSegment,
+  AdminCreateTier,
+  AdminGetSegment,
+  AdminListSegments,
+  AdminUpdateSegment,
+} from "./admin/segments/validators"
+import {
+  AdminArchiveTiers,
+  AdminAssignTierProduct,
+  AdminListTiers,
+  AdminUpdateTier,
+} from "./admin/tiers/validators"
+import { StoreGetSegment, StoreListSegments } from "./store/segments/validators"
+import { StoreCompareTiers } from "./store/tiers/validators"
+
+export default defineMiddlewares({
+  routes: [
+    { matcher: "/store/segments", methods: ["GET"], middlewares: [validateAndTransformQuery(StoreListSegments, {})] },
+    { matcher: "/store/segments/:handle", methods: ["GET"], middlewares: [validateAndTransformQuery(StoreGetSegment, {})] },
+    { matcher: "/store/tiers/compare", methods: ["POST"], middlewares: [validateAndTransformBody(StoreCompareTiers)] },
+
+    { matcher: "/admin/segments", methods: ["GET"], middlewares: [validateAndTransformQuery(AdminListSegments, {})] },
+    { matcher: "/admin/segments", methods: ["POST"], middlewares: [validateAndTransformBody(AdminCreateSegment)] },
+    { matcher: "/admin/segments/backfill", methods: ["POST"], middlewares: [validateAndTransformBody(AdminBackfill)] },
+    { matcher: "/admin/segments/:id", methods: ["GET"], middlewares: [validateAndTransformQuery(AdminGetSegment, {})] },
+    { matcher: "/admin/segments/:id", methods: ["POST"], middlewares: [validateAndTransformBody(AdminUpdateSegment)] },
+    { matcher: "/admin/segments/:id/tiers", methods: ["POST"], middlewares: [validateAndTransformBody(AdminCreateTier)] },
+    { matcher: "/admin/segments/:id/clone", methods: ["POST"], middlewares: [validateAndTransformBody(AdminCloneSegment)] },
+
+    { matcher: "/admin/tiers", methods: ["GET"], middlewares: [validateAndTransformQuery(AdminListTiers, {})] },
+    { matcher: "/admin/tiers/archive", methods: ["POST"], middlewares: [validateAndTransformBody(AdminArchiveTiers)] },
+    { matcher: "/admin/tiers/:id", methods: ["POST"], middlewares: [validateAndTransformBody(AdminUpdateTier)] },
+    { matcher: "/admin/tiers/:id/product", methods: ["POST"], middlewares: [validateAndTransformBody(AdminAssignTierProduct)] },
+  ],
+})

@@ -1,0 +1,168 @@
+import { MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys, MedusaError, QueryContext } from "@medusajs/framework/utils"
+import { priceTier, TierPrice } from "../../lib/pricing"
+import { SegmentRow, TIER_FIELDS, TierRow, byLevel } from "./serialize"
+
+/** The storefront's view: tiers whose product is published in one of the key's sales channels. */
+type CatalogTierRow = TierRow & {
+  segment: SegmentRow
+  product: {
+    id: string
+    status: string
+    sales_channels?: { id: string }[] | null
+    variants?: { id: string; variant_rank?: number | null }[] | null
+  } | null
+}
+
+export type Region = { id: string; currency_code: string }
+
+export type StoreTier = {
+  id: string
+  segment_id: string
+  level: number
+  name: string
+  product_id: string
+  variant_id: string
+  max_guests: number | null
+  features: string[]
+  is_popular: boolean
+  price: TierPrice | null
+}
+
+export type VisibleTier = { row: CatalogTierRow; variant_id: string }
+
+const CATALOG_FIELDS = [
+  ...TIER_FIELDS,
+  "segment.*",
+  "product.id",
+  "product.status",
+  "product.sales_channels.id",
+  "product.variants.id",
+  "product.variants.variant_rank",
+]
+
+export async function loadRegion(scope: MedusaContainer, regionId: string): Promise<Region> {
+  const query = scope.resolve(ContainerRegistrationKeys.QUERY)
+  const { data } = await query.graph({
+    entity: "region",
+    fields: ["id", "currency_code"],
+    filters: { id: regionId },
+  })
+  if (!data.length) {
+    throw new MedusaError(MedusaError.Types.NOT_FOUND, `Region ${regionId} was not found`)
+  }
+  return data[0] as Region
+}
+
+/** Live tiers of active segments that the sales channels can see, ordered by segment rank and level. */
+export async function loadVisibleTiers(
+  scope: MedusaContainer,
+  salesChannelIds: string[],
+  filters: { id?: string[]; segment_id?: string[] } = {}
+): Promise<VisibleTier[]> {
+  if (!salesChannelIds.length) {
+    return []
+  }
+  const query = scope.resolve(ContainerRegistrationKeys.QUERY)
+  const { data } = await query.graph({
+    entity: "tier",
+    fields: CATALOG_FIELDS,
+    filters: { ...filters, archived_at: null },
+  })
+  const channels = new Set(salesChannelIds)
+  const visible: VisibleTier[] = []
+  for (const row of data as unknown as CatalogTierRow[]) {
+    const product = row.product
+    if (!row.segment?.is_active || !product || product.status !== "published") {
+      continue
+    }
+    if (!(product.sales_channels ?? []).some((sc) => sc && channels.has(sc.id))) {
+      continue
+    }
+    const variants = [...(product.variants ?? [])].sort(
+      (a, b) => (a.variant_rank ?? 0) - (b.variant_rank ?? 0) || a.id.localeCompare(b.id)
+    )
+    if (!variants.length) {
+      continue
+    }
+    visible.push({ row, variant_id: variants[0].id })
+  }
+  return visible.sort(
+    (a, b) =>
+      a.row.segment.rank - b.row.segment.rank ||
+      a.row.segment.id.localeCompare(b.row.segment.id) ||
+      byLevel(a.row, b.row)
+  )
+}
+
+/** Medusa's calculated price of each variant for the region, or null when it has none. */
+export async function variantPrices(
+  scope: MedusaContainer,
+  variantIds: string[],
+  region: Region
+): Promise<Map<string, number | null>> {
+  const prices = new Map<string, number | null>()
+  if (!variantIds.length) {
+    return prices
+  }
+  const query = scope.resolve(ContainerRegistrationKeys.QUERY)
+  const { data } = await query.graph({
+    entity: "variant",
+    fields: ["id", "calculated_price.calculated_amount", "calculated_price.currency_code"],
+    filters: { id: variantIds },
+    context: {
+      calculated_price: QueryContext({ region_id: region.id, currency_code: region.currency_code }),
+    },
+  })
+  for (const variant of data as { id: string; calculated_price?: { calculated_amount: number | null } | null }[]) {
+    const amount = variant.calculated_price?.calculated_amount
+    prices.set(variant.id, amount === null || amount === undefined ? null : Number(amount))
+  }
+  return prices
+}
+
+export async function priceVisibleTiers(
+  scope: MedusaContainer,
+  tiers: VisibleTier[],
+  region: Region
+): Promise<StoreTier[]> {
+  const prices = await variantPrices(
+    scope,
+    tiers.map((t) => t.variant_id),
+    region
+  )
+  return tiers.map(({ row, variant_id }) => {
+    const base = prices.get(variant_id)
+    return {
+      id: row.id,
+      segment_id: row.segment_id,
+      level: row.level,
+      name: row.name,
+      product_id: row.product!.id,
+      variant_id,
+      max_guests: row.max_guests,
+      features: row.features ?? [],
+      is_popular: row.is_popular,
+      price:
+        base === null || base === undefined
+          ? null
+          : priceTier({ base, currency_code: region.currency_code }),
+    }
+  })
+}
+
+export function toStoreSegment(segment: SegmentRow) {
+  return {
+    id: segment.id,
+    handle: segment.handle,
+    name: segment.name,
+    description: segment.description,
+    audience: segment.audience,
+    price_range: {
+      min: segment.price_min === null ? null : Number(segment.price_min),
+      max: segment.price_max === null ? null : Number(segment.price_max),
+    },
+    rank: segment.rank,
+    image: segment.image,
+  }
+}

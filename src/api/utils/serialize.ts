@@ -1,0 +1,166 @@
+/** Rows as query.graph returns them for our entities, and the shapes our API answers. */
+
+export type TierRow = {
+  id: string
+  segment_id: string
+  level: number
+  name: string
+  max_guests: number | null
+  features: string[] | null
+  is_popular: boolean
+  rank: number
+  archived_at: Date | string | null
+  created_at: Date | string
+  updated_at: Date | string
+  product?: {
+    id: string
+    title: string
+    handle: string
+    thumbnail: string | null
+    status: string
+  } | null
+  segment?: { id: string; handle: string; name: string } | null
+}
+
+export type SegmentRow = {
+  id: string
+  handle: string
+  name: string
+  description: string | null
+  audience: string | null
+  price_min: number | string | null
+  price_max: number | string | null
+  rank: number
+  image: string | null
+  is_active: boolean
+  commission_percent: number
+  metadata: Record<string, unknown> | null
+  created_at: Date | string
+  updated_at: Date | string
+  tiers?: TierRow[] | null
+}
+
+export const TIER_FIELDS = [
+  "id",
+  "segment_id",
+  "level",
+  "name",
+  "max_guests",
+  "features",
+  "is_popular",
+  "rank",
+  "archived_at",
+  "created_at",
+  "updated_at",
+]
+
+export const TIER_PRODUCT_FIELDS = [
+  "product.id",
+  "product.title",
+  "product.handle",
+  "product.thumbnail",
+  "product.status",
+]
+
+export const SEGMENT_FIELDS = [
+  "id",
+  "handle",
+  "name",
+  "description",
+  "audience",
+  "price_min",
+  "price_max",
+  "rank",
+  "image",
+  "is_active",
+  "commission_percent",
+  "metadata",
+  "created_at",
+  "updated_at",
+]
+
+export const ADMIN_SEGMENT_FIELDS = [
+  ...SEGMENT_FIELDS,
+  ...TIER_FIELDS.map((f) => `tiers.${f}`),
+  ...TIER_PRODUCT_FIELDS.map((f) => `tiers.${f}`),
+]
+
+export const ADMIN_TIER_FIELDS = [
+  ...TIER_FIELDS,
+  ...TIER_PRODUCT_FIELDS,
+  "segment.id",
+  "segment.handle",
+  "segment.name",
+]
+
+const num = (v: number | string | null | undefined) =>
+  v === null || v === undefined ? null : Number(v)
+
+export function byLevel(a: { level: number; rank: number }, b: { level: number; rank: number }) {
+  return a.level - b.level || a.rank - b.rank
+}
+
+export function toAdminTier(row: TierRow) {
+  return {
+    id: row.id,
+    segment_id: row.segment_id,
+    level: row.level,
+    name: row.name,
+    max_guests: row.max_guests,
+    features: row.features ?? [],
+    is_popular: row.is_popular,
+    rank: row.rank,
+    archived_at: row.archived_at,
+    product: row.product
+      ? {
+          id: row.product.id,
+          title: row.product.title,
+          handle: row.product.handle,
+          thumbnail: row.product.thumbnail,
+          status: row.product.status,
+        }
+      : null,
+    ...(row.segment
+      ? { segment: { id: row.segment.id, handle: row.segment.handle, name: row.segment.name } }
+      : {}),
+    created_at: row.created_at,
+    updated_at: row.updated_at,
+  }
+}
+
+export function toAdminSegment(row: SegmentRow, includeArchived = false) {
+  const tiers = (row.tiers ?? [])
+    .filter((t) => includeArchived || !t.archived_at)
+    .sort(byLevel)
+    .map(toAdminTier)
+  return {
+    id: row.id,
+    handle: row.handle,
+    name: row.name,
+    description: row.description,
+    audience: row.audience,
+    price_range: { min: num(row.price_min), max: num(row.price_max) },
+    rank: row.rank,
+    image: row.image,
+    is_active: row.is_active,
+    commission_percent: Number(row.commission_percent),
+    metadata: row.metadata,
+    tiers,
+    created_at: row.created_at,
+    updated_at: row.updated_at,
+  }
+}
+
+export type AdminSegment = ReturnType<typeof toAdminSegment>
+export type AdminTier = ReturnType<typeof toAdminTier>
+
+/** Request bodies speak of price_range; the model stores price_min/price_max. */
+export function segmentFieldsFromBody<T extends { price_range?: { min?: number | null; max?: number | null } | null }>(
+  body: T
+): Omit<T, "price_range"> & { price_min?: number | null; price_max?: number | null } {
+  const { price_range, ...rest } = body
+  if (price_range === undefined) {
+    return rest
+  }
+  return { ...rest, price_min: price_range?.min ?? null, price_max: price_range?.max ?? null }
+}

@@ -1,0 +1,12 @@
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/
+
+/** True for a real calendar date written as YYYY-MM-DD (2027-02-29 is not one). */
+export function isCalendarDate(value: string): boolean {
+  const match = ISO_DATE.exec(value)
+  if (!match) {
+    return false
+  }
+  const [, y, m, d] = match.map(Number)
+  const date = new Date(Date.UTC(y, m - 1, d))
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d
+}

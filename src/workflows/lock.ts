@@ -1,0 +1,3 @@
+/** Serializes writes to the tier structure (levels, badges, product links) across processes. */
+export const TIER_STRUCTURE_LOCK = "tiered-storefront:tier-structure"
+export const TIER_LOCK_OPTIONS = { key: TIER_STRUCTURE_LOCK, timeout: 15, ttl: 60 }

@@ -30,27 +30,3 @@ export function buildComparison(tiers: ComparableTier[]): ComparisonMatrix {
   }
   return { features, matrix }
 }
-
-/** Trims each feature and drops blanks; returns the duplicates so callers can refuse them. */
-export function normalizeFeatures(features: string[]): {
-  features: string[]
-  duplicates: string[]
-} {
-  const out: string[] = []
-  const duplicates: string[] = []
-  const seen = new Set<string>()
-  for (const raw of features) {
-    const feature = raw.trim()
-    if (!feature) {
-      continue
-    }
-    const key = feature.toLowerCase()
-    if (seen.has(key)) {
-      duplicates.push(feature)
-      continue
-    }
-    seen.add(key)
-    out.push(feature)
-  }
-  return { features: out, duplicates }
-}

@@ -37,7 +37,7 @@ describe("buildComparison", () => {
         expect(new Set(features).size).toBe(features.length)
         expect(new Set(features)).toEqual(new Set(lists.flat()))
         for (const f of features) {
-          expect(matrix[f]).toEqual(lists.map((l) => l.includes(f)))
+          expect(matrix[f]).toEqual(lists.map((l) => (l as string[]).includes(f)))
         }
         // The same tiers give the same order every time.
         expect(buildComparison(tiers).features).toEqual(features)

@@ -1,0 +1,78 @@
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { DEMO_ADDONS, DEMO_TIERS } from "../../src/scripts/demo-data"
+import { DemoSeedResult, seedDemo } from "../../src/scripts/seed-demo"
+
+jest.setTimeout(180 * 1000)
+
+medusaIntegrationTestRunner({
+  testSuite: ({ api, getContainer }) => {
+    it("seeds the demo twice without duplicates, and keeps its two tenants apart", async () => {
+      const container = getContainer()
+      const first = await seedDemo(container)
+      const second: DemoSeedResult = await seedDemo(container)
+      expect(second).toEqual(first)
+
+      const query = container.resolve(ContainerRegistrationKeys.QUERY)
+      const count = async (entity: string) => (await query.graph({ entity, fields: ["id"] })).data.length
+      expect(await count("segment")).toBe(3)
+      expect(await count("tier")).toBe(DEMO_TIERS.length)
+      expect(await count("product")).toBe(DEMO_TIERS.length + DEMO_ADDONS.length)
+      expect(DEMO_ADDONS.length).toBeGreaterThanOrEqual(10)
+      expect(DEMO_ADDONS.length).toBeLessThanOrEqual(15)
+
+      // The printed login works.
+      const login = await api.post("/auth/user/emailpass", { email: first.admin.email, password: first.admin.password })
+      expect(login.data.token).toEqual(expect.any(String))
+      const admin = { headers: { authorization: `Bearer ${login.data.token}` } }
+      const segments = (await api.get("/admin/segments", admin)).data.segments
+      expect(segments.map((s: any) => [s.handle, s.commission_percent, s.tiers.length])).toEqual([
+        ["essential", 8, 3],
+        ["signature", 10, 3],
+        ["luxury", 12, 3],
+      ])
+      for (const segment of segments) {
+        expect(segment.tiers.filter((t: any) => t.is_popular)).toHaveLength(1)
+      }
+
+      const [photography, essentials] = first.tenants
+      const headers = (t: DemoSeedResult["tenants"][number]) => ({ headers: { "x-publishable-api-key": t.publishable_key } })
+      const region = first.region_id
+
+      const full = (await api.get(`/store/segments?region_id=${region}`, headers(photography))).data.segments
+      expect(full.map((s: any) => [s.handle, s.tier_count, s.from_price])).toEqual([
+        ["essential", 3, 2000],
+        ["signature", 3, 5000],
+        ["luxury", 3, 12000],
+      ])
+      const budget = (await api.get(`/store/segments?region_id=${region}`, headers(essentials))).data.segments
+      expect(budget.map((s: any) => s.handle)).toEqual(["essential", "signature"])
+
+      const signature = (await api.get(`/store/segments/signature?region_id=${region}`, headers(photography))).data
+      expect(signature.tiers.map((t: any) => [t.name, t.price.final, t.max_guests, t.is_popular])).toEqual([
+        ["Essential", 5000, 50, false],
+        ["Select", 7500, 100, true],
+        ["Complete", 10000, 150, false],
+      ])
+
+      const luxury = (await api.get(`/store/segments/luxury?region_id=${region}`, headers(photography))).data
+      let refused: any
+      await api.get(`/store/segments/luxury?region_id=${region}`, headers(essentials)).catch((e: any) => (refused = e.response))
+      expect(refused.status).toBe(404)
+      await api
+        .post(
+          "/store/tiers/compare",
+          { tier_ids: [signature.tiers[2].id, luxury.tiers[0].id], region_id: region },
+          headers(essentials)
+        )
+        .catch((e: any) => (refused = e.response))
+      expect(refused.status).toBe(404)
+      const compared = await api.post(
+        "/store/tiers/compare",
+        { tier_ids: [signature.tiers[2].id, luxury.tiers[0].id], region_id: region },
+        headers(photography)
+      )
+      expect(compared.data.tiers.map((t: any) => t.name)).toEqual(["Complete", "Prestige"])
+    })
+  },
+})

@@ -1,0 +1,115 @@
+/** The demo catalog: what a newcomer sees after `npm run dev`. Plain data, no Medusa. */
+
+export const DEMO_ADMIN = { email: "admin@tiered.test", password: "supersecret" }
+
+export const DEMO_REGION = { name: "United States", currency_code: "usd", countries: ["us"] }
+
+export const DEMO_TENANTS = [
+  {
+    key: "photography",
+    sales_channel: "Everafter Photography",
+    description: "Full-service wedding photography storefront",
+    api_key_title: "Everafter Photography storefront",
+  },
+  {
+    key: "essentials",
+    sales_channel: "Everafter Essentials",
+    description: "Budget-friendly storefront: Essential and Signature packages only",
+    api_key_title: "Everafter Essentials storefront",
+  },
+] as const
+
+export type DemoTenantKey = (typeof DEMO_TENANTS)[number]["key"]
+
+export const DEMO_SEGMENTS = [
+  {
+    handle: "essential",
+    name: "Essential",
+    description: "Beautiful coverage of the moments that matter, at an honest price.",
+    audience: "Cost-conscious couples planning an intimate day",
+    price_min: 2000,
+    price_max: 5000,
+    rank: 0,
+    image: "https://placehold.co/800x500?text=Essential",
+    commission_percent: 8,
+  },
+  {
+    handle: "signature",
+    name: "Signature",
+    description: "Our most booked collections: the whole story, from preparations to the last dance.",
+    audience: "Couples who want the full day covered without compromise",
+    price_min: 5000,
+    price_max: 10000,
+    rank: 1,
+    image: "https://placehold.co/800x500?text=Signature",
+    commission_percent: 10,
+  },
+  {
+    handle: "luxury",
+    name: "Luxury",
+    description: "A dedicated team, heirloom pieces and every detail handled.",
+    audience: "Couples planning a large or destination celebration",
+    price_min: 10000,
+    price_max: null,
+    rank: 2,
+    image: "https://placehold.co/800x500?text=Luxury",
+    commission_percent: 12,
+  },
+] as const
+
+type DemoTier = {
+  segment: string
+  level: number
+  name: string
+  handle: string
+  price: number
+  max_guests: number
+  is_popular?: boolean
+  features: string[]
+  tenants: DemoTenantKey[]
+}
+
+const both: DemoTenantKey[] = ["photography", "essentials"]
+
+export const DEMO_TIERS: DemoTier[] = [
+  { segment: "essential", level: 1, name: "Starter", handle: "essential-starter", price: 2000, max_guests: 30, tenants: both,
+    features: ["4 hours coverage", "Online gallery", "200 edited photos"] },
+  { segment: "essential", level: 2, name: "Classic", handle: "essential-classic", price: 3200, max_guests: 50, is_popular: true, tenants: both,
+    features: ["6 hours coverage", "Online gallery", "400 edited photos", "Print release"] },
+  { segment: "essential", level: 3, name: "Plus", handle: "essential-plus", price: 4500, max_guests: 80, tenants: both,
+    features: ["8 hours coverage", "Online gallery", "600 edited photos", "Print release", "Engagement session"] },
+  { segment: "signature", level: 1, name: "Essential", handle: "signature-essential", price: 5000, max_guests: 50, tenants: both,
+    features: ["8 hours coverage", "Online gallery", "Print release", "Engagement session"] },
+  { segment: "signature", level: 2, name: "Select", handle: "signature-select", price: 7500, max_guests: 100, is_popular: true, tenants: both,
+    features: ["10 hours coverage", "Online gallery", "Print release", "Engagement session", "Second shooter"] },
+  { segment: "signature", level: 3, name: "Complete", handle: "signature-complete", price: 10000, max_guests: 150, tenants: both,
+    features: ["12 hours coverage", "Online gallery", "Print release", "Engagement session", "Second shooter", "Heirloom album"] },
+  { segment: "luxury", level: 1, name: "Prestige", handle: "luxury-prestige", price: 12000, max_guests: 200, tenants: ["photography"],
+    features: ["Full-day coverage", "Online gallery", "Second shooter", "Heirloom album", "Highlight film"] },
+  { segment: "luxury", level: 2, name: "Grand", handle: "luxury-grand", price: 16000, max_guests: 250, is_popular: true, tenants: ["photography"],
+    features: ["Full-day coverage", "Online gallery", "Second shooter", "Heirloom album", "Highlight film", "Rehearsal dinner coverage"] },
+  { segment: "luxury", level: 3, name: "Ultimate", handle: "luxury-ultimate", price: 22000, max_guests: 400, tenants: ["photography"],
+    features: ["Two-day coverage", "Online gallery", "Second shooter", "Heirloom album", "Feature film", "Rehearsal dinner coverage", "Parent albums"] },
+]
+
+type DemoAddon = { title: string; handle: string; price: number; tenants: DemoTenantKey[] }
+
+export const DEMO_ADDONS: DemoAddon[] = [
+  { title: "Extra hour of coverage", handle: "addon-extra-hour", price: 400, tenants: both },
+  { title: "Second shooter", handle: "addon-second-shooter", price: 800, tenants: both },
+  { title: "Engagement session", handle: "addon-engagement-session", price: 650, tenants: both },
+  { title: "Heirloom album", handle: "addon-heirloom-album", price: 1200, tenants: both },
+  { title: "Parent albums (pair)", handle: "addon-parent-albums", price: 900, tenants: both },
+  { title: "Drone coverage", handle: "addon-drone", price: 700, tenants: both },
+  { title: "Same-day slideshow", handle: "addon-same-day-slideshow", price: 550, tenants: ["photography"] },
+  { title: "Photo booth", handle: "addon-photo-booth", price: 950, tenants: both },
+  { title: "Rehearsal dinner coverage", handle: "addon-rehearsal-dinner", price: 1100, tenants: ["photography"] },
+  { title: "Canvas print", handle: "addon-canvas-print", price: 300, tenants: both },
+  { title: "Full-resolution raw files", handle: "addon-raw-files", price: 500, tenants: both },
+  { title: "Highlight film", handle: "addon-highlight-film", price: 2400, tenants: ["photography"] },
+]
+
+export const DEMO_COLLECTIONS = {
+  packages: { title: "Packages", handle: "packages" },
+  addons: { title: "Add-ons", handle: "add-ons" },
+}

@@ -1,0 +1,230 @@
+import { ExecArgs, MedusaContainer } from "@medusajs/framework/types"
+import { ApiKeyType, ContainerRegistrationKeys, Modules, ProductStatus } from "@medusajs/framework/utils"
+import {
+  createApiKeysWorkflow,
+  createCollectionsWorkflow,
+  createProductsWorkflow,
+  createRegionsWorkflow,
+  createSalesChannelsWorkflow,
+  createUsersWorkflow,
+  linkSalesChannelsToApiKeyWorkflow,
+} from "@medusajs/medusa/core-flows"
+import TierProductLink from "../links/tier-product"
+import { SEGMENTS_MODULE, SegmentsModuleService } from "../modules/segments"
+import { createSegmentsWorkflow } from "../workflows/create-segments"
+import { createTiersWorkflow } from "../workflows/create-tiers"
+import {
+  DEMO_ADDONS,
+  DEMO_ADMIN,
+  DEMO_COLLECTIONS,
+  DEMO_REGION,
+  DEMO_SEGMENTS,
+  DEMO_TENANTS,
+  DEMO_TIERS,
+  DemoTenantKey,
+} from "./demo-data"
+
+export type DemoSeedResult = {
+  admin: { email: string; password: string }
+  region_id: string
+  tenants: { key: DemoTenantKey; sales_channel_id: string; sales_channel: string; publishable_key: string }[]
+}
+
+/**
+ * Creates what is missing of the demo catalog and leaves what exists alone,
+ * so it can run on every start.
+ */
+export async function seedDemo(container: MedusaContainer): Promise<DemoSeedResult> {
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
+
+  await ensureAdmin(container)
+
+  const { data: regions } = await query.graph({ entity: "region", fields: ["id"], filters: { name: DEMO_REGION.name } })
+  const regionId =
+    regions[0]?.id ??
+    (
+      await createRegionsWorkflow(container).run({
+        input: { regions: [{ ...DEMO_REGION, payment_providers: ["pp_system_default"] }] },
+      })
+    ).result[0].id
+
+  const tenants: DemoSeedResult["tenants"] = []
+  for (const tenant of DEMO_TENANTS) {
+    const { data: channels } = await query.graph({
+      entity: "sales_channel",
+      fields: ["id"],
+      filters: { name: tenant.sales_channel },
+    })
+    const salesChannelId =
+      channels[0]?.id ??
+      (
+        await createSalesChannelsWorkflow(container).run({
+          input: { salesChannelsData: [{ name: tenant.sales_channel, description: tenant.description }] },
+        })
+      ).result[0].id
+
+    const { data: keys } = await query.graph({
+      entity: "api_key",
+      fields: ["id", "token"],
+      filters: { title: tenant.api_key_title, type: ApiKeyType.PUBLISHABLE, revoked_at: null },
+    })
+    let key = keys[0] as { id: string; token: string } | undefined
+    if (!key) {
+      const { result } = await createApiKeysWorkflow(container).run({
+        input: { api_keys: [{ title: tenant.api_key_title, type: ApiKeyType.PUBLISHABLE, created_by: "seed-demo" }] },
+      })
+      key = result[0]
+      await linkSalesChannelsToApiKeyWorkflow(container).run({ input: { id: key.id, add: [salesChannelId] } })
+    }
+    tenants.push({
+      key: tenant.key,
+      sales_channel_id: salesChannelId,
+      sales_channel: tenant.sales_channel,
+      publishable_key: key.token,
+    })
+  }
+  const channelsFor = (keys: DemoTenantKey[]) =>
+    tenants.filter((t) => keys.includes(t.key)).map((t) => ({ id: t.sales_channel_id }))
+
+  const collections: Record<string, string> = {}
+  for (const collection of Object.values(DEMO_COLLECTIONS)) {
+    const { data } = await query.graph({
+      entity: "product_collection",
+      fields: ["id"],
+      filters: { handle: collection.handle },
+    })
+    collections[collection.handle] =
+      data[0]?.id ??
+      (await createCollectionsWorkflow(container).run({ input: { collections: [collection] } })).result[0].id
+  }
+
+  const products = [
+    ...DEMO_TIERS.map((t) => ({
+      title: `${DEMO_SEGMENTS.find((s) => s.handle === t.segment)!.name} ${t.name}`,
+      handle: t.handle,
+      price: t.price,
+      tenants: t.tenants,
+      collection: DEMO_COLLECTIONS.packages.handle,
+      description: `${t.name} package: up to ${t.max_guests} guests. ${t.features.join(", ")}.`,
+    })),
+    ...DEMO_ADDONS.map((a) => ({
+      ...a,
+      collection: DEMO_COLLECTIONS.addons.handle,
+      description: `${a.title}, to add to any package.`,
+    })),
+  ]
+  const { data: existing } = await query.graph({
+    entity: "product",
+    fields: ["id", "handle"],
+    filters: { handle: products.map((p) => p.handle) },
+  })
+  const missing = products.filter((p) => !existing.some((e) => e.handle === p.handle))
+  if (missing.length) {
+    await createProductsWorkflow(container).run({
+      input: {
+        products: missing.map((p) => ({
+          title: p.title,
+          handle: p.handle,
+          description: p.description,
+          status: ProductStatus.PUBLISHED,
+          collection_id: collections[p.collection],
+          options: [{ title: "Option", values: ["Standard"] }],
+          variants: [
+            {
+              title: "Standard",
+              options: { Option: "Standard" },
+              manage_inventory: false,
+              prices: [{ currency_code: DEMO_REGION.currency_code, amount: p.price }],
+            },
+          ],
+          sales_channels: channelsFor(p.tenants),
+        })),
+      },
+    })
+  }
+  const { data: allProducts } = await query.graph({
+    entity: "product",
+    fields: ["id", "handle"],
+    filters: { handle: products.map((p) => p.handle) },
+  })
+  const productId = (handle: string) => allProducts.find((p) => p.handle === handle)!.id as string
+
+  const segmentsService: SegmentsModuleService = container.resolve(SEGMENTS_MODULE)
+  const existingSegments = await segmentsService.listSegments({ handle: DEMO_SEGMENTS.map((s) => s.handle) })
+  const newSegments = DEMO_SEGMENTS.filter((s) => !existingSegments.some((e) => e.handle === s.handle))
+  if (newSegments.length) {
+    await createSegmentsWorkflow(container).run({ input: { segments: newSegments.map((s) => ({ ...s })) } })
+  }
+  const segments = await segmentsService.listSegments({ handle: DEMO_SEGMENTS.map((s) => s.handle) })
+
+  const { data: links } = await query.graph({
+    entity: TierProductLink.entryPoint,
+    fields: ["product_id"],
+    filters: { product_id: DEMO_TIERS.map((t) => productId(t.handle)) },
+  })
+  const linked = new Set(links.map((l) => l.product_id as string))
+  const liveTiers = await segmentsService.listTiers(
+    { segment_id: segments.map((s) => s.id), archived_at: null },
+    { select: ["segment_id", "level"] }
+  )
+  const tiersToCreate = DEMO_TIERS.filter((t) => !linked.has(productId(t.handle))).flatMap((t) => {
+    const segment = segments.find((s) => s.handle === t.segment)!
+    if (liveTiers.some((l) => l.segment_id === segment.id && l.level === t.level)) {
+      logger.warn(`Demo tier ${t.segment}/${t.level} not created: that level is already taken`)
+      return []
+    }
+    return [
+      {
+        segment_id: segment.id,
+        level: t.level,
+        name: t.name,
+        max_guests: t.max_guests,
+        features: t.features,
+        is_popular: t.is_popular ?? false,
+        rank: t.level,
+        product_id: productId(t.handle),
+      },
+    ]
+  })
+  if (tiersToCreate.length) {
+    await createTiersWorkflow(container).run({ input: { tiers: tiersToCreate } })
+  }
+
+  logger.info(
+    `Demo catalog ready: ${segments.length} segments, ${DEMO_TIERS.length} tiers, ${DEMO_ADDONS.length} add-ons, ${tenants.length} tenants`
+  )
+  return { admin: DEMO_ADMIN, region_id: regionId, tenants }
+}
+
+async function ensureAdmin(container: MedusaContainer) {
+  const userModule = container.resolve(Modules.USER)
+  const authModule = container.resolve(Modules.AUTH)
+  const [user] = await userModule.listUsers({ email: DEMO_ADMIN.email })
+  if (user) {
+    return
+  }
+  const { result } = await createUsersWorkflow(container).run({
+    input: { users: [{ email: DEMO_ADMIN.email, first_name: "Demo", last_name: "Admin" }] },
+  })
+  const { authIdentity, error } = await authModule.register("emailpass", {
+    body: { email: DEMO_ADMIN.email, password: DEMO_ADMIN.password },
+  })
+  if (error || !authIdentity) {
+    throw new Error(`Could not create the demo admin login: ${error}`)
+  }
+  await authModule.updateAuthIdentities({
+    id: authIdentity.id,
+    app_metadata: { user_id: result[0].id },
+  })
+}
+
+export default async function seedDemoScript({ container }: ExecArgs) {
+  const result = await seedDemo(container)
+  // One machine-readable line for scripts, then a readable summary.
+  console.log(`TIERED_DEMO ${JSON.stringify(result)}`)
+  console.log(`Admin login: ${result.admin.email} / ${result.admin.password}`)
+  for (const tenant of result.tenants) {
+    console.log(`Publishable key (${tenant.sales_channel}): ${tenant.publishable_key}`)
+  }
+}

@@ -1,5 +1,5 @@
 import { MedusaResponse, MedusaStoreRequest } from "@medusajs/framework/http"
-import { MedusaError } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { buildComparison } from "../../../../lib/comparison"
 import { loadRegion, loadVisibleTiers, priceVisibleTiers, toStoreSegment } from "../../../utils/catalog"
 import { StoreGetSegmentType } from "../validators"
@@ -9,9 +9,17 @@ export const GET = async (
   res: MedusaResponse
 ) => {
   const region = await loadRegion(req.scope, req.validatedQuery.region_id)
-  const visible = (
-    await loadVisibleTiers(req.scope, req.publishable_key_context.sales_channel_ids)
-  ).filter((t) => t.row.segment.handle === req.params.handle)
+  const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
+  const { data: segments } = await query.graph({
+    entity: "segment",
+    fields: ["id"],
+    filters: { handle: req.params.handle, is_active: true },
+  })
+  const visible = segments.length
+    ? await loadVisibleTiers(req.scope, req.publishable_key_context.sales_channel_ids, {
+        segment_id: [segments[0].id],
+      })
+    : []
   if (!visible.length) {
     throw new MedusaError(MedusaError.Types.NOT_FOUND, `Segment ${req.params.handle} was not found`)
   }

@@ -262,6 +262,12 @@ medusaIntegrationTestRunner({
         const taken = await fail(api.post(`/admin/tiers/${b.id}/product`, { product_id: product.id }, admin))
         expect(taken.status).toBe(400)
         expect(taken.data.message).toContain(`already the package of tier "A"`)
+        // A tier created with a taken product is undone whole: no tier is left behind.
+        const takenOnCreate = await fail(
+          api.post(`/admin/segments/${segment.id}/tiers`, { level: 3, name: "C", product_id: product.id }, admin)
+        )
+        expect(takenOnCreate.status).toBe(400)
+        expect((await api.get(`/admin/tiers?segment_id=${segment.id}&include_archived=true`, admin)).data.count).toBe(2)
         const unknownProduct = await fail(api.post(`/admin/tiers/${b.id}/product`, { product_id: "prod_missing" }, admin))
         expect(unknownProduct.status).toBe(404)
         expect((await fail(api.post(`/admin/tiers/${b.id}/product`, {}, admin))).status).toBe(400)

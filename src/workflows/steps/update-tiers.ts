@@ -1,4 +1,5 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { valuesBefore } from "../../lib/undo"
 import { SEGMENTS_MODULE, SegmentsModuleService } from "../../modules/segments"
 import { TierFields } from "../../modules/segments/types"
 
@@ -8,19 +9,12 @@ export const updateTiersStep = createStep(
   "update-tiers",
   async (input: TierUpdate[], { container }) => {
     if (!input.length) {
-      return new StepResponse([], [])
+      return new StepResponse([], [] as TierUpdate[])
     }
     const service: SegmentsModuleService = container.resolve(SEGMENTS_MODULE)
     const previous = await service.listTiers({ id: input.map((t) => t.id) })
     const tiers = await service.updateTiers(input.map(toModel))
-    const undo = previous.map((before) => {
-      const change = input.find((t) => t.id === before.id) ?? { id: before.id }
-      const restored: Record<string, unknown> = { id: before.id }
-      for (const key of Object.keys(change)) {
-        restored[key] = (before as Record<string, unknown>)[key]
-      }
-      return restored as TierUpdate
-    })
+    const undo = valuesBefore(previous as unknown as Record<string, unknown>[], input)
     return new StepResponse(tiers, undo)
   },
   async (undo, { container }) => {

@@ -1,8 +1,36 @@
 import { roundToMinor } from "./money"
 
+export type PricingRuleKind = "season" | "last_minute" | "early_bird" | "weekday"
+
+/** A date-driven price adjustment as the pricing function needs it. */
+export type PricingRule = {
+  id: string
+  label: string
+  kind: PricingRuleKind
+  /** Percent of the running price: 20 = +20%, -15 = -15%. */
+  percent: number
+  /** Lower runs first. */
+  priority: number
+  /** A matching rule that is not stackable stops the rules after it. */
+  stackable: boolean
+  /** Segments the rule applies to; null or empty = every segment. */
+  segment_ids?: string[] | null
+  is_active?: boolean
+  /** season: months 1-12 of the event date. */
+  months?: number[] | null
+  /** season: an inclusive range, `YYYY-MM-DD` each; with repeats_yearly only month and day count. */
+  start_date?: string | null
+  end_date?: string | null
+  repeats_yearly?: boolean
+  /** last_minute: fewer than `days` days before the event; early_bird: more than `days`. */
+  days?: number | null
+  /** weekday: 0 = Sunday ... 6 = Saturday, of the event date. */
+  weekdays?: number[] | null
+}
+
 export type PriceAdjustment = {
   rule_id: string
-  kind: string
+  kind: PricingRuleKind | "incentive"
   label: string
   percent: number
   amount: number
@@ -15,16 +43,116 @@ export type TierPrice = {
   currency_code: string
 }
 
+export type PriceInput = {
+  base: number
+  currency_code: string
+  /** YYYY-MM-DD; without it no date rule applies. */
+  event_date?: string | null
+  /** YYYY-MM-DD in UTC; the day the price is computed. */
+  today?: string
+  segment_id?: string
+  rules?: PricingRule[]
+}
+
+const DAY_MS = 86_400_000
+
+function utcDay(date: string): number {
+  const [y, m, d] = date.split("-").map(Number)
+  return Date.UTC(y, m - 1, d)
+}
+
+/** Whole days from `today` to `eventDate` (negative when the event is past). */
+export function daysBetween(today: string, eventDate: string): number {
+  return Math.round((utcDay(eventDate) - utcDay(today)) / DAY_MS)
+}
+
+export function todayUtc(now: Date = new Date()): string {
+  return now.toISOString().slice(0, 10)
+}
+
+function monthDay(date: string): string {
+  return date.slice(5)
+}
+
+function inSeason(rule: PricingRule, eventDate: string): boolean {
+  const month = Number(eventDate.slice(5, 7))
+  if (rule.months?.length) {
+    return rule.months.includes(month)
+  }
+  if (!rule.start_date || !rule.end_date) {
+    return false
+  }
+  if (!rule.repeats_yearly) {
+    return rule.start_date <= eventDate && eventDate <= rule.end_date
+  }
+  const from = monthDay(rule.start_date)
+  const to = monthDay(rule.end_date)
+  const day = monthDay(eventDate)
+  // A yearly range may wrap over the new year (12-15 to 01-10).
+  return from <= to ? from <= day && day <= to : day >= from || day <= to
+}
+
+/** Whether a rule fires for an event date seen from `today`. */
+export function ruleMatches(
+  rule: PricingRule,
+  eventDate: string,
+  today: string,
+  segmentId?: string
+): boolean {
+  if (rule.is_active === false) {
+    return false
+  }
+  if (rule.segment_ids?.length && (!segmentId || !rule.segment_ids.includes(segmentId))) {
+    return false
+  }
+  switch (rule.kind) {
+    case "season":
+      return inSeason(rule, eventDate)
+    case "last_minute": {
+      const days = daysBetween(today, eventDate)
+      return rule.days != null && days >= 0 && days < rule.days
+    }
+    case "early_bird":
+      return rule.days != null && daysBetween(today, eventDate) > rule.days
+    case "weekday":
+      return !!rule.weekdays?.includes(new Date(utcDay(eventDate)).getUTCDay())
+  }
+}
+
 /**
- * A tier's price for a date. Date rules are not configured yet, so the final
- * price is the base price rounded to the minor unit; the shape already carries
- * the adjustments storefronts will receive.
+ * The price of a tier (or any line) for an event date: matching rules in
+ * ascending priority, each multiplying the running price, a non-stackable
+ * match stopping the rest; the final price is rounded once, to the minor unit.
+ * Adjustment amounts are each rounded to the minor unit for display.
  */
-export function priceTier(input: { base: number; currency_code: string }): TierPrice {
+export function priceTier(input: PriceInput): TierPrice {
+  const adjustments: PriceAdjustment[] = []
+  let running = input.base
+  if (input.event_date && input.rules?.length) {
+    const today = input.today ?? todayUtc()
+    const ordered = [...input.rules].sort((a, b) => a.priority - b.priority || a.id.localeCompare(b.id))
+    for (const rule of ordered) {
+      if (!ruleMatches(rule, input.event_date, today, input.segment_id)) {
+        continue
+      }
+      const amount = (running * rule.percent) / 100
+      running += amount
+      adjustments.push({
+        rule_id: rule.id,
+        kind: rule.kind,
+        label: rule.label,
+        percent: rule.percent,
+        amount: roundToMinor(amount, input.currency_code),
+      })
+      if (!rule.stackable) {
+        break
+      }
+    }
+  }
   return {
     base: input.base,
-    adjustments: [],
-    final: roundToMinor(input.base, input.currency_code),
+    adjustments,
+    final: roundToMinor(running, input.currency_code),
     currency_code: input.currency_code,
   }
 }

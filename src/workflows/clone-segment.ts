@@ -24,7 +24,7 @@ export const cloneSegmentWorkflow = createWorkflow(
     const segmentList = transform(input, (i) => [i.segment])
     const created = createSegmentsStep(segmentList)
     const tiers = transform({ sources, created }, ({ sources, created }) =>
-      ((sources[0].tiers ?? []) as TierRecord[])
+      ((sources[0].tiers ?? []) as unknown as TierRecord[])
         .filter((t) => !t.archived_at)
         .sort((a, b) => a.level - b.level)
         .map((t) => ({

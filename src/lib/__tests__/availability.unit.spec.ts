@@ -1,0 +1,75 @@
+import fc from "fast-check"
+import { AvailabilityRules, dateAvailability, datesBetween, isBookable } from "../availability"
+
+const rules: AvailabilityRules = {
+  capacity: 2,
+  blackouts: [
+    { start_date: "2027-08-01", end_date: "2027-08-03", reason: "Studio holiday" },
+    { start_date: "2027-12-25", end_date: "2027-12-25" },
+  ],
+  min_lead_days: 7,
+  max_advance_days: 730,
+  high_demand_threshold: 1,
+  high_demand_dates: ["2027-09-18"],
+}
+const today = "2027-01-01"
+
+describe("dateAvailability", () => {
+  it("counts capacity down to sold out", () => {
+    expect(dateAvailability("2027-07-17", today, rules, 0)).toEqual({ date: "2027-07-17", status: "available", remaining: 2 })
+    expect(dateAvailability("2027-07-17", today, rules, 1)).toEqual({ date: "2027-07-17", status: "limited", remaining: 1 })
+    expect(dateAvailability("2027-07-17", today, rules, 2)).toEqual({ date: "2027-07-17", status: "sold_out", remaining: 0 })
+    expect(dateAvailability("2027-07-17", today, rules, 5).remaining).toBe(0)
+  })
+
+  it("uses a tier's override capacity as given", () => {
+    expect(dateAvailability("2027-07-17", today, { ...rules, capacity: 5, high_demand_threshold: 0 }, 2)).toEqual({
+      date: "2027-07-17",
+      status: "available",
+      remaining: 3,
+    })
+  })
+
+  it("blacks out single days and whole ranges, inclusive, with the reason", () => {
+    for (const d of ["2027-08-01", "2027-08-02", "2027-08-03"]) {
+      expect(dateAvailability(d, today, rules, 0)).toEqual({ date: d, status: "blackout", remaining: 0, reason: "Studio holiday" })
+    }
+    expect(dateAvailability("2027-08-04", today, rules, 0).status).toBe("available")
+    expect(dateAvailability("2027-12-25", today, rules, 0)).toEqual({ date: "2027-12-25", status: "blackout", remaining: 0 })
+  })
+
+  it("closes dates inside the lead time and beyond the advance window", () => {
+    expect(dateAvailability("2027-01-07", today, rules, 0).status).toBe("unavailable")
+    expect(dateAvailability("2027-01-08", today, rules, 0).status).toBe("available")
+    expect(dateAvailability("2028-12-31", today, rules, 0).status).toBe("available") // 730 days, 2028 is leap
+    expect(dateAvailability("2029-01-01", today, rules, 0).status).toBe("unavailable")
+    expect(dateAvailability("2026-12-31", today, rules, 0).status).toBe("unavailable")
+    expect(dateAvailability("2040-01-01", today, { ...rules, max_advance_days: null }, 0).status).toBe("available")
+  })
+
+  it("marks flagged dates limited while they have room", () => {
+    expect(dateAvailability("2027-09-18", today, rules, 0)).toEqual({ date: "2027-09-18", status: "limited", remaining: 2 })
+    expect(dateAvailability("2027-09-18", today, rules, 2).status).toBe("sold_out")
+  })
+
+  it("is bookable exactly when it has room inside the window (property)", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -30, max: 900 }), fc.integer({ min: 0, max: 4 }), fc.integer({ min: 1, max: 3 }), (offset, booked, capacity) => {
+        const date = datesBetween(today, "2030-01-01")[offset + 30] ?? "2030-01-01"
+        const result = dateAvailability(date, "2027-01-31", { ...rules, capacity }, booked)
+        const bookable = isBookable(result.status)
+        expect(bookable).toBe(result.remaining > 0)
+        expect(result.remaining).toBeLessThanOrEqual(capacity)
+      })
+    )
+  })
+})
+
+describe("datesBetween", () => {
+  it("walks across month ends, leap days and years", () => {
+    expect(datesBetween("2028-02-27", "2028-03-01")).toEqual(["2028-02-27", "2028-02-28", "2028-02-29", "2028-03-01"])
+    expect(datesBetween("2027-12-31", "2028-01-01")).toEqual(["2027-12-31", "2028-01-01"])
+    expect(datesBetween("2027-01-02", "2027-01-01")).toEqual([])
+    expect(datesBetween("2027-01-01", "2027-12-31")).toHaveLength(365)
+  })
+})

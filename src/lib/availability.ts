@@ -1,0 +1,69 @@
+import { daysBetween } from "./pricing"
+
+export type DateStatus = "available" | "limited" | "sold_out" | "blackout" | "unavailable"
+
+export type Blackout = { start_date: string; end_date: string; reason?: string | null }
+
+export type AvailabilityRules = {
+  /** Bookings a date can take (the tenant's, or the tier's override). */
+  capacity: number
+  blackouts: Blackout[]
+  /** A date must be at least this many days after today. */
+  min_lead_days: number
+  /** A date may be at most this many days after today; null = no limit. */
+  max_advance_days: number | null
+  /** Remaining capacity at or under this makes a date `limited`; 0 = only flagged dates. */
+  high_demand_threshold: number
+  /** Dates the merchant flagged as high demand. */
+  high_demand_dates: string[]
+}
+
+export type DateAvailability = {
+  date: string
+  status: DateStatus
+  remaining: number
+  reason?: string
+}
+
+/** The status of one date given the bookings already on it. */
+export function dateAvailability(
+  date: string,
+  today: string,
+  rules: AvailabilityRules,
+  booked: number
+): DateAvailability {
+  const ahead = daysBetween(today, date)
+  if (ahead < rules.min_lead_days || (rules.max_advance_days !== null && ahead > rules.max_advance_days)) {
+    return { date, status: "unavailable", remaining: 0 }
+  }
+  const blackout = rules.blackouts.find((b) => b.start_date <= date && date <= b.end_date)
+  if (blackout) {
+    return { date, status: "blackout", remaining: 0, ...(blackout.reason ? { reason: blackout.reason } : {}) }
+  }
+  const remaining = Math.max(0, rules.capacity - booked)
+  if (remaining === 0) {
+    return { date, status: "sold_out", remaining }
+  }
+  const flagged = rules.high_demand_dates.includes(date)
+  if (flagged || remaining <= rules.high_demand_threshold) {
+    return { date, status: "limited", remaining }
+  }
+  return { date, status: "available", remaining }
+}
+
+/** Every date from `from` to `to` inclusive, YYYY-MM-DD, in UTC. */
+export function datesBetween(from: string, to: string): string[] {
+  const dates: string[] = []
+  const [y, m, d] = from.split("-").map(Number)
+  const cursor = new Date(Date.UTC(y, m - 1, d))
+  for (let date = from; date <= to; ) {
+    dates.push(date)
+    cursor.setUTCDate(cursor.getUTCDate() + 1)
+    date = cursor.toISOString().slice(0, 10)
+  }
+  return dates
+}
+
+export function isBookable(status: DateStatus): boolean {
+  return status === "available" || status === "limited"
+}

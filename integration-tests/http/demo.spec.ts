@@ -16,6 +16,7 @@ medusaIntegrationTestRunner({
       const query = container.resolve(ContainerRegistrationKeys.QUERY)
       const count = async (entity: string) => (await query.graph({ entity, fields: ["id"] })).data.length
       expect(await count("segment")).toBe(3)
+      expect(await count("pricing_rule")).toBe(2)
       expect(await count("tier")).toBe(DEMO_TIERS.length)
       expect(await count("product")).toBe(DEMO_TIERS.length + DEMO_ADDONS.length)
       expect(DEMO_ADDONS.length).toBeGreaterThanOrEqual(10)
@@ -54,6 +55,11 @@ medusaIntegrationTestRunner({
         ["Select", 7500, 100, true],
         ["Complete", 10000, 150, false],
       ])
+
+      // Peak season (+20%) on a July date far enough ahead not to be last-minute.
+      const july = `${new Date().getUTCFullYear() + 1}-07-17`
+      const peak = (await api.get(`/store/segments/signature?region_id=${region}&event_date=${july}`, headers(photography))).data
+      expect(peak.tiers.map((t: any) => t.price.final)).toEqual([6000, 9000, 12000])
 
       const luxury = (await api.get(`/store/segments/luxury?region_id=${region}`, headers(photography))).data
       let refused: any

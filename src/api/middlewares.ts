@@ -16,8 +16,14 @@ import {
   AdminArchiveTiers,
   AdminAssignTierProduct,
   AdminListTiers,
+  AdminPricePreview,
   AdminUpdateTier,
 } from "./admin/tiers/validators"
+import {
+  AdminCreatePricingRule,
+  AdminListPricingRules,
+  AdminUpdatePricingRule,
+} from "./admin/pricing-rules/validators"
 import { StoreGetSegment, StoreListSegments } from "./store/segments/validators"
 import { StoreCompareTiers } from "./store/tiers/validators"
 
@@ -39,5 +45,10 @@ export default defineMiddlewares({
     { matcher: "/admin/tiers/archive", methods: ["POST"], middlewares: [validateAndTransformBody(AdminArchiveTiers)] },
     { matcher: "/admin/tiers/:id", methods: ["POST"], middlewares: [validateAndTransformBody(AdminUpdateTier)] },
     { matcher: "/admin/tiers/:id/product", methods: ["POST"], middlewares: [validateAndTransformBody(AdminAssignTierProduct)] },
+    { matcher: "/admin/tiers/:id/price-preview", methods: ["GET"], middlewares: [validateAndTransformQuery(AdminPricePreview, {})] },
+
+    { matcher: "/admin/pricing-rules", methods: ["GET"], middlewares: [validateAndTransformQuery(AdminListPricingRules, {})] },
+    { matcher: "/admin/pricing-rules", methods: ["POST"], middlewares: [validateAndTransformBody(AdminCreatePricingRule)] },
+    { matcher: "/admin/pricing-rules/:id", methods: ["POST"], middlewares: [validateAndTransformBody(AdminUpdatePricingRule)] },
   ],
 })

@@ -1,3 +1,4 @@
+import { isCalendarDate } from "./dates"
 import { roundToMinor } from "./money"
 
 export type PricingRuleKind = "season" | "last_minute" | "early_bird" | "weekday"
@@ -155,4 +156,65 @@ export function priceTier(input: PriceInput): TierPrice {
     final: roundToMinor(running, input.currency_code),
     currency_code: input.currency_code,
   }
+}
+
+/** What is wrong with a rule's definition, one message per problem; empty when it is usable. */
+export function pricingRuleProblems(rule: Omit<PricingRule, "id">): string[] {
+  const problems: string[] = []
+  if (!(rule.percent > -100 && rule.percent <= 1000)) {
+    problems.push("percent must be above -100 and at most 1000")
+  }
+  if (rule.percent === 0) {
+    problems.push("percent must not be 0")
+  }
+  const only = (field: keyof Omit<PricingRule, "id">, kinds: PricingRuleKind[]) => {
+    const value = rule[field]
+    const present = Array.isArray(value) ? value.length > 0 : value !== null && value !== undefined && value !== false
+    if (present && !kinds.includes(rule.kind)) {
+      problems.push(`${field} applies to ${kinds.join(" and ")} rules only`)
+    }
+  }
+  only("months", ["season"])
+  only("start_date", ["season"])
+  only("end_date", ["season"])
+  only("repeats_yearly", ["season"])
+  only("days", ["last_minute", "early_bird"])
+  only("weekdays", ["weekday"])
+
+  switch (rule.kind) {
+    case "season": {
+      const hasMonths = !!rule.months?.length
+      const hasRange = !!rule.start_date || !!rule.end_date
+      if (hasMonths === hasRange) {
+        problems.push("a season rule needs either months or a start_date and end_date")
+      }
+      if (hasMonths && rule.months!.some((m) => !Number.isInteger(m) || m < 1 || m > 12)) {
+        problems.push("months must be whole numbers from 1 to 12")
+      }
+      if (hasRange) {
+        if (!rule.start_date || !rule.end_date || !isCalendarDate(rule.start_date) || !isCalendarDate(rule.end_date)) {
+          problems.push("start_date and end_date must both be calendar dates written YYYY-MM-DD")
+        } else if (!rule.repeats_yearly && rule.start_date > rule.end_date) {
+          problems.push("start_date must not be after end_date")
+        }
+      }
+      break
+    }
+    case "last_minute":
+    case "early_bird":
+      if (rule.days == null || !Number.isInteger(rule.days) || rule.days < (rule.kind === "last_minute" ? 1 : 0)) {
+        problems.push(
+          rule.kind === "last_minute"
+            ? "a last_minute rule needs days, a whole number of at least 1"
+            : "an early_bird rule needs days, a whole number of at least 0"
+        )
+      }
+      break
+    case "weekday":
+      if (!rule.weekdays?.length || rule.weekdays.some((d) => !Number.isInteger(d) || d < 0 || d > 6)) {
+        problems.push("a weekday rule needs weekdays, whole numbers from 0 (Sunday) to 6 (Saturday)")
+      }
+      break
+  }
+  return problems
 }

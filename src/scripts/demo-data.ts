@@ -113,3 +113,8 @@ export const DEMO_COLLECTIONS = {
   packages: { title: "Packages", handle: "packages" },
   addons: { title: "Add-ons", handle: "add-ons" },
 }
+
+export const DEMO_PRICING_RULES = [
+  { label: "Peak season", kind: "season" as const, months: [6, 7, 8, 9], percent: 20, priority: 1 },
+  { label: "Last minute", kind: "last_minute" as const, days: 30, percent: -15, priority: 2 },
+]

@@ -11,12 +11,14 @@ import {
 } from "@medusajs/medusa/core-flows"
 import TierProductLink from "../links/tier-product"
 import { SEGMENTS_MODULE, SegmentsModuleService } from "../modules/segments"
+import { createPricingRulesWorkflow } from "../workflows/create-pricing-rules"
 import { createSegmentsWorkflow } from "../workflows/create-segments"
 import { createTiersWorkflow } from "../workflows/create-tiers"
 import {
   DEMO_ADDONS,
   DEMO_ADMIN,
   DEMO_COLLECTIONS,
+  DEMO_PRICING_RULES,
   DEMO_REGION,
   DEMO_SEGMENTS,
   DEMO_TENANTS,
@@ -189,6 +191,12 @@ export async function seedDemo(container: MedusaContainer): Promise<DemoSeedResu
   })
   if (tiersToCreate.length) {
     await createTiersWorkflow(container).run({ input: { tiers: tiersToCreate } })
+  }
+
+  const existingRules = await segmentsService.listPricingRules({ label: DEMO_PRICING_RULES.map((r) => r.label) })
+  const newRules = DEMO_PRICING_RULES.filter((r) => !existingRules.some((e) => e.label === r.label))
+  if (newRules.length) {
+    await createPricingRulesWorkflow(container).run({ input: { rules: newRules } })
   }
 
   logger.info(

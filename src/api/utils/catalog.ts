@@ -1,6 +1,7 @@
 import { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MedusaError, QueryContext } from "@medusajs/framework/utils"
-import { priceTier, TierPrice } from "../../lib/pricing"
+import { priceTier, PricingRule, TierPrice, todayUtc } from "../../lib/pricing"
+import { SEGMENTS_MODULE, SegmentsModuleService } from "../../modules/segments"
 import { SegmentRow, TIER_FIELDS, TierRow, byLevel } from "./serialize"
 
 /** The storefront's view: tiers whose product is published in one of the key's sales channels. */
@@ -121,16 +122,44 @@ export async function variantPrices(
   return prices
 }
 
+/** The merchant's active date rules, as the pricing function takes them. */
+export async function loadActivePricingRules(scope: MedusaContainer): Promise<PricingRule[]> {
+  const service: SegmentsModuleService = scope.resolve(SEGMENTS_MODULE)
+  const rules = await service.listPricingRules({ is_active: true })
+  return rules.map((r) => ({
+    id: r.id,
+    label: r.label,
+    kind: r.kind,
+    percent: Number(r.percent),
+    priority: r.priority,
+    stackable: r.stackable,
+    is_active: r.is_active,
+    segment_ids: r.segment_ids as string[],
+    months: r.months as number[] | null,
+    start_date: r.start_date,
+    end_date: r.end_date,
+    repeats_yearly: r.repeats_yearly,
+    days: r.days,
+    weekdays: r.weekdays as number[] | null,
+  }))
+}
+
+/** Prices visible tiers for the region and, when given, the event date. */
 export async function priceVisibleTiers(
   scope: MedusaContainer,
   tiers: VisibleTier[],
-  region: Region
+  region: Region,
+  eventDate?: string
 ): Promise<StoreTier[]> {
-  const prices = await variantPrices(
-    scope,
-    tiers.map((t) => t.variant_id),
-    region
-  )
+  const [prices, rules] = await Promise.all([
+    variantPrices(
+      scope,
+      tiers.map((t) => t.variant_id),
+      region
+    ),
+    eventDate ? loadActivePricingRules(scope) : Promise.resolve([]),
+  ])
+  const today = todayUtc()
   return tiers.map(({ row, variant_id }) => {
     const base = prices.get(variant_id)
     return {
@@ -146,7 +175,14 @@ export async function priceVisibleTiers(
       price:
         base === null || base === undefined
           ? null
-          : priceTier({ base, currency_code: region.currency_code }),
+          : priceTier({
+              base,
+              currency_code: region.currency_code,
+              event_date: eventDate,
+              today,
+              segment_id: row.segment_id,
+              rules,
+            }),
     }
   })
 }

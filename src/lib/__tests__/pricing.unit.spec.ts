@@ -1,5 +1,5 @@
 import fc from "fast-check"
-import { daysBetween, priceTier, PricingRule, ruleMatches } from "../pricing"
+import { daysBetween, priceTier, PricingRule, pricingRuleProblems, ruleMatches } from "../pricing"
 
 const peak: PricingRule = {
   id: "rule_peak",
@@ -177,5 +177,34 @@ describe("rounding", () => {
         expect(price.adjustments).toHaveLength(rules.length)
       })
     )
+  })
+})
+
+describe("pricingRuleProblems", () => {
+  const base = { label: "x", priority: 0, stackable: true }
+  it("accepts the demo rules and each kind well formed", () => {
+    expect(pricingRuleProblems(peak)).toEqual([])
+    expect(pricingRuleProblems(lastMinute)).toEqual([])
+    expect(pricingRuleProblems({ ...base, kind: "season", percent: 5, start_date: "2027-12-20", end_date: "2027-01-05", repeats_yearly: true })).toEqual([])
+    expect(pricingRuleProblems({ ...base, kind: "early_bird", percent: -5, days: 0 })).toEqual([])
+    expect(pricingRuleProblems({ ...base, kind: "weekday", percent: 10, weekdays: [0, 6] })).toEqual([])
+  })
+
+  it.each([
+    [{ kind: "season", percent: 20 }, "either months or"],
+    [{ kind: "season", percent: 20, months: [6], start_date: "2027-01-01", end_date: "2027-02-01" }, "either months or"],
+    [{ kind: "season", percent: 20, months: [13] }, "1 to 12"],
+    [{ kind: "season", percent: 20, start_date: "2027-02-30", end_date: "2027-03-01" }, "calendar dates"],
+    [{ kind: "season", percent: 20, start_date: "2027-03-01", end_date: "2027-02-01" }, "not be after"],
+    [{ kind: "last_minute", percent: -15 }, "needs days"],
+    [{ kind: "last_minute", percent: -15, days: 0 }, "at least 1"],
+    [{ kind: "early_bird", percent: -5, days: 1.5 }, "needs days"],
+    [{ kind: "weekday", percent: 10, weekdays: [7] }, "0 (Sunday) to 6"],
+    [{ kind: "weekday", percent: 10, weekdays: [1], days: 3 }, "days applies to"],
+    [{ kind: "last_minute", percent: -100, days: 30 }, "above -100"],
+    [{ kind: "last_minute", percent: 0, days: 30 }, "must not be 0"],
+  ])("refuses %j", (rule, message) => {
+    const problems = pricingRuleProblems({ ...base, ...(rule as Partial<PricingRule>) } as PricingRule)
+    expect(problems.join(" | ")).toContain(message)
   })
 })

@@ -1,5 +1,6 @@
 import { MedusaError, MedusaService } from "@medusajs/framework/utils"
 import { DEFAULT_PRICE_BANDS, PriceBand, validateBands } from "../../lib/bands"
+import { PricingRule } from "./models/pricing-rule"
 import { Segment } from "./models/segment"
 import { Tier } from "./models/tier"
 
@@ -11,6 +12,7 @@ export type SegmentsModuleOptions = {
 export default class SegmentsModuleService extends MedusaService({
   Segment,
   Tier,
+  PricingRule,
 }) {
   protected readonly options_: Required<SegmentsModuleOptions>
 

@@ -39,3 +39,20 @@ export type TierRecord = Required<Omit<TierFields, "metadata">> & {
   created_at: Date
   updated_at: Date
 }
+
+export type PricingRuleFields = {
+  label: string
+  kind: "season" | "last_minute" | "early_bird" | "weekday"
+  percent: number
+  priority?: number
+  stackable?: boolean
+  is_active?: boolean
+  segment_ids?: string[]
+  months?: number[] | null
+  start_date?: string | null
+  end_date?: string | null
+  repeats_yearly?: boolean
+  days?: number | null
+  weekdays?: number[] | null
+  metadata?: Record<string, unknown> | null
+}

@@ -1,5 +1,6 @@
 import { z } from "@medusajs/framework/zod"
-import { booleanString, id, pagination } from "../../utils/validators"
+import { datesBetween } from "../../../lib/availability"
+import { booleanString, eventDate, id, pagination } from "../../utils/validators"
 import { tierFields } from "../segments/validators"
 
 export const AdminUpdateTier = z
@@ -32,3 +33,10 @@ export type AdminArchiveTiersType = z.infer<typeof AdminArchiveTiers>
 
 export const AdminAssignTierProduct = z.object({ product_id: id }).strict()
 export type AdminAssignTierProductType = z.infer<typeof AdminAssignTierProduct>
+
+export const AdminPricePreview = z
+  .object({ region_id: id, from: eventDate, to: eventDate })
+  .strict()
+  .refine((q) => q.from <= q.to, { message: "from must not be after to" })
+  .refine((q) => datesBetween(q.from, q.to).length <= 366, { message: "at most 366 days a call" })
+export type AdminPricePreviewType = z.infer<typeof AdminPricePreview>

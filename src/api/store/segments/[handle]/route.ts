@@ -23,7 +23,7 @@ export const GET = async (
   if (!visible.length) {
     throw new MedusaError(MedusaError.Types.NOT_FOUND, `Segment ${req.params.handle} was not found`)
   }
-  const tiers = await priceVisibleTiers(req.scope, visible, region)
+  const tiers = await priceVisibleTiers(req.scope, visible, region, req.validatedQuery.event_date)
   res.json({
     segment: toStoreSegment(visible[0].row.segment),
     tiers,

@@ -15,6 +15,6 @@ export const POST = async (req: MedusaStoreRequest<StoreCompareTiersType>, res: 
   if (missing) {
     throw new MedusaError(MedusaError.Types.NOT_FOUND, `Tier ${missing} was not found`)
   }
-  const tiers = await priceVisibleTiers(req.scope, visible, region)
+  const tiers = await priceVisibleTiers(req.scope, visible, region, req.validatedBody.event_date)
   res.json({ tiers, comparison: buildComparison(tiers) })
 }

@@ -1,0 +1,71 @@
+import { Button, Drawer, Label, Text } from "@medusajs/ui"
+import type { FormEvent, ReactNode } from "react"
+
+type FormDrawerProps = {
+  open: boolean
+  onOpenChange: (open: boolean) => void
+  title: string
+  testId: string
+  children: ReactNode
+}
+
+/** A drawer whose content (and so its form state) is mounted afresh each time it opens. */
+export function FormDrawer({ open, onOpenChange, title, testId, children }: FormDrawerProps) {
+  return (
+    <Drawer open={open} onOpenChange={onOpenChange}>
+      <Drawer.Content data-testid={testId} aria-describedby={undefined}>
+        <Drawer.Header>
+          <Drawer.Title>{title}</Drawer.Title>
+        </Drawer.Header>
+        {children}
+      </Drawer.Content>
+    </Drawer>
+  )
+}
+
+type DrawerFormProps = {
+  submitLabel: string
+  submitting: boolean
+  onSubmit: () => void
+  children: ReactNode
+}
+
+export function DrawerForm({ submitLabel, submitting, onSubmit, children }: DrawerFormProps) {
+  const submit = (event: FormEvent) => {
+    event.preventDefault()
+    onSubmit()
+  }
+  return (
+    <form noValidate onSubmit={submit} className="flex flex-1 flex-col overflow-hidden">
+      <Drawer.Body className="flex flex-1 flex-col gap-y-4 overflow-y-auto">{children}</Drawer.Body>
+      <Drawer.Footer>
+        <Drawer.Close asChild>
+          <Button size="small" variant="secondary" type="button">
+            Cancel
+          </Button>
+        </Drawer.Close>
+        <Button size="small" type="submit" isLoading={submitting} data-testid="drawer-submit">
+          {submitLabel}
+        </Button>
+      </Drawer.Footer>
+    </form>
+  )
+}
+
+type FieldProps = { id: string; label: string; hint?: string; children: ReactNode }
+
+export function Field({ id, label, hint, children }: FieldProps) {
+  return (
+    <div className="flex flex-col gap-y-2">
+      <Label htmlFor={id} size="small" weight="plus">
+        {label}
+      </Label>
+      {children}
+      {hint && (
+        <Text size="xsmall" className="text-ui-fg-subtle">
+          {hint}
+        </Text>
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,109 @@
+import { Input, Select, Switch, Textarea } from "@medusajs/ui"
+import { useState } from "react"
+import type { TierFormValues } from "../lib/form-values"
+import type { Segment } from "../lib/types"
+import { DrawerForm, Field, FormDrawer } from "./form-drawer"
+
+type TierFieldsProps = {
+  values: TierFormValues
+  onChange: (values: TierFormValues) => void
+  /** When given, the tier's segment can be picked (assigning or moving a tier). */
+  segments?: Segment[]
+}
+
+export function TierFields({ values, onChange, segments }: TierFieldsProps) {
+  const set = <K extends keyof TierFormValues>(key: K, value: TierFormValues[K]) =>
+    onChange({ ...values, [key]: value })
+
+  return (
+    <>
+      {segments && (
+        <Field id="tier-segment" label="Segment">
+          <Select value={values.segment_id} onValueChange={(v) => set("segment_id", v)}>
+            <Select.Trigger id="tier-segment" data-testid="tier-segment">
+              <Select.Value placeholder="Choose a segment" />
+            </Select.Trigger>
+            <Select.Content>
+              {segments.map((segment) => (
+                <Select.Item key={segment.id} value={segment.id}>
+                  {segment.name}
+                </Select.Item>
+              ))}
+            </Select.Content>
+          </Select>
+        </Field>
+      )}
+      <Field id="tier-level" label="Level">
+        <Input
+          id="tier-level"
+          type="number"
+          value={values.level}
+          onChange={(e) => set("level", e.target.value)}
+        />
+      </Field>
+      <Field id="tier-name" label="Name">
+        <Input id="tier-name" value={values.name} onChange={(e) => set("name", e.target.value)} />
+      </Field>
+      <Field id="tier-features" label="Features" hint="One feature per line.">
+        <Textarea
+          id="tier-features"
+          rows={5}
+          value={values.features}
+          onChange={(e) => set("features", e.target.value)}
+        />
+      </Field>
+      <Field id="tier-max-guests" label="Max guests">
+        <Input
+          id="tier-max-guests"
+          type="number"
+          value={values.max_guests}
+          onChange={(e) => set("max_guests", e.target.value)}
+        />
+      </Field>
+      <div className="flex items-center gap-x-2">
+        <Switch
+          id="tier-popular"
+          checked={values.is_popular}
+          onCheckedChange={(checked) => set("is_popular", checked)}
+        />
+        <label htmlFor="tier-popular" className="txt-compact-small text-ui-fg-base">
+          Popular badge
+        </label>
+      </div>
+    </>
+  )
+}
+
+type TierDrawerProps = {
+  open: boolean
+  onOpenChange: (open: boolean) => void
+  title: string
+  submitLabel: string
+  initial: TierFormValues
+  segments?: Segment[]
+  submitting: boolean
+  onSubmit: (values: TierFormValues) => void
+}
+
+export function TierDrawer({ open, onOpenChange, title, ...editor }: TierDrawerProps) {
+  return (
+    <FormDrawer open={open} onOpenChange={onOpenChange} title={title} testId="tier-drawer">
+      <TierEditor {...editor} />
+    </FormDrawer>
+  )
+}
+
+function TierEditor({
+  initial,
+  segments,
+  submitLabel,
+  submitting,
+  onSubmit,
+}: Omit<TierDrawerProps, "open" | "onOpenChange" | "title">) {
+  const [values, setValues] = useState(initial)
+  return (
+    <DrawerForm submitLabel={submitLabel} submitting={submitting} onSubmit={() => onSubmit(values)}>
+      <TierFields values={values} onChange={setValues} segments={segments} />
+    </DrawerForm>
+  )
+}

@@ -1,0 +1,61 @@
+import { sdk } from "./sdk"
+import type {
+  CreateTierPayload,
+  Segment,
+  SegmentList,
+  SegmentPayload,
+  Tier,
+  TierList,
+  UpdateTierPayload,
+} from "./types"
+
+/** One function per admin route the screens call (docs/admin-api.md). */
+
+export const listSegments = (query: { limit: number; offset: number }) =>
+  sdk.client.fetch<SegmentList>("/admin/segments", { query })
+
+export const createSegment = (body: SegmentPayload) =>
+  sdk.client
+    .fetch<{ segment: Segment }>("/admin/segments", { method: "POST", body })
+    .then((r) => r.segment)
+
+export const updateSegment = (id: string, body: Partial<SegmentPayload>) =>
+  sdk.client
+    .fetch<{ segment: Segment }>(`/admin/segments/${id}`, { method: "POST", body })
+    .then((r) => r.segment)
+
+export const cloneSegment = (id: string, body: SegmentPayload) =>
+  sdk.client
+    .fetch<{ segment: Segment }>(`/admin/segments/${id}/clone`, { method: "POST", body })
+    .then((r) => r.segment)
+
+export const deleteSegment = (id: string) =>
+  sdk.client.fetch<{ id: string; deleted: boolean }>(`/admin/segments/${id}`, { method: "DELETE" })
+
+export const createTier = (segmentId: string, body: CreateTierPayload) =>
+  sdk.client
+    .fetch<{ tier: Tier }>(`/admin/segments/${segmentId}/tiers`, { method: "POST", body })
+    .then((r) => r.tier)
+
+export const listProductTiers = (productId: string) =>
+  sdk.client.fetch<TierList>("/admin/tiers", { query: { product_id: productId } }).then((r) => r.tiers)
+
+export const updateTier = (id: string, body: UpdateTierPayload) =>
+  sdk.client
+    .fetch<{ tier: Tier }>(`/admin/tiers/${id}`, { method: "POST", body })
+    .then((r) => r.tier)
+
+export const archiveTiers = (ids: string[]) =>
+  sdk.client
+    .fetch<{ tiers: Tier[] }>("/admin/tiers/archive", { method: "POST", body: { ids } })
+    .then((r) => r.tiers)
+
+export const removeTierProduct = (id: string) =>
+  sdk.client
+    .fetch<{ tier: Tier }>(`/admin/tiers/${id}/product`, { method: "DELETE" })
+    .then((r) => r.tier)
+
+export const archiveTier = (id: string) =>
+  sdk.client
+    .fetch<{ tier: Tier }>(`/admin/tiers/${id}/archive`, { method: "POST" })
+    .then((r) => r.tier)

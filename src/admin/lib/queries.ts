@@ -1,0 +1,60 @@
+import { toast } from "@medusajs/ui"
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
+import { listProductTiers, listSegments } from "./api"
+import { changedFields, errorMessage } from "./form-values"
+
+const ROOT = "tiered-storefront"
+
+export const queryKeys = {
+  root: [ROOT] as const,
+  segments: (limit: number, offset: number) => [ROOT, "segments", { limit, offset }] as const,
+  productTiers: (productId: string) => [ROOT, "tiers", { product_id: productId }] as const,
+}
+
+// The API's page size ceiling: enough for every segment in a picker.
+export const ALL_SEGMENTS = { limit: 200, offset: 0 }
+
+export function useSegments(limit: number, offset: number) {
+  return useQuery({
+    queryKey: queryKeys.segments(limit, offset),
+    queryFn: () => listSegments({ limit, offset }),
+  })
+}
+
+export function useProductTiers(productId: string) {
+  return useQuery({
+    queryKey: queryKeys.productTiers(productId),
+    queryFn: () => listProductTiers(productId),
+  })
+}
+
+/**
+ * A write to the admin API: toasts the API's own message when it refuses, and refreshes every
+ * segment and tier view when it succeeds (a tier edit can change the matrix and the widget).
+ */
+export function useAdminMutation<TVariables, TResult>(
+  mutationFn: (variables: TVariables) => Promise<TResult>,
+  successMessage: string
+) {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn,
+    onSuccess: async () => {
+      toast.success(successMessage)
+      await queryClient.invalidateQueries({ queryKey: queryKeys.root })
+    },
+    onError: (error) => {
+      toast.error("The change was not saved", { description: errorMessage(error) })
+    },
+  })
+}
+
+/** An edit that changes nothing closes without a request. */
+export function sendIfChanged<T extends object>(before: T, after: T, close: () => void, send: () => void) {
+  if (Object.keys(changedFields(before, after)).length === 0) {
+    toast.info("Nothing to save")
+    close()
+    return
+  }
+  send()
+}

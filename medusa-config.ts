@@ -21,6 +21,7 @@ module.exports = defineConfig({
   },
   modules: [
     { resolve: "./src/modules/segments" },
+    { resolve: "./src/modules/booking" },
     { resolve: "./src/modules/upsell" },
   ],
 })

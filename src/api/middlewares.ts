@@ -19,19 +19,21 @@ import {
   AdminPricePreview,
   AdminUpdateTier,
 } from "./admin/tiers/validators"
+import { AdminAvailabilityCalendar, AdminUpdateAvailability } from "./admin/availability/validators"
 import {
   AdminCreatePricingRule,
   AdminListPricingRules,
   AdminUpdatePricingRule,
 } from "./admin/pricing-rules/validators"
 import { StoreGetSegment, StoreListSegments } from "./store/segments/validators"
-import { StoreCompareTiers } from "./store/tiers/validators"
+import { StoreCompareTiers, StoreTierAvailability } from "./store/tiers/validators"
 
 export default defineMiddlewares({
   routes: [
     { matcher: "/store/segments", methods: ["GET"], middlewares: [validateAndTransformQuery(StoreListSegments, {})] },
     { matcher: "/store/segments/:handle", methods: ["GET"], middlewares: [validateAndTransformQuery(StoreGetSegment, {})] },
     { matcher: "/store/tiers/compare", methods: ["POST"], middlewares: [validateAndTransformBody(StoreCompareTiers)] },
+    { matcher: "/store/tiers/:id/availability", methods: ["GET"], middlewares: [validateAndTransformQuery(StoreTierAvailability, {})] },
 
     { matcher: "/admin/segments", methods: ["GET"], middlewares: [validateAndTransformQuery(AdminListSegments, {})] },
     { matcher: "/admin/segments", methods: ["POST"], middlewares: [validateAndTransformBody(AdminCreateSegment)] },
@@ -46,6 +48,9 @@ export default defineMiddlewares({
     { matcher: "/admin/tiers/:id", methods: ["POST"], middlewares: [validateAndTransformBody(AdminUpdateTier)] },
     { matcher: "/admin/tiers/:id/product", methods: ["POST"], middlewares: [validateAndTransformBody(AdminAssignTierProduct)] },
     { matcher: "/admin/tiers/:id/price-preview", methods: ["GET"], middlewares: [validateAndTransformQuery(AdminPricePreview, {})] },
+
+    { matcher: "/admin/availability/:sales_channel_id", methods: ["POST"], middlewares: [validateAndTransformBody(AdminUpdateAvailability)] },
+    { matcher: "/admin/availability/:sales_channel_id/calendar", methods: ["GET"], middlewares: [validateAndTransformQuery(AdminAvailabilityCalendar, {})] },
 
     { matcher: "/admin/pricing-rules", methods: ["GET"], middlewares: [validateAndTransformQuery(AdminListPricingRules, {})] },
     { matcher: "/admin/pricing-rules", methods: ["POST"], middlewares: [validateAndTransformBody(AdminCreatePricingRule)] },

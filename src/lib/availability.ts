@@ -67,3 +67,35 @@ export function datesBetween(from: string, to: string): string[] {
 export function isBookable(status: DateStatus): boolean {
   return status === "available" || status === "limited"
 }
+
+export type AvailabilitySettingsInput = {
+  capacity_per_date: number
+  min_lead_days: number
+  max_advance_days: number | null
+  high_demand_threshold: number
+}
+
+/**
+ * The rules that hold for one tier product of a tenant: its own capacity when
+ * it has an override (its bookings then form their own pool), else the tenant's.
+ */
+export function rulesForProduct(input: {
+  settings: AvailabilitySettingsInput
+  override_capacity: number | null
+  product_id: string
+  blackouts: Blackout[]
+  high_demand_dates: string[]
+}): { rules: AvailabilityRules; pool: string } {
+  const own = input.override_capacity !== null
+  return {
+    pool: own ? input.product_id : "",
+    rules: {
+      capacity: own ? input.override_capacity! : input.settings.capacity_per_date,
+      blackouts: input.blackouts,
+      min_lead_days: input.settings.min_lead_days,
+      max_advance_days: input.settings.max_advance_days,
+      high_demand_threshold: input.settings.high_demand_threshold,
+      high_demand_dates: input.high_demand_dates,
+    },
+  }
+}

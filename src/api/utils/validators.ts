@@ -16,3 +16,10 @@ export const pagination = {
   limit: z.coerce.number().int().min(1).max(200).default(20),
   offset: z.coerce.number().int().min(0).default(0),
 }
+
+export const MAX_RANGE_DAYS = 366
+
+/** Whole days from one YYYY-MM-DD to another, inclusive of both. */
+export function rangeLength(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000) + 1
+}

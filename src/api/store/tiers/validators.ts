@@ -1,5 +1,5 @@
 import { z } from "@medusajs/framework/zod"
-import { eventDate, id } from "../../utils/validators"
+import { eventDate, id, MAX_RANGE_DAYS, rangeLength } from "../../utils/validators"
 
 export const StoreCompareTiers = z
   .object({
@@ -13,3 +13,12 @@ export const StoreCompareTiers = z
   })
   .strict()
 export type StoreCompareTiersType = z.infer<typeof StoreCompareTiers>
+
+export const StoreTierAvailability = z
+  .object({ from: eventDate.optional(), to: eventDate.optional() })
+  .strict()
+  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: "from must not be after to" })
+  .refine((q) => !q.from || !q.to || rangeLength(q.from, q.to) <= MAX_RANGE_DAYS, {
+    message: `at most ${MAX_RANGE_DAYS} days a call`,
+  })
+export type StoreTierAvailabilityType = z.infer<typeof StoreTierAvailability>

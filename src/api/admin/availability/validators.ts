@@ -1,0 +1,44 @@
+import { z } from "@medusajs/framework/zod"
+import { eventDate, id, MAX_RANGE_DAYS, rangeLength } from "../../utils/validators"
+
+const count = z.number().int().min(0).max(10000)
+
+export const AdminUpdateAvailability = z
+  .object({
+    settings: z
+      .object({
+        capacity_per_date: count.min(1).optional(),
+        min_lead_days: count.optional(),
+        max_advance_days: count.nullable().optional(),
+        high_demand_threshold: count.optional(),
+      })
+      .strict()
+      .optional(),
+    add_blackouts: z
+      .array(
+        z
+          .object({ start_date: eventDate, end_date: eventDate.optional(), reason: z.string().max(500).nullable().optional() })
+          .strict()
+          .transform((b) => ({ ...b, end_date: b.end_date ?? b.start_date }))
+          .refine((b) => b.start_date <= b.end_date, { message: "start_date must not be after end_date" })
+      )
+      .max(100)
+      .optional(),
+    remove_blackout_ids: z.array(id).max(100).optional(),
+    add_high_demand_dates: z
+      .array(z.object({ date: eventDate, note: z.string().max(500).nullable().optional() }).strict())
+      .max(366)
+      .optional(),
+    remove_high_demand_date_ids: z.array(id).max(366).optional(),
+    capacity_override: z.object({ product_id: id, capacity: count.min(1).nullable() }).strict().optional(),
+  })
+  .strict()
+  .refine((body) => Object.keys(body).length > 0, { message: "Nothing to update" })
+export type AdminUpdateAvailabilityType = z.infer<typeof AdminUpdateAvailability>
+
+export const AdminAvailabilityCalendar = z
+  .object({ from: eventDate, to: eventDate, product_id: id.optional() })
+  .strict()
+  .refine((q) => q.from <= q.to, { message: "from must not be after to" })
+  .refine((q) => rangeLength(q.from, q.to) <= MAX_RANGE_DAYS, { message: `at most ${MAX_RANGE_DAYS} days a call` })
+export type AdminAvailabilityCalendarType = z.infer<typeof AdminAvailabilityCalendar>

@@ -1,0 +1,47 @@
+import { MedusaResponse, MedusaStoreRequest } from "@medusajs/framework/http"
+import { MedusaError } from "@medusajs/framework/utils"
+import { todayUtc } from "../../../../../lib/pricing"
+import { productAvailability } from "../../../../utils/availability"
+import { loadVisibleTiers } from "../../../../utils/catalog"
+import { MAX_RANGE_DAYS, rangeLength } from "../../../../utils/validators"
+import { StoreTierAvailabilityType } from "../../validators"
+
+const DEFAULT_DAYS = 90
+
+function addDays(date: string, days: number) {
+  const d = new Date(`${date}T00:00:00Z`)
+  d.setUTCDate(d.getUTCDate() + days)
+  return d.toISOString().slice(0, 10)
+}
+
+/**
+ * Each date's status for the tier, for the tenant of the key that sells it.
+ * Without `from`/`to` it answers the next 90 days from today (UTC).
+ */
+export const GET = async (
+  req: MedusaStoreRequest<unknown, StoreTierAvailabilityType>,
+  res: MedusaResponse
+) => {
+  const channels = req.publishable_key_context.sales_channel_ids
+  const [tier] = await loadVisibleTiers(req.scope, channels, { id: [req.params.id] })
+  if (!tier) {
+    throw new MedusaError(MedusaError.Types.NOT_FOUND, `Tier ${req.params.id} was not found`)
+  }
+  const productChannels = new Set((tier.row.product!.sales_channels ?? []).map((sc) => sc.id))
+  const salesChannelId = channels.find((id) => productChannels.has(id))!
+  const from = req.validatedQuery.from ?? todayUtc()
+  const to = req.validatedQuery.to ?? addDays(from, DEFAULT_DAYS - 1)
+  if (to < from || rangeLength(from, to) > MAX_RANGE_DAYS) {
+    throw new MedusaError(
+      MedusaError.Types.INVALID_DATA,
+      `from (${from}) must not be after to (${to}), and a call covers at most ${MAX_RANGE_DAYS} days`
+    )
+  }
+  const dates = await productAvailability(req.scope, {
+    sales_channel_id: salesChannelId,
+    product_id: tier.row.product!.id,
+    from,
+    to,
+  })
+  res.json({ tier_id: tier.row.id, dates })
+}

@@ -15,10 +15,11 @@ export const queryKeys = {
 // The API's page size ceiling: enough for every segment in a picker.
 export const ALL_SEGMENTS = { limit: 200, offset: 0 }
 
-export function useSegments(limit: number, offset: number) {
+export function useSegments(limit: number, offset: number, { enabled = true } = {}) {
   return useQuery({
     queryKey: queryKeys.segments(limit, offset),
     queryFn: () => listSegments({ limit, offset }),
+    enabled,
   })
 }
 

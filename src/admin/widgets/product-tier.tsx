@@ -127,7 +127,8 @@ function Row({ label, value, testId }: { label: string; value: ReactNode; testId
 type DrawerProps = { open: boolean; onOpenChange: (open: boolean) => void }
 
 function AssignTierDrawer({ product, open, onOpenChange }: DrawerProps & { product: AdminProduct }) {
-  const { data } = useSegments(ALL_SEGMENTS.limit, ALL_SEGMENTS.offset)
+  // The segment picker loads when a drawer opens, not with every product page.
+  const { data } = useSegments(ALL_SEGMENTS.limit, ALL_SEGMENTS.offset, { enabled: open })
   const mutation = useAdminMutation(
     (values: TierFormValues) =>
       createTier(values.segment_id, { ...tierPayload(values), product_id: product.id }),
@@ -155,7 +156,7 @@ function AssignTierDrawer({ product, open, onOpenChange }: DrawerProps & { produ
 }
 
 function EditTierDrawer({ tier, open, onOpenChange }: DrawerProps & { tier: Tier }) {
-  const { data } = useSegments(ALL_SEGMENTS.limit, ALL_SEGMENTS.offset)
+  const { data } = useSegments(ALL_SEGMENTS.limit, ALL_SEGMENTS.offset, { enabled: open })
   const initial = tierFormValues(tier)
   const mutation = useAdminMutation(
     (values: TierFormValues) => updateTier(tier.id, tierChanges(initial, values)),

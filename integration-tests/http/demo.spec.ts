@@ -17,6 +17,7 @@ medusaIntegrationTestRunner({
       const count = async (entity: string) => (await query.graph({ entity, fields: ["id"] })).data.length
       expect(await count("segment")).toBe(3)
       expect(await count("pricing_rule")).toBe(2)
+      expect(await count("addon_rule")).toBe(3 * DEMO_ADDONS.length - 3)
       expect(await count("tier")).toBe(DEMO_TIERS.length)
       expect(await count("product")).toBe(DEMO_TIERS.length + DEMO_ADDONS.length)
       expect(DEMO_ADDONS.length).toBeGreaterThanOrEqual(10)
@@ -62,6 +63,13 @@ medusaIntegrationTestRunner({
       expect(peak.tiers.map((t: any) => t.price.final)).toEqual([6000, 9000, 12000])
 
       const luxury = (await api.get(`/store/segments/luxury?region_id=${region}`, headers(photography))).data
+      const addonTitles = async (tierId: string, tenant: DemoSeedResult["tenants"][number]) =>
+        (await api.get(`/store/tiers/${tierId}/addons?region_id=${region}`, headers(tenant))).data.addons.map((a: any) => a.title)
+      expect(await addonTitles(luxury.tiers[0].id, photography)).toContain("Highlight film")
+      expect(await addonTitles(signature.tiers[0].id, photography)).not.toContain("Highlight film")
+      // The budget storefront does not sell the photography-only add-ons.
+      expect(await addonTitles(signature.tiers[0].id, essentials)).not.toContain("Rehearsal dinner coverage")
+      expect(await addonTitles(signature.tiers[0].id, photography)).toContain("Rehearsal dinner coverage")
       let refused: any
       await api.get(`/store/segments/luxury?region_id=${region}`, headers(essentials)).catch((e: any) => (refused = e.response))
       expect(refused.status).toBe(404)

@@ -19,6 +19,7 @@ import {
   AdminPricePreview,
   AdminUpdateTier,
 } from "./admin/tiers/validators"
+import { AdminCreateAddonRule, AdminListAddonRules, AdminUpdateAddonRule } from "./admin/addon-rules/validators"
 import { AdminAvailabilityCalendar, AdminUpdateAvailability } from "./admin/availability/validators"
 import {
   AdminCreatePricingRule,
@@ -26,7 +27,7 @@ import {
   AdminUpdatePricingRule,
 } from "./admin/pricing-rules/validators"
 import { StoreGetSegment, StoreListSegments } from "./store/segments/validators"
-import { StoreCompareTiers, StoreTierAvailability } from "./store/tiers/validators"
+import { StoreCompareTiers, StoreTierAddons, StoreTierAvailability } from "./store/tiers/validators"
 
 export default defineMiddlewares({
   routes: [
@@ -34,6 +35,7 @@ export default defineMiddlewares({
     { matcher: "/store/segments/:handle", methods: ["GET"], middlewares: [validateAndTransformQuery(StoreGetSegment, {})] },
     { matcher: "/store/tiers/compare", methods: ["POST"], middlewares: [validateAndTransformBody(StoreCompareTiers)] },
     { matcher: "/store/tiers/:id/availability", methods: ["GET"], middlewares: [validateAndTransformQuery(StoreTierAvailability, {})] },
+    { matcher: "/store/tiers/:id/addons", methods: ["GET"], middlewares: [validateAndTransformQuery(StoreTierAddons, {})] },
 
     { matcher: "/admin/segments", methods: ["GET"], middlewares: [validateAndTransformQuery(AdminListSegments, {})] },
     { matcher: "/admin/segments", methods: ["POST"], middlewares: [validateAndTransformBody(AdminCreateSegment)] },
@@ -48,6 +50,10 @@ export default defineMiddlewares({
     { matcher: "/admin/tiers/:id", methods: ["POST"], middlewares: [validateAndTransformBody(AdminUpdateTier)] },
     { matcher: "/admin/tiers/:id/product", methods: ["POST"], middlewares: [validateAndTransformBody(AdminAssignTierProduct)] },
     { matcher: "/admin/tiers/:id/price-preview", methods: ["GET"], middlewares: [validateAndTransformQuery(AdminPricePreview, {})] },
+
+    { matcher: "/admin/addon-rules", methods: ["GET"], middlewares: [validateAndTransformQuery(AdminListAddonRules, {})] },
+    { matcher: "/admin/addon-rules", methods: ["POST"], middlewares: [validateAndTransformBody(AdminCreateAddonRule)] },
+    { matcher: "/admin/addon-rules/:id", methods: ["POST"], middlewares: [validateAndTransformBody(AdminUpdateAddonRule)] },
 
     { matcher: "/admin/availability/:sales_channel_id", methods: ["POST"], middlewares: [validateAndTransformBody(AdminUpdateAvailability)] },
     { matcher: "/admin/availability/:sales_channel_id/calendar", methods: ["GET"], middlewares: [validateAndTransformQuery(AdminAvailabilityCalendar, {})] },

@@ -92,10 +92,18 @@ export const DEMO_TIERS: DemoTier[] = [
     features: ["Two-day coverage", "Online gallery", "Second shooter", "Heirloom album", "Feature film", "Rehearsal dinner coverage", "Parent albums"] },
 ]
 
-type DemoAddon = { title: string; handle: string; price: number; tenants: DemoTenantKey[] }
+type DemoAddon = {
+  title: string
+  handle: string
+  price: number
+  tenants: DemoTenantKey[]
+  /** Segments whose tiers may take it, with a maximum quantity; all segments, 1, when absent. */
+  segments?: string[]
+  max_quantity?: number
+}
 
 export const DEMO_ADDONS: DemoAddon[] = [
-  { title: "Extra hour of coverage", handle: "addon-extra-hour", price: 400, tenants: both },
+  { title: "Extra hour of coverage", handle: "addon-extra-hour", price: 400, tenants: both, max_quantity: 4 },
   { title: "Second shooter", handle: "addon-second-shooter", price: 800, tenants: both },
   { title: "Engagement session", handle: "addon-engagement-session", price: 650, tenants: both },
   { title: "Heirloom album", handle: "addon-heirloom-album", price: 1200, tenants: both },
@@ -103,10 +111,10 @@ export const DEMO_ADDONS: DemoAddon[] = [
   { title: "Drone coverage", handle: "addon-drone", price: 700, tenants: both },
   { title: "Same-day slideshow", handle: "addon-same-day-slideshow", price: 550, tenants: ["photography"] },
   { title: "Photo booth", handle: "addon-photo-booth", price: 950, tenants: both },
-  { title: "Rehearsal dinner coverage", handle: "addon-rehearsal-dinner", price: 1100, tenants: ["photography"] },
-  { title: "Canvas print", handle: "addon-canvas-print", price: 300, tenants: both },
+  { title: "Rehearsal dinner coverage", handle: "addon-rehearsal-dinner", price: 1100, tenants: ["photography"], segments: ["signature", "luxury"] },
+  { title: "Canvas print", handle: "addon-canvas-print", price: 300, tenants: both, max_quantity: 3 },
   { title: "Full-resolution raw files", handle: "addon-raw-files", price: 500, tenants: both },
-  { title: "Highlight film", handle: "addon-highlight-film", price: 2400, tenants: ["photography"] },
+  { title: "Highlight film", handle: "addon-highlight-film", price: 2400, tenants: ["photography"], segments: ["luxury"] },
 ]
 
 export const DEMO_COLLECTIONS = {

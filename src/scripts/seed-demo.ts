@@ -11,6 +11,7 @@ import {
 } from "@medusajs/medusa/core-flows"
 import TierProductLink from "../links/tier-product"
 import { SEGMENTS_MODULE, SegmentsModuleService } from "../modules/segments"
+import { createAddonRulesWorkflow } from "../workflows/create-addon-rules"
 import { createPricingRulesWorkflow } from "../workflows/create-pricing-rules"
 import { createSegmentsWorkflow } from "../workflows/create-segments"
 import { createTiersWorkflow } from "../workflows/create-tiers"
@@ -197,6 +198,22 @@ export async function seedDemo(container: MedusaContainer): Promise<DemoSeedResu
   const newRules = DEMO_PRICING_RULES.filter((r) => !existingRules.some((e) => e.label === r.label))
   if (newRules.length) {
     await createPricingRulesWorkflow(container).run({ input: { rules: newRules } })
+  }
+
+  const addonProductIds = DEMO_ADDONS.map((a) => productId(a.handle))
+  const existingAddonRules = await segmentsService.listAddonRules(
+    { product_id: addonProductIds },
+    { select: ["product_id", "segment_id"] }
+  )
+  const addonRules = DEMO_ADDONS.flatMap((addon) =>
+    (addon.segments ?? DEMO_SEGMENTS.map((s) => s.handle)).map((handle) => ({
+      product_id: productId(addon.handle),
+      segment_id: segments.find((s) => s.handle === handle)!.id,
+      max_quantity: addon.max_quantity ?? 1,
+    }))
+  ).filter((r) => !existingAddonRules.some((e) => e.product_id === r.product_id && e.segment_id === r.segment_id))
+  if (addonRules.length) {
+    await createAddonRulesWorkflow(container).run({ input: { rules: addonRules } })
   }
 
   logger.info(

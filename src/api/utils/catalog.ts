@@ -1,5 +1,6 @@
 import { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MedusaError, QueryContext } from "@medusajs/framework/utils"
+import { allowedAddons } from "../../lib/addons"
 import { priceTier, PricingRule, TierPrice, todayUtc } from "../../lib/pricing"
 import { SEGMENTS_MODULE, SegmentsModuleService } from "../../modules/segments"
 import { SegmentRow, TIER_FIELDS, TierRow, byLevel } from "./serialize"
@@ -201,4 +202,66 @@ export function toStoreSegment(segment: SegmentRow) {
     rank: segment.rank,
     image: segment.image,
   }
+}
+
+export type StoreAddon = {
+  product_id: string
+  variant_id: string
+  title: string
+  thumbnail: string | null
+  max_quantity: number
+  price: { amount: number; currency_code: string } | null
+}
+
+/**
+ * The add-ons a visible tier may take that the same sales channels sell
+ * (published), with their region prices; ordered by title.
+ */
+export async function loadTierAddons(
+  scope: MedusaContainer,
+  tier: VisibleTier,
+  salesChannelIds: string[],
+  region: Region
+): Promise<StoreAddon[]> {
+  const service: SegmentsModuleService = scope.resolve(SEGMENTS_MODULE)
+  const rules = await service.listAddonRules(
+    { $or: [{ tier_id: tier.row.id }, { segment_id: tier.row.segment_id }] },
+    { select: ["product_id", "max_quantity", "tier_id", "segment_id"] }
+  )
+  const allowed = allowedAddons({ id: tier.row.id, segment_id: tier.row.segment_id }, rules)
+  if (!allowed.size) {
+    return []
+  }
+  const query = scope.resolve(ContainerRegistrationKeys.QUERY)
+  const { data } = await query.graph({
+    entity: "product",
+    fields: ["id", "title", "thumbnail", "status", "sales_channels.id", "variants.id", "variants.variant_rank"],
+    filters: { id: [...allowed.keys()] },
+  })
+  const channels = new Set(salesChannelIds)
+  const products = (data as unknown as {
+    id: string
+    title: string
+    thumbnail: string | null
+    status: string
+    sales_channels?: { id: string }[] | null
+    variants?: { id: string; variant_rank?: number | null }[] | null
+  }[])
+    .filter((p) => p.status === "published" && (p.sales_channels ?? []).some((sc) => sc && channels.has(sc.id)))
+    .map((p) => ({ ...p, variant: [...(p.variants ?? [])].sort((a, b) => (a.variant_rank ?? 0) - (b.variant_rank ?? 0))[0] }))
+    .filter((p) => p.variant)
+  const prices = await variantPrices(scope, products.map((p) => p.variant.id), region)
+  return products
+    .map((p) => {
+      const amount = prices.get(p.variant.id)
+      return {
+        product_id: p.id,
+        variant_id: p.variant.id,
+        title: p.title,
+        thumbnail: p.thumbnail,
+        max_quantity: allowed.get(p.id)!,
+        price: amount === null || amount === undefined ? null : { amount, currency_code: region.currency_code },
+      }
+    })
+    .sort((a, b) => a.title.localeCompare(b.title))
 }

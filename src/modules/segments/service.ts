@@ -1,5 +1,6 @@
 import { MedusaError, MedusaService } from "@medusajs/framework/utils"
 import { DEFAULT_PRICE_BANDS, PriceBand, validateBands } from "../../lib/bands"
+import { AddonRule } from "./models/addon-rule"
 import { PricingRule } from "./models/pricing-rule"
 import { Segment } from "./models/segment"
 import { Tier } from "./models/tier"
@@ -13,6 +14,7 @@ export default class SegmentsModuleService extends MedusaService({
   Segment,
   Tier,
   PricingRule,
+  AddonRule,
 }) {
   protected readonly options_: Required<SegmentsModuleOptions>
 

@@ -22,3 +22,6 @@ export const StoreTierAvailability = z
     message: `at most ${MAX_RANGE_DAYS} days a call`,
   })
 export type StoreTierAvailabilityType = z.infer<typeof StoreTierAvailability>
+
+export const StoreTierAddons = z.object({ region_id: id }).strict()
+export type StoreTierAddonsType = z.infer<typeof StoreTierAddons>

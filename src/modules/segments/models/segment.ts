@@ -1,4 +1,5 @@
 import { model } from "@medusajs/framework/utils"
+import { AddonRule } from "./addon-rule"
 import { Tier } from "./tier"
 
 export const Segment = model
@@ -16,8 +17,9 @@ export const Segment = model
     commission_percent: model.float().default(0),
     metadata: model.json().nullable(),
     tiers: model.hasMany(() => Tier, { mappedBy: "segment" }),
+    addon_rules: model.hasMany(() => AddonRule, { mappedBy: "segment" }),
   })
-  .cascades({ delete: ["tiers"] })
+  .cascades({ delete: ["tiers", "addon_rules"] })
   .indexes([
     {
       name: "IDX_segment_handle_unique",

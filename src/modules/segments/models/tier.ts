@@ -1,4 +1,5 @@
 import { model } from "@medusajs/framework/utils"
+import { AddonRule } from "./addon-rule"
 import { Segment } from "./segment"
 
 export const Tier = model
@@ -13,7 +14,9 @@ export const Tier = model
     archived_at: model.dateTime().nullable(),
     metadata: model.json().nullable(),
     segment: model.belongsTo(() => Segment, { mappedBy: "tiers" }),
+    addon_rules: model.hasMany(() => AddonRule, { mappedBy: "tier" }),
   })
+  .cascades({ delete: ["addon_rules"] })
   .indexes([
     {
       // Live tiers of a segment have distinct levels; archived ones keep theirs for history.

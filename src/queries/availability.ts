@@ -1,13 +1,14 @@
 import { MedusaContainer } from "@medusajs/framework/types"
 import {
+  AvailabilityRules,
   dateAvailability,
   DateAvailability,
   datesBetween,
   rulesForProduct,
-} from "../../lib/availability"
-import { todayUtc } from "../../lib/pricing"
-import { BOOKING_MODULE, BookingModuleService } from "../../modules/booking"
-import { DEFAULT_AVAILABILITY } from "../../modules/booking/service"
+} from "../lib/availability"
+import { todayUtc } from "../lib/pricing"
+import { BOOKING_MODULE, BookingModuleService } from "../modules/booking"
+import { DEFAULT_AVAILABILITY } from "../modules/booking/service"
 
 /** A tenant's settings, or the defaults when it has never saved any. */
 export async function effectiveSettings(scope: MedusaContainer, salesChannelId: string) {
@@ -22,45 +23,65 @@ export async function effectiveSettings(scope: MedusaContainer, salesChannelId: 
   }
 }
 
+export type TenantAvailability = {
+  /** The capacity pool a product's bookings count against. */
+  poolOf: (productId: string) => string
+  rulesFor: (productId: string) => AvailabilityRules
+  /** Live bookings in a pool on a date. */
+  booked: (pool: string, date: string) => number
+}
+
+/** Everything needed to judge a tenant's dates between `from` and `to`, in four queries. */
+export async function tenantAvailability(
+  scope: MedusaContainer,
+  input: { sales_channel_id: string; from: string; to: string }
+): Promise<TenantAvailability> {
+  const service: BookingModuleService = scope.resolve(BOOKING_MODULE)
+  const channel = input.sales_channel_id
+  const [settings, overrides, blackouts, flagged, bookings] = await Promise.all([
+    effectiveSettings(scope, channel),
+    service.listCapacityOverrides({ sales_channel_id: channel }, { select: ["product_id", "capacity"] }),
+    service.listBlackouts({ sales_channel_id: channel, start_date: { $lte: input.to }, end_date: { $gte: input.from } }),
+    service.listHighDemandDates({ sales_channel_id: channel, date: { $gte: input.from, $lte: input.to } }),
+    service.listBookings(
+      {
+        sales_channel_id: channel,
+        status: ["confirmed", "completed"],
+        event_date: { $gte: input.from, $lte: input.to },
+      },
+      { select: ["event_date", "pool"] }
+    ),
+  ])
+  const capacity = new Map(overrides.map((o) => [o.product_id, o.capacity]))
+  const counts = new Map<string, number>()
+  for (const b of bookings) {
+    const key = `${b.pool}|${b.event_date}`
+    counts.set(key, (counts.get(key) ?? 0) + 1)
+  }
+  const shared = {
+    settings,
+    blackouts: blackouts.map((b) => ({ start_date: b.start_date, end_date: b.end_date, reason: b.reason })),
+    high_demand_dates: flagged.map((h) => h.date),
+  }
+  const forProduct = (productId: string) =>
+    rulesForProduct({ ...shared, override_capacity: capacity.get(productId) ?? null, product_id: productId })
+  return {
+    poolOf: (productId) => forProduct(productId).pool,
+    rulesFor: (productId) => forProduct(productId).rules,
+    booked: (pool, date) => counts.get(`${pool}|${date}`) ?? 0,
+  }
+}
+
 /** Each date's status for one tier product of a tenant, counting its live bookings. */
 export async function productAvailability(
   scope: MedusaContainer,
   input: { sales_channel_id: string; product_id: string; from: string; to: string; today?: string }
 ): Promise<DateAvailability[]> {
-  const service: BookingModuleService = scope.resolve(BOOKING_MODULE)
-  const channel = input.sales_channel_id
-  const [settings, overrides, blackouts, flagged] = await Promise.all([
-    effectiveSettings(scope, channel),
-    service.listCapacityOverrides({ sales_channel_id: channel, product_id: input.product_id }),
-    service.listBlackouts({
-      sales_channel_id: channel,
-      start_date: { $lte: input.to },
-      end_date: { $gte: input.from },
-    }),
-    service.listHighDemandDates({ sales_channel_id: channel, date: { $gte: input.from, $lte: input.to } }),
-  ])
-  const { rules, pool } = rulesForProduct({
-    settings,
-    override_capacity: overrides[0]?.capacity ?? null,
-    product_id: input.product_id,
-    blackouts: blackouts.map((b) => ({ start_date: b.start_date, end_date: b.end_date, reason: b.reason })),
-    high_demand_dates: flagged.map((h) => h.date),
-  })
-  const bookings = await service.listBookings(
-    {
-      sales_channel_id: channel,
-      pool,
-      status: ["confirmed", "completed"],
-      event_date: { $gte: input.from, $lte: input.to },
-    },
-    { select: ["event_date"] }
-  )
-  const booked = new Map<string, number>()
-  for (const b of bookings) {
-    booked.set(b.event_date, (booked.get(b.event_date) ?? 0) + 1)
-  }
+  const tenant = await tenantAvailability(scope, input)
+  const rules = tenant.rulesFor(input.product_id)
+  const pool = tenant.poolOf(input.product_id)
   const today = input.today ?? todayUtc()
   return datesBetween(input.from, input.to).map((date) =>
-    dateAvailability(date, today, rules, booked.get(date) ?? 0)
+    dateAvailability(date, today, rules, tenant.booked(pool, date))
   )
 }

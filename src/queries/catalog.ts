@@ -1,9 +1,9 @@
 import { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MedusaError, QueryContext } from "@medusajs/framework/utils"
-import { allowedAddons } from "../../lib/addons"
-import { priceTier, PricingRule, TierPrice, todayUtc } from "../../lib/pricing"
-import { SEGMENTS_MODULE, SegmentsModuleService } from "../../modules/segments"
-import { SegmentRow, TIER_FIELDS, TierRow, byLevel } from "./serialize"
+import { allowedAddons } from "../lib/addons"
+import { priceTier, PricingRule, TierPrice, todayUtc } from "../lib/pricing"
+import { SEGMENTS_MODULE, SegmentsModuleService } from "../modules/segments"
+import { SegmentRow, TIER_FIELDS, TierRow, byLevel } from "../api/utils/serialize"
 
 /** The storefront's view: tiers whose product is published in one of the key's sales channels. */
 type CatalogTierRow = TierRow & {

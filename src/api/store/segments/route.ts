@@ -1,5 +1,5 @@
 import { MedusaResponse, MedusaStoreRequest } from "@medusajs/framework/http"
-import { loadRegion, loadVisibleTiers, priceVisibleTiers, toStoreSegment } from "../../utils/catalog"
+import { loadRegion, loadVisibleTiers, priceVisibleTiers, toStoreSegment } from "../../../queries/catalog"
 import { StoreListSegmentsType } from "./validators"
 
 export const GET = async (

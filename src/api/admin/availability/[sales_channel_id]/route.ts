@@ -2,7 +2,7 @@ import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/
 import { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { BOOKING_MODULE, BookingModuleService } from "../../../../modules/booking"
-import { effectiveSettings } from "../../../utils/availability"
+import { effectiveSettings } from "../../../../queries/availability"
 import { updateAvailabilityWorkflow } from "../../../../workflows/update-availability"
 import { AdminUpdateAvailabilityType } from "../validators"
 

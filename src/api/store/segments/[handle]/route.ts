@@ -1,7 +1,7 @@
 import { MedusaResponse, MedusaStoreRequest } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { buildComparison } from "../../../../lib/comparison"
-import { loadRegion, loadVisibleTiers, priceVisibleTiers, toStoreSegment } from "../../../utils/catalog"
+import { loadRegion, loadVisibleTiers, priceVisibleTiers, toStoreSegment } from "../../../../queries/catalog"
 import { StoreGetSegmentType } from "../validators"
 
 export const GET = async (

@@ -1,7 +1,7 @@
 import { MedusaResponse, MedusaStoreRequest } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
 import { buildComparison } from "../../../../lib/comparison"
-import { loadRegion, loadVisibleTiers, priceVisibleTiers } from "../../../utils/catalog"
+import { loadRegion, loadVisibleTiers, priceVisibleTiers } from "../../../../queries/catalog"
 import { StoreCompareTiersType } from "../validators"
 
 /** Tiers come back in catalog order (segment rank, then level), whatever the order asked. */

@@ -1,6 +1,6 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
-import { productAvailability } from "../../../../utils/availability"
+import { productAvailability } from "../../../../../queries/availability"
 import { AdminAvailabilityCalendarType } from "../../validators"
 
 /**

@@ -2,7 +2,7 @@ import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { datesBetween } from "../../../../../lib/availability"
 import { priceTier, todayUtc } from "../../../../../lib/pricing"
-import { loadActivePricingRules, loadRegion, variantPrices } from "../../../../utils/catalog"
+import { loadActivePricingRules, loadRegion, variantPrices } from "../../../../../queries/catalog"
 import { AdminPricePreviewType } from "../../validators"
 
 /** The tier's price for each date of a range, with the rules that fired, as the storefront would see it today. */

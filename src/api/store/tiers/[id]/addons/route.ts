@@ -1,7 +1,7 @@
 import { MedusaResponse, MedusaStoreRequest } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
 import { BUNDLE_MIN_ADDONS, BUNDLE_PERCENT } from "../../../../../lib/addons"
-import { loadRegion, loadTierAddons, loadVisibleTiers } from "../../../../utils/catalog"
+import { loadRegion, loadTierAddons, loadVisibleTiers } from "../../../../../queries/catalog"
 import { StoreTierAddonsType } from "../../validators"
 
 /** The add-ons a storefront can offer with the tier, and the bundle incentive's terms. */

@@ -1,8 +1,8 @@
 import { MedusaResponse, MedusaStoreRequest } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
 import { todayUtc } from "../../../../../lib/pricing"
-import { productAvailability } from "../../../../utils/availability"
-import { loadVisibleTiers } from "../../../../utils/catalog"
+import { productAvailability } from "../../../../../queries/availability"
+import { loadVisibleTiers } from "../../../../../queries/catalog"
 import { MAX_RANGE_DAYS, rangeLength } from "../../../../utils/validators"
 import { StoreTierAvailabilityType } from "../../validators"
 

@@ -1,0 +1,92 @@
+import { BUNDLE_PERCENT, bundleApplies } from "./addons"
+import { roundToMinor } from "./money"
+import { TierPrice } from "./pricing"
+
+/** What a tier line carries in its metadata, so checkout and reports can read it back. */
+export type TierLineMetadata = {
+  tiered_kind: "tier"
+  tier_line_key: string
+  tier_id: string
+  segment_id: string
+  event_date: string
+  guest_count: number | null
+  price_breakdown: TierPrice
+}
+
+export type AddonLineMetadata = {
+  tiered_kind: "addon"
+  tier_line_key: string
+  tier_id: string
+  segment_id: string
+  event_date: string
+  price_breakdown: TierPrice
+}
+
+export type CartLineInput = {
+  variant_id: string
+  quantity: number
+  unit_price: number
+  requires_shipping: false
+  metadata: TierLineMetadata | AddonLineMetadata
+}
+
+export type AddonChoice = { variant_id: string; quantity: number; base: number }
+
+/** An add-on's unit price: its base, with the bundle incentive when the tier line carries enough add-ons. */
+export function addonPrice(base: number, currencyCode: string, addonUnits: number): TierPrice {
+  if (!bundleApplies(addonUnits)) {
+    return { base, adjustments: [], final: roundToMinor(base, currencyCode), currency_code: currencyCode }
+  }
+  const amount = (base * BUNDLE_PERCENT) / 100
+  return {
+    base,
+    adjustments: [
+      {
+        rule_id: "bundle",
+        kind: "incentive",
+        label: "Bundle: 3 or more add-ons",
+        percent: BUNDLE_PERCENT,
+        amount: roundToMinor(amount, currencyCode),
+      },
+    ],
+    final: roundToMinor(base + amount, currencyCode),
+    currency_code: currencyCode,
+  }
+}
+
+/** The tier line and its add-on lines, priced, ready for Medusa's add-to-cart. */
+export function tierCartLines(input: {
+  key: string
+  tier: { id: string; segment_id: string; variant_id: string }
+  price: TierPrice
+  event_date: string
+  guest_count: number | null
+  addons: AddonChoice[]
+}): CartLineInput[] {
+  const shared = {
+    tier_line_key: input.key,
+    tier_id: input.tier.id,
+    segment_id: input.tier.segment_id,
+    event_date: input.event_date,
+  }
+  const units = input.addons.reduce((sum, a) => sum + a.quantity, 0)
+  return [
+    {
+      variant_id: input.tier.variant_id,
+      quantity: 1,
+      unit_price: input.price.final,
+      requires_shipping: false,
+      metadata: { tiered_kind: "tier", ...shared, guest_count: input.guest_count, price_breakdown: input.price },
+    },
+    ...input.addons.map((addon): CartLineInput => {
+      const price = addonPrice(addon.base, input.price.currency_code, units)
+      return {
+        variant_id: addon.variant_id,
+        quantity: addon.quantity,
+        unit_price: price.final,
+        requires_shipping: false,
+        metadata: { tiered_kind: "addon", ...shared, price_breakdown: price },
+      }
+    }),
+  ]
+}

@@ -1,5 +1,9 @@
 import {
   defineMiddlewares,
+  errorHandler,
+  MedusaNextFunction,
+  MedusaRequest,
+  MedusaResponse,
   validateAndTransformBody,
   validateAndTransformQuery,
 } from "@medusajs/framework/http"
@@ -26,15 +30,35 @@ import {
   AdminListPricingRules,
   AdminUpdatePricingRule,
 } from "./admin/pricing-rules/validators"
+import { CONFLICT_ERROR_NAME } from "../workflows/errors"
+import { StoreAddTierItems } from "./store/carts/validators"
 import { StoreGetSegment, StoreListSegments } from "./store/segments/validators"
 import { StoreCompareTiers, StoreTierAddons, StoreTierAvailability } from "./store/tiers/validators"
 
+const medusaErrorHandler = errorHandler()
+
+/**
+ * Medusa answers its own 409s with a generic retry hint; a storefront needs
+ * the reason (the date was taken, the price changed), so our conflicts keep
+ * their message. Everything else goes to Medusa's handler unchanged.
+ */
+function keepConflictMessages(err: unknown, req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) {
+  const error = err as { name?: string; message?: unknown } | null
+  if (error?.name === CONFLICT_ERROR_NAME && typeof error.message === "string") {
+    res.status(409).json({ type: "conflict", message: error.message })
+    return
+  }
+  return medusaErrorHandler(err as Error, req, res, next)
+}
+
 export default defineMiddlewares({
+  errorHandler: keepConflictMessages,
   routes: [
     { matcher: "/store/segments", methods: ["GET"], middlewares: [validateAndTransformQuery(StoreListSegments, {})] },
     { matcher: "/store/segments/:handle", methods: ["GET"], middlewares: [validateAndTransformQuery(StoreGetSegment, {})] },
     { matcher: "/store/tiers/compare", methods: ["POST"], middlewares: [validateAndTransformBody(StoreCompareTiers)] },
     { matcher: "/store/tiers/:id/availability", methods: ["GET"], middlewares: [validateAndTransformQuery(StoreTierAvailability, {})] },
+    { matcher: "/store/carts/:id/tier-items", methods: ["POST"], middlewares: [validateAndTransformBody(StoreAddTierItems)] },
     { matcher: "/store/tiers/:id/addons", methods: ["GET"], middlewares: [validateAndTransformQuery(StoreTierAddons, {})] },
 
     { matcher: "/admin/segments", methods: ["GET"], middlewares: [validateAndTransformQuery(AdminListSegments, {})] },

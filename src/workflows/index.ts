@@ -1,3 +1,4 @@
+export * from "./add-tier-to-cart"
 export * from "./assign-tier-product"
 export * from "./backfill-segments"
 export * from "./clone-segment"

@@ -1,0 +1,23 @@
+import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { acquireLockStep, addToCartWorkflow, releaseLockStep } from "@medusajs/medusa/core-flows"
+import { PrepareTierItemsInput, prepareTierItemsStep } from "./steps/prepare-tier-items"
+
+export type AddTierToCartWorkflowInput = PrepareTierItemsInput
+
+/**
+ * Adds a tier line and its add-on lines at server prices, under the cart's
+ * own lock (the key Medusa's cart workflows use), so checkout and other
+ * changes to the cart wait for it.
+ */
+export const addTierToCartWorkflow = createWorkflow(
+  "add-tier-to-cart",
+  (input: AddTierToCartWorkflowInput) => {
+    acquireLockStep({ key: input.cart_id, timeout: 5, ttl: 30 })
+    const { items } = prepareTierItemsStep(input)
+    addToCartWorkflow.runAsStep({
+      input: transform({ input, items }, ({ input, items }) => ({ cart_id: input.cart_id, items })),
+    })
+    releaseLockStep({ key: input.cart_id })
+    return new WorkflowResponse(input.cart_id)
+  }
+)

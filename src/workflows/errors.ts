@@ -1,0 +1,12 @@
+/**
+ * A 409 whose message reaches the client (see the error handler in
+ * api/middlewares.ts): a date taken, a price that changed.
+ */
+export const CONFLICT_ERROR_NAME = "TieredConflictError"
+
+export class ConflictError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = CONFLICT_ERROR_NAME
+  }
+}

@@ -1,0 +1,166 @@
+import { ContainerRegistrationKeys, generateEntityId, MedusaError } from "@medusajs/framework/utils"
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { addonSelectionProblems, allowedAddons } from "../../lib/addons"
+import { dateAvailability, isBookable } from "../../lib/availability"
+import { CartLineInput, tierCartLines } from "../../lib/cart-lines"
+import { todayUtc } from "../../lib/pricing"
+import { ConflictError } from "../errors"
+import { SEGMENTS_MODULE, SegmentsModuleService } from "../../modules/segments"
+import { tenantAvailability } from "../../queries/availability"
+import { loadVisibleTiers, priceVisibleTiers, variantPrices } from "../../queries/catalog"
+
+export type PrepareTierItemsInput = {
+  cart_id: string
+  tier_id: string
+  event_date: string
+  guest_count?: number
+  addon_variant_ids?: string[]
+  /** The publishable key's sales channels: the cart must be in one of them. */
+  sales_channel_ids: string[]
+}
+
+type CartRow = {
+  id: string
+  sales_channel_id: string | null
+  region_id: string | null
+  currency_code: string
+  completed_at: Date | null
+  items?: { product_id: string | null; metadata: Record<string, unknown> | null }[] | null
+}
+
+/**
+ * Checks everything a tier booking needs (tenant, tier, date, guests, add-ons)
+ * and prices the lines on the server. Reads only; the cart lock is held by the
+ * calling workflow so the date's capacity cannot change underneath.
+ */
+export const prepareTierItemsStep = createStep(
+  "prepare-tier-items",
+  async (input: PrepareTierItemsInput, { container }) => {
+    const query = container.resolve(ContainerRegistrationKeys.QUERY)
+    const { data } = await query.graph({
+      entity: "cart",
+      fields: ["id", "sales_channel_id", "region_id", "currency_code", "completed_at", "items.product_id", "items.metadata"],
+      filters: { id: input.cart_id },
+    })
+    const cart = data[0] as CartRow | undefined
+    if (!cart || !cart.sales_channel_id || !input.sales_channel_ids.includes(cart.sales_channel_id)) {
+      throw new MedusaError(MedusaError.Types.NOT_FOUND, `Cart ${input.cart_id} was not found`)
+    }
+    if (cart.completed_at) {
+      throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `Cart ${cart.id} is already completed`)
+    }
+    if (!cart.region_id) {
+      throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `Cart ${cart.id} has no region to price in`)
+    }
+    const channel = cart.sales_channel_id
+
+    const [tier] = await loadVisibleTiers(container, [channel], { id: [input.tier_id] })
+    if (!tier) {
+      throw new MedusaError(MedusaError.Types.NOT_FOUND, `Tier ${input.tier_id} was not found`)
+    }
+    const productId = tier.row.product!.id
+    if (input.guest_count !== undefined && tier.row.max_guests !== null && input.guest_count > tier.row.max_guests) {
+      throw new MedusaError(
+        MedusaError.Types.INVALID_DATA,
+        `${tier.row.name} takes at most ${tier.row.max_guests} guests (asked for ${input.guest_count})`
+      )
+    }
+
+    const today = todayUtc()
+    const tenant = await tenantAvailability(container, { sales_channel_id: channel, from: input.event_date, to: input.event_date })
+    const pool = tenant.poolOf(productId)
+    // Tier lines of the same pool and date already in this cart take capacity too.
+    const inCart = (cart.items ?? []).filter(
+      (item) =>
+        item.metadata?.tiered_kind === "tier" &&
+        item.metadata?.event_date === input.event_date &&
+        item.product_id &&
+        tenant.poolOf(item.product_id) === pool
+    ).length
+    const day = dateAvailability(input.event_date, today, tenant.rulesFor(productId), tenant.booked(pool, input.event_date) + inCart)
+    if (!isBookable(day.status)) {
+      const why = {
+        sold_out: "is sold out",
+        blackout: `is not bookable${day.reason ? ` (${day.reason})` : ""}`,
+        unavailable: "is outside the booking window",
+      }[day.status as "sold_out" | "blackout" | "unavailable"]
+      const message = `${input.event_date} ${why} for ${tier.row.name}`
+      throw day.status === "sold_out" ? new ConflictError(message) : new MedusaError(MedusaError.Types.NOT_ALLOWED, message)
+    }
+
+    const region = { id: cart.region_id, currency_code: cart.currency_code }
+    const [priced] = await priceVisibleTiers(container, [tier], region, input.event_date)
+    if (!priced.price) {
+      throw new MedusaError(
+        MedusaError.Types.NOT_ALLOWED,
+        `${tier.row.name} has no price in ${region.currency_code.toUpperCase()}`
+      )
+    }
+
+    const addonIds = input.addon_variant_ids ?? []
+    const addons: { variant_id: string; quantity: number; base: number }[] = []
+    if (addonIds.length) {
+      const { data: variants } = await query.graph({
+        entity: "variant",
+        fields: ["id", "product.id", "product.title", "product.status", "product.sales_channels.id"],
+        filters: { id: [...new Set(addonIds)] },
+      })
+      const byVariant = new Map(
+        (variants as unknown as {
+          id: string
+          product: { id: string; title: string; status: string; sales_channels?: { id: string }[] | null } | null
+        }[]).map((v) => [v.id, v])
+      )
+      const unknown = addonIds.find((id) => {
+        const product = byVariant.get(id)?.product
+        return !product || product.status !== "published" || !(product.sales_channels ?? []).some((sc) => sc?.id === channel)
+      })
+      if (unknown) {
+        throw new MedusaError(MedusaError.Types.INVALID_DATA, `Add-on ${unknown} is not an add-on this tier can take`)
+      }
+      const service: SegmentsModuleService = container.resolve(SEGMENTS_MODULE)
+      const rules = await service.listAddonRules(
+        { $or: [{ tier_id: tier.row.id }, { segment_id: tier.row.segment_id }] },
+        { select: ["product_id", "max_quantity", "tier_id", "segment_id"] }
+      )
+      const selection = new Map<string, number>()
+      const names = new Map<string, string>()
+      for (const id of addonIds) {
+        const product = byVariant.get(id)!.product!
+        selection.set(product.id, (selection.get(product.id) ?? 0) + 1)
+        names.set(product.id, product.title)
+      }
+      const problems = addonSelectionProblems(
+        selection,
+        allowedAddons({ id: tier.row.id, segment_id: tier.row.segment_id }, rules),
+        names
+      )
+      if (problems.length) {
+        throw new MedusaError(MedusaError.Types.INVALID_DATA, problems.join("; "))
+      }
+      const prices = await variantPrices(container, [...byVariant.keys()], region)
+      const quantities = new Map<string, number>()
+      addonIds.forEach((id) => quantities.set(id, (quantities.get(id) ?? 0) + 1))
+      for (const [variantId, quantity] of quantities) {
+        const base = prices.get(variantId)
+        if (base === null || base === undefined) {
+          throw new MedusaError(
+            MedusaError.Types.NOT_ALLOWED,
+            `${byVariant.get(variantId)!.product!.title} has no price in ${region.currency_code.toUpperCase()}`
+          )
+        }
+        addons.push({ variant_id: variantId, quantity, base })
+      }
+    }
+
+    const items: CartLineInput[] = tierCartLines({
+      key: generateEntityId(undefined, "tline"),
+      tier: { id: tier.row.id, segment_id: tier.row.segment_id, variant_id: tier.variant_id },
+      price: priced.price,
+      event_date: input.event_date,
+      guest_count: input.guest_count ?? null,
+      addons,
+    })
+    return new StepResponse({ items })
+  }
+)

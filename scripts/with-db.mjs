@@ -9,7 +9,8 @@ if (!command) {
   process.exit(2)
 }
 
-const db = await startDatabase({ name: "pg-cmd", database: "tiered_cmd", persistent: false })
+// A folder of its own, so two commands at once do not wipe each other's server.
+const db = await startDatabase({ name: `pg-cmd-${process.pid}`, database: "tiered_cmd", persistent: false })
 const child = spawn(command, args, {
   stdio: "inherit",
   shell: process.platform === "win32",

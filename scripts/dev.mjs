@@ -41,7 +41,7 @@ async function shutdown(exitCode) {
   log("Stopping...")
   await Promise.all([...running, server].filter(Boolean).map((child) => stopGroup(child)))
   await stopDatabase(db, { name: "pg-dev", persistent: true })
-  log("Stopped the server and the database.")
+  log(db.embedded ? "Stopped the server and the database." : "Stopped the server (the database in DATABASE_URL keeps running).")
   process.exit(exitCode)
 }
 takeOverSignals(["SIGINT", "SIGTERM", "SIGHUP"], (signal) => {

@@ -47,7 +47,7 @@ export async function createTenant(container: MedusaContainer, name: string): Pr
 
 export async function createRegion(container: MedusaContainer, currency = "usd") {
   const { result } = await createRegionsWorkflow(container).run({
-    input: { regions: [{ name: currency.toUpperCase(), currency_code: currency, countries: [] }] },
+    input: { regions: [{ name: currency.toUpperCase(), currency_code: currency, countries: [], payment_providers: ["pp_system_default"] }] },
   })
   return result[0]
 }

@@ -1,6 +1,7 @@
 export * from "./add-tier-to-cart"
 export * from "./assign-tier-product"
 export * from "./backfill-segments"
+export * from "./cancel-order-bookings"
 export * from "./clone-segment"
 export * from "./create-addon-rules"
 export * from "./create-pricing-rules"

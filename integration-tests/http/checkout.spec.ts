@@ -1,0 +1,153 @@
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { BOOKING_MODULE, BookingModuleService } from "../../src/modules/booking"
+import { adminHeaders, createPackageProduct, createRegion, createTenant, Tenant } from "./fixtures"
+
+jest.setTimeout(240 * 1000)
+
+const day = (offset: number) => {
+  const d = new Date()
+  d.setUTCDate(d.getUTCDate() + offset)
+  return d.toISOString().slice(0, 10)
+}
+const nextYear = new Date().getUTCFullYear() + 1
+
+medusaIntegrationTestRunner({
+  testSuite: ({ api, getContainer }) => {
+    let admin: { headers: Record<string, string> }
+    let studio: Tenant
+    let region: { id: string }
+    let select: { id: string }
+    let v: Record<string, string>
+    let peakRule: { id: string }
+
+    const fail = async (promise: Promise<unknown>) => {
+      try {
+        await promise
+      } catch (e: any) {
+        return e.response
+      }
+      throw new Error("expected the request to fail")
+    }
+
+    beforeEach(async () => {
+      const container = getContainer()
+      admin = await adminHeaders(container)
+      studio = await createTenant(container, "Studio")
+      region = await createRegion(container, "usd")
+      const mk = (title: string, usd: number) =>
+        createPackageProduct(container, { title, prices: { usd }, salesChannelIds: [studio.salesChannelId] }) as any
+      const pSelect = await mk("Select", 7500)
+      const album = await mk("Album", 1200)
+      const hour = await mk("Extra hour", 400)
+      const drone = await mk("Drone", 700)
+      v = { select: pSelect.variants[0].id, album: album.variants[0].id, hour: hour.variants[0].id, drone: drone.variants[0].id }
+      const segment = (await api.post("/admin/segments", { handle: "signature", name: "Signature" }, admin)).data.segment
+      select = (await api.post(`/admin/segments/${segment.id}/tiers`, { level: 1, name: "Select", product_id: pSelect.id }, admin)).data.tier
+      for (const p of [album, hour, drone]) {
+        await api.post("/admin/addon-rules", { product_id: p.id, segment_id: segment.id, max_quantity: 2 }, admin)
+      }
+      peakRule = (
+        await api.post("/admin/pricing-rules", { label: "Peak season", kind: "season", months: [6, 7, 8, 9], percent: 20, priority: 1 }, admin)
+      ).data.pricing_rule
+    })
+
+    /** A cart with a tier line (and add-ons) and a payment session, ready to complete. */
+    const readyCart = async (date: string, addons: string[] = []) => {
+      const cart = (await api.post("/store/carts", { region_id: region.id, email: "couple@example.com" }, studio.headers)).data.cart
+      await api.post(`/store/carts/${cart.id}/tier-items`, { tier_id: select.id, event_date: date, guest_count: 60, addon_variant_ids: addons }, studio.headers)
+      const collection = (await api.post("/store/payment-collections", { cart_id: cart.id }, studio.headers)).data.payment_collection
+      await api.post(`/store/payment-collections/${collection.id}/payment-sessions`, { provider_id: "pp_system_default" }, studio.headers)
+      return cart.id as string
+    }
+    const complete = (cartId: string) => api.post(`/store/carts/${cartId}/complete`, {}, studio.headers)
+    const bookings = () =>
+      (getContainer().resolve(BOOKING_MODULE) as BookingModuleService).listBookings({}, { order: { created_at: "ASC" } })
+
+    it("places an order for a tier with three add-ons and books its date", async () => {
+      const date = `${nextYear}-07-17`
+      const cartId = await readyCart(date, [v.album, v.hour, v.drone])
+      const { data } = await complete(cartId)
+      expect(data.type).toBe("order")
+      const order = data.order
+      // 7500 + 20% peak; add-ons 10% off each for the bundle.
+      expect(order.total).toBe(9000 + 1080 + 360 + 630)
+      const tierLine = order.items.find((i: any) => i.metadata.tiered_kind === "tier")
+
+      const [booking] = await bookings()
+      expect(booking).toEqual(
+        expect.objectContaining({
+          sales_channel_id: studio.salesChannelId,
+          tier_id: select.id,
+          event_date: date,
+          slot: 1,
+          status: "confirmed",
+          order_id: order.id,
+          line_item_id: tierLine.id,
+          guest_count: 60,
+        })
+      )
+      const query = getContainer().resolve(ContainerRegistrationKeys.QUERY)
+      const { data: linked } = await query.graph({ entity: "booking", fields: ["id", "order.id", "order_line_item.id"], filters: { id: booking.id } })
+      expect(linked[0]).toEqual(expect.objectContaining({ order: expect.objectContaining({ id: order.id }), order_line_item: expect.objectContaining({ id: tierLine.id }) }))
+
+      const availability = (await api.get(`/store/tiers/${select.id}/availability?from=${date}&to=${date}`, studio.headers)).data.dates
+      expect(availability).toEqual([{ date, status: "sold_out", remaining: 0 }])
+    })
+
+    it("refuses a price that changed since the item was added, and a date that filled up", async () => {
+      const date = `${nextYear}-07-18`
+      const stale = await readyCart(date)
+      await api.post(`/admin/pricing-rules/${peakRule.id}`, { percent: 25 }, admin)
+      const refused = await fail(complete(stale))
+      expect(refused.status).toBe(409)
+      expect(refused.data.message).toContain("The price of Select for " + date + " changed from 9000 to 9375")
+      expect(await bookings()).toEqual([])
+      expect((await api.get(`/store/carts/${stale}`, studio.headers)).data.cart.completed_at).toBeFalsy()
+
+      const quiet = `${nextYear}-11-12`
+      const first = await readyCart(quiet)
+      const second = await readyCart(quiet)
+      expect((await complete(first)).data.type).toBe("order")
+      const taken = await fail(complete(second))
+      expect(taken.status).toBe(409)
+      expect(taken.data.message).toContain(`${quiet} is no longer available for Select (sold out)`)
+    })
+
+    it("frees the date when the order is canceled", async () => {
+      const date = `${nextYear}-11-13`
+      const { data } = await complete(await readyCart(date))
+      await api.post(`/admin/orders/${data.order.id}/cancel`, {}, admin)
+      // The subscriber runs on the event bus; wait for it.
+      for (let i = 0; i < 50 && (await bookings())[0]?.status !== "canceled"; i++) {
+        await new Promise((r) => setTimeout(r, 100))
+      }
+      expect((await bookings())[0].status).toBe("canceled")
+      const again = (await api.get(`/store/tiers/${select.id}/availability?from=${date}&to=${date}`, studio.headers)).data.dates
+      expect(again[0].status).toBe("available")
+      expect((await complete(await readyCart(date))).data.type).toBe("order")
+      const live = (await bookings()).filter((b) => b.status === "confirmed")
+      expect(live.map((b) => [b.event_date, b.slot])).toEqual([[date, 1]])
+    })
+
+    it("lets exactly one of ten racing checkouts take the last slot", async () => {
+      const date = day(60)
+      const carts: string[] = []
+      for (let i = 0; i < 10; i++) {
+        carts.push(await readyCart(date))
+      }
+      const results = await Promise.allSettled(carts.map((id) => complete(id)))
+      const orders = results.filter((r) => r.status === "fulfilled" && (r.value as any).data.type === "order")
+      const conflicts = results.filter((r) => r.status === "rejected" && (r.reason as any).response?.status === 409)
+      const other = results.filter((r) => !orders.includes(r) && !conflicts.includes(r))
+      expect(other.map((r: any) => r.reason?.response?.data ?? r.value?.data)).toEqual([])
+      expect(orders).toHaveLength(1)
+      expect(conflicts).toHaveLength(9)
+      const live = (await bookings()).filter((b) => b.status === "confirmed")
+      expect(live).toHaveLength(1)
+      const query = getContainer().resolve(ContainerRegistrationKeys.QUERY)
+      const { data: placed } = await query.graph({ entity: "order", fields: ["id"] })
+      expect(placed).toHaveLength(1)
+    })
+  },
+})

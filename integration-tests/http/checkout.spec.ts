@@ -1,6 +1,7 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { BOOKING_MODULE, BookingModuleService } from "../../src/modules/booking"
+import { refreshBookingsWorkflow } from "../../src/workflows/refresh-bookings"
 import { adminHeaders, createPackageProduct, createRegion, createTenant, Tenant } from "./fixtures"
 
 jest.setTimeout(240 * 1000)
@@ -128,6 +129,46 @@ medusaIntegrationTestRunner({
       expect((await complete(await readyCart(date))).data.type).toBe("order")
       const live = (await bookings()).filter((b) => b.status === "confirmed")
       expect(live.map((b) => [b.event_date, b.slot])).toEqual([[date, 1]])
+    })
+
+    it("keeps another tenant's key away from the cart on every cart route", async () => {
+      const venue = await createTenant(getContainer(), "Venue")
+      const cartId = await readyCart(`${nextYear}-11-20`)
+      for (const call of [
+        () => api.get(`/store/carts/${cartId}`, venue.headers),
+        () => api.post(`/store/carts/${cartId}`, { email: "x@example.com" }, venue.headers),
+        () => api.post(`/store/carts/${cartId}/line-items`, { variant_id: v.album, quantity: 1 }, venue.headers),
+        () => api.post(`/store/carts/${cartId}/complete`, {}, venue.headers),
+      ]) {
+        expect((await fail(call())).status).toBe(404)
+      }
+      expect((await api.get(`/store/carts/${cartId}`, studio.headers)).data.cart.email).toBe("couple@example.com")
+      expect(await bookings()).toEqual([])
+    })
+
+    it("completes past bookings and drops past high-demand flags in the daily job's workflow", async () => {
+      const service: BookingModuleService = getContainer().resolve(BOOKING_MODULE)
+      const base = { sales_channel_id: studio.salesChannelId, tier_id: select.id, product_id: "prod_x", pool: "", slot: 1 }
+      await service.createBookings([
+        { ...base, event_date: day(-1) },
+        { ...base, event_date: day(0) },
+        { ...base, event_date: day(-3), status: "canceled" as const },
+      ])
+      await service.createHighDemandDates([
+        { sales_channel_id: studio.salesChannelId, date: day(-2) },
+        { sales_channel_id: studio.salesChannelId, date: day(5) },
+      ])
+      const { result } = await refreshBookingsWorkflow(getContainer()).run({ input: { today: day(0) } })
+      expect(result).toEqual({ completed_bookings: 1, removed_high_demand_dates: 1 })
+      const after = await service.listBookings({}, { order: { event_date: "ASC" } })
+      expect(after.map((b) => [b.event_date, b.status])).toEqual([
+        [day(-3), "canceled"],
+        [day(-1), "completed"],
+        [day(0), "confirmed"],
+      ])
+      expect((await service.listHighDemandDates({})).map((h) => h.date)).toEqual([day(5)])
+      // Completed bookings still hold their date.
+      expect((await api.get(`/store/tiers/${select.id}/availability?from=${day(-1)}&to=${day(-1)}`, studio.headers)).status).toBe(200)
     })
 
     it("lets exactly one of ten racing checkouts take the last slot", async () => {

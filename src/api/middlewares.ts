@@ -32,6 +32,7 @@ import {
 } from "./admin/pricing-rules/validators"
 import { CONFLICT_ERROR_NAME } from "../workflows/errors"
 import { StoreAddTierItems } from "./store/carts/validators"
+import { ensureCartOfKey } from "./utils/cart-tenant"
 import { StoreGetSegment, StoreListSegments } from "./store/segments/validators"
 import { StoreCompareTiers, StoreTierAddons, StoreTierAvailability } from "./store/tiers/validators"
 
@@ -58,6 +59,8 @@ export default defineMiddlewares({
     { matcher: "/store/segments/:handle", methods: ["GET"], middlewares: [validateAndTransformQuery(StoreGetSegment, {})] },
     { matcher: "/store/tiers/compare", methods: ["POST"], middlewares: [validateAndTransformBody(StoreCompareTiers)] },
     { matcher: "/store/tiers/:id/availability", methods: ["GET"], middlewares: [validateAndTransformQuery(StoreTierAvailability, {})] },
+    { matcher: "/store/carts/:id", middlewares: [ensureCartOfKey] },
+    { matcher: "/store/carts/:id/*", middlewares: [ensureCartOfKey] },
     { matcher: "/store/carts/:id/tier-items", methods: ["POST"], middlewares: [validateAndTransformBody(StoreAddTierItems)] },
     { matcher: "/store/tiers/:id/addons", methods: ["GET"], middlewares: [validateAndTransformQuery(StoreTierAddons, {})] },
 

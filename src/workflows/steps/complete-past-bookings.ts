@@ -1,0 +1,22 @@
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { BOOKING_MODULE, BookingModuleService } from "../../modules/booking"
+
+/** Bookings whose event date has passed become `completed`; undone by setting them back. */
+export const completePastBookingsStep = createStep(
+  "complete-past-bookings",
+  async (today: string, { container }) => {
+    const service: BookingModuleService = container.resolve(BOOKING_MODULE)
+    const past = await service.listBookings({ status: "confirmed", event_date: { $lt: today } }, { select: ["id"] })
+    if (past.length) {
+      await service.updateBookings(past.map((b) => ({ id: b.id, status: "completed" as const })))
+    }
+    return new StepResponse(past.length, past.map((b) => b.id))
+  },
+  async (ids, { container }) => {
+    if (!ids?.length) {
+      return
+    }
+    const service: BookingModuleService = container.resolve(BOOKING_MODULE)
+    await service.updateBookings(ids.map((id) => ({ id, status: "confirmed" as const })))
+  }
+)

@@ -1,4 +1,5 @@
-// Browser test of the admin screens (Segments page, product tier widget) in Chromium.
+// Browser test of the admin screens (Segments, Pricing rules and Availability pages, product tier
+// widget) in Chromium.
 // The app runs with `medusa start` from a scratch copy under .cache/browser-app: the server
 // serves the admin bundle from its project's public/admin, and building in the repository would
 // replace .medusa/server (the plugin's package output). The bundle is rebuilt only when its
@@ -40,6 +41,16 @@ const ADMIN = { email: `browser-${RUN}@tiered.test`, password: `pw-${RUN}-secret
 const SEGMENT = { handle: `signature-${RUN}`, name: `Signature ${RUN}` }
 const CLONE = { handle: `signature-copy-${RUN}`, name: `Signature copy ${RUN}` }
 const PRODUCT_TITLE = `Harbour Wedding ${RUN}`
+// The preview's tier: a USD 7,500 package in its own segment, made through the API in the setup.
+const PREVIEW = {
+  segment: { handle: `preview-${RUN}`, name: `Preview ${RUN}` },
+  tier: "Select package",
+  product: `Garden Wedding ${RUN}`,
+  region: `Preview region ${RUN}`,
+}
+const RULE = `Peak season ${RUN}`
+const NEXT_YEAR = new Date().getUTCFullYear() + 1
+const BLACKOUT_REASON = `Private event ${RUN}`
 
 const startedAt = Date.now()
 const seconds = (since) => `${((Date.now() - since) / 1000).toFixed(1)}s`
@@ -228,27 +239,33 @@ async function api(base, route, { token, method = "GET", body } = {}) {
   return json
 }
 
-/** A service product to assign, created through the admin API as the merchant would. */
-async function createProduct(base) {
-  const { token } = await api(base, "/auth/user/emailpass", { method: "POST", body: ADMIN })
-  const { product } = await api(base, "/admin/products", {
-    token,
-    method: "POST",
-    body: {
-      title: PRODUCT_TITLE,
-      status: "published",
-      options: [{ title: "Package", values: ["Standard"] }],
-      variants: [
-        {
-          title: "Standard",
-          options: { Package: "Standard" },
-          manage_inventory: false,
-          prices: [{ currency_code: "usd", amount: 5000 }],
-        },
-      ],
+const productBody = (title, amount) => ({
+  title,
+  status: "published",
+  options: [{ title: "Package", values: ["Standard"] }],
+  variants: [
+    {
+      title: "Standard",
+      options: { Package: "Standard" },
+      manage_inventory: false,
+      prices: [{ currency_code: "usd", amount }],
     },
-  })
-  return product
+  ],
+})
+
+/**
+ * Through the admin API, as the merchant would: a service product for the widget to assign, and
+ * a priced tier in a USD region for the pricing preview.
+ */
+async function createFixtures(base) {
+  const { token } = await api(base, "/auth/user/emailpass", { method: "POST", body: ADMIN })
+  const post = (route, body) => api(base, route, { token, method: "POST", body })
+  const { product } = await post("/admin/products", productBody(PRODUCT_TITLE, 5000))
+  const { product: previewProduct } = await post("/admin/products", productBody(PREVIEW.product, 7500))
+  await post("/admin/regions", { name: PREVIEW.region, currency_code: "usd", countries: [] })
+  const { segment } = await post("/admin/segments", PREVIEW.segment)
+  await post(`/admin/segments/${segment.id}/tiers`, { level: 1, name: PREVIEW.tier, product_id: previewProduct.id })
+  return { product }
 }
 
 // ---- the checks ----
@@ -451,6 +468,228 @@ function checks(page, base, product) {
   ]
 }
 
+/** Picks an option of a @medusajs/ui Select (a Radix listbox) by its trigger's test id. */
+async function choose(page, triggerTestId, option) {
+  await page.getByTestId(triggerTestId).click()
+  await page.getByRole("option", { name: option }).click()
+}
+
+function pricingChecks(page, base) {
+  const drawer = page.getByTestId("pricing-rule-drawer")
+  const ruleRow = page.getByTestId("pricing-rule-row").filter({ hasText: RULE })
+  const day = (date) => page.getByTestId(`preview-row-${date}`)
+  const MAY_30 = `${NEXT_YEAR}-05-30`
+  const JUNE_1 = `${NEXT_YEAR}-06-01`
+
+  /** A preview row: its final price text, the rule labels, and whether it is highlighted. */
+  const previewRow = async (date) => {
+    await visible(day(date), `the preview row for ${date}`)
+    return {
+      final: await day(date).getByTestId("preview-final").innerText(),
+      rules: await day(date).getByTestId("preview-rules").innerText(),
+      differs: (await day(date).getAttribute("data-differs")) === "true",
+    }
+  }
+
+  return [
+    [
+      "the sidebar links to the Pricing rules page",
+      async () => {
+        await page.goto(`${base}/app`)
+        await page.getByRole("link", { name: "Pricing rules" }).first().click()
+        await visible(page.getByRole("heading", { name: "Pricing rules", level: 1 }), "the Pricing rules heading", 30_000)
+        await visible(page.getByText("No pricing rules yet").or(page.getByTestId("pricing-rules-table")), "the empty state or the rules")
+      },
+    ],
+    [
+      "creates a season rule: June-September, +20%",
+      async () => {
+        await page.getByTestId("create-pricing-rule").click()
+        await drawer.getByLabel("Label").fill(RULE)
+        // Season is the default kind; its months show, the other kinds' fields do not.
+        await visible(drawer.getByTestId("season-fields"), "the season fields")
+        expect((await drawer.getByLabel("Days").count()) === 0, "a season rule should not ask for days")
+        for (const month of ["June", "July", "August", "September"]) {
+          await drawer.getByLabel(month, { exact: true }).click()
+        }
+        await drawer.getByLabel("Percent").fill("20")
+        await drawer.getByLabel("Priority").fill("1")
+        await page.screenshot({ path: shot("pricing-rule-form") })
+        await drawer.getByTestId("drawer-submit").click()
+        await gone(drawer, "the pricing rule drawer")
+        await visible(ruleRow, "the new rule's row")
+        const text = await ruleRow.innerText()
+        expect(/June – September/.test(text) && /\+20%/.test(text) && /Season/.test(text), `unexpected row: ${text}`)
+      },
+    ],
+    [
+      "shows only the chosen kind's fields",
+      async () => {
+        await page.getByTestId("create-pricing-rule").click()
+        await drawer.getByTestId("rule-kind").click()
+        await page.getByRole("option", { name: "Last minute" }).click()
+        await visible(drawer.getByLabel("Days"), "the days field")
+        expect((await drawer.getByTestId("season-fields").count()) === 0, "a last-minute rule should not show months")
+        await drawer.getByTestId("rule-kind").click()
+        await page.getByRole("option", { name: "Weekday" }).click()
+        await visible(drawer.getByLabel("Saturday", { exact: true }), "the weekdays")
+        await drawer.getByRole("button", { name: "Cancel" }).click()
+        await gone(drawer, "the pricing rule drawer")
+      },
+    ],
+    [
+      "previews a tier's prices: June dates +20%, May dates at the base",
+      async () => {
+        await choose(page, "preview-tier", `${PREVIEW.segment.name} · ${PREVIEW.tier}`)
+        await choose(page, "preview-region", `${PREVIEW.region} (USD)`)
+        // The end first, so the range is never backwards on the way.
+        await page.getByLabel("To", { exact: true }).fill(`${NEXT_YEAR}-06-02`)
+        await page.getByLabel("From", { exact: true }).fill(MAY_30)
+        await visible(day(`${NEXT_YEAR}-06-02`), "the last preview row")
+        expect((await page.getByTestId("preview-table").locator("tbody tr").count()) === 4, "four dates in the preview")
+        const may = await previewRow(MAY_30)
+        expect(/7,500/.test(may.final) && !may.differs && !may.rules.includes(RULE), `May 30: ${JSON.stringify(may)}`)
+        const june = await previewRow(JUNE_1)
+        expect(/9,000/.test(june.final) && june.differs && june.rules.includes(RULE), `June 1: ${JSON.stringify(june)}`)
+        await page.getByTestId("price-preview").scrollIntoViewIfNeeded()
+      },
+    ],
+    [
+      "deactivating the rule brings June back to the base price",
+      async () => {
+        await ruleRow.getByRole("switch", { name: `Active: ${RULE}` }).click()
+        await page.waitForFunction(
+          (id) => document.querySelector(`[data-testid="${id}"]`)?.getAttribute("data-differs") === "false",
+          `preview-row-${JUNE_1}`
+        )
+        expect(/7,500/.test((await previewRow(JUNE_1)).final), "June at the base price while the rule is off")
+        await ruleRow.getByRole("switch", { name: `Active: ${RULE}` }).click()
+        await page.waitForFunction(
+          (id) => document.querySelector(`[data-testid="${id}"]`)?.getAttribute("data-differs") === "true",
+          `preview-row-${JUNE_1}`
+        )
+      },
+    ],
+    [
+      "edits the rule's percent and the preview follows",
+      async () => {
+        await page.getByRole("button", { name: `Actions for rule ${RULE}` }).click()
+        await page.getByRole("menuitem", { name: "Edit" }).click()
+        expect((await drawer.getByLabel("Percent").inputValue()) === "20", "the form starts from the rule")
+        await drawer.getByLabel("Percent").fill("25")
+        await drawer.getByTestId("drawer-submit").click()
+        await gone(drawer, "the pricing rule drawer")
+        await visible(ruleRow.getByText("+25%"), "the new percent in the row")
+        await visible(day(JUNE_1).getByText(/9,375/), "June at +25%")
+      },
+    ],
+    [
+      "deletes the rule after the confirmation prompt",
+      async () => {
+        await page.getByRole("button", { name: `Actions for rule ${RULE}` }).click()
+        await page.getByRole("menuitem", { name: "Delete" }).click()
+        const prompt = page.getByRole("alertdialog")
+        await visible(prompt, "the confirmation prompt")
+        await prompt.getByRole("button", { name: "Delete" }).click()
+        await gone(ruleRow, "the deleted rule's row")
+        await visible(day(JUNE_1).getByText(/7,500/), "June back at the base price")
+      },
+    ],
+  ]
+}
+
+function availabilityChecks(page, base) {
+  const now = new Date()
+  const next = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 1))
+  const inNextMonth = (day) => `${next.toISOString().slice(0, 8)}${day}`
+  const BLACKOUT = inNextMonth("10")
+  const FLAG = inNextMonth("12")
+  const cell = (date) => page.getByTestId(`calendar-day-${date}`)
+  const drawer = page.getByTestId("date-drawer")
+  const statusOf = (date) => cell(date).getAttribute("data-status")
+  const waitForStatus = async (date, status) => {
+    await page
+      .waitForFunction(
+        ([id, want]) => document.querySelector(`[data-testid="${id}"]`)?.getAttribute("data-status") === want,
+        [`calendar-day-${date}`, status],
+        { timeout: 15_000 }
+      )
+      .catch(async () => {
+        throw new Error(`expected ${date} to be ${status}, it is ${await statusOf(date)}`)
+      })
+  }
+
+  return [
+    [
+      "the Availability page shows the default sales channel's settings",
+      async () => {
+        await page.getByRole("link", { name: "Availability" }).first().click()
+        await visible(page.getByRole("heading", { name: "Availability", level: 1 }), "the Availability heading", 30_000)
+        await choose(page, "availability-channel", "Default Sales Channel")
+        await visible(page.getByTestId("availability-settings"), "the settings form")
+        await visible(page.getByTestId("availability-calendar"), "the calendar")
+        // Defaults until saved: one booking a date, no limit ahead.
+        expect((await page.getByLabel("Capacity per date").inputValue()) === "1", "default capacity 1")
+        expect((await page.getByLabel("Maximum advance days").inputValue()) === "", "no advance limit by default")
+      },
+    ],
+    [
+      "sets the capacity to 2 a date",
+      async () => {
+        await page.getByLabel("Capacity per date").fill("2")
+        await page.getByTestId("save-settings").click()
+        await visible(page.getByText("Availability settings saved"), "the saved toast")
+        await page.getByRole("button", { name: "Next month" }).click()
+        await waitForStatus(BLACKOUT, "available")
+        const text = await cell(BLACKOUT).innerText()
+        expect(/2 left/.test(text), `expected 2 left on ${BLACKOUT}: ${text}`)
+        expect((await page.getByLabel("Capacity per date").inputValue()) === "2", "the saved capacity")
+      },
+    ],
+    [
+      "blacks out a date with a reason",
+      async () => {
+        await cell(BLACKOUT).click()
+        await visible(drawer, "the date drawer")
+        await drawer.getByLabel("Reason").fill(BLACKOUT_REASON)
+        await page.screenshot({ path: shot("blackout-drawer") })
+        await drawer.getByTestId("black-out").click()
+        await gone(drawer, "the date drawer")
+        await waitForStatus(BLACKOUT, "blackout")
+        const row = page.getByTestId("blackout-row").filter({ hasText: BLACKOUT_REASON })
+        await visible(row, "the blackout in the list")
+        expect((await row.innerText()).includes(BLACKOUT), "the blackout row shows its date")
+      },
+    ],
+    [
+      "flags another date high demand: it shows as limited",
+      async () => {
+        await cell(FLAG).click()
+        await visible(drawer, "the date drawer")
+        await drawer.getByTestId("flag-high-demand").click()
+        await gone(drawer, "the date drawer")
+        await waitForStatus(FLAG, "limited")
+        expect(/Limited/.test(await cell(FLAG).innerText()), "the limited badge")
+        await visible(page.getByTestId("high-demand-row").filter({ hasText: FLAG }), "the flag in the list")
+        await page.getByTestId("availability-calendar").scrollIntoViewIfNeeded()
+      },
+    ],
+    [
+      "removes the flag from the date and the blackout from the list",
+      async () => {
+        await cell(FLAG).click()
+        await drawer.getByRole("button", { name: "Remove flag" }).click()
+        await gone(drawer, "the date drawer")
+        await waitForStatus(FLAG, "available")
+        await page.getByRole("button", { name: `Remove blackout from ${BLACKOUT}` }).click()
+        await page.getByRole("alertdialog").getByRole("button", { name: "Remove" }).click()
+        await waitForStatus(BLACKOUT, "available")
+        await visible(page.getByTestId("blackout-list").getByText("No blackouts."), "an empty blackout list")
+      },
+    ],
+  ]
+}
+
 let shotNumber = 0
 const shot = (name) => path.join(SCREENSHOTS, `${String(++shotNumber).padStart(2, "0")}-${name}.png`)
 const slug = (name) => name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 60)
@@ -467,7 +706,7 @@ async function main() {
   let product
   try {
     base = await startApp()
-    product = await createProduct(base)
+    ;({ product } = await createFixtures(base))
   } catch (error) {
     console.error(`[browser] setup failed: ${error.message}`)
     if (server) console.error(`[browser] server log: ${path.join(LOGS, "server.log")}`)
@@ -486,7 +725,7 @@ async function main() {
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } })
   page.setDefaultTimeout(15_000)
 
-  const list = checks(page, base, product)
+  const list = [...checks(page, base, product), ...pricingChecks(page, base), ...availabilityChecks(page, base)]
   for (const [index, [name, check]] of list.entries()) {
     const began = Date.now()
     try {

@@ -24,6 +24,12 @@ module.exports = {
     },
     {
       ...common,
+      displayName: "bench",
+      testMatch: ["<rootDir>/integration-tests/bench/**/*.bench.[jt]s"],
+      setupFiles: ["<rootDir>/integration-tests/setup.js"],
+    },
+    {
+      ...common,
       displayName: "http",
       testMatch: ["<rootDir>/integration-tests/http/**/*.spec.[jt]s"],
       setupFiles: ["<rootDir>/integration-tests/setup.js"],

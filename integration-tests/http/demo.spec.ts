@@ -18,6 +18,8 @@ medusaIntegrationTestRunner({
       expect(await count("segment")).toBe(3)
       expect(await count("pricing_rule")).toBe(2)
       expect(await count("addon_rule")).toBe(3 * DEMO_ADDONS.length - 3)
+      expect(await count("availability_settings")).toBe(2)
+      expect(await count("blackout")).toBe(4)
       expect(await count("tier")).toBe(DEMO_TIERS.length)
       expect(await count("product")).toBe(DEMO_TIERS.length + DEMO_ADDONS.length)
       expect(DEMO_ADDONS.length).toBeGreaterThanOrEqual(10)
@@ -63,6 +65,10 @@ medusaIntegrationTestRunner({
       expect(peak.tiers.map((t: any) => t.price.final)).toEqual([6000, 9000, 12000])
 
       const luxury = (await api.get(`/store/segments/luxury?region_id=${region}`, headers(photography))).data
+      const dates = (await api.get(`/store/tiers/${luxury.tiers[0].id}/availability?from=${new Date().toISOString().slice(0, 10)}&to=${new Date(Date.now() + 365 * 86400000).toISOString().slice(0, 10)}`, headers(photography))).data.dates
+      const statuses = new Set(dates.map((d: any) => d.status))
+      expect(statuses).toEqual(new Set(["unavailable", "available", "blackout", "limited"]))
+      expect(dates.find((d: any) => d.status === "blackout").reason).toEqual(expect.any(String))
       const addonTitles = async (tierId: string, tenant: DemoSeedResult["tenants"][number]) =>
         (await api.get(`/store/tiers/${tierId}/addons?region_id=${region}`, headers(tenant))).data.addons.map((a: any) => a.title)
       expect(await addonTitles(luxury.tiers[0].id, photography)).toContain("Highlight film")

@@ -126,3 +126,13 @@ export const DEMO_PRICING_RULES = [
   { label: "Peak season", kind: "season" as const, months: [6, 7, 8, 9], percent: 20, priority: 1 },
   { label: "Last minute", kind: "last_minute" as const, days: 30, percent: -15, priority: 2 },
 ]
+
+/** Per tenant: settings, and blackouts / high-demand flags placed in the coming year. */
+export const DEMO_AVAILABILITY = {
+  settings: { capacity_per_date: 1, min_lead_days: 14, max_advance_days: 730, high_demand_threshold: 0 },
+  blackouts: [
+    { month_day: "12-24", days: 3, reason: "Holidays" },
+    { month_day: "08-10", days: 7, reason: "Studio vacation" },
+  ],
+  high_demand_month_days: ["06-20", "09-19"],
+}

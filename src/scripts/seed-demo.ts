@@ -14,10 +14,13 @@ import { SEGMENTS_MODULE, SegmentsModuleService } from "../modules/segments"
 import { createAddonRulesWorkflow } from "../workflows/create-addon-rules"
 import { createPricingRulesWorkflow } from "../workflows/create-pricing-rules"
 import { createSegmentsWorkflow } from "../workflows/create-segments"
+import { updateAvailabilityWorkflow } from "../workflows/update-availability"
+import { BOOKING_MODULE, BookingModuleService } from "../modules/booking"
 import { createTiersWorkflow } from "../workflows/create-tiers"
 import {
   DEMO_ADDONS,
   DEMO_ADMIN,
+  DEMO_AVAILABILITY,
   DEMO_COLLECTIONS,
   DEMO_PRICING_RULES,
   DEMO_REGION,
@@ -216,10 +219,46 @@ export async function seedDemo(container: MedusaContainer): Promise<DemoSeedResu
     await createAddonRulesWorkflow(container).run({ input: { rules: addonRules } })
   }
 
+  await seedAvailability(container, tenants.map((t) => t.sales_channel_id))
+
   logger.info(
     `Demo catalog ready: ${segments.length} segments, ${DEMO_TIERS.length} tiers, ${DEMO_ADDONS.length} add-ons, ${tenants.length} tenants`
   )
   return { admin: DEMO_ADMIN, region_id: regionId, tenants }
+}
+
+/** The next occurrence (after today) of a month-day, as YYYY-MM-DD. */
+function nextOccurrence(monthDay: string, today = new Date()): string {
+  const year = today.getUTCFullYear()
+  const thisYear = `${year}-${monthDay}`
+  return thisYear > today.toISOString().slice(0, 10) ? thisYear : `${year + 1}-${monthDay}`
+}
+
+function plusDays(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`)
+  d.setUTCDate(d.getUTCDate() + days)
+  return d.toISOString().slice(0, 10)
+}
+
+async function seedAvailability(container: MedusaContainer, salesChannelIds: string[]) {
+  const booking: BookingModuleService = container.resolve(BOOKING_MODULE)
+  for (const salesChannelId of salesChannelIds) {
+    const [settings] = await booking.listAvailabilitySettings({ sales_channel_id: salesChannelId })
+    if (settings) {
+      continue
+    }
+    await updateAvailabilityWorkflow(container).run({
+      input: {
+        sales_channel_id: salesChannelId,
+        settings: DEMO_AVAILABILITY.settings,
+        add_blackouts: DEMO_AVAILABILITY.blackouts.map((b) => {
+          const start = nextOccurrence(b.month_day)
+          return { start_date: start, end_date: plusDays(start, b.days - 1), reason: b.reason }
+        }),
+        add_high_demand_dates: DEMO_AVAILABILITY.high_demand_month_days.map((d) => ({ date: nextOccurrence(d) })),
+      },
+    })
+  }
 }
 
 async function ensureAdmin(container: MedusaContainer) {

@@ -1,6 +1,6 @@
 import { toast } from "@medusajs/ui"
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
-import { useRef } from "react"
+import { useEffect, useRef } from "react"
 import { listProductTiers, listSegments } from "./api"
 import { changedFields, errorMessage } from "./form-values"
 
@@ -64,4 +64,12 @@ export function sendIfChanged<T extends object>(before: T, after: T, close: () =
     return
   }
   send()
+}
+
+/** Toasts a failed read once per distinct message, as the mutations do. */
+export function useErrorToast(title: string, error: unknown) {
+  const message = error ? errorMessage(error) : null
+  useEffect(() => {
+    if (message) toast.error(title, { description: message })
+  }, [title, message])
 }

@@ -1,3 +1,5 @@
+import { PricingRule } from "../../lib/pricing"
+
 export type PriceRange = { min: number | null; max: number | null }
 
 export type SegmentFields = {
@@ -40,19 +42,10 @@ export type TierRecord = Required<Omit<TierFields, "metadata">> & {
   updated_at: Date
 }
 
-export type PricingRuleFields = {
-  label: string
-  kind: "season" | "last_minute" | "early_bird" | "weekday"
-  percent: number
+/** A pricing rule as stored: the pricing function's rule without its id, plus metadata. */
+export type PricingRuleFields = Omit<PricingRule, "id" | "segment_ids" | "priority" | "stackable"> & {
   priority?: number
   stackable?: boolean
-  is_active?: boolean
   segment_ids?: string[]
-  months?: number[] | null
-  start_date?: string | null
-  end_date?: string | null
-  repeats_yearly?: boolean
-  days?: number | null
-  weekdays?: number[] | null
   metadata?: Record<string, unknown> | null
 }

@@ -11,14 +11,14 @@ import {
   Select,
   Table,
   Text,
-  toast,
   usePrompt,
 } from "@medusajs/ui"
 import { useQuery } from "@tanstack/react-query"
-import { useEffect, useState, type FormEvent, type ReactNode } from "react"
+import { useState, type FormEvent, type ReactNode } from "react"
 import { Field, FormDrawer } from "../../components/form-drawer"
 import { changedFields, errorMessage, numberOrNull } from "../../lib/form-values"
-import { queryKeys, sendIfChanged, useAdminMutation } from "../../lib/queries"
+import { Message } from "../../components/message"
+import { queryKeys, sendIfChanged, useAdminMutation, useErrorToast } from "../../lib/queries"
 import { sdk } from "../../lib/sdk"
 
 // ---- the API's shapes (README "Availability") ----
@@ -116,13 +116,6 @@ const STATUS: Record<DateStatus, { label: string; color: "green" | "orange" | "r
   unavailable: { label: "Unavailable", color: "grey", cell: "bg-ui-bg-disabled border-ui-border-base text-ui-fg-disabled" },
 }
 
-/** Toasts a failed read once per distinct message, as the mutations do. */
-function useErrorToast(title: string, error: unknown) {
-  const message = error ? errorMessage(error) : null
-  useEffect(() => {
-    if (message) toast.error(title, { description: message })
-  }, [title, message])
-}
 
 // ---- settings ----
 
@@ -509,15 +502,6 @@ function BlackoutList({ channelId, availability }: { channelId: string; availabi
 
 // ---- the page ----
 
-function Message({ children }: { children: ReactNode }) {
-  return (
-    <div className="px-6 py-6">
-      <Text size="small" className="text-ui-fg-subtle">
-        {children}
-      </Text>
-    </div>
-  )
-}
 
 function ChannelAvailability({ channelId }: { channelId: string }) {
   const [month, setMonth] = useState(thisMonth)

@@ -13,16 +13,16 @@ import {
   Switch,
   Table,
   Text,
-  toast,
   usePrompt,
 } from "@medusajs/ui"
 import { useQuery } from "@tanstack/react-query"
-import { useEffect, useState, type ReactNode } from "react"
+import { useState } from "react"
 import { ActionMenu } from "../../components/action-menu"
 import { DrawerForm, Field, FormDrawer } from "../../components/form-drawer"
+import { Message } from "../../components/message"
 import { sdk } from "../../lib/sdk"
 import { changedFields, errorMessage, numberOrNull } from "../../lib/form-values"
-import { ALL_SEGMENTS, queryKeys, sendIfChanged, useAdminMutation, useSegments } from "../../lib/queries"
+import { ALL_SEGMENTS, queryKeys, sendIfChanged, useAdminMutation, useErrorToast, useSegments } from "../../lib/queries"
 import type { Segment } from "../../lib/types"
 
 // ---- the API's shapes (README "Pricing rules") ----
@@ -480,13 +480,6 @@ function addDays(date: string, days: number): string {
   return isoDate(d)
 }
 
-/** Toasts a failed read once per distinct message, as the mutations do. */
-function useErrorToast(title: string, error: unknown) {
-  const message = error ? errorMessage(error) : null
-  useEffect(() => {
-    if (message) toast.error(title, { description: message })
-  }, [title, message])
-}
 
 function PricePreviewPanel({ segments }: { segments: Segment[] }) {
   const today = isoDate(new Date())
@@ -626,15 +619,6 @@ function PreviewTable({ preview }: { preview: PricePreview }) {
   )
 }
 
-function Message({ children }: { children: ReactNode }) {
-  return (
-    <div className="px-6 py-6">
-      <Text size="small" className="text-ui-fg-subtle">
-        {children}
-      </Text>
-    </div>
-  )
-}
 
 // ---- the page ----
 

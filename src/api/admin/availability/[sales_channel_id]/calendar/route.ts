@@ -1,27 +1,38 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
-import { productAvailability } from "../../../../../queries/availability"
+import { dateAvailability, datesBetween } from "../../../../../lib/availability"
+import { todayUtc } from "../../../../../lib/pricing"
+import { tenantAvailability } from "../../../../../queries/availability"
 import { AdminAvailabilityCalendarType } from "../../validators"
 
 /**
- * Each date's status for the tenant's shared capacity, or for one product
- * (with its own capacity when it has one), as the storefront sees it today.
+ * Each date's status and live bookings for the tenant's shared capacity, or
+ * for one product (with its own capacity when it has one), as the storefront
+ * sees it today.
  */
 export const GET = async (
   req: AuthenticatedMedusaRequest<unknown, AdminAvailabilityCalendarType>,
   res: MedusaResponse
 ) => {
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
-  const { data } = await query.graph({ entity: "sales_channel", fields: ["id"], filters: { id: req.params.sales_channel_id } })
+  const salesChannelId = req.params.sales_channel_id
+  const { data } = await query.graph({ entity: "sales_channel", fields: ["id"], filters: { id: salesChannelId } })
   if (!data.length) {
-    throw new MedusaError(MedusaError.Types.NOT_FOUND, `Sales channel ${req.params.sales_channel_id} was not found`)
+    throw new MedusaError(MedusaError.Types.NOT_FOUND, `Sales channel ${salesChannelId} was not found`)
   }
   const { from, to, product_id } = req.validatedQuery
-  const dates = await productAvailability(req.scope, {
-    sales_channel_id: req.params.sales_channel_id,
-    product_id: product_id ?? "",
-    from,
-    to,
+  const tenant = await tenantAvailability(req.scope, { sales_channel_id: salesChannelId, from, to })
+  const product = product_id ?? ""
+  const pool = tenant.poolOf(product)
+  const rules = tenant.rulesFor(product)
+  const today = todayUtc()
+  res.json({
+    sales_channel_id: salesChannelId,
+    product_id: product_id ?? null,
+    capacity: rules.capacity,
+    dates: datesBetween(from, to).map((date) => {
+      const booked = tenant.booked(pool, date)
+      return { ...dateAvailability(date, today, rules, booked), booked }
+    }),
   })
-  res.json({ sales_channel_id: req.params.sales_channel_id, product_id: product_id ?? null, dates })
 }

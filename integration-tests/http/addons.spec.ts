@@ -1,5 +1,5 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import { adminHeaders, createPackageProduct, createRegion, createTenant, Tenant } from "./fixtures"
+import { adminHeaders, createPackageProduct, createRegion, createTenant, Tenant, failed as fail } from "./fixtures"
 
 jest.setTimeout(120 * 1000)
 
@@ -14,15 +14,6 @@ medusaIntegrationTestRunner({
     let select: { id: string }
     let complete: { id: string }
     let p: Record<string, { id: string }>
-
-    const fail = async (promise: Promise<unknown>) => {
-      try {
-        await promise
-      } catch (e: any) {
-        return e.response
-      }
-      throw new Error("expected the request to fail")
-    }
 
     beforeEach(async () => {
       const container = getContainer()

@@ -1,5 +1,5 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import { adminHeaders, createPackageProduct, createTenant } from "./fixtures"
+import { adminHeaders, createPackageProduct, createTenant, failed as fail } from "./fixtures"
 
 jest.setTimeout(120 * 1000)
 
@@ -27,15 +27,6 @@ medusaIntegrationTestRunner({
 
     const createTier = async (segmentId: string, body: Record<string, unknown>) =>
       (await api.post(`/admin/segments/${segmentId}/tiers`, body, admin)).data.tier
-
-    const fail = async (promise: Promise<unknown>) => {
-      try {
-        await promise
-      } catch (e: any) {
-        return e.response
-      }
-      throw new Error("expected the request to fail")
-    }
 
     describe("authentication", () => {
       it("refuses every admin route without a session", async () => {

@@ -1,14 +1,8 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { BOOKING_MODULE, BookingModuleService } from "../../src/modules/booking"
-import { adminHeaders, createPackageProduct, createTenant, Tenant } from "./fixtures"
+import { adminHeaders, createPackageProduct, createTenant, Tenant, failed as fail, dayFromToday as day } from "./fixtures"
 
 jest.setTimeout(120 * 1000)
-
-const day = (offset: number) => {
-  const d = new Date()
-  d.setUTCDate(d.getUTCDate() + offset)
-  return d.toISOString().slice(0, 10)
-}
 
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
@@ -19,15 +13,6 @@ medusaIntegrationTestRunner({
     let elopement: { id: string }
     let venueTier: { id: string }
     let products: Record<string, { id: string }>
-
-    const fail = async (promise: Promise<unknown>) => {
-      try {
-        await promise
-      } catch (e: any) {
-        return e.response
-      }
-      throw new Error("expected the request to fail")
-    }
 
     beforeEach(async () => {
       const container = getContainer()

@@ -2,15 +2,10 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { BOOKING_MODULE, BookingModuleService } from "../../src/modules/booking"
 import { refreshBookingsWorkflow } from "../../src/workflows/refresh-bookings"
-import { adminHeaders, createPackageProduct, createRegion, createTenant, Tenant } from "./fixtures"
+import { adminHeaders, createPackageProduct, createRegion, createTenant, Tenant, failed as fail, dayFromToday as day } from "./fixtures"
 
 jest.setTimeout(240 * 1000)
 
-const day = (offset: number) => {
-  const d = new Date()
-  d.setUTCDate(d.getUTCDate() + offset)
-  return d.toISOString().slice(0, 10)
-}
 const nextYear = new Date().getUTCFullYear() + 1
 
 medusaIntegrationTestRunner({
@@ -21,15 +16,6 @@ medusaIntegrationTestRunner({
     let select: { id: string }
     let v: Record<string, string>
     let peakRule: { id: string }
-
-    const fail = async (promise: Promise<unknown>) => {
-      try {
-        await promise
-      } catch (e: any) {
-        return e.response
-      }
-      throw new Error("expected the request to fail")
-    }
 
     beforeEach(async () => {
       const container = getContainer()

@@ -87,3 +87,20 @@ export async function createPackageProduct(
   })
   return result[0]
 }
+
+/** The error response of a request that must fail (the test fails if it succeeds). */
+export async function failed(promise: Promise<unknown>): Promise<{ status: number; data: any }> {
+  try {
+    await promise
+  } catch (e: any) {
+    return e.response
+  }
+  throw new Error("expected the request to fail")
+}
+
+/** Today (UTC) plus `offset` days, as YYYY-MM-DD. */
+export function dayFromToday(offset: number): string {
+  const d = new Date()
+  d.setUTCDate(d.getUTCDate() + offset)
+  return d.toISOString().slice(0, 10)
+}

@@ -1,13 +1,8 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import { adminHeaders, createPackageProduct, createRegion, createTenant, Tenant } from "./fixtures"
+import { adminHeaders, createPackageProduct, createRegion, createTenant, Tenant, failed as fail, dayFromToday as addDays } from "./fixtures"
 
 jest.setTimeout(120 * 1000)
 
-const addDays = (days: number) => {
-  const d = new Date()
-  d.setUTCDate(d.getUTCDate() + days)
-  return d.toISOString().slice(0, 10)
-}
 const isPeak = (date: string) => [6, 7, 8, 9].includes(Number(date.slice(5, 7)))
 const nextYear = new Date().getUTCFullYear() + 1
 const PEAK_DATE = `${nextYear}-07-17`
@@ -22,15 +17,6 @@ medusaIntegrationTestRunner({
     let luxury: { id: string }
     let select: { id: string }
     let prestige: { id: string }
-
-    const fail = async (promise: Promise<unknown>) => {
-      try {
-        await promise
-      } catch (e: any) {
-        return e.response
-      }
-      throw new Error("expected the request to fail")
-    }
 
     beforeEach(async () => {
       const container = getContainer()

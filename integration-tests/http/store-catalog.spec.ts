@@ -1,6 +1,6 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ProductStatus } from "@medusajs/framework/utils"
-import { adminHeaders, createPackageProduct, createRegion, createTenant, Tenant } from "./fixtures"
+import { adminHeaders, createPackageProduct, createRegion, createTenant, Tenant, failed as fail } from "./fixtures"
 
 jest.setTimeout(120 * 1000)
 
@@ -13,15 +13,6 @@ medusaIntegrationTestRunner({
     let eur: { id: string }
     let tiers: Record<string, { id: string }>
     let products: Record<string, { id: string }>
-
-    const fail = async (promise: Promise<unknown>) => {
-      try {
-        await promise
-      } catch (e: any) {
-        return e.response
-      }
-      throw new Error("expected the request to fail")
-    }
 
     beforeEach(async () => {
       const container = getContainer()

@@ -30,6 +30,7 @@ import {
   AdminListPricingRules,
   AdminUpdatePricingRule,
 } from "./admin/pricing-rules/validators"
+import { AdminCreateUpsellRule, AdminListUpsellRules, AdminUpdateUpsellRule } from "./admin/upsell-rules/validators"
 import { CONFLICT_ERROR_NAME } from "../workflows/errors"
 import { StoreAddTierItems } from "./store/carts/validators"
 import { ensureCartOfKey } from "./utils/cart-tenant"
@@ -84,6 +85,10 @@ export default defineMiddlewares({
 
     { matcher: "/admin/availability/:sales_channel_id", methods: ["POST"], middlewares: [validateAndTransformBody(AdminUpdateAvailability)] },
     { matcher: "/admin/availability/:sales_channel_id/calendar", methods: ["GET"], middlewares: [validateAndTransformQuery(AdminAvailabilityCalendar, {})] },
+
+    { matcher: "/admin/upsell-rules", methods: ["GET"], middlewares: [validateAndTransformQuery(AdminListUpsellRules, {})] },
+    { matcher: "/admin/upsell-rules", methods: ["POST"], middlewares: [validateAndTransformBody(AdminCreateUpsellRule)] },
+    { matcher: "/admin/upsell-rules/:id", methods: ["POST"], middlewares: [validateAndTransformBody(AdminUpdateUpsellRule)] },
 
     { matcher: "/admin/pricing-rules", methods: ["GET"], middlewares: [validateAndTransformQuery(AdminListPricingRules, {})] },
     { matcher: "/admin/pricing-rules", methods: ["POST"], middlewares: [validateAndTransformBody(AdminCreatePricingRule)] },

@@ -6,3 +6,5 @@ export const UPSELL_MODULE = "upsell"
 export default Module(UPSELL_MODULE, {
   service: UpsellModuleService,
 })
+
+export { UpsellModuleService }

@@ -1,4 +1,7 @@
 import { MedusaService } from "@medusajs/framework/utils"
+import { UpsellRule } from "./models/upsell-rule"
 
-/** Registered now so links and options can refer to it; rules and experiments land with the upsell engine. */
-export default class UpsellModuleService extends MedusaService({}) {}
+/** Upsell rules now; offers, experiments and flags land with the rest of the upsell engine. */
+export default class UpsellModuleService extends MedusaService({
+  UpsellRule,
+}) {}

@@ -30,6 +30,12 @@ import {
   AdminListPricingRules,
   AdminUpdatePricingRule,
 } from "./admin/pricing-rules/validators"
+import {
+  AdminCreateExperiment,
+  AdminExperimentAssignment,
+  AdminListExperiments,
+  AdminUpdateExperiment,
+} from "./admin/experiments/validators"
 import { AdminCreateUpsellRule, AdminListUpsellRules, AdminUpdateUpsellRule } from "./admin/upsell-rules/validators"
 import { CONFLICT_ERROR_NAME } from "../workflows/errors"
 import { StoreAddTierItems } from "./store/carts/validators"
@@ -89,6 +95,11 @@ export default defineMiddlewares({
     { matcher: "/admin/upsell-rules", methods: ["GET"], middlewares: [validateAndTransformQuery(AdminListUpsellRules, {})] },
     { matcher: "/admin/upsell-rules", methods: ["POST"], middlewares: [validateAndTransformBody(AdminCreateUpsellRule)] },
     { matcher: "/admin/upsell-rules/:id", methods: ["POST"], middlewares: [validateAndTransformBody(AdminUpdateUpsellRule)] },
+
+    { matcher: "/admin/experiments", methods: ["GET"], middlewares: [validateAndTransformQuery(AdminListExperiments, {})] },
+    { matcher: "/admin/experiments", methods: ["POST"], middlewares: [validateAndTransformBody(AdminCreateExperiment)] },
+    { matcher: "/admin/experiments/:id", methods: ["POST"], middlewares: [validateAndTransformBody(AdminUpdateExperiment)] },
+    { matcher: "/admin/experiments/:id/assignment", methods: ["GET"], middlewares: [validateAndTransformQuery(AdminExperimentAssignment, {})] },
 
     { matcher: "/admin/pricing-rules", methods: ["GET"], middlewares: [validateAndTransformQuery(AdminListPricingRules, {})] },
     { matcher: "/admin/pricing-rules", methods: ["POST"], middlewares: [validateAndTransformBody(AdminCreatePricingRule)] },

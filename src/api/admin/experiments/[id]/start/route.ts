@@ -1,0 +1,11 @@
+import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { updateExperimentWorkflow } from "../../../../../workflows/experiments"
+import { retrieveExperiment } from "../route"
+
+export const POST = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
+  await retrieveExperiment(req)
+  await updateExperimentWorkflow(req.scope).run({
+    input: { experiment: { id: req.params.id, status: "running", started_at: new Date() } },
+  })
+  res.json({ experiment: await retrieveExperiment(req) })
+}

@@ -20,6 +20,9 @@ medusaIntegrationTestRunner({
       expect(await count("addon_rule")).toBe(3 * DEMO_ADDONS.length - 3)
       expect(await count("availability_settings")).toBe(2)
       expect(await count("blackout")).toBe(4)
+      expect(await count("upsell_rule")).toBe(3)
+      const experiments = (await query.graph({ entity: "experiment", fields: ["key", "status", "traffic_percent"] })).data
+      expect(experiments).toEqual([{ key: "upsell-copy", status: "running", traffic_percent: 10 }])
       expect(await count("tier")).toBe(DEMO_TIERS.length)
       expect(await count("product")).toBe(DEMO_TIERS.length + DEMO_ADDONS.length)
       expect(DEMO_ADDONS.length).toBeGreaterThanOrEqual(10)

@@ -136,3 +136,43 @@ export const DEMO_AVAILABILITY = {
   ],
   high_demand_month_days: ["06-20", "09-19"],
 }
+
+/** The plan's three upsell rules. */
+export const DEMO_UPSELL_RULES = [
+  {
+    name: "Viewing tier 1: compare with tier 2",
+    trigger: { viewing_tier: { level: 1 } },
+    action: "show_comparison" as const,
+    headline: "See what {{to_tier}} adds for {{price_difference}}",
+    body: "Compare {{from_tier}} and {{to_tier}} side by side.",
+    priority: 10,
+  },
+  {
+    name: "Two or more add-ons: suggest the upgrade",
+    trigger: { addon_count_at_least: 2 },
+    action: "suggest_upgrade" as const,
+    incentive_percent: 5,
+    headline: "Upgrade to {{to_tier}} and save {{incentive_percent}}%",
+    body: "Your add-ons are already part of {{to_tier}}: upgrade for {{price_difference}}.",
+    priority: 20,
+  },
+  {
+    name: "High-demand date: emphasize scarcity",
+    trigger: { high_demand_date: true as const },
+    action: "emphasize_scarcity" as const,
+    headline: "Only {{remaining_slots}} left on this date",
+    body: "This date is in high demand; book now to keep it.",
+    priority: 30,
+  },
+]
+
+/** An experiment on the upsell copy: 10% of visitors, two variants. */
+export const DEMO_EXPERIMENT = {
+  key: "upsell-copy",
+  name: "Upsell copy: plain vs. urgent",
+  traffic_percent: 10,
+  variants: [
+    { key: "plain", weight: 1 },
+    { key: "urgent", weight: 1, headline: "Last chance: {{to_tier}} for {{price_difference}} more" },
+  ],
+}

@@ -15,6 +15,9 @@ import { createAddonRulesWorkflow } from "../workflows/create-addon-rules"
 import { createPricingRulesWorkflow } from "../workflows/create-pricing-rules"
 import { createSegmentsWorkflow } from "../workflows/create-segments"
 import { updateAvailabilityWorkflow } from "../workflows/update-availability"
+import { createExperimentWorkflow, updateExperimentWorkflow } from "../workflows/experiments"
+import { createUpsellRulesWorkflow } from "../workflows/upsell-rules"
+import { UPSELL_MODULE, UpsellModuleService } from "../modules/upsell"
 import { BOOKING_MODULE, BookingModuleService } from "../modules/booking"
 import { createTiersWorkflow } from "../workflows/create-tiers"
 import {
@@ -22,11 +25,13 @@ import {
   DEMO_ADMIN,
   DEMO_AVAILABILITY,
   DEMO_COLLECTIONS,
+  DEMO_EXPERIMENT,
   DEMO_PRICING_RULES,
   DEMO_REGION,
   DEMO_SEGMENTS,
   DEMO_TENANTS,
   DEMO_TIERS,
+  DEMO_UPSELL_RULES,
   DemoTenantKey,
 } from "./demo-data"
 
@@ -220,6 +225,7 @@ export async function seedDemo(container: MedusaContainer): Promise<DemoSeedResu
   }
 
   await seedAvailability(container, tenants.map((t) => t.sales_channel_id))
+  await seedUpsell(container)
 
   logger.info(
     `Demo catalog ready: ${segments.length} segments, ${DEMO_TIERS.length} tiers, ${DEMO_ADDONS.length} add-ons, ${tenants.length} tenants`
@@ -257,6 +263,22 @@ async function seedAvailability(container: MedusaContainer, salesChannelIds: str
         }),
         add_high_demand_dates: DEMO_AVAILABILITY.high_demand_month_days.map((d) => ({ date: nextOccurrence(d) })),
       },
+    })
+  }
+}
+
+async function seedUpsell(container: MedusaContainer) {
+  const upsell: UpsellModuleService = container.resolve(UPSELL_MODULE)
+  const existing = await upsell.listUpsellRules({ name: DEMO_UPSELL_RULES.map((r) => r.name) }, { select: ["name"] })
+  const missing = DEMO_UPSELL_RULES.filter((r) => !existing.some((e) => e.name === r.name))
+  if (missing.length) {
+    await createUpsellRulesWorkflow(container).run({ input: { rules: missing } })
+  }
+  const [experiment] = await upsell.listExperiments({ key: DEMO_EXPERIMENT.key }, { select: ["id"] })
+  if (!experiment) {
+    const { result } = await createExperimentWorkflow(container).run({ input: { experiment: DEMO_EXPERIMENT } })
+    await updateExperimentWorkflow(container).run({
+      input: { experiment: { id: result[0].id, status: "running", started_at: new Date() } },
     })
   }
 }

@@ -53,7 +53,11 @@ export type PriceInput = {
   today?: string
   segment_id?: string
   rules?: PricingRule[]
+  /** An offer's incentive (percent < 0), applied after the date rules. */
+  incentive?: Incentive | null
 }
+
+export type Incentive = { rule_id: string; label: string; percent: number }
 
 const DAY_MS = 86_400_000
 
@@ -123,7 +127,8 @@ export function ruleMatches(
 /**
  * The price of a tier (or any line) for an event date: matching rules in
  * ascending priority, each multiplying the running price, a non-stackable
- * match stopping the rest; the final price is rounded once, to the minor unit.
+ * match stopping the rest; an incentive applies after them; the final price
+ * is rounded once, to the minor unit.
  * Adjustment amounts are each rounded to the minor unit for display.
  */
 export function priceTier(input: PriceInput): TierPrice {
@@ -149,6 +154,17 @@ export function priceTier(input: PriceInput): TierPrice {
         break
       }
     }
+  }
+  if (input.incentive && input.incentive.percent !== 0) {
+    const amount = (running * input.incentive.percent) / 100
+    running += amount
+    adjustments.push({
+      rule_id: input.incentive.rule_id,
+      kind: "incentive",
+      label: input.incentive.label,
+      percent: input.incentive.percent,
+      amount: roundToMinor(amount, input.currency_code),
+    })
   }
   return {
     base: input.base,

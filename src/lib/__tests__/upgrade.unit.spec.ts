@@ -1,5 +1,6 @@
 import fc from "fast-check"
-import { upgradeQuote, UpgradeTier } from "../upgrade"
+import { priceTier } from "../pricing"
+import { nextTier, upgradeQuote, upgradeRefusal, UpgradeTier } from "../upgrade"
 
 const tier = (id: string, extra: Partial<UpgradeTier>): UpgradeTier => ({
   id,
@@ -13,12 +14,21 @@ const tier = (id: string, extra: Partial<UpgradeTier>): UpgradeTier => ({
 })
 const essential = tier("Essential", { level: 1, price: 5000, features: ["8 hours", "Gallery"] })
 const select = tier("Select", { level: 2, price: 7500, features: ["10 hours", "Gallery", "Second shooter"] })
+const complete = tier("Complete", { level: 3, price: 10000 })
 const prestige = tier("Prestige", { segment_id: "seg_lux", segment_rank: 2, level: 1, price: 12000 })
 const cheapLux = tier("Cheap", { segment_id: "seg_lux", segment_rank: 2, level: 1, price: 4000 })
 const classic = tier("Classic", { segment_id: "seg_ess", segment_rank: 0, level: 3, price: 4500 })
 
+// The target's final price with an incentive, priced once as a cart line would be.
+const target = (to: UpgradeTier, incentive: number) =>
+  priceTier({
+    base: to.price,
+    currency_code: "usd",
+    incentive: incentive ? { rule_id: "offer", label: "Upgrade", percent: -incentive } : null,
+  }).final
+
 const quote = (from: UpgradeTier, to: UpgradeTier, incentive = 0, current = from.price) =>
-  upgradeQuote({ from, to, current_price: current, incentive_percent: incentive, currency_code: "usd" })
+  upgradeQuote({ from, to, current_price: current, target_price: target(to, incentive), currency_code: "usd" })
 
 describe("upgradeQuote", () => {
   it("quotes a higher level with the incentive and the features gained", () => {
@@ -47,18 +57,67 @@ describe("upgradeQuote", () => {
     expect(q.allowed).toBe(false)
     expect(q.reason).toContain(reason)
     expect(q.price_difference).toBe(0)
+    expect(upgradeRefusal(from as UpgradeTier, to as UpgradeTier, (from as UpgradeTier).price)).toBe(q.reason)
   })
 
   it("measures the difference from the current line's price (a date-adjusted or discounted line)", () => {
     expect(quote(essential, select, 0, 4250).price_difference).toBe(3250)
   })
 
-  it("never gives a negative discount and rounds to cents (property)", () => {
+  it("rounds the incentive once, with the target's price (half away from zero)", () => {
+    const odd = { ...select, price: 7333.33 }
+    // 7333.33 * 0.95 = 6966.6635 -> 6966.66
+    expect(quote(essential, odd, 5)).toMatchObject({ price_difference: 1966.66, discount: 366.67 })
+  })
+
+  it("never gives a negative discount, and difference + current = the target's price (property)", () => {
     fc.assert(
-      fc.property(fc.integer({ min: -20, max: 50 }), fc.integer({ min: 100, max: 10_000_00 }), (incentive, cents) => {
-        const q = quote(essential, { ...select, price: cents / 100 + 5000 }, incentive)
+      fc.property(fc.integer({ min: 0, max: 50 }), fc.integer({ min: 100, max: 10_000_00 }), (incentive, cents) => {
+        const to = { ...select, price: cents / 100 + 5000 }
+        const q = quote(essential, to, incentive)
         expect(q.discount).toBeGreaterThanOrEqual(0)
         expect(Math.round(q.price_difference * 100)).toBeCloseTo(q.price_difference * 100, 6)
+        expect(Math.round((q.price_difference + essential.price) * 100)).toBe(Math.round(target(to, incentive) * 100))
+      })
+    )
+  })
+})
+
+describe("nextTier", () => {
+  const catalog = [classic, essential, select, complete, cheapLux, prestige]
+
+  it("is the next level up in the same segment", () => {
+    expect(nextTier(essential, catalog)?.id).toBe("Select")
+    expect(nextTier(select, catalog)?.id).toBe("Complete")
+  })
+
+  it("from the top level, is the first dearer tier of a higher-ranked segment", () => {
+    expect(nextTier(complete, catalog)?.id).toBe("Prestige")
+    expect(nextTier(classic, catalog)?.id).toBe("Essential")
+  })
+
+  it("is null at the top of the catalog", () => {
+    expect(nextTier(prestige, catalog)).toBeNull()
+  })
+
+  it("is always an allowed upgrade (property)", () => {
+    const arb = fc.record({
+      id: fc.uuid(),
+      segment_id: fc.constantFrom("a", "b", "c"),
+      segment_rank: fc.integer({ min: 0, max: 3 }),
+      level: fc.integer({ min: 1, max: 3 }),
+      name: fc.string(),
+      features: fc.constant([] as string[]),
+      price: fc.integer({ min: 1, max: 20000 }),
+    })
+    fc.assert(
+      fc.property(arb, fc.array(arb, { maxLength: 10 }), (from, tiers) => {
+        const next = nextTier(from, tiers)
+        if (next) {
+          expect(upgradeRefusal(from, next, from.price)).toBeNull()
+        } else {
+          expect(tiers.every((t) => upgradeRefusal(from, t, from.price) !== null)).toBe(true)
+        }
       })
     )
   })

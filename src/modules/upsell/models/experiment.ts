@@ -23,6 +23,8 @@ export const Experiment = model
     traffic_percent: model.float().default(100),
     variants: model.json<ExperimentVariant[]>(),
     sales_channel_ids: model.json<string[]>().default([]),
+    /** Upsell rules whose offers the variants change; empty = every rule. */
+    rule_ids: model.json<string[]>().default([]),
     started_at: model.dateTime().nullable(),
     stopped_at: model.dateTime().nullable(),
   })

@@ -36,9 +36,11 @@ import {
   AdminListExperiments,
   AdminUpdateExperiment,
 } from "./admin/experiments/validators"
+import { AdminResetFlags, AdminSetFlags } from "./admin/tier-flags/validators"
 import { AdminCreateUpsellRule, AdminListUpsellRules, AdminUpdateUpsellRule } from "./admin/upsell-rules/validators"
 import { CONFLICT_ERROR_NAME } from "../workflows/errors"
 import { StoreAddTierItems } from "./store/carts/validators"
+import { StoreUpsellDecision, StoreUpsellOffers } from "./store/upsell/validators"
 import { ensureCartOfKey } from "./utils/cart-tenant"
 import { StoreGetSegment, StoreListSegments } from "./store/segments/validators"
 import { StoreCompareTiers, StoreTierAddons, StoreTierAvailability } from "./store/tiers/validators"
@@ -70,6 +72,8 @@ export default defineMiddlewares({
     { matcher: "/store/carts/:id/*", middlewares: [ensureCartOfKey] },
     { matcher: "/store/carts/:id/tier-items", methods: ["POST"], middlewares: [validateAndTransformBody(StoreAddTierItems)] },
     { matcher: "/store/tiers/:id/addons", methods: ["GET"], middlewares: [validateAndTransformQuery(StoreTierAddons, {})] },
+    { matcher: "/store/upsell/offers", methods: ["POST"], middlewares: [validateAndTransformBody(StoreUpsellOffers)] },
+    { matcher: "/store/upsell/offers/:id/decision", methods: ["POST"], middlewares: [validateAndTransformBody(StoreUpsellDecision)] },
 
     { matcher: "/admin/segments", methods: ["GET"], middlewares: [validateAndTransformQuery(AdminListSegments, {})] },
     { matcher: "/admin/segments", methods: ["POST"], middlewares: [validateAndTransformBody(AdminCreateSegment)] },
@@ -100,6 +104,9 @@ export default defineMiddlewares({
     { matcher: "/admin/experiments", methods: ["POST"], middlewares: [validateAndTransformBody(AdminCreateExperiment)] },
     { matcher: "/admin/experiments/:id", methods: ["POST"], middlewares: [validateAndTransformBody(AdminUpdateExperiment)] },
     { matcher: "/admin/experiments/:id/assignment", methods: ["GET"], middlewares: [validateAndTransformQuery(AdminExperimentAssignment, {})] },
+
+    { matcher: "/admin/tier-flags", methods: ["POST"], middlewares: [validateAndTransformBody(AdminSetFlags)] },
+    { matcher: "/admin/tier-flags", methods: ["DELETE"], middlewares: [validateAndTransformQuery(AdminResetFlags, {})] },
 
     { matcher: "/admin/pricing-rules", methods: ["GET"], middlewares: [validateAndTransformQuery(AdminListPricingRules, {})] },
     { matcher: "/admin/pricing-rules", methods: ["POST"], middlewares: [validateAndTransformBody(AdminCreatePricingRule)] },

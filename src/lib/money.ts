@@ -21,3 +21,14 @@ export function roundToMinor(amount: number, currencyCode: string): number {
   const rounded = Math.round(scaled) / factor
   return amount < 0 && rounded !== 0 ? -rounded : rounded
 }
+
+/** An amount as a customer reads it ("$2,125.00"), for offer copy. */
+export function formatMoney(amount: number, currencyCode: string): string {
+  const digits = minorDigits(currencyCode)
+  return new Intl.NumberFormat("en-US", {
+    style: "currency",
+    currency: currencyCode.toUpperCase(),
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  }).format(amount)
+}

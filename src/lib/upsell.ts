@@ -84,3 +84,107 @@ export function renderCopy(template: string, values: Partial<Record<Placeholder,
     .replace(/\s{2,}/g, " ")
     .trim()
 }
+
+export type OfferRule = {
+  id: string
+  action: UpsellAction
+  incentive_percent: number | null
+  headline: string
+  body: string | null
+}
+
+/** What an experiment variant changes in the offers it touches. */
+export type OfferVariant = {
+  incentive_percent?: number | null
+  headline?: string | null
+  body?: string | null
+  upsell_off?: boolean
+}
+
+export type ComposedOffer = {
+  rule_id: string
+  action: UpsellAction
+  headline: string
+  body: string | null
+  from_tier_id: string | null
+  to_tier_id: string | null
+  incentive_percent: number | null
+  price_difference: number | null
+  remaining_slots: number | null
+}
+
+/**
+ * The offer a matching rule makes to a visitor, or null when it has nothing to
+ * say: an upgrade or comparison needs a tier above, scarcity needs a limited
+ * date, a bundle suggestion is moot once the bundle applies, and a variant
+ * with upsell off shows nothing. A variant's incentive and copy win over the
+ * rule's; an upgrade suggestion without an incentive of its own gets the
+ * store's default upgrade incentive.
+ */
+export function composeOffer(input: {
+  rule: OfferRule
+  variant: OfferVariant | null
+  from: { id: string; name: string } | null
+  next: { id: string; name: string } | null
+  segment_name: string | null
+  addon_count: number
+  bundle: { min_addons: number; percent: number }
+  /** Status and remaining capacity of the visitor's event date, when one is known. */
+  date: { status: string; remaining: number } | null
+  default_upgrade_incentive: number
+  /** Target price with the incentive minus the current price; null when it cannot be priced. */
+  difference: (incentivePercent: number) => number | null
+  money: (amount: number) => string
+}): ComposedOffer | null {
+  const { rule, variant } = input
+  if (variant?.upsell_off) {
+    return null
+  }
+  const chosen = variant?.incentive_percent ?? rule.incentive_percent
+  let incentive: number | null = null
+  let to: { id: string; name: string } | null = null
+  let difference: number | null = null
+  switch (rule.action) {
+    case "show_comparison":
+    case "suggest_upgrade":
+      if (!input.from || !input.next) {
+        return null
+      }
+      to = input.next
+      incentive = chosen ?? (rule.action === "suggest_upgrade" ? input.default_upgrade_incentive : null)
+      difference = input.difference(incentive ?? 0)
+      break
+    case "emphasize_scarcity":
+      if (input.date?.status !== "limited") {
+        return null
+      }
+      incentive = chosen
+      break
+    case "suggest_addon_bundle":
+      if (input.addon_count >= input.bundle.min_addons) {
+        return null
+      }
+      incentive = chosen ?? Math.abs(input.bundle.percent)
+      break
+  }
+  const values: Partial<Record<Placeholder, string | number>> = {
+    from_tier: input.from?.name,
+    to_tier: to?.name,
+    price_difference: difference === null ? undefined : input.money(difference),
+    remaining_slots: input.date ? input.date.remaining : undefined,
+    incentive_percent: incentive ?? undefined,
+    segment: input.segment_name ?? undefined,
+  }
+  const body = variant?.body ?? rule.body
+  return {
+    rule_id: rule.id,
+    action: rule.action,
+    headline: renderCopy(variant?.headline ?? rule.headline, values),
+    body: body ? renderCopy(body, values) : null,
+    from_tier_id: input.from?.id ?? null,
+    to_tier_id: to?.id ?? null,
+    incentive_percent: incentive,
+    price_difference: difference,
+    remaining_slots: rule.action === "emphasize_scarcity" ? input.date!.remaining : null,
+  }
+}

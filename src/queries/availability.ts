@@ -85,3 +85,14 @@ export async function productAvailability(
     dateAvailability(date, today, rules, tenant.booked(pool, date))
   )
 }
+
+/** One date's status for a tier product of a tenant. */
+export async function dateStatusOf(
+  scope: MedusaContainer,
+  salesChannelId: string,
+  productId: string,
+  date: string
+): Promise<DateAvailability> {
+  const [day] = await productAvailability(scope, { sales_channel_id: salesChannelId, product_id: productId, from: date, to: date })
+  return day
+}

@@ -1,8 +1,10 @@
 import { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MedusaError, QueryContext } from "@medusajs/framework/utils"
 import { allowedAddons } from "../lib/addons"
-import { priceTier, PricingRule, TierPrice, todayUtc } from "../lib/pricing"
+import { Incentive, priceTier, PricingRule, TierPrice, todayUtc } from "../lib/pricing"
+import { segmentChannels } from "../lib/flags"
 import { SEGMENTS_MODULE, SegmentsModuleService } from "../modules/segments"
+import { UPSELL_MODULE, UpsellModuleService } from "../modules/upsell"
 import { SegmentRow, TIER_FIELDS, TierRow, byLevel } from "../api/utils/serialize"
 
 /** The storefront's view: tiers whose product is published in one of the key's sales channels. */
@@ -56,12 +58,21 @@ export async function loadRegion(scope: MedusaContainer, regionId: string): Prom
   return data[0] as Region
 }
 
-/** Live tiers of active segments that the sales channels can see, ordered by segment rank and level. */
+/**
+ * Live tiers of active segments that the sales channels can see, ordered by
+ * segment rank and level. Channels where the merchant's flags turn the tiered
+ * catalog off see none; checkout passes `ignoreFlags` so carts filled before a
+ * switch still complete.
+ */
 export async function loadVisibleTiers(
   scope: MedusaContainer,
-  salesChannelIds: string[],
-  filters: { id?: string[]; segment_id?: string[] } = {}
+  channelIds: string[],
+  filters: { id?: string[]; segment_id?: string[] } = {},
+  options: { ignoreFlags?: boolean } = {}
 ): Promise<VisibleTier[]> {
+  const salesChannelIds = options.ignoreFlags
+    ? channelIds
+    : segmentChannels(await (scope.resolve(UPSELL_MODULE) as UpsellModuleService).getFlags(), channelIds)
   if (!salesChannelIds.length) {
     return []
   }
@@ -145,6 +156,54 @@ export async function loadActivePricingRules(scope: MedusaContainer): Promise<Pr
   }))
 }
 
+export type TierPricer = (tier: VisibleTier, eventDate?: string | null, incentive?: Incentive | null) => TierPrice | null
+
+/**
+ * Loads what pricing the tiers needs once (Medusa prices for the region, the
+ * active date rules) and answers each tier's price for any date and incentive.
+ */
+export async function tierPricer(scope: MedusaContainer, tiers: VisibleTier[], region: Region): Promise<TierPricer> {
+  const [prices, rules] = await Promise.all([
+    variantPrices(
+      scope,
+      tiers.map((t) => t.variant_id),
+      region
+    ),
+    loadActivePricingRules(scope),
+  ])
+  const today = todayUtc()
+  return (tier, eventDate, incentive) => {
+    const base = prices.get(tier.variant_id)
+    return base === null || base === undefined
+      ? null
+      : priceTier({
+          base,
+          currency_code: region.currency_code,
+          event_date: eventDate,
+          today,
+          segment_id: tier.row.segment_id,
+          rules,
+          incentive,
+        })
+  }
+}
+
+export function toStoreTier(tier: VisibleTier, price: TierPrice | null): StoreTier {
+  const { row, variant_id } = tier
+  return {
+    id: row.id,
+    segment_id: row.segment_id,
+    level: row.level,
+    name: row.name,
+    product_id: row.product!.id,
+    variant_id,
+    max_guests: row.max_guests,
+    features: row.features ?? [],
+    is_popular: row.is_popular,
+    price,
+  }
+}
+
 /** Prices visible tiers for the region and, when given, the event date. */
 export async function priceVisibleTiers(
   scope: MedusaContainer,
@@ -152,40 +211,8 @@ export async function priceVisibleTiers(
   region: Region,
   eventDate?: string
 ): Promise<StoreTier[]> {
-  const [prices, rules] = await Promise.all([
-    variantPrices(
-      scope,
-      tiers.map((t) => t.variant_id),
-      region
-    ),
-    eventDate ? loadActivePricingRules(scope) : Promise.resolve([]),
-  ])
-  const today = todayUtc()
-  return tiers.map(({ row, variant_id }) => {
-    const base = prices.get(variant_id)
-    return {
-      id: row.id,
-      segment_id: row.segment_id,
-      level: row.level,
-      name: row.name,
-      product_id: row.product!.id,
-      variant_id,
-      max_guests: row.max_guests,
-      features: row.features ?? [],
-      is_popular: row.is_popular,
-      price:
-        base === null || base === undefined
-          ? null
-          : priceTier({
-              base,
-              currency_code: region.currency_code,
-              event_date: eventDate,
-              today,
-              segment_id: row.segment_id,
-              rules,
-            }),
-    }
-  })
+  const price = await tierPricer(scope, tiers, region)
+  return tiers.map((tier) => toStoreTier(tier, price(tier, eventDate)))
 }
 
 export function toStoreSegment(segment: SegmentRow) {

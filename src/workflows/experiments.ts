@@ -7,7 +7,9 @@ import { updateExperimentsStep } from "./steps/update-experiments"
 export const createExperimentWorkflow = createWorkflow(
   "create-experiment",
   (input: { experiment: Record<string, unknown> & { key: string } }) => {
-    validateExperimentChangeStep(transform({ input }, ({ input }) => ({ key: input.experiment.key })))
+    validateExperimentChangeStep(
+      transform({ input }, ({ input }) => ({ key: input.experiment.key, rule_ids: input.experiment.rule_ids as string[] | undefined }))
+    )
     return new WorkflowResponse(
       createEntitiesStep(
         transform({ input }, ({ input }) => ({

@@ -164,3 +164,44 @@ export function segmentFieldsFromBody<T extends { price_range?: { min?: number |
   }
   return { ...rest, price_min: price_range?.min ?? null, price_max: price_range?.max ?? null }
 }
+
+type OfferRow = {
+  id: string
+  rule_id: string
+  action: string
+  headline: string
+  body: string | null
+  from_tier_id: string | null
+  to_tier_id: string | null
+  event_date: string | null
+  incentive_percent: number | null
+  price_difference: unknown
+  currency_code: string | null
+  remaining_slots: number | null
+  experiment_key: string | null
+  experiment_variant: string | null
+  status: string
+}
+
+/** An offer as the storefront reads it; absent parts are left out rather than null. */
+export function toStoreOffer(row: OfferRow) {
+  const optional = <T>(key: string, value: T | null | undefined) => (value === null || value === undefined ? {} : { [key]: value })
+  return {
+    id: row.id,
+    rule_id: row.rule_id,
+    action: row.action,
+    headline: row.headline,
+    body: row.body,
+    status: row.status,
+    ...optional("from_tier_id", row.from_tier_id),
+    ...optional("to_tier_id", row.to_tier_id),
+    ...optional("event_date", row.event_date),
+    ...optional("incentive_percent", row.incentive_percent === null ? null : Number(row.incentive_percent)),
+    ...optional("price_difference", row.price_difference === null ? null : Number(row.price_difference)),
+    ...optional("currency_code", row.currency_code),
+    ...optional("remaining_slots", row.remaining_slots),
+    ...(row.experiment_key ? { experiment: { key: row.experiment_key, variant: row.experiment_variant } } : {}),
+  }
+}
+
+export type StoreOffer = ReturnType<typeof toStoreOffer>

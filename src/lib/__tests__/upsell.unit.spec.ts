@@ -1,4 +1,4 @@
-import { evaluateTrigger, matchingRules, renderCopy, Trigger, unknownPlaceholders, UpsellContext } from "../upsell"
+import { composeOffer, evaluateTrigger, matchingRules, OfferRule, renderCopy, Trigger, unknownPlaceholders, UpsellContext } from "../upsell"
 
 const ctx = (extra: Partial<UpsellContext> = {}): UpsellContext => ({ addon_count: 0, cart_subtotal: 0, ...extra })
 
@@ -57,5 +57,82 @@ describe("copy", () => {
   it("names unknown placeholders", () => {
     expect(unknownPlaceholders("{{to_tier}} {{price}} {{ foo }}")).toEqual(["price", "foo"])
     expect(unknownPlaceholders("no placeholders")).toEqual([])
+  })
+})
+
+describe("composeOffer", () => {
+  const rule = (action: OfferRule["action"], extra: Partial<OfferRule> = {}): OfferRule => ({
+    id: "upsr_1",
+    action,
+    incentive_percent: null,
+    headline: "{{to_tier}} for {{price_difference}} more",
+    body: "Only {{remaining_slots}} left in {{segment}}; save {{incentive_percent}}%",
+    ...extra,
+  })
+  const base = {
+    variant: null,
+    from: { id: "tier_1", name: "Essential" },
+    next: { id: "tier_2", name: "Select" },
+    segment_name: "Signature",
+    addon_count: 0,
+    bundle: { min_addons: 3, percent: -10 },
+    date: { status: "limited", remaining: 1 },
+    default_upgrade_incentive: 5,
+    // 7500 with the incentive, minus the current 5000
+    difference: (p: number) => Math.round(7500 * (1 - p / 100)) - 5000,
+    money: (n: number) => `$${n}`,
+  }
+
+  it("suggests the upgrade with the store's default incentive and fills the copy", () => {
+    expect(composeOffer({ ...base, rule: rule("suggest_upgrade") })).toEqual({
+      rule_id: "upsr_1",
+      action: "suggest_upgrade",
+      headline: "Select for $2125 more",
+      body: "Only 1 left in Signature; save 5%",
+      from_tier_id: "tier_1",
+      to_tier_id: "tier_2",
+      incentive_percent: 5,
+      price_difference: 2125,
+      remaining_slots: null,
+    })
+  })
+
+  it("takes the rule's incentive, then the variant's, and the variant's copy", () => {
+    expect(composeOffer({ ...base, rule: rule("suggest_upgrade", { incentive_percent: 10 }) })?.price_difference).toBe(1750)
+    const offer = composeOffer({
+      ...base,
+      rule: rule("suggest_upgrade", { incentive_percent: 10 }),
+      variant: { incentive_percent: 0, headline: "Go {{to_tier}}" },
+    })
+    expect(offer).toMatchObject({ incentive_percent: 0, price_difference: 2500, headline: "Go Select" })
+  })
+
+  it("compares without an incentive unless the rule gives one", () => {
+    expect(composeOffer({ ...base, rule: rule("show_comparison") })).toMatchObject({ incentive_percent: null, price_difference: 2500 })
+  })
+
+  it("makes no upgrade or comparison offer without a tier above", () => {
+    expect(composeOffer({ ...base, next: null, rule: rule("suggest_upgrade") })).toBeNull()
+    expect(composeOffer({ ...base, from: null, rule: rule("show_comparison") })).toBeNull()
+  })
+
+  it("emphasizes scarcity only for a limited date, with the remaining slots", () => {
+    expect(composeOffer({ ...base, rule: rule("emphasize_scarcity") })).toMatchObject({ remaining_slots: 1, to_tier_id: null })
+    expect(composeOffer({ ...base, date: { status: "available", remaining: 3 }, rule: rule("emphasize_scarcity") })).toBeNull()
+    expect(composeOffer({ ...base, date: null, rule: rule("emphasize_scarcity") })).toBeNull()
+  })
+
+  it("suggests the add-on bundle with its percent until the bundle applies", () => {
+    expect(composeOffer({ ...base, addon_count: 2, rule: rule("suggest_addon_bundle") })).toMatchObject({ incentive_percent: 10 })
+    expect(composeOffer({ ...base, addon_count: 3, rule: rule("suggest_addon_bundle") })).toBeNull()
+  })
+
+  it("shows nothing to a variant with upsell off", () => {
+    expect(composeOffer({ ...base, variant: { upsell_off: true }, rule: rule("suggest_upgrade") })).toBeNull()
+  })
+
+  it("drops placeholders without a value (no price without a region)", () => {
+    const offer = composeOffer({ ...base, difference: () => null, rule: rule("show_comparison") })
+    expect(offer).toMatchObject({ headline: "Select for more", price_difference: null })
   })
 })

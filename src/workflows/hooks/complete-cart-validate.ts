@@ -25,7 +25,7 @@ completeCartWorkflow.hooks.validate(async ({ cart }, { container }) => {
   const region = { id: cart.region_id as string, currency_code: cart.currency_code as string }
 
   const tierIds = [...new Set(tierLines.map((l) => String(l.metadata!.tier_id)))]
-  const visible = await loadVisibleTiers(container, [channel], { id: tierIds })
+  const visible = await loadVisibleTiers(container, [channel], { id: tierIds }, { ignoreFlags: true })
   const prices = new Map<string, TierPrice | null>()
   for (const date of new Set(tierLines.map((l) => String(l.metadata!.event_date)))) {
     const priced = await priceVisibleTiers(container, visible, region, date)

@@ -6,13 +6,14 @@ export type ExperimentChange = {
   id?: string
   key?: string
   variants?: unknown
+  rule_ids?: string[]
   status?: "draft" | "running" | "stopped"
 }
 
 const NEXT: Record<string, string[]> = { draft: ["running"], running: ["stopped"], stopped: [] }
 
 /**
- * Keys are unique; a running or stopped experiment's key and variants are
+ * Keys are unique; a running or stopped experiment's key, variants and rules are
  * frozen, so its results always describe one design; status only moves
  * draft -> running -> stopped.
  */
@@ -27,13 +28,21 @@ export const validateExperimentChangeStep = createStep(
         throw new MedusaError(MedusaError.Types.INVALID_DATA, `Experiment key "${change.key}" is already used`)
       }
     }
+    if (change.rule_ids?.length) {
+      const found = new Set((await service.listUpsellRules({ id: change.rule_ids }, { select: ["id"] })).map((r) => r.id))
+      const unknown = change.rule_ids.filter((id) => !found.has(id))
+      if (unknown.length) {
+        throw new MedusaError(MedusaError.Types.INVALID_DATA, `Unknown upsell rule(s): ${unknown.join(", ")}`)
+      }
+    }
     if (!current) {
       return
     }
-    if (current.status !== "draft" && (change.variants !== undefined || change.key !== undefined)) {
+    const frozen = change.variants !== undefined || change.key !== undefined || change.rule_ids !== undefined
+    if (current.status !== "draft" && frozen) {
       throw new MedusaError(
         MedusaError.Types.NOT_ALLOWED,
-        `Experiment ${current.key} is ${current.status}: its key and variants cannot change; stop it and start a new one`
+        `Experiment ${current.key} is ${current.status}: its key, variants and rules cannot change; stop it and start a new one`
       )
     }
     if (change.status && change.status !== current.status && !NEXT[current.status].includes(change.status)) {

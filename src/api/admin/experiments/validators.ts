@@ -32,6 +32,8 @@ const fields = {
   traffic_percent: z.number().min(0).max(100).optional(),
   variants,
   sales_channel_ids: z.array(id).max(100).optional(),
+  /** Upsell rules whose offers the variants change; empty or absent = every rule. */
+  rule_ids: z.array(id).max(50).optional(),
 }
 
 export const AdminCreateExperiment = z.object(fields).strict()

@@ -1,0 +1,37 @@
+import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { emitEventStep } from "@medusajs/medusa/core-flows"
+import { BuildUpsellOffersInput, buildUpsellOffersStep } from "./steps/build-upsell-offers"
+import { recordUpsellOffersStep } from "./steps/record-upsell-offers"
+
+export const UpsellEvents = {
+  SHOWN: "upsell.shown",
+  ACCEPTED: "upsell.accepted",
+  DECLINED: "upsell.declined",
+} as const
+
+/** Evaluates the rules for a visitor, records each offer as shown and emits `upsell.shown` per offer. */
+export const createUpsellOffersWorkflow = createWorkflow(
+  "create-upsell-offers",
+  (input: BuildUpsellOffersInput) => {
+    const built = buildUpsellOffersStep(input)
+    const offers = recordUpsellOffersStep(built)
+    emitEventStep({
+      eventName: UpsellEvents.SHOWN,
+      data: transform({ offers }, ({ offers }) =>
+        offers.map((o) => ({
+          id: o.id,
+          rule_id: o.rule_id,
+          action: o.action,
+          visitor_id: o.visitor_id,
+          sales_channel_id: o.sales_channel_id,
+          cart_id: o.cart_id,
+          from_tier_id: o.from_tier_id,
+          to_tier_id: o.to_tier_id,
+          experiment_key: o.experiment_key,
+          experiment_variant: o.experiment_variant,
+        }))
+      ),
+    })
+    return new WorkflowResponse(offers)
+  }
+)

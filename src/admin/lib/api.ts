@@ -9,7 +9,7 @@ import type {
   UpdateTierPayload,
 } from "./types"
 
-/** One function per admin route the screens call (docs/admin-api.md). */
+/** One function per admin route the screens call (README "Admin API"). */
 
 export const listSegments = (query: { limit: number; offset: number }) =>
   sdk.client.fetch<SegmentList>("/admin/segments", { query })
@@ -59,3 +59,6 @@ export const archiveTier = (id: string) =>
   sdk.client
     .fetch<{ tier: Tier }>(`/admin/tiers/${id}/archive`, { method: "POST" })
     .then((r) => r.tier)
+
+export const listSalesChannels = () =>
+  sdk.admin.salesChannel.list({ limit: 100, fields: "id,name" }).then((r) => r.sales_channels)

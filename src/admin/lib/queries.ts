@@ -1,7 +1,11 @@
 import { toast } from "@medusajs/ui"
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
 import { useEffect, useRef } from "react"
-import { listProductTiers, listSegments } from "./api"
+import {
+  listProductTiers,
+  listSalesChannels,
+  listSegments,
+} from "./api"
 import { changedFields, errorMessage } from "./form-values"
 
 const ROOT = "tiered-storefront"
@@ -10,6 +14,7 @@ export const queryKeys = {
   root: [ROOT] as const,
   segments: (limit: number, offset: number) => [ROOT, "segments", { limit, offset }] as const,
   productTiers: (productId: string) => [ROOT, "tiers", { product_id: productId }] as const,
+  salesChannels: [ROOT, "sales-channels"] as const,
 }
 
 // The API's page size ceiling: enough for every segment in a picker.
@@ -30,9 +35,13 @@ export function useProductTiers(productId: string) {
   })
 }
 
+export function useSalesChannels() {
+  return useQuery({ queryKey: queryKeys.salesChannels, queryFn: listSalesChannels })
+}
+
 /**
  * A write to the admin API: toasts the API's own message when it refuses, and refreshes every
- * segment and tier view when it succeeds (a tier edit can change the matrix and the widget).
+ * view of the plugin's data when it succeeds (a tier edit can change the matrix and the widget).
  */
 export function useAdminMutation<TVariables, TResult>(
   mutationFn: (variables: TVariables) => Promise<TResult>,

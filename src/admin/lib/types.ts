@@ -1,4 +1,4 @@
-/** The admin API's shapes (docs/admin-api.md), as the screens read and send them. */
+/** The admin API's shapes (README "Admin API"), as the screens read and send them. */
 
 export type TierProduct = {
   id: string

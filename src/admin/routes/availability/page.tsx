@@ -18,7 +18,7 @@ import { useState, type FormEvent, type ReactNode } from "react"
 import { Field, FormDrawer } from "../../components/form-drawer"
 import { changedFields, errorMessage, numberOrNull } from "../../lib/form-values"
 import { Message } from "../../components/message"
-import { queryKeys, sendIfChanged, useAdminMutation, useErrorToast } from "../../lib/queries"
+import { queryKeys, sendIfChanged, useAdminMutation, useErrorToast, useSalesChannels } from "../../lib/queries"
 import { sdk } from "../../lib/sdk"
 
 // ---- the API's shapes (README "Availability") ----
@@ -68,7 +68,6 @@ const updateAvailability = ({ channelId, body }: { channelId: string; body: Avai
 
 // Under the shared root, so every admin write refreshes the settings and the calendar.
 const availabilityKeys = {
-  channels: [...queryKeys.root, "sales-channels"] as const,
   availability: (channelId: string) => [...queryKeys.root, "availability", channelId] as const,
   calendar: (channelId: string, from: string, to: string) =>
     [...queryKeys.root, "availability", channelId, "calendar", { from, to }] as const,
@@ -551,12 +550,9 @@ function ChannelAvailability({ channelId }: { channelId: string }) {
 
 const AvailabilityPage = () => {
   const [channelId, setChannelId] = useState("")
-  const channels = useQuery({
-    queryKey: availabilityKeys.channels,
-    queryFn: () => sdk.admin.salesChannel.list({ limit: 100, fields: "id,name" }),
-  })
+  const channels = useSalesChannels()
   useErrorToast("Sales channels could not be loaded", channels.error)
-  const list = channels.data?.sales_channels ?? []
+  const list = channels.data ?? []
 
   return (
     <Container className="divide-y p-0">

@@ -3,7 +3,6 @@ import { PencilSquare, ReceiptPercent, Trash } from "@medusajs/icons"
 import {
   Badge,
   Button,
-  Checkbox,
   Container,
   Heading,
   Input,
@@ -18,6 +17,7 @@ import {
 import { useQuery } from "@tanstack/react-query"
 import { useState } from "react"
 import { ActionMenu } from "../../components/action-menu"
+import { CheckboxItem, SwitchItem, toggled } from "../../components/form-controls"
 import { DrawerForm, Field, FormDrawer } from "../../components/form-drawer"
 import { Message } from "../../components/message"
 import { sdk } from "../../lib/sdk"
@@ -191,30 +191,6 @@ function rulePayload(values: RuleFormValues): PricingRulePayload {
     days: countsDays ? numberOrNull(values.days) : null,
     weekdays: values.kind === "weekday" ? [...values.weekdays].sort((a, b) => a - b) : null,
   }
-}
-
-const toggled = <T,>(list: T[], item: T, on: boolean) => (on ? [...list, item] : list.filter((x) => x !== item))
-
-function CheckboxItem({ id, label, checked, onChange }: { id: string; label: string; checked: boolean; onChange: (on: boolean) => void }) {
-  return (
-    <div className="flex items-center gap-x-2">
-      <Checkbox id={id} checked={checked} onCheckedChange={(value) => onChange(value === true)} />
-      <Label htmlFor={id} size="small">
-        {label}
-      </Label>
-    </div>
-  )
-}
-
-function SwitchItem({ id, label, checked, onChange }: { id: string; label: string; checked: boolean; onChange: (on: boolean) => void }) {
-  return (
-    <div className="flex items-center gap-x-2">
-      <Switch id={id} checked={checked} onCheckedChange={onChange} />
-      <Label htmlFor={id} size="small">
-        {label}
-      </Label>
-    </div>
-  )
 }
 
 function RuleFields({ values, onChange, segments }: { values: RuleFormValues; onChange: (v: RuleFormValues) => void; segments: Segment[] }) {

@@ -2,6 +2,7 @@ import { defineRouteConfig } from "@medusajs/admin-sdk"
 import { Swatch } from "@medusajs/icons"
 import { Button, Container, Heading, Text, usePrompt } from "@medusajs/ui"
 import { useState, type ReactNode } from "react"
+import { Pager } from "../../components/pager"
 import { SegmentDialogs, type SegmentDialog } from "../../components/segment-dialogs"
 import { SegmentMatrix, type MatrixActions } from "../../components/segment-matrix"
 import { archiveTier, archiveTiers, deleteSegment } from "../../lib/api"
@@ -101,10 +102,16 @@ const SegmentsPage = () => {
         actions={actions}
       />
       {data && data.count > PAGE_SIZE && (
-        <Pager offset={offset} count={data.count} onChange={(next) => {
+        <Pager
+          offset={offset}
+          pageSize={PAGE_SIZE}
+          count={data.count}
+          noun="segments"
+          onChange={(next) => {
             setOffset(next)
             clearSelection()
-          }} />
+          }}
+        />
       )}
       <SegmentDialogs dialog={dialog} onClose={() => setDialog(null)} />
     </Container>
@@ -135,29 +142,6 @@ function Message({ children }: { children: ReactNode }) {
       <Text size="small" className="text-ui-fg-subtle" data-testid="segments-message">
         {children}
       </Text>
-    </div>
-  )
-}
-
-function Pager({ offset, count, onChange }: { offset: number; count: number; onChange: (offset: number) => void }) {
-  return (
-    <div className="flex items-center justify-between px-6 py-4">
-      <Text size="small" className="text-ui-fg-subtle">
-        {offset + 1}–{Math.min(offset + PAGE_SIZE, count)} of {count} segments
-      </Text>
-      <div className="flex gap-x-2">
-        <Button size="small" variant="secondary" disabled={offset === 0} onClick={() => onChange(offset - PAGE_SIZE)}>
-          Previous
-        </Button>
-        <Button
-          size="small"
-          variant="secondary"
-          disabled={offset + PAGE_SIZE >= count}
-          onClick={() => onChange(offset + PAGE_SIZE)}
-        >
-          Next
-        </Button>
-      </div>
     </div>
   )
 }

@@ -7,6 +7,9 @@ import type {
   Tier,
   TierList,
   UpdateTierPayload,
+  UpsellRule,
+  UpsellRuleList,
+  UpsellRulePayload,
 } from "./types"
 
 /** One function per admin route the screens call (README "Admin API"). */
@@ -62,3 +65,19 @@ export const archiveTier = (id: string) =>
 
 export const listSalesChannels = () =>
   sdk.admin.salesChannel.list({ limit: 100, fields: "id,name" }).then((r) => r.sales_channels)
+
+export const listUpsellRules = (query: { limit: number; offset: number; is_active?: boolean }) =>
+  sdk.client.fetch<UpsellRuleList>("/admin/upsell-rules", { query })
+
+export const createUpsellRule = (body: UpsellRulePayload) =>
+  sdk.client
+    .fetch<{ upsell_rule: UpsellRule }>("/admin/upsell-rules", { method: "POST", body })
+    .then((r) => r.upsell_rule)
+
+export const updateUpsellRule = ({ id, body }: { id: string; body: Partial<UpsellRulePayload> }) =>
+  sdk.client
+    .fetch<{ upsell_rule: UpsellRule }>(`/admin/upsell-rules/${id}`, { method: "POST", body })
+    .then((r) => r.upsell_rule)
+
+export const deleteUpsellRule = (id: string) =>
+  sdk.client.fetch<{ id: string; deleted: boolean }>(`/admin/upsell-rules/${id}`, { method: "DELETE" })

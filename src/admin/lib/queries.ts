@@ -5,6 +5,7 @@ import {
   listProductTiers,
   listSalesChannels,
   listSegments,
+  listUpsellRules,
 } from "./api"
 import { changedFields, errorMessage } from "./form-values"
 
@@ -15,6 +16,7 @@ export const queryKeys = {
   segments: (limit: number, offset: number) => [ROOT, "segments", { limit, offset }] as const,
   productTiers: (productId: string) => [ROOT, "tiers", { product_id: productId }] as const,
   salesChannels: [ROOT, "sales-channels"] as const,
+  upsellRules: (query: object) => [ROOT, "upsell-rules", query] as const,
 }
 
 // The API's page size ceiling: enough for every segment in a picker.
@@ -37,6 +39,14 @@ export function useProductTiers(productId: string) {
 
 export function useSalesChannels() {
   return useQuery({ queryKey: queryKeys.salesChannels, queryFn: listSalesChannels })
+}
+
+export function useUpsellRules(query: { limit: number; offset: number; is_active?: boolean }) {
+  return useQuery({
+    queryKey: queryKeys.upsellRules(query),
+    queryFn: () => listUpsellRules(query),
+    placeholderData: (previous) => previous,
+  })
 }
 
 /**

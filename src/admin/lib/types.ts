@@ -68,3 +68,33 @@ export type UpdateTierPayload = Partial<TierPayload> & { segment_id?: string }
 
 export type SegmentList = { segments: Segment[]; count: number; offset: number; limit: number }
 export type TierList = { tiers: Tier[]; count: number; offset: number; limit: number }
+
+/** Conditions on a visitor's context; `all` is AND, `any` is OR, and groups may nest. */
+export type Trigger =
+  | { all: Trigger[] }
+  | { any: Trigger[] }
+  | { viewing_tier: { segment?: string; level?: number } }
+  | { addon_count_at_least: number }
+  | { high_demand_date: true }
+  | { cart_subtotal_at_least: number }
+  | { segment_in: string[] }
+
+export type UpsellAction = "show_comparison" | "suggest_upgrade" | "emphasize_scarcity" | "suggest_addon_bundle"
+
+export type UpsellRulePayload = {
+  name: string
+  trigger: Trigger
+  action: UpsellAction
+  incentive_percent: number | null
+  headline: string
+  body: string | null
+  priority: number
+  starts_at: string | null
+  ends_at: string | null
+  is_active: boolean
+  sales_channel_ids: string[]
+}
+
+export type UpsellRule = UpsellRulePayload & { id: string; created_at: string; updated_at: string }
+
+export type UpsellRuleList = { upsell_rules: UpsellRule[]; count: number; offset: number; limit: number }

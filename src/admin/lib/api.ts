@@ -1,6 +1,11 @@
 import { sdk } from "./sdk"
 import type {
   CreateTierPayload,
+  Experiment,
+  ExperimentAssignment,
+  ExperimentList,
+  ExperimentPayload,
+  ExperimentStatus,
   Segment,
   SegmentList,
   SegmentPayload,
@@ -81,3 +86,32 @@ export const updateUpsellRule = ({ id, body }: { id: string; body: Partial<Upsel
 
 export const deleteUpsellRule = (id: string) =>
   sdk.client.fetch<{ id: string; deleted: boolean }>(`/admin/upsell-rules/${id}`, { method: "DELETE" })
+
+export const listExperiments = (query: { limit: number; offset: number; status?: ExperimentStatus }) =>
+  sdk.client.fetch<ExperimentList>("/admin/experiments", { query })
+
+export const createExperiment = (body: ExperimentPayload) =>
+  sdk.client
+    .fetch<{ experiment: Experiment }>("/admin/experiments", { method: "POST", body })
+    .then((r) => r.experiment)
+
+export const updateExperiment = ({ id, body }: { id: string; body: Partial<ExperimentPayload> }) =>
+  sdk.client
+    .fetch<{ experiment: Experiment }>(`/admin/experiments/${id}`, { method: "POST", body })
+    .then((r) => r.experiment)
+
+export const deleteExperiment = (id: string) =>
+  sdk.client.fetch<{ id: string; deleted: boolean }>(`/admin/experiments/${id}`, { method: "DELETE" })
+
+export const startExperiment = (id: string) =>
+  sdk.client
+    .fetch<{ experiment: Experiment }>(`/admin/experiments/${id}/start`, { method: "POST" })
+    .then((r) => r.experiment)
+
+export const stopExperiment = (id: string) =>
+  sdk.client
+    .fetch<{ experiment: Experiment }>(`/admin/experiments/${id}/stop`, { method: "POST" })
+    .then((r) => r.experiment)
+
+export const getExperimentAssignment = (id: string, visitorId: string) =>
+  sdk.client.fetch<ExperimentAssignment>(`/admin/experiments/${id}/assignment`, { query: { visitor_id: visitorId } })

@@ -2,12 +2,15 @@ import { toast } from "@medusajs/ui"
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
 import { useEffect, useRef } from "react"
 import {
+  getExperimentAssignment,
+  listExperiments,
   listProductTiers,
   listSalesChannels,
   listSegments,
   listUpsellRules,
 } from "./api"
 import { changedFields, errorMessage } from "./form-values"
+import type { ExperimentStatus } from "./types"
 
 const ROOT = "tiered-storefront"
 
@@ -17,6 +20,8 @@ export const queryKeys = {
   productTiers: (productId: string) => [ROOT, "tiers", { product_id: productId }] as const,
   salesChannels: [ROOT, "sales-channels"] as const,
   upsellRules: (query: object) => [ROOT, "upsell-rules", query] as const,
+  experiments: (query: object) => [ROOT, "experiments", query] as const,
+  assignment: (experimentId: string, visitorId: string) => [ROOT, "experiments", experimentId, "assignment", visitorId] as const,
 }
 
 // The API's page size ceiling: enough for every segment in a picker.
@@ -46,6 +51,24 @@ export function useUpsellRules(query: { limit: number; offset: number; is_active
     queryKey: queryKeys.upsellRules(query),
     queryFn: () => listUpsellRules(query),
     placeholderData: (previous) => previous,
+  })
+}
+
+export function useExperiments(query: { limit: number; offset: number; status?: ExperimentStatus }) {
+  return useQuery({
+    queryKey: queryKeys.experiments(query),
+    queryFn: () => listExperiments(query),
+    placeholderData: (previous) => previous,
+  })
+}
+
+/** Refetched after every write, so a traffic change shows at once in the answer. */
+export function useExperimentAssignment(experimentId: string, visitorId: string) {
+  return useQuery({
+    queryKey: queryKeys.assignment(experimentId, visitorId),
+    queryFn: () => getExperimentAssignment(experimentId, visitorId),
+    enabled: !!experimentId && !!visitorId,
+    retry: false,
   })
 }
 

@@ -98,3 +98,36 @@ export type UpsellRulePayload = {
 export type UpsellRule = UpsellRulePayload & { id: string; created_at: string; updated_at: string }
 
 export type UpsellRuleList = { upsell_rules: UpsellRule[]; count: number; offset: number; limit: number }
+
+export type ExperimentStatus = "draft" | "running" | "stopped"
+
+export type ExperimentVariant = {
+  key: string
+  weight: number
+  incentive_percent?: number | null
+  headline?: string | null
+  body?: string | null
+  upsell_off?: boolean
+}
+
+export type ExperimentPayload = {
+  key: string
+  name: string
+  traffic_percent: number
+  variants: ExperimentVariant[]
+  sales_channel_ids: string[]
+}
+
+export type Experiment = ExperimentPayload & {
+  id: string
+  status: ExperimentStatus
+  started_at: string | null
+  stopped_at: string | null
+  created_at: string
+  updated_at: string
+}
+
+export type ExperimentList = { experiments: Experiment[]; count: number; offset: number; limit: number }
+
+/** `variant` is null when the visitor falls outside the experiment's traffic. */
+export type ExperimentAssignment = { experiment_key: string; visitor_id: string; variant: string | null }

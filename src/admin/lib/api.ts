@@ -10,6 +10,9 @@ import type {
   SegmentList,
   SegmentPayload,
   Tier,
+  TierFlagKey,
+  TierFlags,
+  TierFlagsState,
   TierList,
   UpdateTierPayload,
   UpsellRule,
@@ -115,3 +118,12 @@ export const stopExperiment = (id: string) =>
 
 export const getExperimentAssignment = (id: string, visitorId: string) =>
   sdk.client.fetch<ExperimentAssignment>(`/admin/experiments/${id}/assignment`, { query: { visitor_id: visitorId } })
+
+export const getTierFlags = () => sdk.client.fetch<TierFlagsState>("/admin/tier-flags")
+
+export const setTierFlags = (body: Partial<TierFlags>) =>
+  sdk.client.fetch<TierFlagsState>("/admin/tier-flags", { method: "POST", body })
+
+/** Back to the plugin options' value: one flag, or every flag without a key. */
+export const resetTierFlags = (key?: TierFlagKey) =>
+  sdk.client.fetch<TierFlagsState>("/admin/tier-flags", { method: "DELETE", query: key ? { key } : {} })

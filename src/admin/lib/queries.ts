@@ -3,6 +3,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
 import { useEffect, useRef } from "react"
 import {
   getExperimentAssignment,
+  getTierFlags,
   listExperiments,
   listProductTiers,
   listSalesChannels,
@@ -19,6 +20,7 @@ export const queryKeys = {
   segments: (limit: number, offset: number) => [ROOT, "segments", { limit, offset }] as const,
   productTiers: (productId: string) => [ROOT, "tiers", { product_id: productId }] as const,
   salesChannels: [ROOT, "sales-channels"] as const,
+  tierFlags: [ROOT, "tier-flags"] as const,
   upsellRules: (query: object) => [ROOT, "upsell-rules", query] as const,
   experiments: (query: object) => [ROOT, "experiments", query] as const,
   assignment: (experimentId: string, visitorId: string) => [ROOT, "experiments", experimentId, "assignment", visitorId] as const,
@@ -70,6 +72,10 @@ export function useExperimentAssignment(experimentId: string, visitorId: string)
     enabled: !!experimentId && !!visitorId,
     retry: false,
   })
+}
+
+export function useTierFlags() {
+  return useQuery({ queryKey: queryKeys.tierFlags, queryFn: getTierFlags })
 }
 
 /**

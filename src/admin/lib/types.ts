@@ -131,3 +131,16 @@ export type ExperimentList = { experiments: Experiment[]; count: number; offset:
 
 /** `variant` is null when the visitor falls outside the experiment's traffic. */
 export type ExperimentAssignment = { experiment_key: string; visitor_id: string; variant: string | null }
+
+export type TierFlags = {
+  segments: boolean
+  upsell: boolean
+  upsell_rollout_percent: number
+  /** null = every tenant; otherwise only these sales channels. */
+  tenant_allowlist: string[] | null
+}
+
+export type TierFlagKey = keyof TierFlags
+
+/** The effective flags, the plugin options' defaults, and the keys the merchant set at runtime. */
+export type TierFlagsState = { flags: TierFlags; defaults: TierFlags; overrides: Partial<TierFlags> }

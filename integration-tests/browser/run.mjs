@@ -1,5 +1,5 @@
-// Browser test of the admin screens (Segments, Pricing rules and Availability pages, product tier
-// widget) in Chromium.
+// Browser test of the admin screens (Segments, Pricing rules, Availability, Upsell rules,
+// Experiments and Tier flags pages, product tier widget) in Chromium.
 // The app runs with `medusa start` from a scratch copy under .cache/browser-app: the server
 // serves the admin bundle from its project's public/admin, and building in the repository would
 // replace .medusa/server (the plugin's package output). The bundle is rebuilt only when its
@@ -51,6 +51,8 @@ const PREVIEW = {
 const RULE = `Peak season ${RUN}`
 const NEXT_YEAR = new Date().getUTCFullYear() + 1
 const BLACKOUT_REASON = `Private event ${RUN}`
+const UPSELL = { name: `Compare up ${RUN}`, nested: `Nested trigger ${RUN}` }
+const EXPERIMENT = { key: `copy-${RUN}`, name: `Copy test ${RUN}`, raced: `raced-${RUN}` }
 
 const startedAt = Date.now()
 const seconds = (since) => `${((Date.now() - since) / 1000).toFixed(1)}s`
@@ -223,7 +225,15 @@ async function neverMigrated(url) {
   }
 }
 
-async function api(base, route, { token, method = "GET", body } = {}) {
+async function api(base, route, options = {}) {
+  const { status, json } = await apiAnswer(base, route, options)
+  if (status >= 400) {
+    throw new Error(`${options.method ?? "GET"} ${route}: ${status} ${json.message ?? ""}`)
+  }
+  return json
+}
+
+async function apiAnswer(base, route, { token, method = "GET", body } = {}) {
   const response = await fetch(`${base}${route}`, {
     method,
     headers: {
@@ -232,11 +242,7 @@ async function api(base, route, { token, method = "GET", body } = {}) {
     },
     body: body ? JSON.stringify(body) : undefined,
   })
-  const json = await response.json().catch(() => ({}))
-  if (!response.ok) {
-    throw new Error(`${method} ${route}: ${response.status} ${json.message ?? ""}`)
-  }
-  return json
+  return { status: response.status, json: await response.json().catch(() => ({})) }
 }
 
 const productBody = (title, amount) => ({
@@ -265,7 +271,7 @@ async function createFixtures(base) {
   await post("/admin/regions", { name: PREVIEW.region, currency_code: "usd", countries: [] })
   const { segment } = await post("/admin/segments", PREVIEW.segment)
   await post(`/admin/segments/${segment.id}/tiers`, { level: 1, name: PREVIEW.tier, product_id: previewProduct.id })
-  return { product }
+  return { product, token }
 }
 
 // ---- the checks ----
@@ -690,6 +696,381 @@ function availabilityChecks(page, base) {
   ]
 }
 
+/** The admin API as the checks' second witness: what the screen shows must be what was stored. */
+function adminApi(base, token) {
+  return {
+    get: (route) => api(base, route, { token }),
+    post: (route, body) => api(base, route, { token, method: "POST", body }),
+    del: (route) => api(base, route, { token, method: "DELETE" }),
+    status: async (route) => (await apiAnswer(base, route, { token })).status,
+  }
+}
+
+async function dbQuery(sql, params) {
+  const client = new pg.Client({ connectionString: db.url })
+  await client.connect()
+  try {
+    return (await client.query(sql, params)).rows
+  } finally {
+    await client.end()
+  }
+}
+
+/** Deep equality; object keys in any order (the database stores JSON with its own key order). */
+const canonical = (value) =>
+  Array.isArray(value)
+    ? value.map(canonical)
+    : value && typeof value === "object"
+      ? Object.fromEntries(Object.keys(value).sort().map((key) => [key, canonical(value[key])]))
+      : value
+const same = (a, b) => JSON.stringify(canonical(a)) === JSON.stringify(canonical(b))
+
+function upsellChecks(page, base, token) {
+  const admin = adminApi(base, token)
+  const drawer = page.getByTestId("upsell-rule-drawer")
+  const ruleRow = (name) => page.getByTestId("upsell-rule-row").filter({ hasText: name })
+  const storedRule = async (name) => {
+    const { upsell_rules } = await admin.get("/admin/upsell-rules?limit=200")
+    return upsell_rules.find((r) => r.name === name)
+  }
+  const openRuleMenu = async (name, item) => {
+    await page.getByRole("button", { name: `Actions for rule ${name}` }).click()
+    await page.getByRole("menuitem", { name: item }).click()
+  }
+  const SUMMARY = `viewing ${SEGMENT.name} level 1 AND add-ons ≥ 2`
+
+  return [
+    [
+      "the sidebar links to the Upsell rules page",
+      async () => {
+        await page.goto(`${base}/app`)
+        await page.getByRole("link", { name: "Upsell rules" }).first().click()
+        await visible(page.getByRole("heading", { name: "Upsell rules", level: 1 }), "the Upsell rules heading", 30_000)
+        await visible(page.getByText("No upsell rules yet").or(page.getByTestId("upsell-rules-table")), "the empty state or the rules")
+      },
+    ],
+    [
+      "creates a rule with a two-condition AND trigger",
+      async () => {
+        await page.getByTestId("create-upsell-rule").click()
+        await drawer.getByLabel("Name").fill(UPSELL.name)
+        await choose(page, "condition-segment-1", SEGMENT.name)
+        await drawer.getByLabel("Level of condition 1").fill("1")
+        await drawer.getByTestId("add-condition").click()
+        await choose(page, "condition-kind-2", "Add-on count at least")
+        await drawer.getByLabel("Add-ons of condition 2").fill("2")
+        await visible(drawer.getByTestId("trigger-summary").getByText(SUMMARY), "the trigger read back in words")
+        await choose(page, "upsell-action", "Suggest upgrade")
+        await drawer.getByLabel("Incentive %").fill("5")
+        await drawer.getByLabel("Headline").fill("Upgrade to {{to_tier}} for {{price_difference}} more")
+        await drawer.getByLabel("Priority").fill("10")
+        await drawer.getByLabel("Default Sales Channel").click()
+        await page.screenshot({ path: shot("upsell-rule-form") })
+        await drawer.getByTestId("drawer-submit").click()
+        await gone(drawer, "the upsell rule drawer")
+        await visible(ruleRow(UPSELL.name), "the new rule's row")
+        const text = await ruleRow(UPSELL.name).innerText()
+        for (const part of [SUMMARY, "Suggest upgrade", "5%", "Always", "Active", "Default Sales Channel"]) {
+          expect(text.includes(part), `the row should show "${part}": ${text}`)
+        }
+        const stored = await storedRule(UPSELL.name)
+        const trigger = { all: [{ viewing_tier: { segment: SEGMENT.handle, level: 1 } }, { addon_count_at_least: 2 }] }
+        expect(stored && same(stored.trigger, trigger), `stored trigger: ${JSON.stringify(stored?.trigger)}`)
+        expect(stored.action === "suggest_upgrade" && stored.priority === 10 && stored.incentive_percent === 5, "stored fields")
+        expect(stored.sales_channel_ids.length === 1 && stored.is_active, `stored tenants: ${stored.sales_channel_ids}`)
+      },
+    ],
+    [
+      "shows the API's refusal of an unknown placeholder and keeps the drawer open",
+      async () => {
+        await openRuleMenu(UPSELL.name, "Edit")
+        expect((await drawer.getByLabel("Level of condition 1").inputValue()) === "1", "the form starts from the rule")
+        await drawer.getByLabel("Headline").fill("Upgrade for {{foo}}")
+        await drawer.getByTestId("drawer-submit").click()
+        await visible(drawer.getByTestId("form-error").getByText(/unknown placeholder.*foo/), "the API's message in the drawer")
+        await visible(page.getByText("The change was not saved"), "the refusal toast")
+        const stored = await storedRule(UPSELL.name)
+        expect(stored.headline.includes("{{to_tier}}"), `the headline should be unchanged: ${stored.headline}`)
+      },
+    ],
+    [
+      "edits the rule: headline, priority and its last day",
+      async () => {
+        await drawer.getByLabel("Headline").fill("Only {{remaining_slots}} dates left for {{to_tier}}")
+        await drawer.getByLabel("Priority").fill("20")
+        await drawer.getByLabel("Last day").fill(`${NEXT_YEAR}-12-31`)
+        await drawer.getByTestId("drawer-submit").click()
+        await gone(drawer, "the upsell rule drawer")
+        await visible(ruleRow(UPSELL.name).getByText(`Until ${NEXT_YEAR}-12-31`), "the window in the row")
+        const stored = await storedRule(UPSELL.name)
+        expect(stored.headline === "Only {{remaining_slots}} dates left for {{to_tier}}" && stored.priority === 20, "stored edit")
+        expect(stored.ends_at?.startsWith(`${NEXT_YEAR + 1}-01-01T00:00:00`), `ends_at: ${stored.ends_at}`)
+        expect(stored.trigger.all?.length === 2, "the trigger is untouched")
+      },
+    ],
+    [
+      "a nested trigger made through the API reads in words and survives an edit",
+      async () => {
+        const trigger = {
+          all: [{ viewing_tier: { level: 1 } }, { any: [{ segment_in: [SEGMENT.handle] }, { high_demand_date: true }] }],
+        }
+        await admin.post("/admin/upsell-rules", { name: UPSELL.nested, trigger, action: "emphasize_scarcity", headline: "Few dates left" })
+        await page.reload()
+        const summary = `viewing a level 1 tier AND (segment is ${SEGMENT.name} OR high-demand date)`
+        await visible(ruleRow(UPSELL.nested).getByText(summary, { exact: true }), "the nested summary", 30_000)
+        await openRuleMenu(UPSELL.nested, "Edit")
+        await visible(drawer.getByTestId("trigger-kept"), "the kept trigger")
+        await drawer.getByLabel("Priority").fill("3")
+        await drawer.getByTestId("drawer-submit").click()
+        await gone(drawer, "the upsell rule drawer")
+        const stored = await storedRule(UPSELL.nested)
+        expect(stored.priority === 3 && same(stored.trigger, trigger), `stored: ${JSON.stringify(stored)}`)
+        await admin.del(`/admin/upsell-rules/${stored.id}`)
+      },
+    ],
+    [
+      "deactivates the rule from the row menu; the filter follows",
+      async () => {
+        await openRuleMenu(UPSELL.name, "Deactivate")
+        await visible(ruleRow(UPSELL.name).getByTestId("upsell-rule-active").getByText("Inactive"), "the inactive badge")
+        expect((await storedRule(UPSELL.name)).is_active === false, "stored inactive")
+        await choose(page, "upsell-rule-filter", /^Active$/)
+        await gone(ruleRow(UPSELL.name), "the inactive rule under Active")
+        await choose(page, "upsell-rule-filter", /^Inactive$/)
+        await visible(ruleRow(UPSELL.name), "the rule under Inactive")
+        await choose(page, "upsell-rule-filter", "All rules")
+      },
+    ],
+    [
+      "deletes the rule after the confirmation prompt",
+      async () => {
+        const { id } = await storedRule(UPSELL.name)
+        await openRuleMenu(UPSELL.name, "Delete")
+        await page.getByRole("alertdialog").getByRole("button", { name: "Delete" }).click()
+        await gone(ruleRow(UPSELL.name), "the deleted rule's row")
+        expect((await admin.status(`/admin/upsell-rules/${id}`)) === 404, "the API no longer finds the rule")
+        const rows = await dbQuery("SELECT deleted_at FROM upsell_rule WHERE id = $1", [id])
+        expect(rows.length === 1 && rows[0].deleted_at !== null, "the rule's row is marked deleted")
+      },
+    ],
+  ]
+}
+
+function experimentChecks(page, base, token) {
+  const admin = adminApi(base, token)
+  const drawer = page.getByTestId("experiment-drawer")
+  const row = (key) => page.locator(`[data-testid="experiment-row"][data-experiment-key="${key}"]`)
+  const stored = async (key) => {
+    const { experiments } = await admin.get("/admin/experiments?limit=200")
+    return experiments.find((e) => e.key === key)
+  }
+  const openMenu = async (name, item) => {
+    await page.getByRole("button", { name: `Actions for experiment ${name}` }).click()
+    await page.getByRole("menuitem", { name: item }).click()
+  }
+  const confirmPrompt = (button) => page.getByRole("alertdialog").getByRole("button", { name: button }).click()
+  const waitForStatus = (key, status) => visible(row(key).getByTestId("experiment-status").getByText(status), `${key} ${status}`)
+  let outsider = null
+
+  /** Asks the page's visitor check and returns the answer it shows. */
+  const checkVisitor = async (visitorId) => {
+    const box = page.getByTestId("visitor-check")
+    await choose(page, "check-experiment", new RegExp(EXPERIMENT.name))
+    await box.getByLabel("Visitor id").fill(visitorId)
+    await box.getByTestId("check-visitor-submit").click()
+    const answer = box.getByTestId("assignment-variant")
+    await visible(answer, "the assignment")
+    return answer.innerText()
+  }
+
+  return [
+    [
+      "the sidebar links to the Experiments page",
+      async () => {
+        await page.goto(`${base}/app`)
+        await page.getByRole("link", { name: "Experiments" }).first().click()
+        await visible(page.getByRole("heading", { name: "Experiments", level: 1 }), "the Experiments heading", 30_000)
+        await visible(page.getByText("No experiments yet").or(page.getByTestId("experiments-table")), "the empty state or the list")
+      },
+    ],
+    [
+      "creates a draft with two variants (control and a 3x urgent copy)",
+      async () => {
+        await page.getByTestId("create-experiment").click()
+        await drawer.getByLabel("Key", { exact: true }).fill(EXPERIMENT.key)
+        await drawer.getByLabel("Name").fill(EXPERIMENT.name)
+        await drawer.getByLabel("Traffic %").fill("10")
+        await drawer.getByLabel("Variant 2 key").fill("urgent")
+        await drawer.getByLabel("Weight").nth(1).fill("3")
+        await drawer.getByLabel("Incentive %").nth(1).fill("5")
+        await drawer.getByLabel("Headline override").nth(1).fill("Only {{remaining_slots}} dates left")
+        expect((await drawer.getByTestId("variant-2-share").innerText()) === "75%", "the second variant's share")
+        await page.screenshot({ path: shot("experiment-form") })
+        await drawer.getByTestId("drawer-submit").click()
+        await gone(drawer, "the experiment drawer")
+        await waitForStatus(EXPERIMENT.key, "Draft")
+        const text = await row(EXPERIMENT.key).innerText()
+        for (const part of ["10%", "control 25%", "No change (control)", "urgent 75%", "Incentive 5%", "All tenants"]) {
+          expect(text.includes(part), `the row should show "${part}": ${text}`)
+        }
+        const experiment = await stored(EXPERIMENT.key)
+        expect(experiment.status === "draft" && experiment.traffic_percent === 10, "stored draft at 10%")
+        expect(same(experiment.variants.map((v) => [v.key, v.weight]), [["control", 1], ["urgent", 3]]), "stored variants")
+      },
+    ],
+    [
+      "starts the experiment; its variants are read-only",
+      async () => {
+        await openMenu(EXPERIMENT.name, "Start")
+        await confirmPrompt("Start")
+        await waitForStatus(EXPERIMENT.key, "Running")
+        expect((await stored(EXPERIMENT.key)).status === "running", "stored running")
+        await openMenu(EXPERIMENT.name, "Edit")
+        await visible(drawer.getByTestId("variants-read-only"), "the read-only variants")
+        expect((await drawer.getByTestId("variants-editor").count()) === 0, "no variant editor once running")
+        expect(await drawer.getByLabel("Key", { exact: true }).isDisabled(), "the key is fixed once running")
+      },
+    ],
+    [
+      "a visitor outside the 10% traffic is shown as not in the experiment, as the API says",
+      async () => {
+        await drawer.getByRole("button", { name: "Cancel" }).click()
+        await gone(drawer, "the experiment drawer")
+        const { id } = await stored(EXPERIMENT.key)
+        for (let i = 0; i < 100 && !outsider; i++) {
+          const visitor = `visitor-${RUN}-${i}`
+          const { variant } = await admin.get(`/admin/experiments/${id}/assignment?visitor_id=${visitor}`)
+          if (variant === null) outsider = visitor
+        }
+        expect(outsider, "some visitor should fall outside 10% traffic")
+        expect((await checkVisitor(outsider)) === "Not in the experiment", "the page's answer")
+      },
+    ],
+    [
+      "raises the running experiment's traffic to 100%: the visitor gets the API's variant",
+      async () => {
+        await openMenu(EXPERIMENT.name, "Edit")
+        await drawer.getByLabel("Traffic %").fill("100")
+        await drawer.getByTestId("drawer-submit").click()
+        await gone(drawer, "the experiment drawer")
+        await visible(row(EXPERIMENT.key).getByTestId("experiment-traffic").getByText("100%"), "the new traffic")
+        const experiment = await stored(EXPERIMENT.key)
+        expect(experiment.traffic_percent === 100 && experiment.variants.length === 2, "stored traffic, variants kept")
+        const { variant } = await admin.get(`/admin/experiments/${experiment.id}/assignment?visitor_id=${outsider}`)
+        expect(variant === "control" || variant === "urgent", `the API's variant: ${variant}`)
+        // The answer on screen refreshes after the save.
+        await visible(page.getByTestId("assignment-variant").getByText(variant, { exact: true }), `variant ${variant} on the page`)
+      },
+    ],
+    [
+      "a variant change refused because the experiment started meanwhile shows the API's message",
+      async () => {
+        const { experiment } = await admin.post("/admin/experiments", {
+          key: EXPERIMENT.raced,
+          name: `Raced ${RUN}`,
+          variants: [{ key: "a", weight: 1 }, { key: "b", weight: 1 }],
+        })
+        await page.reload()
+        await page.getByRole("button", { name: `Actions for experiment Raced ${RUN}` }).click({ timeout: 30_000 })
+        await page.getByRole("menuitem", { name: "Edit" }).click()
+        await visible(drawer.getByTestId("variants-editor"), "the variant editor of the draft")
+        // Another admin starts it while this drawer is open.
+        await admin.post(`/admin/experiments/${experiment.id}/start`)
+        await drawer.getByLabel("Weight").nth(1).fill("2")
+        await drawer.getByTestId("drawer-submit").click()
+        await visible(drawer.getByTestId("form-error").getByText(/stop it and start a new one/), "the API's refusal in the drawer")
+        await drawer.getByRole("button", { name: "Cancel" }).click()
+        await gone(drawer, "the experiment drawer")
+        expect((await admin.get(`/admin/experiments/${experiment.id}`)).experiment.variants[1].weight === 1, "variants unchanged")
+        await admin.del(`/admin/experiments/${experiment.id}`)
+      },
+    ],
+    [
+      "stops the experiment",
+      async () => {
+        await page.reload()
+        await openMenu(EXPERIMENT.name, "Stop")
+        await confirmPrompt("Stop")
+        await waitForStatus(EXPERIMENT.key, "Stopped")
+        const experiment = await stored(EXPERIMENT.key)
+        expect(experiment.status === "stopped" && experiment.stopped_at, "stored stopped")
+        await page.getByRole("button", { name: `Actions for experiment ${EXPERIMENT.name}` }).click()
+        expect((await page.getByRole("menuitem", { name: "Edit" }).count()) === 0, "a stopped experiment has no Edit")
+        await page.keyboard.press("Escape")
+      },
+    ],
+  ]
+}
+
+function flagChecks(page, base, token) {
+  const admin = adminApi(base, token)
+  const upsell = page.getByTestId("flag-upsell")
+  const expectFlag = async (flag, value, source) => {
+    await visible(flag.getByTestId("flag-value").getByText(value, { exact: true }), `the value ${value}`)
+    await visible(flag.getByTestId("flag-source").getByText(source, { exact: true }), `the ${source} badge`)
+  }
+
+  return [
+    [
+      "the Tier flags page shows each flag's value and that it is the default",
+      async () => {
+        // A reused DATABASE_URL may hold an earlier run's overrides.
+        await admin.del("/admin/tier-flags")
+        await page.goto(`${base}/app`)
+        await page.getByRole("link", { name: "Tier flags" }).first().click()
+        await visible(page.getByRole("heading", { name: "Tier flags", level: 1 }), "the Tier flags heading", 30_000)
+        await expectFlag(upsell, "On", "Default")
+        await expectFlag(page.getByTestId("flag-tenant_allowlist"), "Every tenant", "Default")
+      },
+    ],
+    [
+      "turns upsell off: overridden",
+      async () => {
+        await upsell.getByRole("switch").click()
+        await expectFlag(upsell, "Off", "Overridden")
+        const { flags, overrides } = await admin.get("/admin/tier-flags")
+        expect(flags.upsell === false && overrides.upsell === false, `stored: ${JSON.stringify({ flags, overrides })}`)
+      },
+    ],
+    [
+      "resets upsell to its default",
+      async () => {
+        await upsell.getByRole("button", { name: "Reset to default" }).click()
+        await expectFlag(upsell, "On", "Default")
+        const { flags, overrides } = await admin.get("/admin/tier-flags")
+        expect(flags.upsell === true && !("upsell" in overrides), `stored: ${JSON.stringify({ flags, overrides })}`)
+      },
+    ],
+    [
+      "sets the upsell rollout to 25%",
+      async () => {
+        const rollout = page.getByTestId("flag-upsell_rollout_percent")
+        await rollout.getByLabel("Rollout %").fill("25")
+        await rollout.getByTestId("save-rollout").click()
+        await expectFlag(rollout, "25%", "Overridden")
+        expect((await admin.get("/admin/tier-flags")).flags.upsell_rollout_percent === 25, "stored rollout")
+      },
+    ],
+    [
+      "limits the plugin to one tenant, then resets every flag",
+      async () => {
+        const allowlist = page.getByTestId("flag-tenant_allowlist")
+        await allowlist.getByLabel("Only these tenants").click()
+        await allowlist.getByLabel("Default Sales Channel").click()
+        await allowlist.getByTestId("save-allowlist").click()
+        await expectFlag(allowlist, "Only Default Sales Channel", "Overridden")
+        const { flags } = await admin.get("/admin/tier-flags")
+        expect(flags.tenant_allowlist?.length === 1, `stored allowlist: ${flags.tenant_allowlist}`)
+        await page.getByTestId("reset-all-flags").click()
+        await page.getByRole("alertdialog").getByRole("button", { name: "Reset" }).click()
+        await expectFlag(allowlist, "Every tenant", "Default")
+        await expectFlag(page.getByTestId("flag-upsell_rollout_percent"), "100%", "Default")
+        expect(same((await admin.get("/admin/tier-flags")).overrides, {}), "no overrides left")
+      },
+    ],
+  ]
+}
+
 let shotNumber = 0
 const shot = (name) => path.join(SCREENSHOTS, `${String(++shotNumber).padStart(2, "0")}-${name}.png`)
 const slug = (name) => name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 60)
@@ -704,9 +1085,10 @@ async function main() {
 
   let base
   let product
+  let token
   try {
     base = await startApp()
-    ;({ product } = await createFixtures(base))
+    ;({ product, token } = await createFixtures(base))
   } catch (error) {
     console.error(`[browser] setup failed: ${error.message}`)
     if (server) console.error(`[browser] server log: ${path.join(LOGS, "server.log")}`)
@@ -725,7 +1107,14 @@ async function main() {
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } })
   page.setDefaultTimeout(15_000)
 
-  const list = [...checks(page, base, product), ...pricingChecks(page, base), ...availabilityChecks(page, base)]
+  const list = [
+    ...checks(page, base, product),
+    ...pricingChecks(page, base),
+    ...availabilityChecks(page, base),
+    ...upsellChecks(page, base, token),
+    ...experimentChecks(page, base, token),
+    ...flagChecks(page, base, token),
+  ]
   for (const [index, [name, check]] of list.entries()) {
     const began = Date.now()
     try {

@@ -1,4 +1,5 @@
 import {
+  authenticate,
   defineMiddlewares,
   errorHandler,
   MedusaNextFunction,
@@ -39,11 +40,12 @@ import {
 import { AdminResetFlags, AdminSetFlags } from "./admin/tier-flags/validators"
 import { AdminCreateUpsellRule, AdminListUpsellRules, AdminUpdateUpsellRule } from "./admin/upsell-rules/validators"
 import { CONFLICT_ERROR_NAME } from "../workflows/errors"
-import { StoreAddTierItems } from "./store/carts/validators"
+import { StoreAddTierItems, StoreUpgradeCartTier } from "./store/carts/validators"
 import { StoreUpsellDecision, StoreUpsellOffers } from "./store/upsell/validators"
+import { StoreUpgradeOrderTier } from "./store/orders/validators"
 import { ensureCartOfKey } from "./utils/cart-tenant"
 import { StoreGetSegment, StoreListSegments } from "./store/segments/validators"
-import { StoreCompareTiers, StoreTierAddons, StoreTierAvailability } from "./store/tiers/validators"
+import { StoreCompareTiers, StoreTierAddons, StoreTierAvailability, StoreUpgradeQuote } from "./store/tiers/validators"
 
 const medusaErrorHandler = errorHandler()
 
@@ -71,6 +73,13 @@ export default defineMiddlewares({
     { matcher: "/store/carts/:id", middlewares: [ensureCartOfKey] },
     { matcher: "/store/carts/:id/*", middlewares: [ensureCartOfKey] },
     { matcher: "/store/carts/:id/tier-items", methods: ["POST"], middlewares: [validateAndTransformBody(StoreAddTierItems)] },
+    { matcher: "/store/carts/:id/tier-upgrade", methods: ["POST"], middlewares: [validateAndTransformBody(StoreUpgradeCartTier)] },
+    {
+      matcher: "/store/orders/:id/tier-upgrade",
+      methods: ["POST"],
+      middlewares: [authenticate("customer", ["session", "bearer"]), validateAndTransformBody(StoreUpgradeOrderTier)],
+    },
+    { matcher: "/store/tiers/upgrade-quote", methods: ["POST"], middlewares: [validateAndTransformBody(StoreUpgradeQuote)] },
     { matcher: "/store/tiers/:id/addons", methods: ["GET"], middlewares: [validateAndTransformQuery(StoreTierAddons, {})] },
     { matcher: "/store/upsell/offers", methods: ["POST"], middlewares: [validateAndTransformBody(StoreUpsellOffers)] },
     { matcher: "/store/upsell/offers/:id/decision", methods: ["POST"], middlewares: [validateAndTransformBody(StoreUpsellDecision)] },

@@ -1,6 +1,6 @@
 import { BUNDLE_PERCENT, bundleApplies } from "./addons"
 import { roundToMinor } from "./money"
-import { TierPrice } from "./pricing"
+import { Incentive, TierPrice } from "./pricing"
 
 /** What a tier line carries in its metadata, so checkout and reports can read it back. */
 export type TierLineMetadata = {
@@ -11,6 +11,10 @@ export type TierLineMetadata = {
   event_date: string
   guest_count: number | null
   price_breakdown: TierPrice
+  /** Set when the line came from an upgrade: the tier it replaced and the offer whose incentive it carries. */
+  upgraded_from_tier_id?: string
+  upsell_offer_id?: string | null
+  upgrade_incentive_percent?: number
 }
 
 export type AddonLineMetadata = {
@@ -89,4 +93,10 @@ export function tierCartLines(input: {
       }
     }),
   ]
+}
+
+/** The incentive an upgraded tier line is priced with, read back from its metadata (checkout prices it again). */
+export function lineIncentive(metadata: Record<string, unknown> | null | undefined): Incentive | null {
+  const percent = Number(metadata?.upgrade_incentive_percent ?? 0)
+  return percent > 0 ? { rule_id: String(metadata?.upsell_offer_id ?? "upgrade"), label: "Upgrade offer", percent: -percent } : null
 }

@@ -1,5 +1,5 @@
 import { MedusaContainer } from "@medusajs/framework/types"
-import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, MedusaError, Modules } from "@medusajs/framework/utils"
 
 export type CartItemRow = {
   id: string
@@ -86,4 +86,51 @@ export async function loadCartTierLines(
     tier_lines,
     subtotal: items.reduce((sum, i) => sum + i.unit_price * i.quantity, 0),
   }
+}
+
+/** A cart's line item with its cart, when the cart is one of the key's sales channels (404 otherwise). */
+export async function loadCartLine(
+  scope: MedusaContainer,
+  lineItemId: string,
+  salesChannelIds: string[]
+): Promise<{ cart: CartWithTierLines; item: CartItemRow }> {
+  const cartModule = scope.resolve(Modules.CART)
+  const [line] = await cartModule.listLineItems({ id: lineItemId }, { select: ["id", "cart_id"] })
+  const notFound = new MedusaError(MedusaError.Types.NOT_FOUND, `Line item ${lineItemId} was not found`)
+  if (!line) {
+    throw notFound
+  }
+  const cart = await loadCartTierLines(scope, line.cart_id, salesChannelIds).catch(() => {
+    throw notFound
+  })
+  return { cart, item: cart.items.find((i) => i.id === lineItemId)! }
+}
+
+/** The cart as our cart routes answer it: totals and the lines with their price breakdowns. */
+export async function storeCart(scope: MedusaContainer, cartId: string) {
+  const query = scope.resolve(ContainerRegistrationKeys.QUERY)
+  const { data } = await query.graph({
+    entity: "cart",
+    fields: [
+      "id",
+      "currency_code",
+      "region_id",
+      "sales_channel_id",
+      "total",
+      "subtotal",
+      "item_total",
+      "items.id",
+      "items.title",
+      "items.variant_id",
+      "items.product_id",
+      "items.quantity",
+      "items.unit_price",
+      "items.is_custom_price",
+      "items.requires_shipping",
+      "items.metadata",
+      "items.total",
+    ],
+    filters: { id: cartId },
+  })
+  return data[0]
 }

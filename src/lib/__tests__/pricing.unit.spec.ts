@@ -208,3 +208,28 @@ describe("pricingRuleProblems", () => {
     expect(problems.join(" | ")).toContain(message)
   })
 })
+
+describe("priceTier with an incentive", () => {
+  it("applies the incentive after the date rules and rounds once", () => {
+    const peak = { id: "peak", label: "Peak", kind: "season" as const, percent: 20, priority: 1, stackable: true, months: [7] }
+    const price = priceTier({
+      base: 7333.33,
+      currency_code: "usd",
+      event_date: "2027-07-17",
+      today: "2026-11-22",
+      rules: [peak],
+      incentive: { rule_id: "upso_1", label: "Upgrade offer", percent: -5 },
+    })
+    // 7333.33 x 1.2 = 8799.996; x 0.95 = 8359.9962 -> 8360.00
+    expect(price.final).toBe(8360)
+    expect(price.adjustments.map((a) => [a.rule_id, a.kind, a.amount])).toEqual([
+      ["peak", "season", 1466.67],
+      ["upso_1", "incentive", -440],
+    ])
+  })
+
+  it("leaves the price alone without an incentive or with 0%", () => {
+    const plain = priceTier({ base: 5000, currency_code: "usd" })
+    expect(priceTier({ base: 5000, currency_code: "usd", incentive: { rule_id: "x", label: "x", percent: 0 } })).toEqual(plain)
+  })
+})

@@ -1,9 +1,9 @@
 import { completeCartWorkflow } from "@medusajs/medusa/core-flows"
 import { dateAvailability, isBookable } from "../../lib/availability"
 import { CheckoutLine, stalePrices } from "../../lib/checkout"
-import { TierPrice } from "../../lib/pricing"
+import { lineIncentive } from "../../lib/cart-lines"
 import { tenantAvailability } from "../../queries/availability"
-import { loadVisibleTiers, priceVisibleTiers, variantPrices } from "../../queries/catalog"
+import { loadVisibleTiers, tierPricer, variantPrices } from "../../queries/catalog"
 import { ConflictError } from "../errors"
 
 type CartItem = CheckoutLine & { product_id: string | null; variant_id: string | null }
@@ -26,10 +26,10 @@ completeCartWorkflow.hooks.validate(async ({ cart }, { container }) => {
 
   const tierIds = [...new Set(tierLines.map((l) => String(l.metadata!.tier_id)))]
   const visible = await loadVisibleTiers(container, [channel], { id: tierIds }, { ignoreFlags: true })
-  const prices = new Map<string, TierPrice | null>()
-  for (const date of new Set(tierLines.map((l) => String(l.metadata!.event_date)))) {
-    const priced = await priceVisibleTiers(container, visible, region, date)
-    priced.forEach((t) => prices.set(`${t.id}|${date}`, t.price))
+  const price = await tierPricer(container, visible, region)
+  const tierPrice = (line: CheckoutLine) => {
+    const tier = visible.find((t) => t.row.id === line.metadata!.tier_id)
+    return tier ? price(tier, String(line.metadata!.event_date), lineIncentive(line.metadata)) : null
   }
   const addonBases = await variantPrices(
     container,
@@ -37,7 +37,7 @@ completeCartWorkflow.hooks.validate(async ({ cart }, { container }) => {
     region
   )
   const problems = stalePrices(items, {
-    tier: (line) => prices.get(`${line.metadata!.tier_id}|${line.metadata!.event_date}`) ?? null,
+    tier: tierPrice,
     addonBase: (line) => addonBases.get((line as CartItem).variant_id ?? "") ?? null,
   })
 

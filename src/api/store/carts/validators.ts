@@ -10,3 +10,8 @@ export const StoreAddTierItems = z
   })
   .strict()
 export type StoreAddTierItemsType = z.infer<typeof StoreAddTierItems>
+
+export const StoreUpgradeCartTier = z
+  .object({ line_item_id: id, to_tier_id: id, offer_id: id.optional() })
+  .strict()
+export type StoreUpgradeCartTierType = z.infer<typeof StoreUpgradeCartTier>

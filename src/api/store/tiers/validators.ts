@@ -25,3 +25,19 @@ export type StoreTierAvailabilityType = z.infer<typeof StoreTierAvailability>
 
 export const StoreTierAddons = z.object({ region_id: id }).strict()
 export type StoreTierAddonsType = z.infer<typeof StoreTierAddons>
+
+export const StoreUpgradeQuote = z
+  .object({
+    from_tier_id: id,
+    to_tier_id: id,
+    region_id: id,
+    event_date: eventDate.optional(),
+    /** A cart line or an order of the tier: the difference is measured from what it costs. */
+    line_item_id: id.optional(),
+    order_id: id.optional(),
+    /** An accepted upgrade offer: its incentive is in the quote. */
+    offer_id: id.optional(),
+  })
+  .strict()
+  .refine((b) => !(b.line_item_id && b.order_id), { message: "give line_item_id or order_id, not both" })
+export type StoreUpgradeQuoteType = z.infer<typeof StoreUpgradeQuote>

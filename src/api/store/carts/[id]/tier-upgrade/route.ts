@@ -1,0 +1,15 @@
+import { MedusaResponse, MedusaStoreRequest } from "@medusajs/framework/http"
+import { storeCart } from "../../../../../queries/cart"
+import { upgradeCartTierWorkflow } from "../../../../../workflows/upgrade-cart-tier"
+import { StoreUpgradeCartTierType } from "../../validators"
+
+export const POST = async (req: MedusaStoreRequest<StoreUpgradeCartTierType>, res: MedusaResponse) => {
+  const { result } = await upgradeCartTierWorkflow(req.scope).run({
+    input: {
+      ...req.validatedBody,
+      cart_id: req.params.id,
+      sales_channel_ids: req.publishable_key_context.sales_channel_ids,
+    },
+  })
+  res.json({ cart: await storeCart(req.scope, req.params.id), upgrade: result })
+}

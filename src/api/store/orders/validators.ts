@@ -1,0 +1,7 @@
+import { z } from "@medusajs/framework/zod"
+import { id } from "../../utils/validators"
+
+export const StoreUpgradeOrderTier = z
+  .object({ line_item_id: id, to_tier_id: id, offer_id: id.optional() })
+  .strict()
+export type StoreUpgradeOrderTierType = z.infer<typeof StoreUpgradeOrderTier>

@@ -1,0 +1,69 @@
+import { MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
+import { CartItemRow } from "./cart"
+
+export type OrderWithItems = {
+  id: string
+  status: string
+  sales_channel_id: string | null
+  customer_id: string | null
+  region_id: string | null
+  currency_code: string
+  items: CartItemRow[]
+}
+
+/** An order of one of the key's sales channels (and of the customer, when one is given); 404 otherwise. */
+export async function loadOrder(
+  scope: MedusaContainer,
+  orderId: string,
+  input: { sales_channel_ids: string[]; customer_id?: string }
+): Promise<OrderWithItems> {
+  const query = scope.resolve(ContainerRegistrationKeys.QUERY)
+  const { data } = await query.graph({
+    entity: "order",
+    fields: [
+      "id",
+      "status",
+      "sales_channel_id",
+      "customer_id",
+      "region_id",
+      "currency_code",
+      "items.id",
+      "items.title",
+      "items.quantity",
+      "items.unit_price",
+      "items.variant_id",
+      "items.product_id",
+      "items.metadata",
+      // An order line's quantity lives in its detail (it changes with edits).
+      "items.detail.quantity",
+    ],
+    filters: { id: orderId },
+  })
+  const order = data[0] as
+    | (Omit<OrderWithItems, "items"> & { items?: (CartItemRow & { detail?: { quantity: unknown } | null })[] | null })
+    | undefined
+  if (
+    !order ||
+    !order.sales_channel_id ||
+    !input.sales_channel_ids.includes(order.sales_channel_id) ||
+    (input.customer_id !== undefined && order.customer_id !== input.customer_id)
+  ) {
+    throw new MedusaError(MedusaError.Types.NOT_FOUND, `Order ${orderId} was not found`)
+  }
+  return {
+    ...order,
+    items: (order.items ?? []).map(({ detail, ...i }) => ({
+      ...i,
+      unit_price: Number(i.unit_price),
+      quantity: Number(detail?.quantity ?? i.quantity ?? 0),
+    })),
+  }
+}
+
+/** The add-on lines (still in the order or cart) that hang on a tier line, by its key. */
+export function addonsOf(items: CartItemRow[], tierLineKey: unknown) {
+  return items
+    .filter((i) => i.metadata?.tiered_kind === "addon" && i.metadata.tier_line_key === tierLineKey && i.quantity > 0 && i.product_id)
+    .map((i) => ({ id: i.id, product_id: i.product_id!, title: i.title, quantity: i.quantity }))
+}

@@ -1,0 +1,189 @@
+import { MedusaContainer } from "@medusajs/framework/types"
+import { MedusaError } from "@medusajs/framework/utils"
+import { addonSelectionProblems, allowedAddons } from "../lib/addons"
+import { dateAvailability } from "../lib/availability"
+import { Incentive, TierPrice, todayUtc } from "../lib/pricing"
+import { UpgradeQuote, upgradeQuote, UpgradeTier } from "../lib/upgrade"
+import { SEGMENTS_MODULE, SegmentsModuleService } from "../modules/segments"
+import { UPSELL_MODULE, UpsellModuleService } from "../modules/upsell"
+import { ConflictError } from "../workflows/errors"
+import { tenantAvailability } from "./availability"
+import { loadVisibleTiers, Region, tierPricer, VisibleTier } from "./catalog"
+
+export type UpgradeLine = {
+  tier_id: string
+  event_date: string | null
+  guest_count: number | null
+  unit_price: number
+  /** Products and units of the add-ons hanging on the line. */
+  addons: { product_id: string; title: string; quantity: number }[]
+}
+
+export type PlannedUpgrade = {
+  quote: UpgradeQuote
+  from: VisibleTier
+  to: VisibleTier
+  /** The target's price for the line's date, with the offer's incentive. */
+  price: TierPrice
+  incentive_percent: number
+  offer_id: string | null
+}
+
+const asUpgradeTier = (tier: VisibleTier, price: number): UpgradeTier => ({
+  id: tier.row.id,
+  segment_id: tier.row.segment_id,
+  segment_rank: tier.row.segment.rank,
+  level: tier.row.level,
+  name: tier.row.name,
+  features: tier.row.features ?? [],
+  price,
+})
+
+/** An accepted, unused offer of the tenant for this very upgrade; its incentive is what the upgrade gets. */
+export async function offerIncentive(
+  scope: MedusaContainer,
+  input: { offer_id: string; sales_channel_ids: string[]; from_tier_id: string; to_tier_id: string }
+): Promise<number> {
+  const service: UpsellModuleService = scope.resolve(UPSELL_MODULE)
+  const [offer] = await service.listUpsellOffers({ id: input.offer_id })
+  if (!offer || !input.sales_channel_ids.includes(offer.sales_channel_id)) {
+    throw new MedusaError(MedusaError.Types.NOT_FOUND, `Offer ${input.offer_id} was not found`)
+  }
+  if (offer.status !== "accepted") {
+    throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `Offer ${offer.id} was not accepted (${offer.status})`)
+  }
+  if (offer.redeemed_at) {
+    throw new ConflictError(`Offer ${offer.id} was already used`)
+  }
+  if (offer.to_tier_id !== input.to_tier_id || (offer.from_tier_id && offer.from_tier_id !== input.from_tier_id)) {
+    throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `Offer ${offer.id} is not for this upgrade`)
+  }
+  return Number(offer.incentive_percent ?? 0)
+}
+
+/**
+ * Prices and judges an upgrade of a tier line (or, without a line, of the
+ * tier at its date price) for a tenant. Throws 404 for tiers the tenant cannot
+ * see; a refused upgrade comes back in the quote with its reason.
+ */
+export async function planUpgrade(
+  scope: MedusaContainer,
+  input: {
+    /** The tenant's channels: the tiers and the offer must be theirs. */
+    sales_channel_ids: string[]
+    region: Region
+    from_tier_id: string
+    to_tier_id: string
+    event_date: string | null
+    current_price?: number
+    offer_id?: string | null
+  }
+): Promise<PlannedUpgrade> {
+  const tiers = await loadVisibleTiers(scope, input.sales_channel_ids, { id: [input.from_tier_id, input.to_tier_id] })
+  const find = (id: string) => {
+    const tier = tiers.find((t) => t.row.id === id)
+    if (!tier) {
+      throw new MedusaError(MedusaError.Types.NOT_FOUND, `Tier ${id} was not found`)
+    }
+    return tier
+  }
+  const from = find(input.from_tier_id)
+  const to = find(input.to_tier_id)
+  const incentive_percent = input.offer_id
+    ? await offerIncentive(scope, {
+        offer_id: input.offer_id,
+        sales_channel_ids: input.sales_channel_ids,
+        from_tier_id: from.row.id,
+        to_tier_id: to.row.id,
+      })
+    : 0
+  const price = await tierPricer(scope, [from, to], input.region)
+  const fromPrice = price(from, input.event_date)
+  const toPrice = price(to, input.event_date)
+  const incentive: Incentive | null = incentive_percent
+    ? { rule_id: input.offer_id!, label: "Upgrade offer", percent: -incentive_percent }
+    : null
+  const target = price(to, input.event_date, incentive)
+  if (!fromPrice || !toPrice || !target) {
+    throw new MedusaError(
+      MedusaError.Types.NOT_ALLOWED,
+      `${!toPrice ? to.row.name : from.row.name} has no price in ${input.region.currency_code.toUpperCase()}`
+    )
+  }
+  const current = input.current_price ?? fromPrice.final
+  const quote = upgradeQuote({
+    from: asUpgradeTier(from, current),
+    to: asUpgradeTier(to, toPrice.final),
+    current_price: current,
+    target_price: target.final,
+    currency_code: input.region.currency_code,
+  })
+  return { quote, from, to, price: target, incentive_percent, offer_id: input.offer_id ?? null }
+}
+
+/**
+ * What must still hold for a booked line to move to the target tier: the
+ * guests fit, its add-ons are allowed on the target, and the date has room in
+ * the target's capacity pool (not counting the line itself when it stays in
+ * the same pool). Throws a clear 4xx otherwise.
+ */
+export async function checkUpgradeFits(
+  scope: MedusaContainer,
+  input: {
+    sales_channel_id: string
+    from: VisibleTier
+    to: VisibleTier
+    line: UpgradeLine
+    /** Other tier lines of the same cart on the same date, by product (they take capacity too). */
+    pending_products?: string[]
+    /** The line is a placed order's, so its own booking is among the date's bookings. */
+    booked: boolean
+  }
+): Promise<{ pool: string }> {
+  const { to, line } = input
+  if (line.guest_count !== null && to.row.max_guests !== null && line.guest_count > to.row.max_guests) {
+    throw new MedusaError(
+      MedusaError.Types.NOT_ALLOWED,
+      `${to.row.name} takes at most ${to.row.max_guests} guests; this booking has ${line.guest_count}`
+    )
+  }
+  if (line.addons.length) {
+    const service: SegmentsModuleService = scope.resolve(SEGMENTS_MODULE)
+    const rules = await service.listAddonRules(
+      { $or: [{ tier_id: to.row.id }, { segment_id: to.row.segment_id }] },
+      { select: ["product_id", "max_quantity", "tier_id", "segment_id"] }
+    )
+    const selection = new Map<string, number>()
+    const names = new Map<string, string>()
+    for (const addon of line.addons) {
+      selection.set(addon.product_id, (selection.get(addon.product_id) ?? 0) + addon.quantity)
+      names.set(addon.product_id, addon.title)
+    }
+    const problems = addonSelectionProblems(selection, allowedAddons({ id: to.row.id, segment_id: to.row.segment_id }, rules), names)
+    if (problems.length) {
+      throw new MedusaError(
+        MedusaError.Types.NOT_ALLOWED,
+        `The add-ons do not fit ${to.row.name}: ${problems.join("; ")}. Remove them first, then upgrade`
+      )
+    }
+  }
+  const toProduct = to.row.product!.id
+  if (!line.event_date) {
+    return { pool: toProduct }
+  }
+  const tenant = await tenantAvailability(scope, { sales_channel_id: input.sales_channel_id, from: line.event_date, to: line.event_date })
+  const pool = tenant.poolOf(toProduct)
+  const samePool = tenant.poolOf(input.from.row.product!.id) === pool
+  const pending = (input.pending_products ?? []).filter((p) => tenant.poolOf(p) === pool).length
+  const taken = tenant.booked(pool, line.event_date) + pending
+  const day = dateAvailability(line.event_date, todayUtc(), tenant.rulesFor(toProduct), Math.max(0, taken))
+  // The line's own booking (or cart line) is released by the move when it stays in the pool.
+  if (day.status === "blackout" || day.status === "unavailable") {
+    throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `${line.event_date} is not bookable for ${to.row.name} (${day.status})`)
+  }
+  const own = input.booked && samePool ? 1 : 0
+  if (day.remaining + own < 1) {
+    throw new ConflictError(`${line.event_date} has no room left for ${to.row.name}`)
+  }
+  return { pool }
+}

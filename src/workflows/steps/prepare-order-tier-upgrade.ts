@@ -1,0 +1,111 @@
+import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { TierLineMetadata } from "../../lib/cart-lines"
+import { BOOKING_MODULE, BookingModuleService } from "../../modules/booking"
+import { addonsOf, loadOrder } from "../../queries/order"
+import { checkUpgradeFits, planUpgrade } from "../../queries/upgrade"
+import { ConflictError } from "../errors"
+import { TierUpgradeEvent } from "./prepare-cart-tier-upgrade"
+
+export type UpgradeOrderTierInput = {
+  order_id: string
+  line_item_id: string
+  to_tier_id: string
+  offer_id?: string
+  customer_id: string
+  sales_channel_ids: string[]
+}
+
+/**
+ * Checks that a customer's placed booking can move to the target tier and
+ * prices the new line. Reads only; the calling workflow holds the order lock.
+ */
+export const prepareOrderTierUpgradeStep = createStep(
+  "prepare-order-tier-upgrade",
+  async (input: UpgradeOrderTierInput, { container }) => {
+    const order = await loadOrder(container, input.order_id, {
+      sales_channel_ids: input.sales_channel_ids,
+      customer_id: input.customer_id,
+    })
+    if (order.status === "canceled") {
+      throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `Order ${order.id} is canceled; it cannot be upgraded`)
+    }
+    const query = container.resolve(ContainerRegistrationKeys.QUERY)
+    const { data: changes } = await query.graph({
+      entity: "order_change",
+      fields: ["id"],
+      filters: { order_id: order.id, status: ["pending", "requested"] },
+    })
+    if (changes.length) {
+      throw new ConflictError(`Order ${order.id} has a change in progress; try again once it is settled`)
+    }
+    const item = order.items.find((i) => i.id === input.line_item_id && i.quantity > 0)
+    if (!item) {
+      throw new MedusaError(MedusaError.Types.NOT_FOUND, `Line item ${input.line_item_id} was not found in order ${order.id}`)
+    }
+    if (item.metadata?.tiered_kind !== "tier") {
+      throw new MedusaError(MedusaError.Types.INVALID_DATA, `Line item ${item.id} is not a tier line; only a tier can be upgraded`)
+    }
+    const metadata = item.metadata as unknown as TierLineMetadata
+    const plan = await planUpgrade(container, {
+      sales_channel_ids: [order.sales_channel_id!],
+      region: { id: order.region_id!, currency_code: order.currency_code },
+      from_tier_id: metadata.tier_id,
+      to_tier_id: input.to_tier_id,
+      event_date: metadata.event_date,
+      current_price: item.unit_price,
+      offer_id: input.offer_id,
+    })
+    if (!plan.quote.allowed) {
+      throw new MedusaError(MedusaError.Types.NOT_ALLOWED, plan.quote.reason!)
+    }
+    const bookings: BookingModuleService = container.resolve(BOOKING_MODULE)
+    const [booking] = await bookings.listBookings({ order_id: order.id, line_item_id: item.id, status: "confirmed" })
+    if (!booking) {
+      throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `The booking of line item ${item.id} is no longer confirmed; it cannot be upgraded`)
+    }
+    const { pool } = await checkUpgradeFits(container, {
+      sales_channel_id: order.sales_channel_id!,
+      from: plan.from,
+      to: plan.to,
+      line: {
+        tier_id: metadata.tier_id,
+        event_date: metadata.event_date,
+        guest_count: metadata.guest_count ?? null,
+        unit_price: item.unit_price,
+        addons: addonsOf(order.items, metadata.tier_line_key),
+      },
+      booked: true,
+    })
+    const event: TierUpgradeEvent = {
+      cart_id: null,
+      order_id: order.id,
+      sales_channel_id: order.sales_channel_id!,
+      line_item_id: item.id,
+      from_tier_id: metadata.tier_id,
+      to_tier_id: plan.to.row.id,
+      offer_id: plan.offer_id,
+      price_difference: plan.quote.price_difference,
+      currency_code: order.currency_code,
+    }
+    return new StepResponse({
+      new_item: {
+        variant_id: plan.to.variant_id,
+        quantity: 1,
+        unit_price: plan.price.final,
+        metadata: {
+          ...metadata,
+          tier_id: plan.to.row.id,
+          segment_id: plan.to.row.segment_id,
+          price_breakdown: plan.price,
+          upgraded_from_tier_id: metadata.tier_id,
+          upsell_offer_id: plan.offer_id,
+          upgrade_incentive_percent: plan.incentive_percent,
+        } as Record<string, unknown>,
+      },
+      old_item_id: item.id,
+      booking: { id: booking.id, pool, tier_id: plan.to.row.id, product_id: plan.to.row.product!.id, tier_line_key: metadata.tier_line_key },
+      event,
+    })
+  }
+)

@@ -1,0 +1,30 @@
+import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { acquireLockStep, addToCartWorkflow, deleteLineItemsWorkflow, emitEventStep, releaseLockStep } from "@medusajs/medusa/core-flows"
+import { prepareCartTierUpgradeStep, UpgradeCartTierInput } from "./steps/prepare-cart-tier-upgrade"
+import { redeemUpsellOfferStep } from "./steps/redeem-upsell-offer"
+import { updateCartLineMetadataStep } from "./steps/update-cart-line-metadata"
+
+export const TIER_UPGRADED = "tier.upgraded"
+
+export type UpgradeCartTierWorkflowInput = UpgradeCartTierInput
+
+/**
+ * Swaps a cart's tier line for a higher tier under the cart's lock: the new
+ * line keeps the date, guests and add-ons (which move to the new tier), the
+ * old line goes, and an accepted offer is used up.
+ */
+export const upgradeCartTierWorkflow = createWorkflow("upgrade-cart-tier", (input: UpgradeCartTierWorkflowInput) => {
+  acquireLockStep({ key: input.cart_id, timeout: 5, ttl: 30 })
+  const plan = prepareCartTierUpgradeStep(input)
+  addToCartWorkflow.runAsStep({
+    input: transform({ input, plan }, ({ input, plan }) => ({ cart_id: input.cart_id, items: [plan.item] })),
+  })
+  updateCartLineMetadataStep(transform({ plan }, ({ plan }) => plan.addon_updates))
+  deleteLineItemsWorkflow.runAsStep({
+    input: transform({ input, plan }, ({ input, plan }) => ({ cart_id: input.cart_id, ids: [plan.old_line_id] })),
+  })
+  redeemUpsellOfferStep(transform({ input, plan }, ({ input, plan }) => ({ offer_id: plan.event.offer_id, redeemed_by: input.cart_id })))
+  emitEventStep({ eventName: TIER_UPGRADED, data: transform({ plan }, ({ plan }) => plan.event) })
+  releaseLockStep({ key: input.cart_id })
+  return new WorkflowResponse(transform({ plan }, ({ plan }) => plan.event))
+})

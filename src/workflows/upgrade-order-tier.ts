@@ -1,0 +1,52 @@
+import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import {
+  acquireLockStep,
+  beginOrderEditOrderWorkflow,
+  confirmOrderEditRequestWorkflow,
+  emitEventStep,
+  orderEditAddNewItemWorkflow,
+  orderEditUpdateItemQuantityWorkflow,
+  releaseLockStep,
+  requestOrderEditRequestWorkflow,
+} from "@medusajs/medusa/core-flows"
+import { moveBookingStep } from "./steps/move-booking"
+import { prepareOrderTierUpgradeStep, UpgradeOrderTierInput } from "./steps/prepare-order-tier-upgrade"
+import { redeemUpsellOfferStep } from "./steps/redeem-upsell-offer"
+import { TIER_UPGRADED } from "./upgrade-cart-tier"
+
+export type UpgradeOrderTierWorkflowInput = UpgradeOrderTierInput
+
+/**
+ * Upgrades a placed booking through Medusa's order edit: the new tier line is
+ * added at its server price, the old one set to 0, and the edit requested and
+ * confirmed, so the order shows the new tier and what is due; the booking
+ * follows the new line.
+ */
+export const upgradeOrderTierWorkflow = createWorkflow("upgrade-order-tier", (input: UpgradeOrderTierWorkflowInput) => {
+  acquireLockStep({ key: input.order_id, timeout: 5, ttl: 60 })
+  const plan = prepareOrderTierUpgradeStep(input)
+  beginOrderEditOrderWorkflow.runAsStep({
+    input: transform({ input }, ({ input }) => ({
+      order_id: input.order_id,
+      created_by: input.customer_id,
+      description: "Tier upgrade",
+    })),
+  })
+  orderEditAddNewItemWorkflow.runAsStep({
+    input: transform({ input, plan }, ({ input, plan }) => ({ order_id: input.order_id, items: [plan.new_item] })),
+  })
+  orderEditUpdateItemQuantityWorkflow.runAsStep({
+    input: transform({ input, plan }, ({ input, plan }) => ({ order_id: input.order_id, items: [{ id: plan.old_item_id, quantity: 0 }] })),
+  })
+  requestOrderEditRequestWorkflow.runAsStep({
+    input: transform({ input }, ({ input }) => ({ order_id: input.order_id, requested_by: input.customer_id })),
+  })
+  const preview = confirmOrderEditRequestWorkflow.runAsStep({
+    input: transform({ input }, ({ input }) => ({ order_id: input.order_id, confirmed_by: input.customer_id })),
+  })
+  moveBookingStep(transform({ input, plan }, ({ input, plan }) => ({ ...plan.booking, order_id: input.order_id })))
+  redeemUpsellOfferStep(transform({ input, plan }, ({ input, plan }) => ({ offer_id: plan.event.offer_id, redeemed_by: input.order_id })))
+  emitEventStep({ eventName: TIER_UPGRADED, data: transform({ plan }, ({ plan }) => plan.event) })
+  releaseLockStep({ key: input.order_id })
+  return new WorkflowResponse({ preview, upgrade: transform({ plan }, ({ plan }) => plan.event) })
+})

@@ -52,7 +52,7 @@ const RULE = `Peak season ${RUN}`
 const NEXT_YEAR = new Date().getUTCFullYear() + 1
 const BLACKOUT_REASON = `Private event ${RUN}`
 const UPSELL = { name: `Compare up ${RUN}`, nested: `Nested trigger ${RUN}` }
-const EXPERIMENT = { key: `copy-${RUN}`, name: `Copy test ${RUN}`, raced: `raced-${RUN}` }
+const EXPERIMENT = { key: `copy-${RUN}`, name: `Copy test ${RUN}`, raced: `raced-${RUN}`, rule: `Experiment rule ${RUN}` }
 
 const startedAt = Date.now()
 const seconds = (since) => `${((Date.now() - since) / 1000).toFixed(1)}s`
@@ -896,7 +896,14 @@ function experimentChecks(page, base, token) {
     [
       "creates a draft with two variants (control and a 3x urgent copy)",
       async () => {
+        const { upsell_rule: rule } = await admin.post("/admin/upsell-rules", {
+          name: EXPERIMENT.rule,
+          trigger: { addon_count_at_least: 2 },
+          action: "suggest_upgrade",
+          headline: "Go {{to_tier}}",
+        })
         await page.getByTestId("create-experiment").click()
+        await drawer.getByRole("group", { name: "Upsell rules" }).getByLabel(EXPERIMENT.rule).click()
         await drawer.getByLabel("Key", { exact: true }).fill(EXPERIMENT.key)
         await drawer.getByLabel("Name").fill(EXPERIMENT.name)
         await drawer.getByLabel("Traffic %").fill("10")
@@ -916,6 +923,7 @@ function experimentChecks(page, base, token) {
         const experiment = await stored(EXPERIMENT.key)
         expect(experiment.status === "draft" && experiment.traffic_percent === 10, "stored draft at 10%")
         expect(same(experiment.variants.map((v) => [v.key, v.weight]), [["control", 1], ["urgent", 3]]), "stored variants")
+        expect(same(experiment.rule_ids, [rule.id]), "the stored experiment changes the ticked rule only")
       },
     ],
     [
@@ -929,6 +937,7 @@ function experimentChecks(page, base, token) {
         await visible(drawer.getByTestId("variants-read-only"), "the read-only variants")
         expect((await drawer.getByTestId("variants-editor").count()) === 0, "no variant editor once running")
         expect(await drawer.getByLabel("Key", { exact: true }).isDisabled(), "the key is fixed once running")
+        await visible(drawer.getByText(EXPERIMENT.rule, { exact: true }), "the experiment's rule, read-only")
       },
     ],
     [

@@ -23,6 +23,7 @@ export type ExperimentFormValues = {
   name: string
   traffic_percent: string
   sales_channel_ids: string[]
+  rule_ids: string[]
   variants: VariantFormValues[]
 }
 
@@ -55,6 +56,7 @@ export function experimentFormValues(experiment?: Experiment): ExperimentFormVal
     name: experiment?.name ?? "",
     traffic_percent: experiment ? String(experiment.traffic_percent) : "100",
     sales_channel_ids: experiment?.sales_channel_ids ?? [],
+    rule_ids: experiment?.rule_ids ?? [],
     variants: experiment ? experiment.variants.map(variantFormValues) : [emptyVariant("control"), emptyVariant("b")],
   }
 }
@@ -79,14 +81,15 @@ export function experimentPayload(values: ExperimentFormValues): ExperimentPaylo
     traffic_percent: numberOrNull(values.traffic_percent) ?? NaN,
     variants: values.variants.map(variantPayload),
     sales_channel_ids: values.sales_channel_ids,
+    rule_ids: values.rule_ids,
   }
 }
 
-/** What an edit sends: a running or stopped experiment's key and variants are never part of it. */
+/** What an edit sends: a running or stopped experiment's key, variants and rules are never part of it. */
 export function experimentChanges(status: ExperimentStatus, before: ExperimentFormValues, after: ExperimentFormValues) {
   const changes = changedFields(experimentPayload(before), experimentPayload(after))
   if (status === "draft") return changes
-  const { key: _key, variants: _variants, ...open } = changes
+  const { key: _key, variants: _variants, rule_ids: _rules, ...open } = changes
   return open
 }
 

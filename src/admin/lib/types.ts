@@ -116,6 +116,8 @@ export type ExperimentPayload = {
   traffic_percent: number
   variants: ExperimentVariant[]
   sales_channel_ids: string[]
+  /** Upsell rules whose offers the variants change; empty = every rule. */
+  rule_ids: string[]
 }
 
 export type Experiment = ExperimentPayload & {

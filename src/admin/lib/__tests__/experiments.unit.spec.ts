@@ -19,6 +19,7 @@ const experiment = (overrides: Partial<Experiment> = {}): Experiment => ({
     { key: "urgent", weight: 3, headline: "Only {{remaining_slots}} dates left", incentive_percent: 5 },
   ],
   sales_channel_ids: ["sc_1"],
+  rule_ids: ["upsr_1"],
   started_at: null,
   stopped_at: null,
   created_at: "2026-01-01T00:00:00.000Z",
@@ -70,6 +71,7 @@ describe("experiment form", () => {
     expect(experimentPayload(values)).toEqual({
       key: "spring",
       name: "Spring",
+      rule_ids: [],
       traffic_percent: 25,
       sales_channel_ids: [],
       variants: [
@@ -85,11 +87,12 @@ describe("experiment form", () => {
     expect(experimentChanges("draft", before, { ...before, traffic_percent: "20" })).toEqual({ traffic_percent: 20 })
     const variants = [...before.variants, emptyVariant("c")]
     expect(Object.keys(experimentChanges("draft", before, { ...before, variants }))).toEqual(["variants"])
+    expect(experimentChanges("draft", before, { ...before, rule_ids: ["upsr_2"] })).toEqual({ rule_ids: ["upsr_2"] })
   })
 
-  it("never sends the key or variants of a running or stopped experiment", () => {
+  it("never sends the key, variants or rules of a running or stopped experiment", () => {
     const before = experimentFormValues(experiment({ status: "running" }))
-    const after = { ...before, key: "other", traffic_percent: "50", variants: [emptyVariant("x"), emptyVariant("y")] }
+    const after = { ...before, key: "other", traffic_percent: "50", rule_ids: [], variants: [emptyVariant("x"), emptyVariant("y")] }
     expect(experimentChanges("running", before, after)).toEqual({ traffic_percent: 50 })
     expect(experimentChanges("stopped", before, after)).toEqual({ traffic_percent: 50 })
   })

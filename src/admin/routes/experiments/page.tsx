@@ -41,6 +41,7 @@ import {
   useExperimentAssignment,
   useExperiments,
   useSalesChannels,
+  useUpsellRules,
 } from "../../lib/queries"
 import type { Experiment, ExperimentStatus, ExperimentVariant } from "../../lib/types"
 
@@ -190,6 +191,9 @@ type ExperimentDialog = { kind: "create" } | { kind: "edit"; experiment: Experim
 
 function ExperimentDrawer({ dialog, onClose }: { dialog: ExperimentDialog; onClose: () => void }) {
   const channels = useChannelNames()
+  const rules = useUpsellRules({ limit: 200, offset: 0 })
+  useErrorToast("Upsell rules could not be loaded", rules.error)
+  const ruleOptions = (rules.data?.upsell_rules ?? []).map((r) => ({ value: r.id, label: r.name }))
   const editing = dialog.kind === "edit" ? dialog.experiment : undefined
   const status = editing?.status ?? "draft"
   const frozen = status !== "draft"
@@ -253,6 +257,24 @@ function ExperimentDrawer({ dialog, onClose }: { dialog: ExperimentDialog; onClo
           selected={values.sales_channel_ids}
           onChange={(ids) => set("sales_channel_ids", ids)}
         />
+        {frozen ? (
+          <Field id="experiment-rules" label="Upsell rules" hint="Fixed once started.">
+            <Text size="small" id="experiment-rules">
+              {values.rule_ids.length
+                ? values.rule_ids.map((id) => ruleOptions.find((o) => o.value === id)?.label ?? id).join(", ")
+                : "Every rule"}
+            </Text>
+          </Field>
+        ) : (
+          <ChoiceList
+            id="experiment-rules"
+            label="Upsell rules"
+            hint="The rules whose offers the variants change. None ticked: every rule."
+            options={ruleOptions}
+            selected={values.rule_ids}
+            onChange={(ids) => set("rule_ids", ids)}
+          />
+        )}
         {frozen ? (
           <div className="flex flex-col gap-y-2" data-testid="variants-read-only">
             <Label size="small" weight="plus">

@@ -1,6 +1,17 @@
 import { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MedusaError, Modules } from "@medusajs/framework/utils"
 
+/** The line fields our cart and order reads need. */
+export const ITEM_FIELDS = [
+  "items.id",
+  "items.title",
+  "items.quantity",
+  "items.unit_price",
+  "items.variant_id",
+  "items.product_id",
+  "items.metadata",
+]
+
 export type CartItemRow = {
   id: string
   title: string
@@ -42,20 +53,7 @@ export async function loadCartTierLines(
   const query = scope.resolve(ContainerRegistrationKeys.QUERY)
   const { data } = await query.graph({
     entity: "cart",
-    fields: [
-      "id",
-      "sales_channel_id",
-      "region_id",
-      "currency_code",
-      "completed_at",
-      "items.id",
-      "items.title",
-      "items.quantity",
-      "items.unit_price",
-      "items.variant_id",
-      "items.product_id",
-      "items.metadata",
-    ],
+    fields: ["id", "sales_channel_id", "region_id", "currency_code", "completed_at", ...ITEM_FIELDS],
     filters: { id: cartId },
   })
   const cart = data[0] as (Omit<CartWithTierLines, "tier_lines" | "subtotal" | "items"> & { items?: CartItemRow[] | null }) | undefined

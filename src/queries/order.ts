@@ -1,6 +1,6 @@
 import { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
-import { CartItemRow } from "./cart"
+import { CartItemRow, ITEM_FIELDS } from "./cart"
 
 export type OrderWithItems = {
   id: string
@@ -28,13 +28,7 @@ export async function loadOrder(
       "customer_id",
       "region_id",
       "currency_code",
-      "items.id",
-      "items.title",
-      "items.quantity",
-      "items.unit_price",
-      "items.variant_id",
-      "items.product_id",
-      "items.metadata",
+      ...ITEM_FIELDS,
       // An order line's quantity lives in its detail (it changes with edits).
       "items.detail.quantity",
     ],

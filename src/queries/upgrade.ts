@@ -29,7 +29,8 @@ export type PlannedUpgrade = {
   offer_id: string | null
 }
 
-const asUpgradeTier = (tier: VisibleTier, price: number): UpgradeTier => ({
+/** A visible tier as the upgrade rules see it, at a price. */
+export const asUpgradeTier = (tier: VisibleTier, price: number): UpgradeTier => ({
   id: tier.row.id,
   segment_id: tier.row.segment_id,
   segment_rank: tier.row.segment.rank,

@@ -5,12 +5,13 @@ import { assignVariant } from "../../lib/bucketing"
 import { upsellOn } from "../../lib/flags"
 import { formatMoney, roundToMinor } from "../../lib/money"
 import { composeOffer, ComposedOffer, matchingRules, Trigger, UpsellAction, UpsellContext } from "../../lib/upsell"
-import { nextTier, UpgradeTier } from "../../lib/upgrade"
+import { nextTier } from "../../lib/upgrade"
 import { UPSELL_MODULE, UpsellModuleService } from "../../modules/upsell"
 import type { ExperimentVariant } from "../../modules/upsell/models/experiment"
 import { dateStatusOf } from "../../queries/availability"
 import { loadRegion, loadVisibleTiers, Region, tierPricer, VisibleTier } from "../../queries/catalog"
 import { loadCartTierLines } from "../../queries/cart"
+import { asUpgradeTier } from "../../queries/upgrade"
 
 export type BuildUpsellOffersInput = {
   visitor_id: string
@@ -39,15 +40,6 @@ export type ExposureDraft = {
   sales_channel_id: string
 }
 
-const upgradeTier = (tier: VisibleTier, price: number): UpgradeTier => ({
-  id: tier.row.id,
-  segment_id: tier.row.segment_id,
-  segment_rank: tier.row.segment.rank,
-  level: tier.row.level,
-  name: tier.row.name,
-  features: tier.row.features ?? [],
-  price,
-})
 
 /**
  * Evaluates the tenant's upsell rules for a visitor's context (and cart) and
@@ -123,14 +115,14 @@ export const buildUpsellOffersStep = createStep(
     const price = region ? await tierPricer(container, visible, region) : null
     const finalOf = (tier: VisibleTier) => price?.(tier, eventDate)?.final ?? null
     const currentPrice = from ? (line && line.tier_id === from.row.id ? line.unit_price : finalOf(from)) : null
-    const fromTier = from ? upgradeTier(from, currentPrice ?? 0) : null
+    const fromTier = from ? asUpgradeTier(from, currentPrice ?? 0) : null
     const next = fromTier
       ? nextTier(
           fromTier,
           visible.flatMap((t) => {
             const final = finalOf(t)
             // Without prices (no region) only levels of the same segment can be ordered.
-            return final !== null ? [upgradeTier(t, final)] : t.row.segment_id === fromTier.segment_id ? [upgradeTier(t, 0)] : []
+            return final !== null ? [asUpgradeTier(t, final)] : t.row.segment_id === fromTier.segment_id ? [asUpgradeTier(t, 0)] : []
           }),
           currentPrice ?? 0
         )

@@ -19,6 +19,7 @@ import { useState, type FormEvent } from "react"
 import { ActionMenu, type Action } from "../../components/action-menu"
 import { DrawerForm, Field, FormDrawer } from "../../components/form-drawer"
 import { CheckboxItem, ChoiceList, FormError } from "../../components/form-controls"
+import { ListHeader } from "../../components/list-header"
 import { Message } from "../../components/message"
 import { Pager } from "../../components/pager"
 import { createExperiment, deleteExperiment, startExperiment, stopExperiment, updateExperiment } from "../../lib/api"
@@ -504,39 +505,20 @@ const ExperimentsPage = () => {
   return (
     <div className="flex flex-col gap-y-3">
       <Container className="divide-y p-0">
-        <div className="flex flex-wrap items-center justify-between gap-4 px-6 py-4">
-          <div>
-            <Heading level="h1">Experiments</Heading>
-            <Text size="small" className="text-ui-fg-subtle">
-              A/B tests of upsell offers: each visitor in the traffic gets one variant, the same one on every visit.
-            </Text>
-          </div>
-          <div className="flex items-center gap-x-2">
-            <div className="w-40">
-              <Select
-                value={filter}
-                onValueChange={(v) => {
-                  setFilter(v as StatusFilter)
-                  setOffset(0)
-                }}
-              >
-                <Select.Trigger aria-label="Show" data-testid="experiment-filter">
-                  <Select.Value />
-                </Select.Trigger>
-                <Select.Content>
-                  {STATUS_FILTERS.map((f) => (
-                    <Select.Item key={f.value} value={f.value}>
-                      {f.label}
-                    </Select.Item>
-                  ))}
-                </Select.Content>
-              </Select>
-            </div>
-            <Button size="small" variant="secondary" onClick={() => setDialog({ kind: "create" })} data-testid="create-experiment">
-              Create experiment
-            </Button>
-          </div>
-        </div>
+        <ListHeader
+          title="Experiments"
+          description="A/B tests of upsell offers: each visitor in the traffic gets one variant, the same one on every visit."
+          filter={{
+            value: filter,
+            options: STATUS_FILTERS,
+            onChange: (v) => {
+              setFilter(v)
+              setOffset(0)
+            },
+            testId: "experiment-filter",
+          }}
+          create={{ label: "Create experiment", onClick: () => setDialog({ kind: "create" }), testId: "create-experiment" }}
+        />
         {experiments.isLoading && <Message>Loading experiments…</Message>}
         {experiments.isError && <Message>Experiments could not be loaded: {errorMessage(experiments.error)}</Message>}
         {experiments.data && list.length === 0 && (

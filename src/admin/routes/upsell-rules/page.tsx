@@ -1,10 +1,11 @@
 import { defineRouteConfig } from "@medusajs/admin-sdk"
 import { CheckCircle, PencilSquare, Sparkles, Trash, XCircle } from "@medusajs/icons"
-import { Badge, Button, Container, Heading, Input, Select, Table, Text, Textarea, usePrompt } from "@medusajs/ui"
+import { Badge, Container, Input, Select, Table, Text, Textarea, usePrompt } from "@medusajs/ui"
 import { useState } from "react"
 import { ActionMenu } from "../../components/action-menu"
 import { DrawerForm, Field, FormDrawer } from "../../components/form-drawer"
 import { ChoiceList, FormError, SwitchItem } from "../../components/form-controls"
+import { ListHeader } from "../../components/list-header"
 import { Message } from "../../components/message"
 import { Pager } from "../../components/pager"
 import { TriggerBuilder } from "../../components/trigger-builder"
@@ -272,39 +273,20 @@ const UpsellRulesPage = () => {
 
   return (
     <Container className="divide-y p-0">
-      <div className="flex flex-wrap items-center justify-between gap-4 px-6 py-4">
-        <div>
-          <Heading level="h1">Upsell rules</Heading>
-          <Text size="small" className="text-ui-fg-subtle">
-            When a visitor's context meets a rule's trigger, the storefront gets its offer: highest priority first.
-          </Text>
-        </div>
-        <div className="flex items-center gap-x-2">
-          <div className="w-36">
-            <Select
-              value={filter}
-              onValueChange={(v) => {
-                setFilter(v as ActiveFilter)
-                setOffset(0)
-              }}
-            >
-              <Select.Trigger aria-label="Show" data-testid="upsell-rule-filter">
-                <Select.Value />
-              </Select.Trigger>
-              <Select.Content>
-                {FILTERS.map((f) => (
-                  <Select.Item key={f.value} value={f.value}>
-                    {f.label}
-                  </Select.Item>
-                ))}
-              </Select.Content>
-            </Select>
-          </div>
-          <Button size="small" variant="secondary" onClick={() => setDialog({ kind: "create" })} data-testid="create-upsell-rule">
-            Create rule
-          </Button>
-        </div>
-      </div>
+      <ListHeader
+        title="Upsell rules"
+        description="When a visitor's context meets a rule's trigger, the storefront gets its offer: highest priority first."
+        filter={{
+          value: filter,
+          options: FILTERS,
+          onChange: (v) => {
+            setFilter(v)
+            setOffset(0)
+          },
+          testId: "upsell-rule-filter",
+        }}
+        create={{ label: "Create rule", onClick: () => setDialog({ kind: "create" }), testId: "create-upsell-rule" }}
+      />
       {rules.isLoading && <Message>Loading upsell rules…</Message>}
       {rules.isError && <Message>Upsell rules could not be loaded: {errorMessage(rules.error)}</Message>}
       {rules.data && list.length === 0 && (

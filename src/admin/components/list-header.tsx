@@ -1,0 +1,41 @@
+import { Button, Heading, Select, Text } from "@medusajs/ui"
+
+type ListHeaderProps<T extends string> = {
+  title: string
+  description: string
+  filter: { value: T; options: { value: T; label: string }[]; onChange: (value: T) => void; testId: string }
+  create: { label: string; onClick: () => void; testId: string }
+}
+
+/** A list page's heading with its filter and create button, as the upsell pages lay them out. */
+export function ListHeader<T extends string>({ title, description, filter, create }: ListHeaderProps<T>) {
+  return (
+    <div className="flex flex-wrap items-center justify-between gap-4 px-6 py-4">
+      <div>
+        <Heading level="h1">{title}</Heading>
+        <Text size="small" className="text-ui-fg-subtle">
+          {description}
+        </Text>
+      </div>
+      <div className="flex items-center gap-x-2">
+        <div className="w-40">
+          <Select value={filter.value} onValueChange={(v) => filter.onChange(v as T)}>
+            <Select.Trigger aria-label="Show" data-testid={filter.testId}>
+              <Select.Value />
+            </Select.Trigger>
+            <Select.Content>
+              {filter.options.map((f) => (
+                <Select.Item key={f.value} value={f.value}>
+                  {f.label}
+                </Select.Item>
+              ))}
+            </Select.Content>
+          </Select>
+        </div>
+        <Button size="small" variant="secondary" onClick={create.onClick} data-testid={create.testId}>
+          {create.label}
+        </Button>
+      </div>
+    </div>
+  )
+}

@@ -23,5 +23,6 @@ module.exports = defineConfig({
     { resolve: "./src/modules/segments" },
     { resolve: "./src/modules/booking" },
     { resolve: "./src/modules/upsell" },
+    { resolve: "./src/modules/tier-analytics" },
   ],
 })

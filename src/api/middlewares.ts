@@ -38,11 +38,13 @@ import {
   AdminUpdateExperiment,
 } from "./admin/experiments/validators"
 import { AdminResetFlags, AdminSetFlags } from "./admin/tier-flags/validators"
+import { AdminReportQuery, AdminRevenueReportQuery } from "./admin/tier-analytics/validators"
 import { AdminCreateUpsellRule, AdminListUpsellRules, AdminUpdateUpsellRule } from "./admin/upsell-rules/validators"
-import { CONFLICT_ERROR_NAME } from "../workflows/errors"
+import { CONFLICT_ERROR_NAME, RATE_LIMIT_ERROR_NAME } from "../workflows/errors"
 import { StoreAddTierItems, StoreUpgradeCartTier } from "./store/carts/validators"
 import { StoreUpsellDecision, StoreUpsellOffers } from "./store/upsell/validators"
 import { StoreUpgradeOrderTier } from "./store/orders/validators"
+import { StoreTierEvent } from "./store/tier-events/validators"
 import { ensureCartOfKey } from "./utils/cart-tenant"
 import { StoreGetSegment, StoreListSegments } from "./store/segments/validators"
 import { StoreCompareTiers, StoreTierAddons, StoreTierAvailability, StoreUpgradeQuote } from "./store/tiers/validators"
@@ -52,12 +54,18 @@ const medusaErrorHandler = errorHandler()
 /**
  * Medusa answers its own 409s with a generic retry hint; a storefront needs
  * the reason (the date was taken, the price changed), so our conflicts keep
- * their message. Everything else goes to Medusa's handler unchanged.
+ * their message, and our rate limits answer 429. Everything else goes to
+ * Medusa's handler unchanged.
  */
 function keepConflictMessages(err: unknown, req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) {
   const error = err as { name?: string; message?: unknown } | null
   if (error?.name === CONFLICT_ERROR_NAME && typeof error.message === "string") {
     res.status(409).json({ type: "conflict", message: error.message })
+    return
+  }
+  if (error?.name === RATE_LIMIT_ERROR_NAME && typeof error.message === "string") {
+    res.setHeader("Retry-After", "60")
+    res.status(429).json({ type: "too_many_requests", message: error.message })
     return
   }
   return medusaErrorHandler(err as Error, req, res, next)
@@ -81,6 +89,13 @@ export default defineMiddlewares({
     },
     { matcher: "/store/tiers/upgrade-quote", methods: ["POST"], middlewares: [validateAndTransformBody(StoreUpgradeQuote)] },
     { matcher: "/store/tiers/:id/addons", methods: ["GET"], middlewares: [validateAndTransformQuery(StoreTierAddons, {})] },
+    {
+      matcher: "/store/tier-events",
+      methods: ["POST"],
+      // A funnel event is small; a bigger body is a bug or an attack.
+      bodyParser: { sizeLimit: "8kb" },
+      middlewares: [validateAndTransformBody(StoreTierEvent)],
+    },
     { matcher: "/store/upsell/offers", methods: ["POST"], middlewares: [validateAndTransformBody(StoreUpsellOffers)] },
     { matcher: "/store/upsell/offers/:id/decision", methods: ["POST"], middlewares: [validateAndTransformBody(StoreUpsellDecision)] },
 
@@ -113,6 +128,12 @@ export default defineMiddlewares({
     { matcher: "/admin/experiments", methods: ["POST"], middlewares: [validateAndTransformBody(AdminCreateExperiment)] },
     { matcher: "/admin/experiments/:id", methods: ["POST"], middlewares: [validateAndTransformBody(AdminUpdateExperiment)] },
     { matcher: "/admin/experiments/:id/assignment", methods: ["GET"], middlewares: [validateAndTransformQuery(AdminExperimentAssignment, {})] },
+
+    { matcher: "/admin/tier-analytics/funnel", methods: ["GET"], middlewares: [validateAndTransformQuery(AdminReportQuery, {})] },
+    { matcher: "/admin/tier-analytics/tiers", methods: ["GET"], middlewares: [validateAndTransformQuery(AdminReportQuery, {})] },
+    { matcher: "/admin/tier-analytics/upsell", methods: ["GET"], middlewares: [validateAndTransformQuery(AdminReportQuery, {})] },
+    { matcher: "/admin/tier-analytics/experiments", methods: ["GET"], middlewares: [validateAndTransformQuery(AdminReportQuery, {})] },
+    { matcher: "/admin/tier-analytics/revenue", methods: ["GET"], middlewares: [validateAndTransformQuery(AdminRevenueReportQuery, {})] },
 
     { matcher: "/admin/tier-flags", methods: ["POST"], middlewares: [validateAndTransformBody(AdminSetFlags)] },
     { matcher: "/admin/tier-flags", methods: ["DELETE"], middlewares: [validateAndTransformQuery(AdminResetFlags, {})] },

@@ -10,3 +10,13 @@ export class ConflictError extends Error {
     this.name = CONFLICT_ERROR_NAME
   }
 }
+
+/** A 429: the caller sends faster than the route allows (see the error handler in api/middlewares.ts). */
+export const RATE_LIMIT_ERROR_NAME = "TieredRateLimitError"
+
+export class RateLimitError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = RATE_LIMIT_ERROR_NAME
+  }
+}

@@ -1,0 +1,259 @@
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { Modules } from "@medusajs/framework/utils"
+import { TIER_ANALYTICS_MODULE, TierAnalyticsModuleService } from "../../src/modules/tier-analytics"
+import { recordConversionWorkflow } from "../../src/workflows/record-conversion"
+import { adminHeaders, createPackageProduct, createRegion, createTenant, failed as fail, Tenant } from "./fixtures"
+
+jest.setTimeout(300 * 1000)
+
+const nextYear = new Date().getUTCFullYear() + 1
+const QUIET = `${nextYear}-11-10`
+const QUIET_2 = `${nextYear}-11-17`
+const today = new Date().toISOString().slice(0, 10)
+
+medusaIntegrationTestRunner({
+  testSuite: ({ api, getContainer }) => {
+    let admin: { headers: Record<string, string> }
+    let studio: Tenant
+    let other: Tenant
+    let region: { id: string }
+    let seg: Record<string, { id: string }>
+    let t: Record<string, { id: string }>
+    let album: string
+
+    beforeEach(async () => {
+      const container = getContainer()
+      admin = await adminHeaders(container)
+      studio = await createTenant(container, "Studio")
+      other = await createTenant(container, "Other")
+      region = await createRegion(container, "usd")
+      const mk = (title: string, usd: number, channels = [studio.salesChannelId]) =>
+        createPackageProduct(container, { title, prices: { usd }, salesChannelIds: channels }) as any
+      seg = {
+        signature: (await api.post("/admin/segments", { handle: "signature", name: "Signature", rank: 1, commission_percent: 10 }, admin)).data.segment,
+        luxury: (await api.post("/admin/segments", { handle: "luxury", name: "Luxury", rank: 2, commission_percent: 12 }, admin)).data.segment,
+      }
+      t = {}
+      for (const [key, segment, level, price] of [
+        ["essential", seg.signature, 1, 5000],
+        ["select", seg.signature, 2, 7500],
+        ["prestige", seg.luxury, 1, 12000],
+      ] as const) {
+        const product = await mk(`${key} package`, price)
+        t[key] = (await api.post(`/admin/segments/${segment.id}/tiers`, { level, name: key[0].toUpperCase() + key.slice(1), product_id: product.id }, admin)).data.tier
+      }
+      const theirs = await mk("Their package", 3000, [other.salesChannelId])
+      t.theirs = (await api.post(`/admin/segments/${seg.luxury.id}/tiers`, { level: 2, name: "Theirs", product_id: theirs.id }, admin)).data.tier
+      const albumProduct = await mk("Album", 1000)
+      await api.post("/admin/addon-rules", { product_id: albumProduct.id, segment_id: seg.signature.id, max_quantity: 2 }, admin)
+      await api.post("/admin/addon-rules", { product_id: albumProduct.id, segment_id: seg.luxury.id, max_quantity: 2 }, admin)
+      album = albumProduct.variants[0].id
+      await api.post(`/admin/availability/${studio.salesChannelId}`, { settings: { capacity_per_date: 10 } }, admin)
+    })
+
+    const event = (body: Record<string, unknown>, tenant = studio) => api.post("/store/tier-events", body, tenant.headers)
+    const analytics = () => getContainer().resolve(TIER_ANALYTICS_MODULE) as TierAnalyticsModuleService
+    const placeOrder = async (tier: string, date: string, addons: string[] = [], visitor?: string) => {
+      const cart = (await api.post("/store/carts", { region_id: region.id, email: "couple@example.com", metadata: visitor ? { visitor_id: visitor } : undefined }, studio.headers)).data.cart
+      await api.post(`/store/carts/${cart.id}/tier-items`, { tier_id: tier, event_date: date, addon_variant_ids: addons }, studio.headers)
+      const collection = (await api.post("/store/payment-collections", { cart_id: cart.id }, studio.headers)).data.payment_collection
+      await api.post(`/store/payment-collections/${collection.id}/payment-sessions`, { provider_id: "pp_system_default" }, studio.headers)
+      const { order } = (await api.post(`/store/carts/${cart.id}/complete`, {}, studio.headers)).data
+      return { order, cartId: cart.id as string }
+    }
+    /** Subscribers run on the event bus after the request: wait until `check` holds. */
+    const eventually = async <T>(read: () => Promise<T>, check: (value: T) => boolean): Promise<T> => {
+      let value = await read()
+      for (let i = 0; i < 100 && !check(value); i++) {
+        await new Promise((r) => setTimeout(r, 100))
+        value = await read()
+      }
+      return value
+    }
+    const conversionsOf = (orderId: string) => analytics().listConversions({ order_id: orderId }, { order: { created_at: "ASC" } })
+
+    describe("POST /store/tier-events", () => {
+      it("records a funnel event for the key's tenant, resolving the segment from a handle or the tier", async () => {
+        const bySegment = await event({ name: "segment_selected", visitor_id: "v1", segment: "signature", properties: { source: "home" } })
+        expect(bySegment.status).toBe(202)
+        await event({ name: "tier_viewed", visitor_id: "v1", tier_id: t.select.id })
+        await event({ name: "tier_compared", visitor_id: "v1", segment: seg.signature.id, properties: { tiers: 3, sticky: true, note: null } })
+        const stored = await analytics().listTierEvents({}, { order: { created_at: "ASC" } })
+        expect(stored.map((e) => [e.name, e.visitor_id, e.sales_channel_id, e.segment_id, e.tier_id])).toEqual([
+          ["segment_selected", "v1", studio.salesChannelId, seg.signature.id, null],
+          ["tier_viewed", "v1", studio.salesChannelId, seg.signature.id, t.select.id],
+          ["tier_compared", "v1", studio.salesChannelId, seg.signature.id, null],
+        ])
+        expect(stored[0].properties).toEqual({ source: "home" })
+      })
+
+      it("refuses bad input and what the key cannot see, recording nothing", async () => {
+        const refused = async (body: unknown, status: number, tenant = studio) => {
+          const answer = await fail(event(body as Record<string, unknown>, tenant))
+          expect([answer.status, answer.data.message]).toEqual([status, expect.any(String)])
+          return answer
+        }
+        await refused({ name: "bought", visitor_id: "v" }, 400)
+        await refused({ name: "tier_viewed" }, 400)
+        await refused({ name: "tier_viewed", visitor_id: "v", extra: 1 }, 400)
+        await refused({ name: "tier_viewed", visitor_id: "v", properties: Object.fromEntries(Array.from({ length: 21 }, (_, i) => [`k${i}`, i])) }, 400)
+        await refused({ name: "tier_viewed", visitor_id: "v", properties: { nested: { a: 1 } } }, 400)
+        await refused({ name: "tier_viewed", visitor_id: "v", tier_id: t.theirs.id }, 404)
+        await refused({ name: "segment_selected", visitor_id: "v", segment: "nope" }, 404)
+        const mismatch = await refused({ name: "tier_viewed", visitor_id: "v", tier_id: t.prestige.id, segment: "signature" }, 400)
+        expect(mismatch.data.message).toContain("is not in segment signature")
+        const big = await fail(event({ name: "tier_viewed", visitor_id: "v", properties: { note: "x".repeat(9000) } }))
+        expect(big.status).toBe(413)
+        expect(await analytics().listTierEvents({})).toEqual([])
+      })
+
+      it("limits each visitor to 60 events a minute with a 429, without slowing other visitors", async () => {
+        for (let i = 0; i < 60; i++) {
+          expect((await event({ name: "tier_viewed", visitor_id: "flood", tier_id: t.select.id })).status).toBe(202)
+        }
+        const limited = await fail(event({ name: "tier_viewed", visitor_id: "flood", tier_id: t.select.id }))
+        expect(limited.status).toBe(429)
+        expect(limited.data.message).toContain("at most 60 a minute")
+        expect((await event({ name: "tier_viewed", visitor_id: "calm", tier_id: t.select.id })).status).toBe(202)
+        expect(await analytics().listTierEvents({ visitor_id: "flood" })).toHaveLength(60)
+      })
+    })
+
+    describe("conversions", () => {
+      it("turns a placed order into one conversion with its commission, however often the event comes", async () => {
+        const { order } = await placeOrder(t.essential.id, QUIET, [album, album], "visitor-9")
+        const [conversion] = await eventually(() => conversionsOf(order.id), (c) => c.length > 0)
+        // 5,000 + 2 x 1,000 at Signature's 10%
+        expect(conversion).toEqual(
+          expect.objectContaining({ kind: "order", reference: "placed", sales_channel_id: studio.salesChannelId, visitor_id: "visitor-9" })
+        )
+        expect([Number(conversion.revenue), Number(conversion.addon_revenue), Number(conversion.commission)]).toEqual([5000, 2000, 700])
+
+        // The same event delivered again, and two workers racing on it: still one record.
+        await getContainer().resolve(Modules.EVENT_BUS).emit({ name: "order.placed", data: { id: order.id } })
+        await Promise.all([
+          recordConversionWorkflow(getContainer()).run({ input: { order_id: order.id, change: { kind: "placed" } } }),
+          recordConversionWorkflow(getContainer()).run({ input: { order_id: order.id, change: { kind: "placed" } } }),
+        ])
+        await new Promise((r) => setTimeout(r, 500))
+        expect(await conversionsOf(order.id)).toHaveLength(1)
+        const lines = await analytics().listConversionLines({ order_id: order.id })
+        expect(lines.map((l) => [l.tier_id, l.segment_id, Number(l.revenue), Number(l.addon_revenue), Number(l.commission)])).toEqual([
+          [t.essential.id, seg.signature.id, 5000, 2000, 700],
+        ])
+      })
+
+      it("reverses a cancellation and a refund, so the reports net them out", async () => {
+        const canceled = (await placeOrder(t.essential.id, QUIET, [album])).order
+        const refunded = (await placeOrder(t.prestige.id, QUIET_2, [album])).order
+        await eventually(() => analytics().listConversions({}), (c) => c.length === 2)
+
+        await api.post(`/admin/orders/${canceled.id}/cancel`, {}, admin)
+        const afterCancel = await eventually(() => conversionsOf(canceled.id), (c) => c.length === 2)
+        expect(afterCancel.map((c) => [c.kind, c.reference, Number(c.revenue), Number(c.addon_revenue), Number(c.commission)])).toEqual([
+          ["order", "placed", 5000, 1000, 600],
+          ["reversal", "canceled", -5000, -1000, -600],
+        ])
+        await getContainer().resolve(Modules.EVENT_BUS).emit({ name: "order.canceled", data: { id: canceled.id } })
+
+        const paid = (await api.get(`/admin/orders/${refunded.id}?fields=*payment_collections.payments`, admin)).data.order
+        const payment = paid.payment_collections[0].payments[0]
+        await api.post(`/admin/payments/${payment.id}/capture`, {}, admin)
+        await api.post(`/admin/payments/${payment.id}/refund`, { amount: 3250 }, admin)
+        const afterRefund = await eventually(() => conversionsOf(refunded.id), (c) => c.length === 2)
+        // 3,250 of 13,000 = a quarter: 12,000 x 12% + 1,000 x 12% = 1,560 commission, a quarter of it 390.
+        expect(afterRefund.map((c) => [c.kind, Number(c.revenue), Number(c.addon_revenue), Number(c.commission)])).toEqual([
+          ["order", 12000, 1000, 1560],
+          ["reversal", -3000, -250, -390],
+        ])
+        await new Promise((r) => setTimeout(r, 300))
+        expect(await conversionsOf(canceled.id)).toHaveLength(2)
+
+        const revenue = (await api.get(`/admin/tier-analytics/revenue?from=${today}&to=${today}`, admin)).data
+        const bySegment = revenue.by_segment.map((r: any) => [r.segment_name, r.orders, r.revenue, r.addon_revenue, r.commission])
+        expect(bySegment.sort()).toEqual([
+          ["Luxury", 1, 9000, 750, 1170],
+          ["Signature", 0, 0, 0, 0],
+        ])
+      })
+    })
+
+    describe("reports", () => {
+      it("computes the funnel, tier popularity, upsell, revenue and experiments from the fixtures, as JSON and CSV", async () => {
+        // Funnel by hand: 4 visitors pick Signature, 3 view Essential, 2 compare, 1 starts checkout, 1 orders.
+        for (const v of ["v1", "v2", "v3", "v4"]) await event({ name: "segment_selected", visitor_id: v, segment: "signature" })
+        for (const v of ["v1", "v2", "v3"]) await event({ name: "tier_viewed", visitor_id: v, tier_id: t.essential.id })
+        await event({ name: "tier_viewed", visitor_id: "v1", tier_id: t.essential.id })
+        for (const v of ["v1", "v2"]) await event({ name: "tier_compared", visitor_id: v, segment: "signature" })
+        await event({ name: "checkout_started", visitor_id: "v1", segment: "signature" })
+        await event({ name: "tier_viewed", visitor_id: "v5", tier_id: t.prestige.id })
+        await event({ name: "segment_selected", visitor_id: "x", segment: "luxury" }, studio)
+
+        const rule = (
+          await api.post("/admin/upsell-rules", { name: "Add-ons: bundle", trigger: { addon_count_at_least: 1 }, action: "suggest_addon_bundle", headline: "Bundle" }, admin)
+        ).data.upsell_rule
+        const experiment = (
+          await api.post("/admin/experiments", { key: "copy", name: "Copy", variants: [{ key: "a", weight: 1 }, { key: "b", weight: 1 }] }, admin)
+        ).data.experiment
+        await api.post(`/admin/experiments/${experiment.id}/start`, {}, admin)
+
+        const cart = (await api.post("/store/carts", { region_id: region.id, email: "c@example.com", metadata: { visitor_id: "v1" } }, studio.headers)).data.cart
+        await api.post(`/store/carts/${cart.id}/tier-items`, { tier_id: t.essential.id, event_date: QUIET, addon_variant_ids: [album] }, studio.headers)
+        const [offer] = (await api.post("/store/upsell/offers", { visitor_id: "v1", cart_id: cart.id, context: {} }, studio.headers)).data.offers
+        await api.post(`/store/upsell/offers/${offer.id}/decision`, { decision: "accepted" }, studio.headers)
+        await api.post("/store/upsell/offers", { visitor_id: "v2", region_id: region.id, context: { viewing_tier_id: t.essential.id, addon_count: 1 } }, studio.headers)
+        const collection = (await api.post("/store/payment-collections", { cart_id: cart.id }, studio.headers)).data.payment_collection
+        await api.post(`/store/payment-collections/${collection.id}/payment-sessions`, { provider_id: "pp_system_default" }, studio.headers)
+        const { order } = (await api.post(`/store/carts/${cart.id}/complete`, {}, studio.headers)).data
+        const [conversion] = await eventually(() => conversionsOf(order.id), (c) => c.length > 0)
+        expect(conversion).toEqual(expect.objectContaining({ upsell_offer_id: offer.id, upsell_rule_id: rule.id, visitor_id: "v1", experiment_key: "copy" }))
+
+        const q = `from=${today}&to=${today}&sales_channel_id=${studio.salesChannelId}`
+        const funnel = (await api.get(`/admin/tier-analytics/funnel?${q}`, admin)).data
+        const signature = funnel.segments.find((s: any) => s.segment_handle === "signature")
+        expect(signature.steps).toEqual({ segment_selected: 4, tier_viewed: 3, tier_compared: 2, checkout_started: 1, order: 1 })
+        expect(signature.rates.tier_viewed).toBeCloseTo(0.75, 10)
+        expect(signature.rates.tier_compared).toBeCloseTo(2 / 3, 10)
+        expect(signature.rates.checkout_started).toBe(0.5)
+        expect(signature.rates.order).toBe(1)
+        // Over all segments: v1-v4 and x selected, v1-v3 and v5 viewed.
+        expect(funnel.total.steps).toEqual({ segment_selected: 5, tier_viewed: 4, tier_compared: 2, checkout_started: 1, order: 1 })
+        expect((await api.get(`/admin/tier-analytics/funnel?from=${today}&to=${today}&sales_channel_id=${other.salesChannelId}`, admin)).data.segments).toEqual([])
+
+        const tiers = (await api.get(`/admin/tier-analytics/tiers?${q}`, admin)).data.tiers
+        expect(tiers.map((r: any) => [r.tier_name, r.views, r.orders, r.revenue, r.addon_revenue, r.commission])).toEqual([
+          ["Essential", 3, 1, 5000, 1000, 600],
+          ["Prestige", 1, 0, 0, 0, 0],
+        ])
+
+        const upsell = (await api.get(`/admin/tier-analytics/upsell?${q}`, admin)).data.rules
+        expect(upsell).toEqual([
+          expect.objectContaining({ rule_id: rule.id, rule_name: "Add-ons: bundle", shown: 2, accepted: 1, declined: 0, acceptance_rate: 0.5, orders: 1, revenue: 6000 }),
+        ])
+
+        const revenue = (await api.get(`/admin/tier-analytics/revenue?${q}&interval=month`, admin)).data
+        expect(revenue.by_tier).toEqual([expect.objectContaining({ tier_name: "Essential", segment_name: "Signature", orders: 1, revenue: 5000, addon_revenue: 1000, commission: 600, currency_code: "usd" })])
+        expect(revenue.series).toEqual([{ period: `${today.slice(0, 7)}-01`, segment_id: seg.signature.id, segment_name: "Signature", revenue: 5000, commission: 600, currency_code: "usd" }])
+
+        const experiments = (await api.get(`/admin/tier-analytics/experiments?sales_channel_id=${studio.salesChannelId}`, admin)).data.experiments
+        expect(experiments).toHaveLength(1)
+        const variants = experiments[0].variants
+        expect(variants.reduce((s: number, v: any) => s + v.visitors, 0)).toBe(2)
+        expect(variants.find((v: any) => v.key === conversion.experiment_variant)).toEqual(
+          expect.objectContaining({ conversions: 1, revenue: 6000, enough_data: false, comparison: null })
+        )
+
+        const csv = await api.get(`/admin/tier-analytics/tiers?${q}&format=csv`, admin)
+        expect(csv.headers["content-type"]).toContain("text/csv")
+        expect(csv.headers["content-disposition"]).toContain(`tiers-${today}-${today}.csv`)
+        expect(csv.data.split("\r\n").slice(0, 2)).toEqual([
+          "tier_id,tier_name,level,segment_name,views,orders,revenue,addon_revenue,commission,currency_code",
+          `${t.essential.id},Essential,1,Signature,3,1,5000,1000,600,usd`,
+        ])
+        expect((await fail(api.get("/admin/tier-analytics/funnel?from=2027-01-02&to=2027-01-01", admin))).status).toBe(400)
+        expect((await fail(api.get("/admin/tier-analytics/funnel?format=xml", admin))).status).toBe(400)
+        expect((await fail(api.get("/admin/tier-analytics/funnel", { headers: {} }))).status).toBe(401)
+      })
+    })
+  },
+})

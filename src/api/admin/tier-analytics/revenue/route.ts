@@ -1,0 +1,14 @@
+import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { revenueReport } from "../../../../queries/reports"
+import { respond } from "../respond"
+import { AdminRevenueReportQueryType } from "../validators"
+
+export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminRevenueReportQueryType>, res: MedusaResponse) => {
+  const { format, interval, ...filter } = req.validatedQuery
+  const report = await revenueReport(req.scope, filter, interval)
+  respond(res, format, report, {
+    name: `revenue-${filter.from}-${filter.to}`,
+    rows: report.by_tier,
+    columns: ["segment_name", "tier_name", "orders", "revenue", "addon_revenue", "commission", "currency_code"],
+  })
+}

@@ -1,0 +1,175 @@
+import { MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { asOrderRevenue, orderRevenue, OrderRevenue, RevenueLine, revenueDelta, reversal, TierRevenue } from "../../lib/commission"
+import { SEGMENTS_MODULE, SegmentsModuleService } from "../../modules/segments"
+import { TIER_ANALYTICS_MODULE, TierAnalyticsModuleService } from "../../modules/tier-analytics"
+import type { ConversionInput } from "../../modules/tier-analytics/service"
+import { UPSELL_MODULE, UpsellModuleService } from "../../modules/upsell"
+
+export type ConversionChange =
+  | { kind: "placed" }
+  | { kind: "canceled" }
+  | { kind: "refund"; refund_id: string; amount: number }
+  | { kind: "upgrade"; reference: string }
+
+export type BuildConversionInput = { order_id: string; change: ConversionChange }
+
+type OrderRow = {
+  id: string
+  sales_channel_id: string | null
+  currency_code: string
+  created_at: Date
+  metadata: Record<string, unknown> | null
+  cart?: { id: string; metadata: Record<string, unknown> | null } | null
+  items?: {
+    id: string
+    unit_price: unknown
+    total?: unknown
+    detail?: { quantity: unknown } | null
+    metadata: Record<string, unknown> | null
+  }[]
+}
+
+async function commissionRates(container: MedusaContainer) {
+  const segments: SegmentsModuleService = container.resolve(SEGMENTS_MODULE)
+  const rows = await segments.listSegments({}, { select: ["id", "commission_percent"], withDeleted: true })
+  const rates = new Map(rows.map((s) => [s.id, Number(s.commission_percent)]))
+  return (segmentId: string) => rates.get(segmentId) ?? 0
+}
+
+/**
+ * What an order change means in money: the whole order when placed, the
+ * difference an upgrade made, or the reversal of a cancellation or a refund
+ * (of what was recorded so far). Null when there is nothing to record (an
+ * order without tier lines, or no change). Reads only.
+ */
+export const buildConversionStep = createStep("build-conversion", async (input: BuildConversionInput, { container }) => {
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const { data } = await query.graph({
+    entity: "order",
+    fields: [
+      "id",
+      "sales_channel_id",
+      "currency_code",
+      "created_at",
+      "metadata",
+      "cart.id",
+      "cart.metadata",
+      "items.id",
+      "items.unit_price",
+      "items.total",
+      "items.detail.quantity",
+      "items.metadata",
+    ],
+    filters: { id: input.order_id },
+  })
+  const order = data[0] as OrderRow | undefined
+  if (!order?.sales_channel_id) {
+    return new StepResponse(null)
+  }
+  const currency = order.currency_code
+  const analytics: TierAnalyticsModuleService = container.resolve(TIER_ANALYTICS_MODULE)
+  const recordedRows = await analytics.listConversionLines({ order_id: order.id })
+  const recorded: TierRevenue[] = recordedRows.map((l) => ({
+    tier_line_key: l.tier_line_key,
+    tier_id: l.tier_id,
+    segment_id: l.segment_id,
+    revenue: Number(l.revenue),
+    addon_revenue: Number(l.addon_revenue),
+    commission: Number(l.commission),
+  }))
+
+  const current = () => {
+    const lines: RevenueLine[] = (order.items ?? [])
+      .filter((i) => ["tier", "addon"].includes(String(i.metadata?.tiered_kind)))
+      .map((i) => {
+        const quantity = Number(i.detail?.quantity ?? 0)
+        const total = i.total === undefined || i.total === null ? Number(i.unit_price) * quantity : Number(i.total)
+        return {
+          kind: i.metadata!.tiered_kind as "tier" | "addon",
+          tier_line_key: String(i.metadata!.tier_line_key),
+          tier_id: String(i.metadata!.tier_id),
+          segment_id: String(i.metadata!.segment_id),
+          total: quantity > 0 ? total : 0,
+        }
+      })
+    return lines
+  }
+
+  let money: OrderRevenue
+  let kind: ConversionInput["kind"]
+  let reference: string
+  switch (input.change.kind) {
+    case "placed": {
+      const lines = current()
+      if (!lines.length) {
+        return new StepResponse(null)
+      }
+      money = orderRevenue(lines, await commissionRates(container), currency)
+      kind = "order"
+      reference = "placed"
+      break
+    }
+    case "upgrade": {
+      money = revenueDelta(orderRevenue(current(), await commissionRates(container), currency).lines, recorded, currency)
+      kind = "upgrade"
+      reference = input.change.reference
+      break
+    }
+    case "canceled":
+    case "refund": {
+      const net = asOrderRevenue(recorded, currency)
+      // Nothing left to reverse: never recorded, or canceled and refunded already.
+      if (net.revenue + net.addon_revenue <= 0) {
+        return new StepResponse(null)
+      }
+      money = reversal(net, input.change.kind === "canceled" ? "all" : input.change.amount, currency)
+      kind = "reversal"
+      reference = input.change.kind === "canceled" ? "canceled" : input.change.refund_id
+      break
+    }
+  }
+  if (!money.lines.length) {
+    return new StepResponse(null)
+  }
+
+  // Attribution, on the order itself only: the offer an upgraded line used, else one accepted for the cart.
+  const attribution: Partial<ConversionInput> = {}
+  if (kind === "order") {
+    const upsell: UpsellModuleService = container.resolve(UPSELL_MODULE)
+    const offerIds = (order.items ?? []).map((i) => i.metadata?.upsell_offer_id).filter((id): id is string => typeof id === "string")
+    const [offer] = offerIds.length
+      ? await upsell.listUpsellOffers({ id: offerIds })
+      : order.cart
+        ? await upsell.listUpsellOffers({ cart_id: order.cart.id, status: "accepted" }, { order: { decided_at: "DESC" }, take: 1 })
+        : []
+    const visitor = (order.cart?.metadata?.visitor_id as string | undefined) ?? (order.metadata?.visitor_id as string | undefined) ?? offer?.visitor_id
+    const [exposure] = visitor
+      ? await upsell.listExperimentExposures({ visitor_id: visitor, sales_channel_id: order.sales_channel_id }, { order: { created_at: "ASC" }, take: 1 })
+      : []
+    Object.assign(attribution, {
+      upsell_offer_id: offer?.id ?? null,
+      upsell_rule_id: offer?.rule_id ?? null,
+      visitor_id: visitor ?? null,
+      experiment_id: exposure?.experiment_id ?? null,
+      experiment_key: exposure?.experiment_key ?? null,
+      experiment_variant: exposure?.variant ?? null,
+    })
+  }
+
+  const conversion: ConversionInput = {
+    order_id: order.id,
+    kind,
+    reference,
+    sales_channel_id: order.sales_channel_id,
+    currency_code: currency,
+    revenue: money.revenue,
+    addon_revenue: money.addon_revenue,
+    commission: money.commission,
+    occurred_at: kind === "order" ? new Date(order.created_at) : new Date(),
+    lines: money.lines,
+    ...attribution,
+  }
+  return new StepResponse(conversion)
+})

@@ -24,5 +24,15 @@ module.exports = defineConfig({
     { resolve: "./src/modules/booking" },
     { resolve: "./src/modules/upsell" },
     { resolve: "./src/modules/tier-analytics" },
+    // An Analytics module provider to hand events to (a package such as @medusajs/analytics-posthog,
+    // with its own env, or a file path); the tests use a recording one.
+    ...(process.env.ANALYTICS_PROVIDER
+      ? [
+          {
+            resolve: "@medusajs/medusa/analytics",
+            options: { providers: [{ resolve: process.env.ANALYTICS_PROVIDER, id: process.env.ANALYTICS_PROVIDER_ID || "analytics" }] },
+          },
+        ]
+      : []),
   ],
 })

@@ -1,6 +1,7 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { Modules } from "@medusajs/framework/utils"
 import { BOOKING_MODULE, BookingModuleService } from "../../src/modules/booking"
+import { TIER_ANALYTICS_MODULE, TierAnalyticsModuleService } from "../../src/modules/tier-analytics"
 import { UPSELL_MODULE, UpsellModuleService } from "../../src/modules/upsell"
 import { adminHeaders, createPackageProduct, createRegion, createTenant, failed as fail, Tenant } from "./fixtures"
 
@@ -254,6 +255,25 @@ medusaIntegrationTestRunner({
         expect(booking).toEqual(expect.objectContaining({ order_id: order.id, tier_id: t.select.id, product_id: t.select.product_id, line_item_id: newLine.id, status: "confirmed" }))
         for (let i = 0; i < 50 && !upgraded.length; i++) await new Promise((r) => setTimeout(r, 50))
         expect(upgraded).toEqual([expect.objectContaining({ order_id: order.id, from_tier_id: t.essential.id, to_tier_id: t.select.id })])
+
+        // The conversion follows: the placed order, then the upgrade's difference moving the line to Select.
+        const analytics = getContainer().resolve(TIER_ANALYTICS_MODULE) as TierAnalyticsModuleService
+        let conversions = await analytics.listConversions({ order_id: order.id }, { order: { created_at: "ASC" } })
+        for (let i = 0; i < 50 && conversions.length < 2; i++) {
+          await new Promise((r) => setTimeout(r, 100))
+          conversions = await analytics.listConversions({ order_id: order.id }, { order: { created_at: "ASC" } })
+        }
+        expect(conversions.map((c) => [c.kind, Number(c.revenue), Number(c.addon_revenue)])).toEqual([
+          ["order", 5000, 1000],
+          ["upgrade", 2500, 0],
+        ])
+        const lines = await analytics.listConversionLines({ conversion_id: conversions[1].id })
+        expect(lines.map((l) => [l.tier_id, Number(l.revenue), Number(l.addon_revenue)]).sort()).toEqual(
+          [
+            [t.essential.id, -5000, -1000],
+            [t.select.id, 7500, 1000],
+          ].sort()
+        )
 
         const again = await fail(api.post(`/store/orders/${order.id}/tier-upgrade`, { line_item_id: newLine.id, to_tier_id: t.essential.id }, ada))
         expect(again.status).toBe(400)

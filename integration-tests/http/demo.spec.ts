@@ -70,7 +70,17 @@ medusaIntegrationTestRunner({
       const luxury = (await api.get(`/store/segments/luxury?region_id=${region}`, headers(photography))).data
       const dates = (await api.get(`/store/tiers/${luxury.tiers[0].id}/availability?from=${new Date().toISOString().slice(0, 10)}&to=${new Date(Date.now() + 365 * 86400000).toISOString().slice(0, 10)}`, headers(photography))).data.dates
       const statuses = new Set(dates.map((d: any) => d.status))
-      expect(statuses).toEqual(new Set(["unavailable", "available", "blackout", "limited"]))
+      expect(statuses).toEqual(new Set(["unavailable", "available", "blackout", "limited", "sold_out"]))
+      // The sample orders booked dates of the photography storefront and fill its reports.
+      const orders = (await query.graph({ entity: "order", fields: ["id", "status", "sales_channel_id"] })).data
+      expect(orders.map((o: any) => o.status).sort()).toEqual(["canceled", "pending", "pending", "pending", "pending", "pending"])
+      expect(new Set(orders.map((o: any) => o.sales_channel_id))).toEqual(new Set([photography.sales_channel_id]))
+      const today = new Date().toISOString().slice(0, 10)
+      const from = new Date(Date.now() - 30 * 86400000).toISOString().slice(0, 10)
+      const funnel = (await api.get(`/admin/tier-analytics/funnel?from=${from}&to=${today}`, admin)).data
+      expect(funnel.total.steps).toEqual({ segment_selected: 40, tier_viewed: 28, tier_compared: 16, checkout_started: 8, order: 5 })
+      const revenue = (await api.get(`/admin/tier-analytics/revenue?from=${from}&to=${today}`, admin)).data
+      expect(revenue.by_tier.filter((r: any) => r.orders > 0)).toHaveLength(5)
       expect(dates.find((d: any) => d.status === "blackout").reason).toEqual(expect.any(String))
       const addonTitles = async (tierId: string, tenant: DemoSeedResult["tenants"][number]) =>
         (await api.get(`/store/tiers/${tierId}/addons?region_id=${region}`, headers(tenant))).data.addons.map((a: any) => a.title)

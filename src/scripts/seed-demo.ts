@@ -1,7 +1,12 @@
 import { ExecArgs, MedusaContainer } from "@medusajs/framework/types"
 import { ApiKeyType, ContainerRegistrationKeys, Modules, ProductStatus } from "@medusajs/framework/utils"
 import {
+  cancelOrderWorkflow,
+  completeCartWorkflow,
   createApiKeysWorkflow,
+  createCartWorkflow,
+  createPaymentCollectionForCartWorkflow,
+  createPaymentSessionsWorkflow,
   createCollectionsWorkflow,
   createProductsWorkflow,
   createRegionsWorkflow,
@@ -20,6 +25,11 @@ import { createUpsellRulesWorkflow } from "../workflows/upsell-rules"
 import { UPSELL_MODULE, UpsellModuleService } from "../modules/upsell"
 import { BOOKING_MODULE, BookingModuleService } from "../modules/booking"
 import { createTiersWorkflow } from "../workflows/create-tiers"
+import { addTierToCartWorkflow } from "../workflows/add-tier-to-cart"
+import { cancelOrderBookingsWorkflow } from "../workflows/cancel-order-bookings"
+import { recordConversionWorkflow } from "../workflows/record-conversion"
+import { TIER_ANALYTICS_MODULE, TierAnalyticsModuleService } from "../modules/tier-analytics"
+import type { FunnelEvent } from "../modules/tier-analytics/models/tier-event"
 import {
   DEMO_ADDONS,
   DEMO_ADMIN,
@@ -28,7 +38,9 @@ import {
   DEMO_EXPERIMENT,
   DEMO_PRICING_RULES,
   DEMO_REGION,
+  DEMO_SAMPLE_ORDERS,
   DEMO_SEGMENTS,
+  DEMO_VISITORS,
   DEMO_TENANTS,
   DEMO_TIERS,
   DEMO_UPSELL_RULES,
@@ -226,6 +238,8 @@ export async function seedDemo(container: MedusaContainer): Promise<DemoSeedResu
 
   await seedAvailability(container, tenants.map((t) => t.sales_channel_id))
   await seedUpsell(container)
+  const photography = tenants.find((t) => t.key === "photography")!
+  await seedSamples(container, regionId, photography.sales_channel_id)
 
   logger.info(
     `Demo catalog ready: ${segments.length} segments, ${DEMO_TIERS.length} tiers, ${DEMO_ADDONS.length} add-ons, ${tenants.length} tenants`
@@ -281,6 +295,81 @@ async function seedUpsell(container: MedusaContainer) {
       input: { experiment: { id: result[0].id, status: "running", started_at: new Date() } },
     })
   }
+}
+
+/**
+ * Sample orders and funnel events of one storefront, placed through the same
+ * workflows a storefront's requests run, once (skipped when the storefront has
+ * orders). Conversions are recorded here too: a script has no subscribers, and
+ * recording is exactly-once either way.
+ */
+async function seedSamples(container: MedusaContainer, regionId: string, salesChannelId: string) {
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const { data: orders } = await query.graph({ entity: "order", fields: ["id"], filters: { sales_channel_id: salesChannelId } })
+  if (orders.length) {
+    return
+  }
+  const { data: tiers } = await query.graph({ entity: "tier", fields: ["id", "segment_id", "product.handle"], filters: { archived_at: null } })
+  const tierOf = (handle: string) => (tiers as { id: string; segment_id: string; product?: { handle: string } | null }[]).find((t) => t.product?.handle === handle)!
+  const { data: variants } = await query.graph({ entity: "variant", fields: ["id", "product.handle"] })
+  const variantOf = (handle: string) => (variants as { id: string; product?: { handle: string } | null }[]).find((v) => v.product?.handle === handle)!.id
+  const today = new Date().toISOString().slice(0, 10)
+
+  for (const sample of DEMO_SAMPLE_ORDERS) {
+    const { result: cart } = await createCartWorkflow(container).run({
+      input: { region_id: regionId, sales_channel_id: salesChannelId, email: `${sample.visitor}@example.com`, metadata: { visitor_id: sample.visitor } },
+    })
+    // The demo's blackouts and booked dates move a sample on to the next bookable day.
+    let added = false
+    for (let shift = 0; shift < 30 && !added; shift++) {
+      try {
+        await addTierToCartWorkflow(container).run({
+          input: {
+            cart_id: cart.id,
+            tier_id: tierOf(sample.tier).id,
+            event_date: plusDays(today, sample.days_ahead + shift),
+            addon_variant_ids: sample.addons.map(variantOf),
+            sales_channel_ids: [salesChannelId],
+          },
+        })
+        added = true
+      } catch {
+        // not bookable that day: try the next one
+      }
+    }
+    if (!added) {
+      continue
+    }
+    const { result: collection } = await createPaymentCollectionForCartWorkflow(container).run({ input: { cart_id: cart.id } })
+    await createPaymentSessionsWorkflow(container).run({
+      input: { payment_collection_id: collection.id, provider_id: "pp_system_default" },
+    })
+    const { result: order } = await completeCartWorkflow(container).run({ input: { id: cart.id } })
+    await recordConversionWorkflow(container).run({ input: { order_id: order.id, change: { kind: "placed" } } })
+    if (sample.canceled) {
+      await cancelOrderWorkflow(container).run({ input: { order_id: order.id } })
+      await cancelOrderBookingsWorkflow(container).run({ input: { order_id: order.id } })
+      await recordConversionWorkflow(container).run({ input: { order_id: order.id, change: { kind: "canceled" } } })
+    }
+  }
+
+  const segments = [...new Set((tiers as { segment_id: string }[]).map((t) => t.segment_id))]
+  const events: { name: FunnelEvent; visitor_id: string; sales_channel_id: string; segment_id: string; tier_id: string | null; created_at: Date }[] = []
+  for (let i = 0; i < DEMO_VISITORS; i++) {
+    const segment_id = segments[i % segments.length]
+    const tier = (tiers as { id: string; segment_id: string }[]).find((t) => t.segment_id === segment_id)!
+    const at = new Date(Date.now() - (i % 28) * 86_400_000)
+    const visitor_id = `demo-visitor-${String(i + 1).padStart(2, "0")}`
+    const reached: FunnelEvent[] = ["segment_selected"]
+    if (i % 10 < 7) reached.push("tier_viewed")
+    if (i % 10 < 4) reached.push("tier_compared")
+    if (i % 10 < 2) reached.push("checkout_started")
+    for (const name of reached) {
+      events.push({ name, visitor_id, sales_channel_id: salesChannelId, segment_id, tier_id: name === "tier_viewed" ? tier.id : null, created_at: at })
+    }
+  }
+  const analytics: TierAnalyticsModuleService = container.resolve(TIER_ANALYTICS_MODULE)
+  await analytics.createTierEvents(events)
 }
 
 async function ensureAdmin(container: MedusaContainer) {

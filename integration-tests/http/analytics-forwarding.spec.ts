@@ -58,5 +58,18 @@ medusaIntegrationTestRunner({
       )
       expect(tracked.filter((t) => t.event === "order")).toHaveLength(1)
     })
+
+    it("forwards offers shown and decided from the server, and not the storefront's copy of them", async () => {
+      const rule = (
+        await api.post("/admin/upsell-rules", { name: "Compare", trigger: { segment_in: ["signature"] }, action: "suggest_addon_bundle", headline: "Bundle" }, admin)
+      ).data.upsell_rule
+      const [offer] = (await api.post("/store/upsell/offers", { visitor_id: "v2", context: { viewing_tier_id: tier.id } }, studio.headers)).data.offers
+      await api.post(`/store/upsell/offers/${offer.id}/decision`, { decision: "accepted" }, studio.headers)
+      await api.post("/store/tier-events", { name: "upsell_accepted", visitor_id: "v2", tier_id: tier.id }, studio.headers)
+      for (let i = 0; i < 100 && !tracked.some((t) => t.event === "select_promotion"); i++) await new Promise((r) => setTimeout(r, 100))
+      await new Promise((r) => setTimeout(r, 300))
+      expect(tracked.map((t) => t.event)).toEqual(["upsell_shown", "view_promotion", "upsell_accepted", "select_promotion"])
+      expect(tracked[3]).toEqual(expect.objectContaining({ actor_id: "v2", properties: expect.objectContaining({ promotion_id: rule.id, offer_id: offer.id }) }))
+    })
   },
 })

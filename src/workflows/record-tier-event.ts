@@ -6,14 +6,15 @@ import { trackAnalyticsStep } from "./steps/track-analytics"
 export const recordTierEventWorkflow = createWorkflow("record-tier-event", (input: TierEventInput) => {
   const event = createTierEventStep(input)
   trackAnalyticsStep(
-    transform({ input }, ({ input }) => [
+    // Offers shown and decided are forwarded by the server (subscribers/upsell-offer-events.ts), not twice.
+    transform({ input }, ({ input }) => (input.name.startsWith("upsell_") ? [] : [
       {
         name: input.name,
         actor_id: input.visitor_id,
         sales_channel_id: input.sales_channel_id,
         properties: { ...(input.properties ?? {}), segment_id: input.segment_id, tier_id: input.tier_id },
       },
-    ])
+    ]))
   )
   return new WorkflowResponse(event)
 })

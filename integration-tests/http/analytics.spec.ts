@@ -143,6 +143,29 @@ medusaIntegrationTestRunner({
         ])
       })
 
+      it("charges a tenant's own commission rate for a segment when it has one", async () => {
+        const rates = (await api.get(`/admin/commission-rates/${studio.salesChannelId}`, admin)).data.rates
+        expect(rates.map((r: any) => [r.segment_handle, r.segment_percent, r.override_percent, r.effective_percent])).toEqual([
+          ["signature", 10, null, 10],
+          ["luxury", 12, null, 12],
+        ])
+        const set = (await api.post(`/admin/commission-rates/${studio.salesChannelId}`, { rates: [{ segment_id: seg.luxury.id, percent: 15 }] }, admin)).data.rates
+        expect(set.find((r: any) => r.segment_id === seg.luxury.id)).toEqual(expect.objectContaining({ override_percent: 15, effective_percent: 15 }))
+        expect((await api.get(`/admin/commission-rates/${other.salesChannelId}`, admin)).data.rates[1].effective_percent).toBe(12)
+
+        const { order } = await placeOrder(t.prestige.id, QUIET, [album])
+        const [conversion] = await eventually(() => conversionsOf(order.id), (c) => c.length > 0)
+        // (12,000 + 1,000) x 15%
+        expect(Number(conversion.commission)).toBe(1950)
+
+        expect((await fail(api.post(`/admin/commission-rates/${studio.salesChannelId}`, { rates: [{ segment_id: seg.luxury.id, percent: 101 }] }, admin))).status).toBe(400)
+        expect((await fail(api.post(`/admin/commission-rates/${studio.salesChannelId}`, { rates: [{ segment_id: "seg_nope", percent: 5 }] }, admin))).status).toBe(400)
+        expect((await fail(api.post(`/admin/commission-rates/sc_nope`, { rates: [{ segment_id: seg.luxury.id, percent: 5 }] }, admin))).status).toBe(404)
+        expect((await fail(api.get(`/admin/commission-rates/sc_nope`, admin))).status).toBe(404)
+        const cleared = (await api.post(`/admin/commission-rates/${studio.salesChannelId}`, { rates: [{ segment_id: seg.luxury.id, percent: null }] }, admin)).data.rates
+        expect(cleared.find((r: any) => r.segment_id === seg.luxury.id)).toEqual(expect.objectContaining({ override_percent: null, effective_percent: 12 }))
+      })
+
       it("reverses a cancellation and a refund, so the reports net them out", async () => {
         const canceled = (await placeOrder(t.essential.id, QUIET, [album])).order
         const refunded = (await placeOrder(t.prestige.id, QUIET_2, [album])).order

@@ -38,6 +38,7 @@ import {
   AdminUpdateExperiment,
 } from "./admin/experiments/validators"
 import { AdminResetFlags, AdminSetFlags } from "./admin/tier-flags/validators"
+import { AdminSetCommissionRates } from "./admin/commission-rates/validators"
 import { AdminReportQuery, AdminRevenueReportQuery } from "./admin/tier-analytics/validators"
 import { AdminCreateUpsellRule, AdminListUpsellRules, AdminUpdateUpsellRule } from "./admin/upsell-rules/validators"
 import { CONFLICT_ERROR_NAME, RATE_LIMIT_ERROR_NAME } from "../workflows/errors"
@@ -134,6 +135,8 @@ export default defineMiddlewares({
     { matcher: "/admin/tier-analytics/upsell", methods: ["GET"], middlewares: [validateAndTransformQuery(AdminReportQuery, {})] },
     { matcher: "/admin/tier-analytics/experiments", methods: ["GET"], middlewares: [validateAndTransformQuery(AdminReportQuery, {})] },
     { matcher: "/admin/tier-analytics/revenue", methods: ["GET"], middlewares: [validateAndTransformQuery(AdminRevenueReportQuery, {})] },
+
+    { matcher: "/admin/commission-rates/:sales_channel_id", methods: ["POST"], middlewares: [validateAndTransformBody(AdminSetCommissionRates)] },
 
     { matcher: "/admin/tier-flags", methods: ["POST"], middlewares: [validateAndTransformBody(AdminSetFlags)] },
     { matcher: "/admin/tier-flags", methods: ["DELETE"], middlewares: [validateAndTransformQuery(AdminResetFlags, {})] },

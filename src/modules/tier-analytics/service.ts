@@ -1,6 +1,7 @@
 import { Context } from "@medusajs/framework/types"
 import { InjectManager, InjectTransactionManager, MedusaContext, MedusaService } from "@medusajs/framework/utils"
 import { SqlEntityManager } from "@medusajs/framework/mikro-orm/postgresql"
+import { CommissionRate } from "./models/commission-rate"
 import { Conversion } from "./models/conversion"
 import { ConversionLine } from "./models/conversion-line"
 import { TierEvent } from "./models/tier-event"
@@ -40,8 +41,8 @@ const toNumber = (row: Record<string, unknown>, keys: string[]) => {
 }
 const MONEY = ["orders", "revenue", "addon_revenue", "commission"]
 
-/** Funnel events and conversions, with the aggregate reads the reports need (one SQL query each). */
-export default class TierAnalyticsModuleService extends MedusaService({ TierEvent, Conversion, ConversionLine }) {
+/** Funnel events, conversions and tenants' commission rates, with the aggregate reads the reports need (one SQL query each). */
+export default class TierAnalyticsModuleService extends MedusaService({ TierEvent, Conversion, ConversionLine, CommissionRate }) {
   /**
    * Records a conversion and its lines once per (order, reference): null when
    * it is already there. Two racing writers are settled by the unique index.

@@ -1,11 +1,10 @@
-import { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { asOrderRevenue, orderRevenue, OrderRevenue, RevenueLine, revenueDelta, reversal, TierRevenue } from "../../lib/commission"
-import { SEGMENTS_MODULE, SegmentsModuleService } from "../../modules/segments"
 import { TIER_ANALYTICS_MODULE, TierAnalyticsModuleService } from "../../modules/tier-analytics"
 import type { ConversionInput } from "../../modules/tier-analytics/service"
 import { UPSELL_MODULE, UpsellModuleService } from "../../modules/upsell"
+import { commissionPercentOf } from "../../queries/commission"
 
 export type ConversionChange =
   | { kind: "placed" }
@@ -31,12 +30,6 @@ type OrderRow = {
   }[]
 }
 
-async function commissionRates(container: MedusaContainer) {
-  const segments: SegmentsModuleService = container.resolve(SEGMENTS_MODULE)
-  const rows = await segments.listSegments({}, { select: ["id", "commission_percent"], withDeleted: true })
-  const rates = new Map(rows.map((s) => [s.id, Number(s.commission_percent)]))
-  return (segmentId: string) => rates.get(segmentId) ?? 0
-}
 
 /**
  * What an order change means in money: the whole order when placed, the
@@ -106,13 +99,13 @@ export const buildConversionStep = createStep("build-conversion", async (input: 
       if (!lines.length) {
         return new StepResponse(null)
       }
-      money = orderRevenue(lines, await commissionRates(container), currency)
+      money = orderRevenue(lines, await commissionPercentOf(container, order.sales_channel_id), currency)
       kind = "order"
       reference = "placed"
       break
     }
     case "upgrade": {
-      money = revenueDelta(orderRevenue(current(), await commissionRates(container), currency).lines, recorded, currency)
+      money = revenueDelta(orderRevenue(current(), await commissionPercentOf(container, order.sales_channel_id), currency).lines, recorded, currency)
       kind = "upgrade"
       reference = input.change.reference
       break

@@ -141,6 +141,31 @@ medusaIntegrationTestRunner({
         expect(lines.map((l) => [l.tier_id, l.segment_id, Number(l.revenue), Number(l.addon_revenue), Number(l.commission)])).toEqual([
           [t.essential.id, seg.signature.id, 5000, 2000, 700],
         ])
+
+        // What the order page's widget shows.
+        const { tier_summary } = (await api.get(`/admin/orders/${order.id}/tier-summary`, admin)).data
+        expect(tier_summary).toEqual({
+          order_id: order.id,
+          currency_code: "usd",
+          revenue: 5000,
+          addon_revenue: 2000,
+          commission: 700,
+          lines: [
+            {
+              line_item_id: expect.any(String),
+              tier_id: t.essential.id,
+              tier_name: "Essential",
+              level: 1,
+              segment_id: seg.signature.id,
+              segment_name: "Signature",
+              event_date: QUIET,
+              guest_count: null,
+              booking: { id: expect.any(String), status: "confirmed", slot: 1 },
+              commission: 700,
+            },
+          ],
+        })
+        expect((await fail(api.get("/admin/orders/order_nope/tier-summary", admin))).status).toBe(404)
       })
 
       it("charges a tenant's own commission rate for a segment when it has one", async () => {

@@ -2,6 +2,18 @@ import { defineConfig, loadEnv } from "@medusajs/framework/utils"
 
 loadEnv(process.env.NODE_ENV || "development", process.cwd())
 
+// STRIPE_API_KEY and STRIPE_WEBHOOK_SECRET turn Stripe Connect on; STRIPE_API_HOST/PORT/PROTOCOL
+// point the Stripe SDK elsewhere (the tests' local double).
+const stripeConnect = process.env.STRIPE_API_KEY
+  ? {
+      apiKey: process.env.STRIPE_API_KEY,
+      webhookSecret: process.env.STRIPE_WEBHOOK_SECRET || "",
+      ...(process.env.STRIPE_API_HOST ? { apiHost: process.env.STRIPE_API_HOST } : {}),
+      ...(process.env.STRIPE_API_PORT ? { apiPort: Number(process.env.STRIPE_API_PORT) } : {}),
+      ...(process.env.STRIPE_API_PROTOCOL ? { apiProtocol: process.env.STRIPE_API_PROTOCOL as "http" | "https" } : {}),
+    }
+  : null
+
 // The app used for development and tests: it loads the plugin from this
 // repository's own src/ (modules below; api, links, workflows, subscribers
 // and admin extensions are picked up from src/ by convention).
@@ -24,6 +36,16 @@ module.exports = defineConfig({
     { resolve: "./src/modules/booking" },
     { resolve: "./src/modules/upsell" },
     { resolve: "./src/modules/tier-analytics" },
+    { resolve: "./src/modules/stripe-connect", options: { stripeConnect: stripeConnect ?? undefined } },
+    // Stripe Connect payments when a platform key is given; the system provider is always there.
+    ...(stripeConnect
+      ? [
+          {
+            resolve: "@medusajs/medusa/payment",
+            options: { providers: [{ resolve: "./src/providers/stripe-connect", id: "stripe-connect", options: stripeConnect }] },
+          },
+        ]
+      : []),
     // An Analytics module provider to hand events to (a package such as @medusajs/analytics-posthog,
     // with its own env, or a file path); the tests use a recording one.
     ...(process.env.ANALYTICS_PROVIDER

@@ -39,6 +39,7 @@ import {
 } from "./admin/experiments/validators"
 import { AdminResetFlags, AdminSetFlags } from "./admin/tier-flags/validators"
 import { AdminSetCommissionRates } from "./admin/commission-rates/validators"
+import { AdminConnectAccount } from "./admin/stripe-connect/validators"
 import { AdminReportQuery, AdminRevenueReportQuery } from "./admin/tier-analytics/validators"
 import { AdminCreateUpsellRule, AdminListUpsellRules, AdminUpdateUpsellRule } from "./admin/upsell-rules/validators"
 import { CONFLICT_ERROR_NAME, RATE_LIMIT_ERROR_NAME } from "../workflows/errors"
@@ -47,6 +48,7 @@ import { StoreUpsellDecision, StoreUpsellOffers } from "./store/upsell/validator
 import { StoreUpgradeOrderTier } from "./store/orders/validators"
 import { StoreTierEvent } from "./store/tier-events/validators"
 import { ensureCartOfKey } from "./utils/cart-tenant"
+import { setConnectPaymentData } from "./utils/connect-payment"
 import { StoreGetSegment, StoreListSegments } from "./store/segments/validators"
 import { StoreCompareTiers, StoreTierAddons, StoreTierAvailability, StoreUpgradeQuote } from "./store/tiers/validators"
 
@@ -79,6 +81,7 @@ export default defineMiddlewares({
     { matcher: "/store/segments/:handle", methods: ["GET"], middlewares: [validateAndTransformQuery(StoreGetSegment, {})] },
     { matcher: "/store/tiers/compare", methods: ["POST"], middlewares: [validateAndTransformBody(StoreCompareTiers)] },
     { matcher: "/store/tiers/:id/availability", methods: ["GET"], middlewares: [validateAndTransformQuery(StoreTierAvailability, {})] },
+    { matcher: "/store/payment-collections/:id/payment-sessions", methods: ["POST"], middlewares: [setConnectPaymentData] },
     { matcher: "/store/carts/:id", middlewares: [ensureCartOfKey] },
     { matcher: "/store/carts/:id/*", middlewares: [ensureCartOfKey] },
     { matcher: "/store/carts/:id/tier-items", methods: ["POST"], middlewares: [validateAndTransformBody(StoreAddTierItems)] },
@@ -136,6 +139,9 @@ export default defineMiddlewares({
     { matcher: "/admin/tier-analytics/experiments", methods: ["GET"], middlewares: [validateAndTransformQuery(AdminReportQuery, {})] },
     { matcher: "/admin/tier-analytics/revenue", methods: ["GET"], middlewares: [validateAndTransformQuery(AdminRevenueReportQuery, {})] },
 
+    { matcher: "/admin/stripe-connect/accounts/:sales_channel_id", methods: ["POST"], middlewares: [validateAndTransformBody(AdminConnectAccount)] },
+    // Stripe signs the exact bytes it sent.
+    { matcher: "/hooks/stripe-connect", methods: ["POST"], bodyParser: { preserveRawBody: true }, middlewares: [] },
     { matcher: "/admin/commission-rates/:sales_channel_id", methods: ["POST"], middlewares: [validateAndTransformBody(AdminSetCommissionRates)] },
 
     { matcher: "/admin/tier-flags", methods: ["POST"], middlewares: [validateAndTransformBody(AdminSetFlags)] },

@@ -1,0 +1,219 @@
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { createRegionsWorkflow } from "@medusajs/medusa/core-flows"
+import Stripe from "stripe"
+import { STRIPE_CONNECT_MODULE, StripeConnectModuleService } from "../../src/modules/stripe-connect"
+import { TIER_ANALYTICS_MODULE, TierAnalyticsModuleService } from "../../src/modules/tier-analytics"
+import { adminHeaders, createPackageProduct, createTenant, failed as fail, Tenant } from "./fixtures"
+import { StripeDouble } from "./stripe-double"
+
+jest.setTimeout(300 * 1000)
+
+const WEBHOOK_SECRET = "whsec_tiered_test"
+const PROVIDER = "pp_stripe-connect_stripe-connect"
+const nextYear = new Date().getUTCFullYear() + 1
+const double = new StripeDouble()
+
+// The app reads these in medusa-config.ts when it boots (after this hook); spec files share the process.
+beforeAll(async () => {
+  await double.start()
+  Object.assign(process.env, {
+    STRIPE_API_KEY: "sk_test_tiered",
+    STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET,
+    STRIPE_API_HOST: "127.0.0.1",
+    STRIPE_API_PORT: String(double.port),
+    STRIPE_API_PROTOCOL: "http",
+  })
+})
+afterAll(async () => {
+  for (const key of ["STRIPE_API_KEY", "STRIPE_WEBHOOK_SECRET", "STRIPE_API_HOST", "STRIPE_API_PORT", "STRIPE_API_PROTOCOL"]) delete process.env[key]
+  await double.stop()
+})
+
+medusaIntegrationTestRunner({
+  testSuite: ({ api, getContainer }) => {
+    let admin: { headers: Record<string, string> }
+    let studio: Tenant
+    let other: Tenant
+    let region: { id: string }
+    let t: Record<string, { id: string }>
+    let album: string
+    const signer = new Stripe("sk_test_signer")
+
+    beforeEach(async () => {
+      double.requests.length = 0
+      const container = getContainer()
+      admin = await adminHeaders(container)
+      studio = await createTenant(container, "Studio")
+      other = await createTenant(container, "Other")
+      const { result } = await createRegionsWorkflow(container).run({
+        input: { regions: [{ name: "USD", currency_code: "usd", countries: [], payment_providers: [PROVIDER, "pp_system_default"] }] },
+      })
+      region = result[0]
+      const mk = (title: string, usd: number) =>
+        createPackageProduct(container, { title, prices: { usd }, salesChannelIds: [studio.salesChannelId, other.salesChannelId] }) as any
+      const signature = (await api.post("/admin/segments", { handle: "signature", name: "Signature", rank: 1, commission_percent: 10 }, admin)).data.segment
+      const luxury = (await api.post("/admin/segments", { handle: "luxury", name: "Luxury", rank: 2, commission_percent: 12 }, admin)).data.segment
+      t = {}
+      for (const [key, segment, price] of [
+        ["essential", signature, 5000],
+        ["prestige", luxury, 12000],
+      ] as const) {
+        const product = await mk(`${key} package`, price)
+        t[key] = (await api.post(`/admin/segments/${segment.id}/tiers`, { level: 1, name: key, product_id: product.id }, admin)).data.tier
+      }
+      const albumProduct = await mk("Album", 1000)
+      for (const s of [signature, luxury]) await api.post("/admin/addon-rules", { product_id: albumProduct.id, segment_id: s.id, max_quantity: 3 }, admin)
+      album = albumProduct.variants[0].id
+      for (const tenant of [studio, other]) await api.post(`/admin/availability/${tenant.salesChannelId}`, { settings: { capacity_per_date: 5 } }, admin)
+    })
+
+    const webhook = (event: Record<string, unknown>, secret = WEBHOOK_SECRET) => {
+      const payload = JSON.stringify(event)
+      const signature = signer.webhooks.generateTestHeaderString({ payload, secret })
+      return api.post("/hooks/stripe-connect", payload, { headers: { "content-type": "application/json", "stripe-signature": signature } })
+    }
+    const accountUpdated = (id: string, account: Record<string, unknown>) => ({
+      id,
+      object: "event",
+      type: "account.updated",
+      data: { object: { object: "account", requirements: { currently_due: [] }, ...account } },
+    })
+    /** Onboards the studio and lets Stripe enable its charges (through the webhook). */
+    const onboard = async () => {
+      const { data } = await api.post(`/admin/stripe-connect/accounts/${studio.salesChannelId}`, {}, admin)
+      await webhook(accountUpdated(`evt_${data.account.stripe_account_id}`, { id: data.account.stripe_account_id, details_submitted: true, charges_enabled: true, payouts_enabled: true }))
+      return data.account.stripe_account_id as string
+    }
+    const cartWith = async (tenant: Tenant, lines: { tier: string; date: string; addons?: string[] }[]) => {
+      const cart = (await api.post("/store/carts", { region_id: region.id, email: "couple@example.com" }, tenant.headers)).data.cart
+      for (const line of lines) {
+        await api.post(`/store/carts/${cart.id}/tier-items`, { tier_id: line.tier, event_date: line.date, addon_variant_ids: line.addons ?? [] }, tenant.headers)
+      }
+      const collection = (await api.post("/store/payment-collections", { cart_id: cart.id }, tenant.headers)).data.payment_collection
+      return { cartId: cart.id as string, collectionId: collection.id as string }
+    }
+    const startPayment = (collectionId: string, tenant = studio, data?: Record<string, unknown>) =>
+      api.post(`/store/payment-collections/${collectionId}/payment-sessions`, { provider_id: PROVIDER, ...(data ? { data } : {}) }, tenant.headers)
+
+    it("onboards a tenant: one Express account, an account link, and its status from Stripe", async () => {
+      const first = (await api.post(`/admin/stripe-connect/accounts/${studio.salesChannelId}`, {}, admin)).data
+      expect(first.account).toEqual(
+        expect.objectContaining({ sales_channel_id: studio.salesChannelId, stripe_account_id: expect.stringMatching(/^acct_/), details_submitted: false, charges_enabled: false, payouts_enabled: false, can_take_payments: false })
+      )
+      expect(first.onboarding_url).toMatch(/^https:\/\/connect\.stripe\.test\/setup\//)
+      const [created] = double.calls("POST", "/v1/accounts")
+      expect(created.body).toEqual(expect.objectContaining({ type: "express", metadata: { sales_channel_id: studio.salesChannelId } }))
+      expect(double.calls("POST", "/v1/account_links")[0].body).toEqual(
+        expect.objectContaining({ account: first.account.stripe_account_id, type: "account_onboarding", return_url: expect.stringContaining("/app/stripe-connect") })
+      )
+
+      // Resuming gives a new link for the same account.
+      const again = (await api.post(`/admin/stripe-connect/accounts/${studio.salesChannelId}`, { return_url: "https://admin.example.com/done" }, admin)).data
+      expect(again.account.stripe_account_id).toBe(first.account.stripe_account_id)
+      expect(double.calls("POST", "/v1/accounts")).toHaveLength(1)
+      expect(double.calls("POST", "/v1/account_links")[1].body.return_url).toBe("https://admin.example.com/done")
+
+      double.setAccount(first.account.stripe_account_id, { details_submitted: true, charges_enabled: true, payouts_enabled: false, requirements: { currently_due: ["external_account"] } })
+      const refreshed = (await api.post(`/admin/stripe-connect/accounts/${studio.salesChannelId}/refresh`, {}, admin)).data.account
+      expect(refreshed).toEqual(expect.objectContaining({ details_submitted: true, charges_enabled: true, payouts_enabled: false, requirements_due: ["external_account"] }))
+      expect((await api.get(`/admin/stripe-connect/accounts/${other.salesChannelId}`, admin)).data.account).toBeNull()
+      expect((await fail(api.post(`/admin/stripe-connect/accounts/sc_nope`, {}, admin))).status).toBe(404)
+      expect((await fail(api.post(`/admin/stripe-connect/accounts/${other.salesChannelId}/refresh`, {}, admin))).status).toBe(404)
+    })
+
+    it("keeps the status current from signed account.updated webhooks, once per event; a bad signature changes nothing", async () => {
+      const { account } = (await api.post(`/admin/stripe-connect/accounts/${studio.salesChannelId}`, {}, admin)).data
+      const status = async () => (await api.get(`/admin/stripe-connect/accounts/${studio.salesChannelId}`, admin)).data.account
+
+      const forged = await fail(webhook(accountUpdated("evt_forged", { id: account.stripe_account_id, charges_enabled: true }), "whsec_wrong"))
+      expect(forged.status).toBe(400)
+      expect(forged.data.message).toContain("signature")
+      const unsigned = await fail(api.post("/hooks/stripe-connect", { id: "evt_x", type: "account.updated" }))
+      expect(unsigned.status).toBe(400)
+      expect((await status()).charges_enabled).toBe(false)
+
+      const enabled = accountUpdated("evt_1", { id: account.stripe_account_id, details_submitted: true, charges_enabled: true, payouts_enabled: true })
+      expect((await webhook(enabled)).data).toEqual({ received: true, duplicate: false })
+      expect(await status()).toEqual(expect.objectContaining({ details_submitted: true, charges_enabled: true, payouts_enabled: true, requirements_due: [] }))
+
+      // Stripe retries the same event (even with other contents): it acts once.
+      const retried = accountUpdated("evt_1", { id: account.stripe_account_id, charges_enabled: false })
+      const [a, b] = await Promise.all([webhook(retried), webhook(retried)])
+      expect([a.data.duplicate, b.data.duplicate]).toEqual([true, true])
+      expect((await status()).charges_enabled).toBe(true)
+      const processed = await (getContainer().resolve(STRIPE_CONNECT_MODULE) as StripeConnectModuleService).listProcessedWebhooks({ event_id: "evt_1" })
+      expect(processed).toHaveLength(1)
+    })
+
+    it("refuses Connect payments for a tenant without an enabled connected account", async () => {
+      const { collectionId } = await cartWith(other, [{ tier: t.essential.id, date: `${nextYear}-11-10` }])
+      const none = await fail(startPayment(collectionId, other))
+      expect(none.status).toBe(400)
+      expect(none.data.message).toContain("no connected Stripe account")
+      await api.post(`/admin/stripe-connect/accounts/${other.salesChannelId}`, {}, admin)
+      const pending = await fail(startPayment(collectionId, other))
+      expect(pending.data.message).toContain("cannot take charges yet")
+      expect(double.calls("POST", "/v1/payment_intents")).toEqual([])
+      // The store can still take the system provider's payments.
+      const system = await api.post(`/store/payment-collections/${collectionId}/payment-sessions`, { provider_id: "pp_system_default" }, other.headers)
+      expect(system.status).toBe(200)
+    })
+
+    it("sends a multi-segment cart's payment to the tenant with the commission as the fee, whatever the storefront sends, and follows a cart change", async () => {
+      const destination = await onboard()
+      const { cartId, collectionId } = await cartWith(studio, [
+        { tier: t.essential.id, date: `${nextYear}-11-10`, addons: [album] },
+        { tier: t.prestige.id, date: `${nextYear}-11-17` },
+      ])
+      await startPayment(collectionId, studio, { tiered_connect: { destination: "acct_evil", application_fee_amount: 0, amount: 1, currency_code: "usd" } })
+      const [created] = double.calls("POST", "/v1/payment_intents")
+      // 5,000 + 1,000 at Signature's 10% = 600; 12,000 at Luxury's 12% = 1,440; in cents.
+      expect(created.body).toEqual(
+        expect.objectContaining({ amount: "1800000", currency: "usd", application_fee_amount: "204000", transfer_data: { destination } })
+      )
+
+      // A changed cart drops its sessions (Medusa); the new session's fee follows the new lines.
+      await api.post(`/store/carts/${cartId}/tier-items`, { tier_id: t.prestige.id, event_date: `${nextYear}-11-24`, addon_variant_ids: [album, album] }, studio.headers)
+      const collection = (await api.get(`/store/carts/${cartId}?fields=payment_collection.id,total`, studio.headers)).data.cart
+      await startPayment(collection.payment_collection.id)
+      const latest = double.calls("POST", "/v1/payment_intents").at(-1)!
+      // + 12,000 + 2 x 1,000 at 12% = 1,680 more
+      expect(latest.body).toEqual(expect.objectContaining({ amount: String(collection.total * 100), application_fee_amount: "372000", transfer_data: { destination } }))
+    })
+
+    it("takes a checkout through the provider to an order with its commission, then captures and refunds with the fee", async () => {
+      const destination = await onboard()
+      const { cartId, collectionId } = await cartWith(studio, [{ tier: t.prestige.id, date: `${nextYear}-11-10`, addons: [album] }])
+      await startPayment(collectionId)
+      const intentId = [...double.intents.keys()].at(-1)!
+      double.confirm(intentId)
+      const { data } = await api.post(`/store/carts/${cartId}/complete`, {}, studio.headers)
+      expect(data.type).toBe("order")
+      expect(double.intents.get(intentId)).toEqual(expect.objectContaining({ amount: 1300000, application_fee_amount: 156000, transfer_data: { destination } }))
+
+      const analytics = getContainer().resolve(TIER_ANALYTICS_MODULE) as TierAnalyticsModuleService
+      let [conversion] = await analytics.listConversions({ order_id: data.order.id })
+      for (let i = 0; i < 50 && !conversion; i++) {
+        await new Promise((r) => setTimeout(r, 100))
+        ;[conversion] = await analytics.listConversions({ order_id: data.order.id })
+      }
+      expect(Number(conversion.commission)).toBe(1560)
+
+      const paid = (await api.get(`/admin/orders/${data.order.id}?fields=*payment_collections.payments`, admin)).data.order
+      const payment = paid.payment_collections[0].payments[0]
+      expect(payment.provider_id).toBe(PROVIDER)
+      await api.post(`/admin/payments/${payment.id}/capture`, {}, admin)
+      expect(double.calls("POST", `/v1/payment_intents/${intentId}/capture`)).toHaveLength(1)
+      await api.post(`/admin/payments/${payment.id}/refund`, { amount: 3250 }, admin)
+      const [refund] = double.calls("POST", "/v1/refunds")
+      expect(refund.body).toEqual({ amount: "325000", payment_intent: intentId, reverse_transfer: "true", refund_application_fee: "true" })
+      let conversions = await analytics.listConversions({ order_id: data.order.id })
+      for (let i = 0; i < 50 && conversions.length < 2; i++) {
+        await new Promise((r) => setTimeout(r, 100))
+        conversions = await analytics.listConversions({ order_id: data.order.id })
+      }
+      // A quarter of 13,000 refunded: a quarter of the 1,560 commission reversed.
+      expect(conversions.map((c) => Number(c.commission)).sort((a, b) => a - b)).toEqual([-390, 1560])
+    })
+  },
+})

@@ -1,0 +1,158 @@
+import http from "node:http"
+import { AddressInfo } from "node:net"
+import qs from "qs"
+
+export type RecordedRequest = { method: string; path: string; body: Record<string, any>; idempotencyKey?: string; account?: string }
+
+type Intent = Record<string, any> & { id: string; status: string }
+type Account = Record<string, any> & { id: string }
+
+/**
+ * A small local Stripe for the calls the plugin makes: accounts and account
+ * links (onboarding), payment intents (create, update, retrieve, capture,
+ * cancel) and refunds. It records every request and answers with Stripe's
+ * shapes, so the real `stripe` SDK can talk to it.
+ */
+export class StripeDouble {
+  readonly requests: RecordedRequest[] = []
+  readonly intents = new Map<string, Intent>()
+  readonly accounts = new Map<string, Account>()
+  private server = http.createServer((req, res) => this.handle(req, res))
+  private seq = 0
+  port = 0
+
+  async start(): Promise<this> {
+    await new Promise<void>((resolve) => this.server.listen(0, "127.0.0.1", resolve))
+    this.port = (this.server.address() as AddressInfo).port
+    return this
+  }
+
+  async stop() {
+    await new Promise<void>((resolve) => this.server.close(() => resolve()))
+  }
+
+  /** What Stripe.js does in the browser: the customer confirms, the card is authorized. */
+  confirm(intentId: string) {
+    const intent = this.intents.get(intentId)!
+    intent.status = intent.capture_method === "automatic" ? "succeeded" : "requires_capture"
+  }
+
+  /** Stripe finishing an account's onboarding on its side. */
+  setAccount(id: string, fields: Partial<Account>) {
+    Object.assign(this.accounts.get(id)!, fields)
+  }
+
+  calls(method: string, path: string | RegExp) {
+    return this.requests.filter((r) => r.method === method && (typeof path === "string" ? r.path === path : path.test(r.path)))
+  }
+
+  private id(prefix: string) {
+    return `${prefix}_double${String(++this.seq).padStart(6, "0")}`
+  }
+
+  private handle(req: http.IncomingMessage, res: http.ServerResponse) {
+    let raw = ""
+    req.on("data", (chunk) => (raw += chunk))
+    req.on("end", () => {
+      const url = new URL(req.url ?? "/", "http://stripe.test")
+      const body = qs.parse(raw || url.search.slice(1)) as Record<string, any>
+      const path = url.pathname
+      this.requests.push({
+        method: req.method ?? "GET",
+        path,
+        body,
+        idempotencyKey: req.headers["idempotency-key"] as string | undefined,
+        account: req.headers["stripe-account"] as string | undefined,
+      })
+      const send = (status: number, payload: unknown) => {
+        res.writeHead(status, { "content-type": "application/json", "request-id": this.id("req") })
+        res.end(JSON.stringify(payload))
+      }
+      const missing = (what: string) =>
+        send(404, { error: { type: "invalid_request_error", code: "resource_missing", message: `No such ${what}` } })
+      const int = (v: unknown) => (v === undefined ? undefined : Number(v))
+      let m: RegExpMatchArray | null
+
+      if (req.method === "POST" && path === "/v1/accounts") {
+        const account: Account = {
+          id: this.id("acct"),
+          object: "account",
+          type: body.type,
+          business_profile: body.business_profile ?? {},
+          metadata: body.metadata ?? {},
+          details_submitted: false,
+          charges_enabled: false,
+          payouts_enabled: false,
+          requirements: { currently_due: ["external_account", "tos_acceptance.date"] },
+        }
+        this.accounts.set(account.id, account)
+        return send(200, account)
+      }
+      if ((m = path.match(/^\/v1\/accounts\/(acct_[\w]+)$/))) {
+        const account = this.accounts.get(m[1])
+        if (!account) return missing("account")
+        if (req.method === "DELETE") {
+          this.accounts.delete(m[1])
+          return send(200, { id: m[1], object: "account", deleted: true })
+        }
+        return send(200, account)
+      }
+      if (req.method === "POST" && path === "/v1/account_links") {
+        if (!this.accounts.has(body.account)) return missing("account")
+        return send(200, {
+          object: "account_link",
+          url: `https://connect.stripe.test/setup/e/${body.account}/${this.seq}`,
+          created: Math.floor(Date.now() / 1000),
+          expires_at: Math.floor(Date.now() / 1000) + 300,
+        })
+      }
+      if (req.method === "POST" && path === "/v1/payment_intents") {
+        const intent: Intent = {
+          id: this.id("pi"),
+          object: "payment_intent",
+          amount: int(body.amount),
+          amount_received: 0,
+          currency: body.currency,
+          status: "requires_payment_method",
+          capture_method: body.capture_method ?? "automatic",
+          application_fee_amount: int(body.application_fee_amount) ?? null,
+          transfer_data: body.transfer_data ?? null,
+          metadata: body.metadata ?? {},
+          customer: body.customer ?? null,
+          payment_method: null,
+          last_payment_error: null,
+          client_secret: `secret_${this.seq}`,
+        }
+        this.intents.set(intent.id, intent)
+        return send(200, intent)
+      }
+      if ((m = path.match(/^\/v1\/payment_intents\/(pi_[\w]+)(?:\/(capture|cancel))?$/))) {
+        const intent = this.intents.get(m[1])
+        if (!intent) return missing("payment_intent")
+        if (req.method === "POST" && m[2] === "capture") {
+          Object.assign(intent, { status: "succeeded", amount_received: int(body.amount_to_capture) ?? intent.amount })
+        } else if (req.method === "POST" && m[2] === "cancel") {
+          intent.status = "canceled"
+        } else if (req.method === "POST") {
+          for (const key of ["amount", "application_fee_amount"]) if (body[key] !== undefined) intent[key] = int(body[key])
+          if (body.metadata) intent.metadata = { ...intent.metadata, ...body.metadata }
+        }
+        return send(200, intent)
+      }
+      if (req.method === "POST" && path === "/v1/refunds") {
+        const intent = this.intents.get(body.payment_intent)
+        if (!intent) return missing("payment_intent")
+        return send(200, {
+          id: this.id("re"),
+          object: "refund",
+          amount: int(body.amount) ?? intent.amount,
+          payment_intent: intent.id,
+          status: "succeeded",
+          reverse_transfer: body.reverse_transfer === "true",
+          refund_application_fee: body.refund_application_fee === "true",
+        })
+      }
+      return send(404, { error: { type: "invalid_request_error", message: `Unrecognized request URL (${req.method}: ${path})` } })
+    })
+  }
+}

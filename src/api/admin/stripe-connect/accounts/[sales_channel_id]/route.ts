@@ -1,0 +1,27 @@
+import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { STRIPE_CONNECT_MODULE, StripeConnectModuleService } from "../../../../../modules/stripe-connect"
+import { connectTenantAccountWorkflow } from "../../../../../workflows/connect-tenant-account"
+import { toAdminAccount } from "../../serialize"
+import { AdminConnectAccountType } from "../../validators"
+
+/** The tenant's connected account and its status, or null before onboarding starts. */
+export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
+  const service: StripeConnectModuleService = req.scope.resolve(STRIPE_CONNECT_MODULE)
+  const [account] = await service.listConnectedAccounts({ sales_channel_id: req.params.sales_channel_id })
+  res.json({ account: account ? toAdminAccount(account) : null })
+}
+
+/** Starts (or resumes) onboarding: the Express account, once, and a fresh Stripe link to finish it. */
+export const POST = async (req: AuthenticatedMedusaRequest<AdminConnectAccountType>, res: MedusaResponse) => {
+  const service: StripeConnectModuleService = req.scope.resolve(STRIPE_CONNECT_MODULE)
+  const settings = service.getSettings()
+  const back = `${req.protocol}://${req.get("host")}/app/stripe-connect?sales_channel_id=${req.params.sales_channel_id}`
+  const { result } = await connectTenantAccountWorkflow(req.scope).run({
+    input: {
+      sales_channel_id: req.params.sales_channel_id,
+      return_url: req.validatedBody.return_url ?? settings.returnUrl ?? back,
+      refresh_url: req.validatedBody.refresh_url ?? settings.refreshUrl ?? back,
+    },
+  })
+  res.json({ account: toAdminAccount(result.account), onboarding_url: result.link.url, expires_at: result.link.expires_at })
+}

@@ -1,0 +1,68 @@
+import { MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
+import { getSmallestUnit } from "@medusajs/payment-stripe/dist/utils/get-smallest-unit"
+import { orderRevenue, RevenueLine } from "../lib/commission"
+import { STRIPE_CONNECT_MODULE, StripeConnectModuleService } from "../modules/stripe-connect"
+import type { ConnectPaymentData } from "../providers/stripe-connect/connect-data"
+import { loadCartTierLines } from "./cart"
+import { commissionPercentOf } from "./commission"
+
+/** The tenant's connected account when it can take charges; a clear 400 otherwise. */
+export async function chargeableAccount(scope: MedusaContainer, salesChannelId: string) {
+  const service: StripeConnectModuleService = scope.resolve(STRIPE_CONNECT_MODULE)
+  const [account] = await service.listConnectedAccounts({ sales_channel_id: salesChannelId })
+  if (!account) {
+    throw new MedusaError(
+      MedusaError.Types.NOT_ALLOWED,
+      "This store has no connected Stripe account, so it cannot take Stripe Connect payments; pay with another provider"
+    )
+  }
+  if (!account.charges_enabled) {
+    throw new MedusaError(
+      MedusaError.Types.NOT_ALLOWED,
+      "This store's Stripe account cannot take charges yet (onboarding is not finished), so it cannot take Stripe Connect payments"
+    )
+  }
+  return account
+}
+
+/**
+ * Destination and platform fee of a cart's payment, from the server's own
+ * records: the cart's tenant's connected account, and the commission of its
+ * tier and add-on lines (PRODUCT's rule, the tenant's rates).
+ */
+export async function connectPaymentData(
+  scope: MedusaContainer,
+  paymentCollectionId: string,
+  salesChannelIds: string[]
+): Promise<ConnectPaymentData> {
+  const query = scope.resolve(ContainerRegistrationKeys.QUERY)
+  const { data } = await query.graph({
+    entity: "payment_collection",
+    fields: ["id", "amount", "currency_code", "cart.id"],
+    filters: { id: paymentCollectionId },
+  })
+  const collection = data[0] as { id: string; amount: unknown; currency_code: string; cart?: { id: string } | null } | undefined
+  if (!collection?.cart) {
+    throw new MedusaError(MedusaError.Types.NOT_FOUND, `Payment collection ${paymentCollectionId} was not found`)
+  }
+  const cart = await loadCartTierLines(scope, collection.cart.id, salesChannelIds)
+  const account = await chargeableAccount(scope, cart.sales_channel_id)
+  const lines: RevenueLine[] = cart.items
+    .filter((i) => i.metadata?.tiered_kind === "tier" || i.metadata?.tiered_kind === "addon")
+    .map((i) => ({
+      kind: i.metadata!.tiered_kind as "tier" | "addon",
+      tier_line_key: String(i.metadata!.tier_line_key),
+      tier_id: String(i.metadata!.tier_id),
+      segment_id: String(i.metadata!.segment_id),
+      total: i.unit_price * i.quantity,
+    }))
+  const { commission } = orderRevenue(lines, await commissionPercentOf(scope, cart.sales_channel_id), cart.currency_code)
+  const amount = Number(collection.amount)
+  return {
+    destination: account.stripe_account_id,
+    application_fee_amount: Math.min(getSmallestUnit(commission, cart.currency_code), getSmallestUnit(amount, cart.currency_code)),
+    amount,
+    currency_code: cart.currency_code,
+  }
+}

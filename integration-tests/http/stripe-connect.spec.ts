@@ -181,6 +181,38 @@ medusaIntegrationTestRunner({
       expect(latest.body).toEqual(expect.objectContaining({ amount: String(collection.total * 100), application_fee_amount: "372000", transfer_data: { destination } }))
     })
 
+    it("lets Medusa process the provider's signed payment webhooks once, and refuses a forged one", async () => {
+      await onboard()
+      const { cartId, collectionId } = await cartWith(studio, [{ tier: t.essential.id, date: `${nextYear}-11-10` }])
+      await startPayment(collectionId)
+      const intentId = [...double.intents.keys()].at(-1)!
+      double.confirm(intentId)
+      const { order } = (await api.post(`/store/carts/${cartId}/complete`, {}, studio.headers)).data
+      const intent = { ...double.intents.get(intentId)!, status: "succeeded", amount_received: 500000 }
+      const event = { id: "evt_pi_1", object: "event", type: "payment_intent.succeeded", data: { object: intent } }
+      const payload = JSON.stringify(event)
+      const send = (secret: string) =>
+        api.post("/hooks/payment/stripe-connect_stripe-connect", payload, {
+          headers: { "content-type": "application/json", "stripe-signature": signer.webhooks.generateTestHeaderString({ payload, secret }) },
+        })
+      const captured = async () =>
+        (await api.get(`/admin/orders/${order.id}?fields=*payment_collections.payments`, admin)).data.order.payment_collections[0].payments[0]
+      // Medusa's webhook route answers at once and checks the signature when it processes the event.
+      await send("whsec_wrong").catch(() => undefined)
+      await new Promise((r) => setTimeout(r, 1500))
+      expect((await captured()).captured_at).toBeFalsy()
+      await send(WEBHOOK_SECRET)
+      await send(WEBHOOK_SECRET)
+      let payment = await captured()
+      for (let i = 0; i < 50 && !payment.captured_at; i++) {
+        await new Promise((r) => setTimeout(r, 100))
+        payment = await captured()
+      }
+      expect(payment.captured_at).toBeTruthy()
+      await new Promise((r) => setTimeout(r, 500))
+      expect((await captured()).captures).toHaveLength(1)
+    })
+
     it("takes a checkout through the provider to an order with its commission, then captures and refunds with the fee", async () => {
       const destination = await onboard()
       const { cartId, collectionId } = await cartWith(studio, [{ tier: t.prestige.id, date: `${nextYear}-11-10`, addons: [album] }])

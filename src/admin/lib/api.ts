@@ -1,11 +1,18 @@
 import { sdk } from "./sdk"
+import { csvFileName } from "./tier-analytics"
 import type {
+  AnalyticsReport,
   CreateTierPayload,
   Experiment,
   ExperimentAssignment,
+  ExperimentReport,
   ExperimentList,
   ExperimentPayload,
   ExperimentStatus,
+  FunnelReport,
+  ReportInterval,
+  ReportQuery,
+  RevenueReport,
   Segment,
   SegmentList,
   SegmentPayload,
@@ -14,7 +21,9 @@ import type {
   TierFlags,
   TierFlagsState,
   TierList,
+  TierReport,
   UpdateTierPayload,
+  UpsellReport,
   UpsellRule,
   UpsellRuleList,
   UpsellRulePayload,
@@ -127,3 +136,25 @@ export const setTierFlags = (body: Partial<TierFlags>) =>
 /** Back to the plugin options' value: one flag, or every flag without a key. */
 export const resetTierFlags = (key?: TierFlagKey) =>
   sdk.client.fetch<TierFlagsState>("/admin/tier-flags", { method: "DELETE", query: key ? { key } : {} })
+
+const report = <T>(name: AnalyticsReport, query: object) => sdk.client.fetch<T>(`/admin/tier-analytics/${name}`, { query })
+
+export const getFunnelReport = (query: ReportQuery) => report<FunnelReport>("funnel", query)
+
+export const getRevenueReport = (query: ReportQuery & { interval: ReportInterval }) => report<RevenueReport>("revenue", query)
+
+export const getTierReport = (query: ReportQuery) => report<TierReport>("tiers", query)
+
+export const getUpsellReport = (query: ReportQuery) => report<UpsellReport>("upsell", query)
+
+/** Experiments are judged over their whole run: only the tenant filters them. */
+export const getExperimentReport = (query: Pick<ReportQuery, "sales_channel_id">) => report<ExperimentReport>("experiments", query)
+
+/** The report as the API's CSV file, with the name the API gives it. */
+export async function getReportCsv(name: AnalyticsReport, query: object): Promise<{ filename: string; blob: Blob }> {
+  const response = await sdk.client.fetch<Response>(`/admin/tier-analytics/${name}`, {
+    query: { ...query, format: "csv" },
+    headers: { accept: "text/csv" },
+  })
+  return { filename: csvFileName(response.headers.get("content-disposition"), `${name}.csv`), blob: await response.blob() }
+}

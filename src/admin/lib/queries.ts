@@ -3,6 +3,11 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
 import { useEffect, useRef } from "react"
 import {
   getExperimentAssignment,
+  getExperimentReport,
+  getFunnelReport,
+  getRevenueReport,
+  getTierReport,
+  getUpsellReport,
   getTierFlags,
   listExperiments,
   listProductTiers,
@@ -11,7 +16,7 @@ import {
   listUpsellRules,
 } from "./api"
 import { changedFields, errorMessage } from "./form-values"
-import type { ExperimentStatus } from "./types"
+import type { ExperimentStatus, ReportInterval, ReportQuery } from "./types"
 
 const ROOT = "tiered-storefront"
 
@@ -24,6 +29,7 @@ export const queryKeys = {
   upsellRules: (query: object) => [ROOT, "upsell-rules", query] as const,
   experiments: (query: object) => [ROOT, "experiments", query] as const,
   assignment: (experimentId: string, visitorId: string) => [ROOT, "experiments", experimentId, "assignment", visitorId] as const,
+  analytics: (report: string, query: object) => [ROOT, "tier-analytics", report, query] as const,
 }
 
 // The API's page size ceiling: enough for every segment in a picker.
@@ -76,6 +82,29 @@ export function useExperimentAssignment(experimentId: string, visitorId: string)
 
 export function useTierFlags() {
   return useQuery({ queryKey: queryKeys.tierFlags, queryFn: getTierFlags })
+}
+
+// Reports keep the previous answer on screen while a new range loads, and show a refusal at once.
+const reportOptions = { placeholderData: <T>(previous: T) => previous, retry: false } as const
+
+export function useFunnelReport(query: ReportQuery, enabled: boolean) {
+  return useQuery({ queryKey: queryKeys.analytics("funnel", query), queryFn: () => getFunnelReport(query), enabled, ...reportOptions })
+}
+
+export function useRevenueReport(query: ReportQuery & { interval: ReportInterval }, enabled: boolean) {
+  return useQuery({ queryKey: queryKeys.analytics("revenue", query), queryFn: () => getRevenueReport(query), enabled, ...reportOptions })
+}
+
+export function useTierReport(query: ReportQuery, enabled: boolean) {
+  return useQuery({ queryKey: queryKeys.analytics("tiers", query), queryFn: () => getTierReport(query), enabled, ...reportOptions })
+}
+
+export function useUpsellReport(query: ReportQuery, enabled: boolean) {
+  return useQuery({ queryKey: queryKeys.analytics("upsell", query), queryFn: () => getUpsellReport(query), enabled, ...reportOptions })
+}
+
+export function useExperimentReport(query: Pick<ReportQuery, "sales_channel_id">) {
+  return useQuery({ queryKey: queryKeys.analytics("experiments", query), queryFn: () => getExperimentReport(query), ...reportOptions })
 }
 
 /**

@@ -146,3 +146,91 @@ export type TierFlagKey = keyof TierFlags
 
 /** The effective flags, the plugin options' defaults, and the keys the merchant set at runtime. */
 export type TierFlagsState = { flags: TierFlags; defaults: TierFlags; overrides: Partial<TierFlags> }
+
+export type ReportInterval = "day" | "week" | "month"
+
+/** The reports' filter: UTC dates, inclusive; no sales_channel_id = every tenant. */
+export type ReportQuery = { from: string; to: string; sales_channel_id?: string }
+
+export type FunnelStep = "segment_selected" | "tier_viewed" | "tier_compared" | "checkout_started" | "order"
+export type FunnelSteps = Record<FunnelStep, number>
+/** Each step over the one before; null when that one is 0. */
+export type FunnelRates = Record<Exclude<FunnelStep, "segment_selected">, number | null>
+
+export type FunnelSegment = {
+  segment_id: string
+  segment_handle: string | null
+  segment_name: string
+  steps: FunnelSteps
+  rates: FunnelRates
+}
+
+export type FunnelReport = { from: string; to: string; segments: FunnelSegment[]; total: { steps: FunnelSteps; rates: FunnelRates } }
+
+/** Money in the currency's main unit; a tier only viewed has no currency. */
+export type TierReportRow = {
+  tier_id: string
+  tier_name: string
+  level: number | null
+  segment_id: string | null
+  segment_name: string | null
+  views: number
+  orders: number
+  revenue: number
+  addon_revenue: number
+  commission: number
+  currency_code: string | null
+}
+
+export type TierReport = { from: string; to: string; tiers: TierReportRow[] }
+
+export type UpsellReportRow = {
+  rule_id: string
+  rule_name: string
+  action: UpsellAction | null
+  shown: number
+  accepted: number
+  declined: number
+  acceptance_rate: number | null
+  orders: number
+  revenue: number
+  currency_code: string | null
+}
+
+export type UpsellReport = { from: string; to: string; rules: UpsellReportRow[] }
+
+export type RevenueTotals = { orders: number; revenue: number; addon_revenue: number; commission: number; currency_code: string }
+
+export type RevenueReport = {
+  from: string
+  to: string
+  interval: ReportInterval
+  by_segment: (RevenueTotals & { segment_id: string; segment_name: string | null })[]
+  by_tier: (RevenueTotals & { tier_id: string; tier_name: string; segment_id: string; segment_name: string | null })[]
+  series: { period: string; segment_id: string; segment_name: string | null; revenue: number; commission: number; currency_code: string }[]
+}
+
+export type ExperimentVariantResult = {
+  key: string
+  visitors: number
+  conversions: number
+  conversion_rate: number | null
+  revenue: number
+  revenue_per_visitor: number | null
+  enough_data: boolean
+  comparison: { difference: number; z: number; p_value: number; significant: boolean } | null
+}
+
+export type ExperimentResult = {
+  experiment_id: string
+  key: string
+  name: string
+  status: ExperimentStatus
+  started_at: string | null
+  stopped_at: string | null
+  variants: ExperimentVariantResult[]
+}
+
+export type ExperimentReport = { experiments: ExperimentResult[] }
+
+export type AnalyticsReport = "funnel" | "revenue" | "tiers" | "upsell" | "experiments"

@@ -24,21 +24,11 @@ export async function orderTierSummary(scope: MedusaContainer, orderId: string) 
   const bookingService: BookingModuleService = scope.resolve(BOOKING_MODULE)
   const segmentsService: SegmentsModuleService = scope.resolve(SEGMENTS_MODULE)
   const [lines, bookings] = await Promise.all([
-    analytics.listConversionLines({ order_id: orderId }),
+    analytics.recordedLines(orderId),
     bookingService.listBookings({ order_id: orderId }, { order: { created_at: "ASC" } }),
   ])
-  const currency = order?.currency_code ?? lines[0]?.currency_code ?? "usd"
-  const net = asOrderRevenue(
-    lines.map((l) => ({
-      tier_line_key: l.tier_line_key,
-      tier_id: l.tier_id,
-      segment_id: l.segment_id,
-      revenue: Number(l.revenue),
-      addon_revenue: Number(l.addon_revenue),
-      commission: Number(l.commission),
-    })),
-    currency
-  )
+  const currency = order?.currency_code ?? "usd"
+  const net = asOrderRevenue(lines, currency)
   const tierLines = items.filter((i) => i.metadata?.tiered_kind === "tier" && i.quantity > 0)
   const tierIds = [...new Set(tierLines.map((i) => String(i.metadata!.tier_id)))]
   const tiers = tierIds.length ? await segmentsService.listTiers({ id: tierIds }, { relations: ["segment"], withDeleted: true }) : []

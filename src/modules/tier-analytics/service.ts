@@ -1,6 +1,8 @@
 import { Context } from "@medusajs/framework/types"
 import { InjectManager, InjectTransactionManager, MedusaContext, MedusaService } from "@medusajs/framework/utils"
 import { SqlEntityManager } from "@medusajs/framework/mikro-orm/postgresql"
+import { sqlFilters } from "../../lib/sql"
+import type { TierRevenue } from "../../lib/commission"
 import { CommissionRate } from "./models/commission-rate"
 import { Conversion } from "./models/conversion"
 import { ConversionLine } from "./models/conversion-line"
@@ -185,13 +187,7 @@ export default class TierAnalyticsModuleService extends MedusaService({ TierEven
       return []
     }
     const manager = sharedContext.manager as SqlEntityManager
-    const params: unknown[] = [...experimentIds]
-    const list = experimentIds.map(() => "?").join(", ")
-    let tenant = ""
-    if (salesChannelId) {
-      tenant = " and c.sales_channel_id = ?"
-      params.push(salesChannelId)
-    }
+    const { list, extra: tenant, params } = sqlFilters(experimentIds, { column: "c.sales_channel_id", value: salesChannelId })
     const rows = await manager.execute(
       `select o.experiment_id, o.experiment_variant as variant,
          count(distinct case when c.kind = 'order' then c.order_id end)
@@ -208,5 +204,18 @@ export default class TierAnalyticsModuleService extends MedusaService({ TierEven
       orders: number
       revenue: number
     }[]
+  }
+
+  /** The conversion lines recorded for an order, as the commission rules read them. */
+  async recordedLines(orderId: string): Promise<TierRevenue[]> {
+    const rows = await this.listConversionLines({ order_id: orderId })
+    return rows.map((l) => ({
+      tier_line_key: l.tier_line_key,
+      tier_id: l.tier_id,
+      segment_id: l.segment_id,
+      revenue: Number(l.revenue),
+      addon_revenue: Number(l.addon_revenue),
+      commission: Number(l.commission),
+    }))
   }
 }

@@ -1,6 +1,7 @@
 import { Context } from "@medusajs/framework/types"
 import { InjectManager, MedusaContext, MedusaError, MedusaService } from "@medusajs/framework/utils"
 import { SqlEntityManager } from "@medusajs/framework/mikro-orm/postgresql"
+import { sqlFilters } from "../../lib/sql"
 import { effectiveFlags, FlagOverrides, Flags } from "../../lib/flags"
 import { Experiment } from "./models/experiment"
 import { ExperimentExposure } from "./models/experiment-exposure"
@@ -79,13 +80,7 @@ export default class UpsellModuleService extends MedusaService({
       return []
     }
     const manager = sharedContext.manager as SqlEntityManager
-    const params: unknown[] = [...experimentIds]
-    const list = experimentIds.map(() => "?").join(", ")
-    let tenant = ""
-    if (salesChannelId) {
-      tenant = " and x.sales_channel_id = ?"
-      params.push(salesChannelId)
-    }
+    const { list, extra: tenant, params } = sqlFilters(experimentIds, { column: "x.sales_channel_id", value: salesChannelId })
     const rows = await manager.execute(
       `select x.experiment_id, x.variant, count(distinct x.visitor_id) as visitors
        from experiment_exposure x

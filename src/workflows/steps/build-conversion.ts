@@ -1,6 +1,6 @@
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { asOrderRevenue, orderRevenue, OrderRevenue, RevenueLine, revenueDelta, reversal, TierRevenue } from "../../lib/commission"
+import { asOrderRevenue, orderRevenue, OrderRevenue, RevenueLine, revenueDelta, reversal } from "../../lib/commission"
 import { TIER_ANALYTICS_MODULE, TierAnalyticsModuleService } from "../../modules/tier-analytics"
 import type { ConversionInput } from "../../modules/tier-analytics/service"
 import { UPSELL_MODULE, UpsellModuleService } from "../../modules/upsell"
@@ -63,15 +63,7 @@ export const buildConversionStep = createStep("build-conversion", async (input: 
   }
   const currency = order.currency_code
   const analytics: TierAnalyticsModuleService = container.resolve(TIER_ANALYTICS_MODULE)
-  const recordedRows = await analytics.listConversionLines({ order_id: order.id })
-  const recorded: TierRevenue[] = recordedRows.map((l) => ({
-    tier_line_key: l.tier_line_key,
-    tier_id: l.tier_id,
-    segment_id: l.segment_id,
-    revenue: Number(l.revenue),
-    addon_revenue: Number(l.addon_revenue),
-    commission: Number(l.commission),
-  }))
+  const recorded = await analytics.recordedLines(order.id)
 
   const current = () => {
     const lines: RevenueLine[] = (order.items ?? [])

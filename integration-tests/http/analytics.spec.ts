@@ -285,6 +285,7 @@ medusaIntegrationTestRunner({
 
         const experiments = (await api.get(`/admin/tier-analytics/experiments?sales_channel_id=${studio.salesChannelId}`, admin)).data.experiments
         expect(experiments).toHaveLength(1)
+        expect(experiments[0].currency_code).toBe("usd")
         const variants = experiments[0].variants
         expect(variants.reduce((s: number, v: any) => s + v.visitors, 0)).toBe(2)
         expect(variants.find((v: any) => v.key === conversion.experiment_variant)).toEqual(

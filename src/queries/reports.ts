@@ -164,6 +164,8 @@ export async function experimentReport(scope: MedusaContainer, filter: { sales_c
       status: e.status,
       started_at: e.started_at,
       stopped_at: e.stopped_at,
+      // Revenue per visitor is in the currency of the experiment's orders.
+      currency_code: conversions.find((x) => x.experiment_id === e.id)?.currency_code ?? null,
       variants: experimentResults(
         (e.variants as ExperimentVariant[]).map((v) => {
           const c = conversions.find((x) => x.experiment_id === e.id && x.variant === v.key)

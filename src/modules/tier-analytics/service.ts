@@ -189,7 +189,7 @@ export default class TierAnalyticsModuleService extends MedusaService({ TierEven
     const manager = sharedContext.manager as SqlEntityManager
     const { list, extra: tenant, params } = sqlFilters(experimentIds, { column: "c.sales_channel_id", value: salesChannelId })
     const rows = await manager.execute(
-      `select o.experiment_id, o.experiment_variant as variant,
+      `select o.experiment_id, o.experiment_variant as variant, min(c.currency_code) as currency_code,
          count(distinct case when c.kind = 'order' then c.order_id end)
            - count(distinct case when c.reference = 'canceled' then c.order_id end) as orders,
          sum(c.revenue + c.addon_revenue) as revenue
@@ -201,6 +201,7 @@ export default class TierAnalyticsModuleService extends MedusaService({ TierEven
     return rows.map((r: Record<string, unknown>) => toNumber(r, ["orders", "revenue"])) as {
       experiment_id: string
       variant: string
+      currency_code: string
       orders: number
       revenue: number
     }[]

@@ -108,6 +108,9 @@ medusaIntegrationTestRunner({
       })
 
       it("limits each visitor to 60 events a minute with a 429, without slowing other visitors", async () => {
+        // The limit counts per clock minute: start early in one, so the 61 requests share it.
+        const second = new Date().getUTCSeconds()
+        if (second > 40) await new Promise((r) => setTimeout(r, (61 - second) * 1000))
         for (let i = 0; i < 60; i++) {
           expect((await event({ name: "tier_viewed", visitor_id: "flood", tier_id: t.select.id })).status).toBe(202)
         }

@@ -1,5 +1,17 @@
 import { rate } from "./stats"
 
+/** The funnel events a storefront sends (`POST /store/tier-events`). */
+export const FUNNEL_EVENTS = [
+  "segment_selected",
+  "tier_viewed",
+  "tier_compared",
+  "upsell_shown",
+  "upsell_accepted",
+  "upsell_declined",
+  "checkout_started",
+] as const
+export type FunnelEvent = (typeof FUNNEL_EVENTS)[number]
+
 export const FUNNEL_STEPS = ["segment_selected", "tier_viewed", "tier_compared", "checkout_started", "order"] as const
 export type FunnelStep = (typeof FUNNEL_STEPS)[number]
 

@@ -6,6 +6,10 @@ import { segmentChannels } from "../lib/flags"
 import { SEGMENTS_MODULE, SegmentsModuleService } from "../modules/segments"
 import { UPSELL_MODULE, UpsellModuleService } from "../modules/upsell"
 import { SegmentRow, TIER_FIELDS, TierRow, byLevel } from "../api/utils/serialize"
+import type { StoreAddon, StoreSegment, StoreTier } from "../client/types"
+
+// The storefront types are the typed client's, so the API and the client cannot drift apart.
+export type { StoreAddon, StoreTier }
 
 /** The storefront's view: tiers whose product is published in one of the key's sales channels. */
 type CatalogTierRow = TierRow & {
@@ -19,19 +23,6 @@ type CatalogTierRow = TierRow & {
 }
 
 export type Region = { id: string; currency_code: string }
-
-export type StoreTier = {
-  id: string
-  segment_id: string
-  level: number
-  name: string
-  product_id: string
-  variant_id: string
-  max_guests: number | null
-  features: string[]
-  is_popular: boolean
-  price: TierPrice | null
-}
 
 export type VisibleTier = { row: CatalogTierRow; variant_id: string }
 
@@ -215,7 +206,7 @@ export async function priceVisibleTiers(
   return tiers.map((tier) => toStoreTier(tier, price(tier, eventDate)))
 }
 
-export function toStoreSegment(segment: SegmentRow) {
+export function toStoreSegment(segment: SegmentRow): StoreSegment {
   return {
     id: segment.id,
     handle: segment.handle,
@@ -229,15 +220,6 @@ export function toStoreSegment(segment: SegmentRow) {
     rank: segment.rank,
     image: segment.image,
   }
-}
-
-export type StoreAddon = {
-  product_id: string
-  variant_id: string
-  title: string
-  thumbnail: string | null
-  max_quantity: number
-  price: { amount: number; currency_code: string } | null
 }
 
 /**

@@ -1,5 +1,6 @@
 import { MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import type { TierUpgrade } from "../../client/types"
 import { CartLineInput, TierLineMetadata } from "../../lib/cart-lines"
 import { loadCartTierLines } from "../../queries/cart"
 import { addonsOf } from "../../queries/order"
@@ -14,17 +15,8 @@ export type UpgradeCartTierInput = {
   sales_channel_ids: string[]
 }
 
-export type TierUpgradeEvent = {
-  cart_id: string | null
-  order_id: string | null
-  sales_channel_id: string
-  line_item_id: string
-  from_tier_id: string
-  to_tier_id: string
-  offer_id: string | null
-  price_difference: number
-  currency_code: string
-}
+/** What an upgrade did: the storefront reads it in the route's answer, subscribers in `tier.upgraded`. */
+export type TierUpgradeEvent = TierUpgrade
 
 /**
  * Checks a cart's tier line can move to the target tier and prices the new

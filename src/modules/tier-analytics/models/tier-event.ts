@@ -1,15 +1,7 @@
 import { model } from "@medusajs/framework/utils"
+import { FUNNEL_EVENTS } from "../../../lib/funnel"
 
-export const FUNNEL_EVENTS = [
-  "segment_selected",
-  "tier_viewed",
-  "tier_compared",
-  "upsell_shown",
-  "upsell_accepted",
-  "upsell_declined",
-  "checkout_started",
-] as const
-export type FunnelEvent = (typeof FUNNEL_EVENTS)[number]
+export { FUNNEL_EVENTS, type FunnelEvent } from "../../../lib/funnel"
 
 /** A storefront funnel event of a visitor of a tenant. */
 export const TierEvent = model

@@ -1,0 +1,125 @@
+/**
+ * The typed client of the plugin's store API, on top of `@medusajs/js-sdk`:
+ *
+ *   const sdk = new Medusa({ baseUrl, publishableKey })
+ *   const tiered = tieredStore(sdk.client)
+ *   const { segments } = await tiered.segments.list({ region_id })
+ *
+ * Requests go through the SDK's `client.fetch`, so they carry its publishable key and login, and a
+ * non-2xx answer throws the SDK's `FetchError` with the status and the server's message.
+ * Plain TypeScript with no server imports: a browser bundle can use it.
+ */
+import type { Client, ClientHeaders } from "@medusajs/js-sdk"
+import type {
+  AddonLineMetadata,
+  AddTierItemsBody,
+  CompareTiersBody,
+  ListSegmentsQuery,
+  OfferDecisionBody,
+  RetrieveSegmentQuery,
+  StoreCartTierUpgradeResponse,
+  StoreOfferDecisionResponse,
+  StoreOrderTierUpgradeResponse,
+  StoreSegmentListResponse,
+  StoreSegmentResponse,
+  StoreTierAddonsResponse,
+  StoreTierAvailabilityResponse,
+  StoreTierCartResponse,
+  StoreTierComparisonResponse,
+  StoreTierEventResponse,
+  StoreUpsellOffersResponse,
+  TierAddonsQuery,
+  TierAvailabilityQuery,
+  TierEventBody,
+  TierLineMetadata,
+  UpgradeQuote,
+  UpgradeQuoteBody,
+  UpgradeTierBody,
+  UpsellOffersBody,
+} from "./types"
+
+export type * from "./types"
+export { FUNNEL_EVENTS } from "../lib/funnel"
+
+/** What the client needs of the SDK: its `fetch` (pass `sdk.client`). */
+export type StoreFetcher = Pick<Client, "fetch">
+
+const id = (value: string) => encodeURIComponent(value)
+
+/** One typed method per store route of the plugin; `headers` are added to the SDK's own. */
+export function tieredStore(client: StoreFetcher) {
+  const get = <T>(path: string, query?: object, headers?: ClientHeaders) =>
+    client.fetch<T>(path, { method: "GET", query: query as Record<string, unknown> | undefined, headers })
+  const post = <T>(path: string, body: object, headers?: ClientHeaders) =>
+    client.fetch<T>(path, { method: "POST", body, headers })
+
+  return {
+    segments: {
+      /** `GET /store/segments`: segments with at least one tier the key can see, by rank. */
+      list: (query: ListSegmentsQuery, headers?: ClientHeaders) =>
+        get<StoreSegmentListResponse>("/store/segments", query, headers),
+      /** `GET /store/segments/:handle`: the segment with its tiers priced for the date, and their comparison. */
+      retrieve: (handle: string, query: RetrieveSegmentQuery, headers?: ClientHeaders) =>
+        get<StoreSegmentResponse>(`/store/segments/${id(handle)}`, query, headers),
+    },
+    tiers: {
+      /** `POST /store/tiers/compare`: 2-3 tiers, in catalog order, with their comparison. */
+      compare: (body: CompareTiersBody, headers?: ClientHeaders) =>
+        post<StoreTierComparisonResponse>("/store/tiers/compare", body, headers),
+      /** `GET /store/tiers/:id/addons`: the add-ons the tier may take, and the bundle incentive's terms. */
+      addons: (tierId: string, query: TierAddonsQuery, headers?: ClientHeaders) =>
+        get<StoreTierAddonsResponse>(`/store/tiers/${id(tierId)}/addons`, query, headers),
+      /** `GET /store/tiers/:id/availability`: each date's status for the tier. */
+      availability: (tierId: string, query: TierAvailabilityQuery = {}, headers?: ClientHeaders) =>
+        get<StoreTierAvailabilityResponse>(`/store/tiers/${id(tierId)}/availability`, query, headers),
+      /** `POST /store/tiers/upgrade-quote`: what an upgrade would cost and add, or why it is refused. */
+      upgradeQuote: (body: UpgradeQuoteBody, headers?: ClientHeaders) =>
+        post<UpgradeQuote>("/store/tiers/upgrade-quote", body, headers),
+    },
+    carts: {
+      /** `POST /store/carts/:id/tier-items`: the tier line and its add-on lines, at server prices. */
+      addTier: (cartId: string, body: AddTierItemsBody, headers?: ClientHeaders) =>
+        post<StoreTierCartResponse>(`/store/carts/${id(cartId)}/tier-items`, body, headers),
+      /** `POST /store/carts/:id/tier-upgrade`: swaps the tier line, keeping date and add-ons. */
+      upgradeTier: (cartId: string, body: UpgradeTierBody, headers?: ClientHeaders) =>
+        post<StoreCartTierUpgradeResponse>(`/store/carts/${id(cartId)}/tier-upgrade`, body, headers),
+    },
+    orders: {
+      /** `POST /store/orders/:id/tier-upgrade`: the logged-in customer upgrades a placed booking. */
+      upgradeTier: (orderId: string, body: UpgradeTierBody, headers?: ClientHeaders) =>
+        post<StoreOrderTierUpgradeResponse>(`/store/orders/${id(orderId)}/tier-upgrade`, body, headers),
+    },
+    upsell: {
+      /** `POST /store/upsell/offers`: the offers for the visitor's context, each recorded as shown. */
+      offers: (body: UpsellOffersBody, headers?: ClientHeaders) =>
+        post<StoreUpsellOffersResponse>("/store/upsell/offers", body, headers),
+      /** `POST /store/upsell/offers/:id/decision`: records the visitor's answer, once. */
+      decide: (offerId: string, body: OfferDecisionBody, headers?: ClientHeaders) =>
+        post<StoreOfferDecisionResponse>(`/store/upsell/offers/${id(offerId)}/decision`, body, headers),
+    },
+    events: {
+      /** `POST /store/tier-events`: one funnel event of a visitor. */
+      track: (body: TierEventBody, headers?: ClientHeaders) =>
+        post<StoreTierEventResponse>("/store/tier-events", body, headers),
+    },
+  }
+}
+
+export type TieredStore = ReturnType<typeof tieredStore>
+
+/** Adds `tiered` (the typed client) to an SDK instance and returns it. */
+export function withTieredStore<T extends { client: StoreFetcher }>(sdk: T): T & { tiered: TieredStore } {
+  return Object.assign(sdk, { tiered: tieredStore(sdk.client) })
+}
+
+type WithMetadata = { metadata?: Record<string, unknown> | null }
+
+/** A cart or order line that is a tier line (its metadata says which tier, date and price breakdown). */
+export function isTierLine<T extends WithMetadata>(item: T): item is T & { metadata: TierLineMetadata } {
+  return item.metadata?.tiered_kind === "tier"
+}
+
+/** A cart or order line that is an add-on of a tier line (same `tier_line_key`). */
+export function isAddonLine<T extends WithMetadata>(item: T): item is T & { metadata: AddonLineMetadata } {
+  return item.metadata?.tiered_kind === "addon"
+}

@@ -1,0 +1,228 @@
+/**
+ * Request and response types of the plugin's store API, for storefronts.
+ * Shapes the server's pure rules already define are taken from src/lib (type-only, so a
+ * browser bundle pulls in nothing of the server).
+ */
+import type { DateAvailability, DateStatus } from "../lib/availability"
+import type { AddonLineMetadata, TierLineMetadata } from "../lib/cart-lines"
+import type { ComparisonMatrix } from "../lib/comparison"
+import type { FunnelEvent } from "../lib/funnel"
+import type { PriceAdjustment, PricingRuleKind, TierPrice } from "../lib/pricing"
+import type { UpgradeQuote } from "../lib/upgrade"
+import type { UpsellAction } from "../lib/upsell"
+
+export type {
+  AddonLineMetadata,
+  ComparisonMatrix,
+  DateAvailability,
+  DateStatus,
+  FunnelEvent,
+  PriceAdjustment,
+  PricingRuleKind,
+  TierLineMetadata,
+  TierPrice,
+  UpgradeQuote,
+  UpsellAction,
+}
+
+/** A calendar date, `YYYY-MM-DD`. */
+export type CalendarDate = string
+
+// ---- catalog ----
+
+export type StoreSegment = {
+  id: string
+  handle: string
+  name: string
+  description: string | null
+  audience: string | null
+  /** Main currency units; `max: null` is an open band ("$10,000+"). */
+  price_range: { min: number | null; max: number | null }
+  rank: number
+  image: string | null
+}
+
+export type StoreSegmentListItem = StoreSegment & {
+  tier_count: number
+  /** The lowest final tier price in the region's currency; null when no tier is priced there. */
+  from_price: number | null
+}
+
+export type StoreTier = {
+  id: string
+  segment_id: string
+  level: number
+  name: string
+  product_id: string
+  variant_id: string
+  max_guests: number | null
+  features: string[]
+  is_popular: boolean
+  /** Null when the tier has no price in the region's currency. */
+  price: TierPrice | null
+}
+
+export type StoreAddon = {
+  product_id: string
+  variant_id: string
+  title: string
+  thumbnail: string | null
+  max_quantity: number
+  price: { amount: number; currency_code: string } | null
+}
+
+export type ListSegmentsQuery = { region_id: string }
+export type RetrieveSegmentQuery = { region_id: string; event_date?: CalendarDate }
+export type CompareTiersBody = { tier_ids: string[]; region_id: string; event_date?: CalendarDate }
+export type TierAddonsQuery = { region_id: string }
+/** Without `from`/`to`: the 90 days from today (UTC); at most 366 days a call. */
+export type TierAvailabilityQuery = { from?: CalendarDate; to?: CalendarDate }
+
+export type StoreSegmentListResponse = { segments: StoreSegmentListItem[] }
+export type StoreTierComparisonResponse = { tiers: StoreTier[]; comparison: ComparisonMatrix }
+export type StoreSegmentResponse = StoreTierComparisonResponse & { segment: StoreSegment }
+export type StoreTierAddonsResponse = {
+  tier_id: string
+  addons: StoreAddon[]
+  /** The bundle incentive: `percent` off each add-on line once `min_addons` add-on units hang on a tier line. */
+  bundle: { min_addons: number; percent: number }
+}
+export type StoreTierAvailabilityResponse = { tier_id: string; dates: DateAvailability[] }
+
+// ---- carts and orders ----
+
+export type AddTierItemsBody = {
+  tier_id: string
+  event_date: CalendarDate
+  guest_count?: number
+  /** Repeat a variant id to add it more than once. */
+  addon_variant_ids?: string[]
+}
+
+export type StoreTierCartItem = {
+  id: string
+  title: string
+  variant_id: string | null
+  product_id: string | null
+  quantity: number
+  unit_price: number
+  is_custom_price: boolean
+  requires_shipping: boolean
+  /** A tier or add-on line carries TierLineMetadata / AddonLineMetadata (see isTierLine, isAddonLine). */
+  metadata: Record<string, unknown> | null
+  total: number
+}
+
+export type StoreTierCart = {
+  id: string
+  currency_code: string
+  region_id: string | null
+  sales_channel_id: string | null
+  total: number
+  subtotal: number
+  item_total: number
+  items: StoreTierCartItem[]
+}
+
+export type StoreTierCartResponse = { cart: StoreTierCart }
+
+export type UpgradeQuoteBody = {
+  from_tier_id: string
+  to_tier_id: string
+  region_id: string
+  event_date?: CalendarDate
+  /** Measure the difference from this cart line (or from the order's line of `from_tier_id`), not one or the other. */
+  line_item_id?: string
+  order_id?: string
+  /** An accepted upgrade offer: its incentive is in the quote. */
+  offer_id?: string
+}
+
+export type UpgradeTierBody = { line_item_id: string; to_tier_id: string; offer_id?: string }
+
+/** What an upgrade did (also the data of the `tier.upgraded` event). */
+export type TierUpgrade = {
+  cart_id: string | null
+  order_id: string | null
+  sales_channel_id: string
+  line_item_id: string
+  from_tier_id: string
+  to_tier_id: string
+  offer_id: string | null
+  price_difference: number
+  currency_code: string
+}
+
+export type StoreCartTierUpgradeResponse = StoreTierCartResponse & { upgrade: TierUpgrade }
+
+export type StoreUpgradedOrder = {
+  id: string
+  status: string
+  currency_code: string
+  total: number
+  summary?: Record<string, unknown> | null
+  items: Pick<StoreTierCartItem, "id" | "title" | "quantity" | "unit_price" | "metadata">[]
+}
+
+export type StoreOrderTierUpgradeResponse = {
+  order: StoreUpgradedOrder
+  /** Medusa's preview of the confirmed order edit. */
+  preview: Record<string, unknown>
+  upgrade: TierUpgrade
+  /** What the customer still owes (the order's pending difference). */
+  amount_due: number
+  currency_code: string
+}
+
+// ---- upsell and funnel ----
+
+export type UpsellOffersBody = {
+  visitor_id: string
+  /** With a cart, its first tier line fills what the context leaves out. */
+  cart_id?: string
+  /** Prices the differences when there is no cart yet. */
+  region_id?: string
+  context?: {
+    /** A segment handle. */
+    segment?: string
+    viewing_tier_id?: string
+    event_date?: CalendarDate
+    addon_count?: number
+  }
+}
+
+export type OfferStatus = "shown" | "accepted" | "declined"
+
+export type StoreUpsellOffer = {
+  id: string
+  rule_id: string
+  action: UpsellAction
+  headline: string
+  body: string | null
+  status: OfferStatus
+  from_tier_id?: string
+  to_tier_id?: string
+  event_date?: CalendarDate
+  /** Percent off the target tier: 5 = 5% off. */
+  incentive_percent?: number
+  price_difference?: number
+  currency_code?: string
+  remaining_slots?: number
+  experiment?: { key: string; variant: string | null }
+}
+
+export type StoreUpsellOffersResponse = { offers: StoreUpsellOffer[] }
+export type OfferDecisionBody = { decision: "accepted" | "declined" }
+export type StoreOfferDecisionResponse = { offer: StoreUpsellOffer }
+
+export type TierEventBody = {
+  name: FunnelEvent
+  visitor_id: string
+  /** A segment handle or id. */
+  segment?: string
+  tier_id?: string
+  /** At most 20 flat values (strings up to 500 characters). */
+  properties?: Record<string, string | number | boolean | null>
+}
+
+export type StoreTierEventResponse = { accepted: true }

@@ -40,6 +40,8 @@ import type {
 
 export type * from "./types"
 export { FUNNEL_EVENTS } from "../lib/funnel"
+/** An amount in main units as a customer reads it, with the currency's minor digits ("$2,125.00"). */
+export { formatMoney } from "../lib/money"
 
 /** What the client needs of the SDK: its `fetch` (pass `sdk.client`). */
 export type StoreFetcher = Pick<Client, "fetch">

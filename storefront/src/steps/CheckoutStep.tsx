@@ -1,0 +1,112 @@
+import type { StoreTierCart } from "@tiered/client"
+import { isAddonLine, isTierLine } from "@tiered/client"
+import { useState } from "react"
+import { money, longDate } from "../format"
+import { PriceBreakdown } from "../components/PriceBreakdown"
+import { ErrorNotice, StepHeading } from "../components/StepHeading"
+
+export type PaymentProvider = { id: string }
+
+const PROVIDER_NAMES: Record<string, string> = {
+  pp_system_default: "Pay the studio directly (no card needed now)",
+}
+
+export function providerName(id: string) {
+  return PROVIDER_NAMES[id] ?? id.replace(/^pp_/, "").replace(/[_-]+/g, " ")
+}
+
+/** The cart's tier lines, each with its add-on lines, as the customer reads them. */
+export function CartLines({ cart }: { cart: StoreTierCart }) {
+  return (
+    <ul className="cart-lines">
+      {cart.items.filter(isTierLine).map((line) => (
+        <li key={line.id} className="cart-line" data-testid="cart-tier-line">
+          <div>
+            <h3>{line.title}</h3>
+            <p className="muted">
+              {longDate(line.metadata.event_date)}
+              {line.metadata.guest_count ? ` · ${line.metadata.guest_count} guests` : ""}
+            </p>
+          </div>
+          <PriceBreakdown price={line.metadata.price_breakdown} />
+          <ul className="cart-addons" aria-label={`Add-ons of ${line.title}`}>
+            {cart.items
+              .filter(isAddonLine)
+              .filter((addon) => addon.metadata.tier_line_key === line.metadata.tier_line_key)
+              .map((addon) => (
+                <li key={addon.id} className="cart-line addon-line">
+                  <span>
+                    {addon.title} × {addon.quantity}
+                  </span>
+                  <PriceBreakdown price={addon.metadata.price_breakdown} quantity={addon.quantity} />
+                </li>
+              ))}
+          </ul>
+        </li>
+      ))}
+    </ul>
+  )
+}
+
+export function CheckoutStep(props: {
+  cart: StoreTierCart
+  providers: PaymentProvider[] | null
+  busy: boolean
+  error: string | null
+  /** The store refused the booking at checkout (409): its date is gone, or a price changed. */
+  conflict: "date" | "price" | null
+  notice: string | null
+  focus: boolean
+  onPay: (providerId: string) => void
+  onChooseDate: () => void
+  onBack: () => void
+}) {
+  const [provider, setProvider] = useState<string | null>(null)
+  const chosen = provider ?? props.providers?.[0]?.id ?? null
+  return (
+    <section aria-labelledby="step-checkout">
+      <StepHeading id="step-checkout" focus={props.focus}>
+        Review and book
+      </StepHeading>
+      {props.notice && <p className="notice notice-info">{props.notice}</p>}
+      <div className="card">
+        <CartLines cart={props.cart} />
+        <p className="cart-total">
+          Total <strong data-testid="cart-total">{money(props.cart.total, props.cart.currency_code)}</strong>
+        </p>
+      </div>
+      <fieldset className="card payment">
+        <legend>Payment</legend>
+        {props.providers === null ? (
+          <p className="muted">Loading payment options…</p>
+        ) : props.providers.length === 0 ? (
+          <p>This store takes no payments in your region.</p>
+        ) : (
+          props.providers.map((p) => (
+            <div key={p.id} className="radio">
+              <input id={`provider-${p.id}`} type="radio" name="provider" value={p.id} checked={chosen === p.id} onChange={() => setProvider(p.id)} />
+              <label htmlFor={`provider-${p.id}`}>{providerName(p.id)}</label>
+            </div>
+          ))
+        )}
+      </fieldset>
+      <ErrorNotice message={props.error}>
+        {props.conflict === "date" && <p>Someone else booked this date a moment ago. Nothing was charged.</p>}
+        {props.conflict === "price" && <p>The price changed since you chose. Nothing was charged.</p>}
+        {props.conflict && (
+          <button type="button" className="button secondary" onClick={props.onChooseDate}>
+            {props.conflict === "date" ? "Choose another date" : "Choose your date again"}
+          </button>
+        )}
+      </ErrorNotice>
+      <div className="actions">
+        <button type="button" className="button link" onClick={props.onBack}>
+          Back to your details
+        </button>
+        <button type="button" className="button primary" disabled={!chosen || props.busy || !!props.conflict} onClick={() => chosen && props.onPay(chosen)}>
+          {props.busy ? "Booking…" : `Pay and book · ${money(props.cart.total, props.cart.currency_code)}`}
+        </button>
+      </div>
+    </section>
+  )
+}

@@ -33,6 +33,7 @@ module.exports = {
       displayName: "http",
       testMatch: ["<rootDir>/integration-tests/http/**/*.spec.[jt]s"],
       setupFiles: ["<rootDir>/integration-tests/setup.js"],
+      setupFilesAfterEnv: ["<rootDir>/integration-tests/reset-cache.js"],
     },
   ],
 }

@@ -14,12 +14,29 @@ const stripeConnect = process.env.STRIPE_API_KEY
     }
   : null
 
+// REDIS_URL switches the app to its production set-up (README "Production and scale-out"):
+// Redis event bus, workflow engine, locking and caching, shared by every server and worker.
+const redisUrl = process.env.REDIS_URL
+const redisModules = redisUrl
+  ? [
+      { resolve: "@medusajs/medusa/event-bus-redis", options: { redisUrl } },
+      { resolve: "@medusajs/medusa/workflow-engine-redis", options: { redis: { redisUrl } } },
+      { resolve: "@medusajs/medusa/cache-redis", options: { redisUrl } },
+      {
+        resolve: "@medusajs/medusa/locking",
+        options: { providers: [{ resolve: "@medusajs/medusa/locking-redis", id: "locking-redis", is_default: true, options: { redisUrl } }] },
+      },
+    ]
+  : []
+
 // The app used for development and tests: it loads the plugin from this
 // repository's own src/ (modules below; api, links, workflows, subscribers
 // and admin extensions are picked up from src/ by convention).
 module.exports = defineConfig({
   projectConfig: {
     databaseUrl: process.env.DATABASE_URL,
+    redisUrl,
+    workerMode: (process.env.MEDUSA_WORKER_MODE as "shared" | "worker" | "server" | undefined) || "shared",
     http: {
       storeCors: process.env.STORE_CORS || "http://localhost:8000,http://localhost:5173",
       adminCors: process.env.ADMIN_CORS || "http://localhost:9000,http://localhost:5173",
@@ -29,9 +46,19 @@ module.exports = defineConfig({
     },
   },
   admin: {
-    disable: process.env.MEDUSA_DISABLE_ADMIN === "true",
+    disable: process.env.MEDUSA_DISABLE_ADMIN === "true" || process.env.MEDUSA_WORKER_MODE === "worker",
   },
+  // Medusa's Caching module: the plugin's store reads are cached there (and Medusa's own, where
+  // it caches), invalidated by the module events of every write.
+  featureFlags: { caching: true },
   modules: [
+    {
+      resolve: "@medusajs/medusa/caching",
+      options: redisUrl
+        ? { providers: [{ resolve: "@medusajs/medusa/caching-redis", id: "caching-redis", is_default: true, options: { redisUrl } }] }
+        : { in_memory: { enable: true } },
+    },
+    ...redisModules,
     { resolve: "./src/modules/segments" },
     { resolve: "./src/modules/booking" },
     { resolve: "./src/modules/upsell" },

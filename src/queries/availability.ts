@@ -9,6 +9,8 @@ import {
 import { todayUtc } from "../lib/pricing"
 import { BOOKING_MODULE, BookingModuleService } from "../modules/booking"
 import { DEFAULT_AVAILABILITY } from "../modules/booking/service"
+import type { ReadOptions } from "./catalog"
+import { cachedRead } from "./store-cache"
 
 /** A tenant's settings, or the defaults when it has never saved any. */
 export async function effectiveSettings(scope: MedusaContainer, salesChannelId: string) {
@@ -31,11 +33,19 @@ export type TenantAvailability = {
   booked: (pool: string, date: string) => number
 }
 
-/** Everything needed to judge a tenant's dates between `from` and `to`, in four queries. */
-export async function tenantAvailability(
+type TenantAvailabilityData = {
+  settings: Awaited<ReturnType<typeof effectiveSettings>>
+  overrides: [string, number][]
+  blackouts: { start_date: string; end_date: string; reason: string | null }[]
+  high_demand_dates: string[]
+  /** Live bookings per `pool|date`. */
+  counts: [string, number][]
+}
+
+async function queryTenantAvailability(
   scope: MedusaContainer,
   input: { sales_channel_id: string; from: string; to: string }
-): Promise<TenantAvailability> {
+): Promise<TenantAvailabilityData> {
   const service: BookingModuleService = scope.resolve(BOOKING_MODULE)
   const channel = input.sales_channel_id
   const [settings, overrides, blackouts, flagged, bookings] = await Promise.all([
@@ -52,17 +62,35 @@ export async function tenantAvailability(
       { select: ["event_date", "pool"] }
     ),
   ])
-  const capacity = new Map(overrides.map((o) => [o.product_id, o.capacity]))
   const counts = new Map<string, number>()
   for (const b of bookings) {
     const key = `${b.pool}|${b.event_date}`
     counts.set(key, (counts.get(key) ?? 0) + 1)
   }
-  const shared = {
+  return {
     settings,
+    overrides: overrides.map((o) => [o.product_id, o.capacity]),
     blackouts: blackouts.map((b) => ({ start_date: b.start_date, end_date: b.end_date, reason: b.reason })),
     high_demand_dates: flagged.map((h) => h.date),
+    counts: [...counts],
   }
+}
+
+/**
+ * Everything needed to judge a tenant's dates between `from` and `to`, in four queries (or
+ * one cache read for `cached` store reads; bookings and checkout read the database).
+ */
+export async function tenantAvailability(
+  scope: MedusaContainer,
+  input: { sales_channel_id: string; from: string; to: string },
+  options: ReadOptions = {}
+): Promise<TenantAvailability> {
+  const data = options.cached
+    ? await cachedRead(scope, "availability", { ...input }, () => queryTenantAvailability(scope, input))
+    : await queryTenantAvailability(scope, input)
+  const capacity = new Map(data.overrides)
+  const counts = new Map(data.counts)
+  const shared = { settings: data.settings, blackouts: data.blackouts, high_demand_dates: data.high_demand_dates }
   const forProduct = (productId: string) =>
     rulesForProduct({ ...shared, override_capacity: capacity.get(productId) ?? null, product_id: productId })
   return {
@@ -75,9 +103,10 @@ export async function tenantAvailability(
 /** Each date's status for one tier product of a tenant, counting its live bookings. */
 export async function productAvailability(
   scope: MedusaContainer,
-  input: { sales_channel_id: string; product_id: string; from: string; to: string; today?: string }
+  input: { sales_channel_id: string; product_id: string; from: string; to: string; today?: string },
+  options: ReadOptions = {}
 ): Promise<DateAvailability[]> {
-  const tenant = await tenantAvailability(scope, input)
+  const tenant = await tenantAvailability(scope, { sales_channel_id: input.sales_channel_id, from: input.from, to: input.to }, options)
   const rules = tenant.rulesFor(input.product_id)
   const pool = tenant.poolOf(input.product_id)
   const today = input.today ?? todayUtc()
@@ -91,8 +120,9 @@ export async function dateStatusOf(
   scope: MedusaContainer,
   salesChannelId: string,
   productId: string,
-  date: string
+  date: string,
+  options: ReadOptions = {}
 ): Promise<DateAvailability> {
-  const [day] = await productAvailability(scope, { sales_channel_id: salesChannelId, product_id: productId, from: date, to: date })
+  const [day] = await productAvailability(scope, { sales_channel_id: salesChannelId, product_id: productId, from: date, to: date }, options)
   return day
 }

@@ -2,11 +2,12 @@ import { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MedusaError, QueryContext } from "@medusajs/framework/utils"
 import { allowedAddons } from "../lib/addons"
 import { Incentive, priceTier, PricingRule, TierPrice, todayUtc } from "../lib/pricing"
-import { segmentChannels } from "../lib/flags"
+import { Flags, segmentChannels } from "../lib/flags"
 import { SEGMENTS_MODULE, SegmentsModuleService } from "../modules/segments"
 import { UPSELL_MODULE, UpsellModuleService } from "../modules/upsell"
 import { SegmentRow, TIER_FIELDS, TierRow, byLevel } from "../api/utils/serialize"
 import type { StoreAddon, StoreSegment, StoreTier } from "../client/types"
+import { cachedRead, StoreRead } from "./store-cache"
 
 // The storefront types are the typed client's, so the API and the client cannot drift apart.
 export type { StoreAddon, StoreTier }
@@ -36,17 +37,35 @@ const CATALOG_FIELDS = [
   "product.variants.variant_rank",
 ]
 
-export async function loadRegion(scope: MedusaContainer, regionId: string): Promise<Region> {
-  const query = scope.resolve(ContainerRegistrationKeys.QUERY)
-  const { data } = await query.graph({
-    entity: "region",
-    fields: ["id", "currency_code"],
-    filters: { id: regionId },
+/**
+ * How a read may be answered: `cached` reads come from Medusa's Caching module (store reads,
+ * which checkout verifies again); the default reads the database, as checkout and bookings must.
+ */
+export type ReadOptions = { cached?: boolean }
+
+function maybeCached<T>(scope: MedusaContainer, options: ReadOptions, read: StoreRead, key: Record<string, unknown>, compute: () => Promise<T>) {
+  return options.cached ? cachedRead(scope, read, key, compute) : compute()
+}
+
+export async function loadRegion(scope: MedusaContainer, regionId: string, options: ReadOptions = {}): Promise<Region> {
+  const region = await maybeCached(scope, options, "region", { region: regionId }, async () => {
+    const query = scope.resolve(ContainerRegistrationKeys.QUERY)
+    const { data } = await query.graph({
+      entity: "region",
+      fields: ["id", "currency_code"],
+      filters: { id: regionId },
+    })
+    return (data[0] as Region | undefined) ?? null
   })
-  if (!data.length) {
+  if (!region) {
     throw new MedusaError(MedusaError.Types.NOT_FOUND, `Region ${regionId} was not found`)
   }
-  return data[0] as Region
+  return region
+}
+
+/** The flags in force (plugin options with the merchant's overrides). */
+export function loadFlags(scope: MedusaContainer, options: ReadOptions = {}): Promise<Flags> {
+  return maybeCached(scope, options, "flags", {}, () => (scope.resolve(UPSELL_MODULE) as UpsellModuleService).getFlags())
 }
 
 /**
@@ -59,14 +78,29 @@ export async function loadVisibleTiers(
   scope: MedusaContainer,
   channelIds: string[],
   filters: { id?: string[]; segment_id?: string[] } = {},
-  options: { ignoreFlags?: boolean } = {}
+  options: ReadOptions & { ignoreFlags?: boolean } = {}
 ): Promise<VisibleTier[]> {
   const salesChannelIds = options.ignoreFlags
     ? channelIds
-    : segmentChannels(await (scope.resolve(UPSELL_MODULE) as UpsellModuleService).getFlags(), channelIds)
+    : segmentChannels(await loadFlags(scope, options), channelIds)
   if (!salesChannelIds.length) {
     return []
   }
+  const channels = [...new Set(salesChannelIds)].sort()
+  // A tenant's whole visible catalog is one cache entry; the filters apply to it in memory.
+  const visible = options.cached
+    ? await cachedRead(scope, "visibleTiers", { channels }, () => queryVisibleTiers(scope, channels, {}))
+    : await queryVisibleTiers(scope, channels, filters)
+  const ids = filters.id && new Set(filters.id)
+  const segmentIds = filters.segment_id && new Set(filters.segment_id)
+  return visible.filter((t) => (!ids || ids.has(t.row.id)) && (!segmentIds || segmentIds.has(t.row.segment_id)))
+}
+
+async function queryVisibleTiers(
+  scope: MedusaContainer,
+  salesChannelIds: string[],
+  filters: { id?: string[]; segment_id?: string[] }
+): Promise<VisibleTier[]> {
   const query = scope.resolve(ContainerRegistrationKeys.QUERY)
   const { data } = await query.graph({
     entity: "tier",
@@ -103,33 +137,43 @@ export async function loadVisibleTiers(
 export async function variantPrices(
   scope: MedusaContainer,
   variantIds: string[],
-  region: Region
+  region: Region,
+  options: ReadOptions = {}
 ): Promise<Map<string, number | null>> {
-  const prices = new Map<string, number | null>()
   if (!variantIds.length) {
-    return prices
+    return new Map()
   }
-  const query = scope.resolve(ContainerRegistrationKeys.QUERY)
-  const { data } = await query.graph({
-    entity: "variant",
-    fields: ["id", "calculated_price.calculated_amount", "calculated_price.currency_code"],
-    filters: { id: variantIds },
-    context: {
-      calculated_price: QueryContext({ region_id: region.id, currency_code: region.currency_code }),
-    },
+  const ids = [...new Set(variantIds)].sort()
+  // Entries, not a Map, so the answer survives a JSON cache (Redis).
+  const entries = await maybeCached(scope, options, "variantPrices", { region, ids }, async () => {
+    const query = scope.resolve(ContainerRegistrationKeys.QUERY)
+    const { data } = await query.graph({
+      entity: "variant",
+      fields: ["id", "calculated_price.calculated_amount", "calculated_price.currency_code"],
+      filters: { id: ids },
+      context: {
+        calculated_price: QueryContext({ region_id: region.id, currency_code: region.currency_code }),
+      },
+    })
+    return (data as { id: string; calculated_price?: { calculated_amount: number | null } | null }[]).map((variant) => {
+      const amount = variant.calculated_price?.calculated_amount
+      return [variant.id, amount === null || amount === undefined ? null : Number(amount)] as [string, number | null]
+    })
   })
-  for (const variant of data as { id: string; calculated_price?: { calculated_amount: number | null } | null }[]) {
-    const amount = variant.calculated_price?.calculated_amount
-    prices.set(variant.id, amount === null || amount === undefined ? null : Number(amount))
-  }
-  return prices
+  return new Map(entries)
 }
 
 /** The merchant's active date rules, as the pricing function takes them. */
-export async function loadActivePricingRules(scope: MedusaContainer): Promise<PricingRule[]> {
-  const service: SegmentsModuleService = scope.resolve(SEGMENTS_MODULE)
-  const rules = await service.listPricingRules({ is_active: true })
-  return rules.map((r) => ({
+export function loadActivePricingRules(scope: MedusaContainer, options: ReadOptions = {}): Promise<PricingRule[]> {
+  return maybeCached(scope, options, "pricingRules", {}, async () => {
+    const service: SegmentsModuleService = scope.resolve(SEGMENTS_MODULE)
+    const rules = await service.listPricingRules({ is_active: true })
+    return rules.map(toPricingRule)
+  })
+}
+
+function toPricingRule(r: Awaited<ReturnType<SegmentsModuleService["listPricingRules"]>>[number]): PricingRule {
+  return {
     id: r.id,
     label: r.label,
     kind: r.kind,
@@ -144,7 +188,7 @@ export async function loadActivePricingRules(scope: MedusaContainer): Promise<Pr
     repeats_yearly: r.repeats_yearly,
     days: r.days,
     weekdays: r.weekdays as number[] | null,
-  }))
+  }
 }
 
 export type TierPricer = (tier: VisibleTier, eventDate?: string | null, incentive?: Incentive | null) => TierPrice | null
@@ -153,14 +197,20 @@ export type TierPricer = (tier: VisibleTier, eventDate?: string | null, incentiv
  * Loads what pricing the tiers needs once (Medusa prices for the region, the
  * active date rules) and answers each tier's price for any date and incentive.
  */
-export async function tierPricer(scope: MedusaContainer, tiers: VisibleTier[], region: Region): Promise<TierPricer> {
+export async function tierPricer(
+  scope: MedusaContainer,
+  tiers: VisibleTier[],
+  region: Region,
+  options: ReadOptions = {}
+): Promise<TierPricer> {
   const [prices, rules] = await Promise.all([
     variantPrices(
       scope,
       tiers.map((t) => t.variant_id),
-      region
+      region,
+      options
     ),
-    loadActivePricingRules(scope),
+    loadActivePricingRules(scope, options),
   ])
   const today = todayUtc()
   return (tier, eventDate, incentive) => {
@@ -200,9 +250,10 @@ export async function priceVisibleTiers(
   scope: MedusaContainer,
   tiers: VisibleTier[],
   region: Region,
-  eventDate?: string
+  eventDate?: string,
+  options: ReadOptions = {}
 ): Promise<StoreTier[]> {
-  const price = await tierPricer(scope, tiers, region)
+  const price = await tierPricer(scope, tiers, region, options)
   return tiers.map((tier) => toStoreTier(tier, price(tier, eventDate)))
 }
 
@@ -226,12 +277,18 @@ export function toStoreSegment(segment: SegmentRow): StoreSegment {
  * The add-ons a visible tier may take that the same sales channels sell
  * (published), with their region prices; ordered by title.
  */
-export async function loadTierAddons(
+export function loadTierAddons(
   scope: MedusaContainer,
   tier: VisibleTier,
   salesChannelIds: string[],
-  region: Region
+  region: Region,
+  options: ReadOptions = {}
 ): Promise<StoreAddon[]> {
+  const channels = [...new Set(salesChannelIds)].sort()
+  return maybeCached(scope, options, "addons", { tier: tier.row.id, channels, region }, () => queryTierAddons(scope, tier, channels, region))
+}
+
+async function queryTierAddons(scope: MedusaContainer, tier: VisibleTier, salesChannelIds: string[], region: Region): Promise<StoreAddon[]> {
   const service: SegmentsModuleService = scope.resolve(SEGMENTS_MODULE)
   const rules = await service.listAddonRules(
     { $or: [{ tier_id: tier.row.id }, { segment_id: tier.row.segment_id }] },

@@ -8,7 +8,7 @@ import { SEGMENTS_MODULE, SegmentsModuleService } from "../modules/segments"
 import { UPSELL_MODULE, UpsellModuleService } from "../modules/upsell"
 import { ConflictError } from "../workflows/errors"
 import { tenantAvailability } from "./availability"
-import { loadVisibleTiers, Region, tierPricer, VisibleTier } from "./catalog"
+import { loadVisibleTiers, ReadOptions, Region, tierPricer, VisibleTier } from "./catalog"
 
 export type UpgradeLine = {
   tier_id: string
@@ -78,9 +78,10 @@ export async function planUpgrade(
     event_date: string | null
     current_price?: number
     offer_id?: string | null
-  }
+  },
+  options: ReadOptions = {}
 ): Promise<PlannedUpgrade> {
-  const tiers = await loadVisibleTiers(scope, input.sales_channel_ids, { id: [input.from_tier_id, input.to_tier_id] })
+  const tiers = await loadVisibleTiers(scope, input.sales_channel_ids, { id: [input.from_tier_id, input.to_tier_id] }, options)
   const find = (id: string) => {
     const tier = tiers.find((t) => t.row.id === id)
     if (!tier) {
@@ -98,7 +99,7 @@ export async function planUpgrade(
         to_tier_id: to.row.id,
       })
     : 0
-  const price = await tierPricer(scope, [from, to], input.region)
+  const price = await tierPricer(scope, [from, to], input.region, options)
   const fromPrice = price(from, input.event_date)
   const toPrice = price(to, input.event_date)
   const incentive: Incentive | null = incentive_percent

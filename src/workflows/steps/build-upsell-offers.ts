@@ -9,7 +9,8 @@ import { nextTier } from "../../lib/upgrade"
 import { UPSELL_MODULE, UpsellModuleService } from "../../modules/upsell"
 import type { ExperimentVariant } from "../../modules/upsell/models/experiment"
 import { dateStatusOf } from "../../queries/availability"
-import { loadRegion, loadVisibleTiers, Region, tierPricer, VisibleTier } from "../../queries/catalog"
+import { loadFlags, loadRegion, loadVisibleTiers, Region, tierPricer, VisibleTier } from "../../queries/catalog"
+import { cachedRead } from "../../queries/store-cache"
 import { loadCartTierLines } from "../../queries/cart"
 import { asUpgradeTier } from "../../queries/upgrade"
 
@@ -56,10 +57,12 @@ export const buildUpsellOffersStep = createStep(
     if (!channel) {
       return none
     }
-    if (!upsellOn(await service.getFlags(), channel, input.visitor_id)) {
+    // Offers are advice: cached reads suffice, and checkout verifies any price taken from one.
+    const cached = { cached: true }
+    if (!upsellOn(await loadFlags(container, cached), channel, input.visitor_id)) {
       return none
     }
-    const visible = await loadVisibleTiers(container, [channel])
+    const visible = await loadVisibleTiers(container, [channel], {}, cached)
     const viewing = input.context.viewing_tier_id ? visible.find((t) => t.row.id === input.context.viewing_tier_id) : undefined
     if (input.context.viewing_tier_id && !viewing) {
       throw new MedusaError(MedusaError.Types.NOT_FOUND, `Tier ${input.context.viewing_tier_id} was not found`)
@@ -67,14 +70,14 @@ export const buildUpsellOffersStep = createStep(
     const region: Region | null = cart?.region_id
       ? { id: cart.region_id, currency_code: cart.currency_code }
       : input.region_id
-        ? await loadRegion(container, input.region_id)
+        ? await loadRegion(container, input.region_id, cached)
         : null
 
     const line = cart?.tier_lines.find((l) => visible.some((t) => t.row.id === l.tier_id)) ?? null
     const from = viewing ?? (line ? visible.find((t) => t.row.id === line.tier_id) : undefined) ?? null
     const eventDate = input.context.event_date ?? line?.event_date ?? null
     const addonCount = input.context.addon_count ?? (line && (!viewing || viewing.row.id === line.tier_id) ? line.addon_units : 0)
-    const date = from && eventDate ? await dateStatusOf(container, channel, from.row.product!.id, eventDate) : null
+    const date = from && eventDate ? await dateStatusOf(container, channel, from.row.product!.id, eventDate, cached) : null
     const ctx: UpsellContext = {
       segment: input.context.segment ?? from?.row.segment.handle,
       viewing_tier: viewing ? { segment: viewing.row.segment.handle, level: viewing.row.level } : undefined,
@@ -85,10 +88,10 @@ export const buildUpsellOffersStep = createStep(
 
     const { max_offers, upgrade_incentive_percent } = service.getSettings()
     const inScope = (ids: unknown) => !(ids as string[] | null)?.length || (ids as string[]).includes(channel)
-    const [rules, experiments] = await Promise.all([
-      service.listUpsellRules({ is_active: true }),
-      service.listExperiments({ status: "running" }, { order: { started_at: "ASC" } }),
-    ])
+    const { rules, experiments } = await cachedRead(container, "upsell", {}, async () => ({
+      rules: await service.listUpsellRules({ is_active: true }),
+      experiments: await service.listExperiments({ status: "running" }, { order: { started_at: "ASC" } }),
+    }))
     const matched = matchingRules(
       rules
         .filter((r) => inScope(r.sales_channel_ids))
@@ -112,7 +115,7 @@ export const buildUpsellOffersStep = createStep(
       })
       .filter((a) => a.variant)
 
-    const price = region ? await tierPricer(container, visible, region) : null
+    const price = region ? await tierPricer(container, visible, region, cached) : null
     const finalOf = (tier: VisibleTier) => price?.(tier, eventDate)?.final ?? null
     const currentPrice = from ? (line && line.tier_id === from.row.id ? line.unit_price : finalOf(from)) : null
     const fromTier = from ? asUpgradeTier(from, currentPrice ?? 0) : null

@@ -46,7 +46,8 @@ export const prepareCartTierUpgradeStep = createStep(
       event_date: line.event_date,
       current_price: line.unit_price,
       offer_id: input.offer_id,
-    })
+    // A cart's prices are verified against the database again at checkout.
+    }, { cached: true })
     if (!plan.quote.allowed) {
       throw new MedusaError(MedusaError.Types.NOT_ALLOWED, plan.quote.reason!)
     }

@@ -54,7 +54,9 @@ export const prepareTierItemsStep = createStep(
     }
     const channel = cart.sales_channel_id
 
-    const [tier] = await loadVisibleTiers(container, [channel], { id: [input.tier_id] })
+    // Cached reads: checkout prices and books every line again from the database.
+    const cached = { cached: true }
+    const [tier] = await loadVisibleTiers(container, [channel], { id: [input.tier_id] }, cached)
     if (!tier) {
       throw new MedusaError(MedusaError.Types.NOT_FOUND, `Tier ${input.tier_id} was not found`)
     }
@@ -67,7 +69,7 @@ export const prepareTierItemsStep = createStep(
     }
 
     const today = todayUtc()
-    const tenant = await tenantAvailability(container, { sales_channel_id: channel, from: input.event_date, to: input.event_date })
+    const tenant = await tenantAvailability(container, { sales_channel_id: channel, from: input.event_date, to: input.event_date }, cached)
     const pool = tenant.poolOf(productId)
     // Tier lines of the same pool and date already in this cart take capacity too.
     const inCart = (cart.items ?? []).filter(
@@ -89,7 +91,7 @@ export const prepareTierItemsStep = createStep(
     }
 
     const region = { id: cart.region_id, currency_code: cart.currency_code }
-    const [priced] = await priceVisibleTiers(container, [tier], region, input.event_date)
+    const [priced] = await priceVisibleTiers(container, [tier], region, input.event_date, cached)
     if (!priced.price) {
       throw new MedusaError(
         MedusaError.Types.NOT_ALLOWED,
@@ -138,7 +140,7 @@ export const prepareTierItemsStep = createStep(
       if (problems.length) {
         throw new MedusaError(MedusaError.Types.INVALID_DATA, problems.join("; "))
       }
-      const prices = await variantPrices(container, [...byVariant.keys()], region)
+      const prices = await variantPrices(container, [...byVariant.keys()], region, cached)
       const quantities = new Map<string, number>()
       addonIds.forEach((id) => quantities.set(id, (quantities.get(id) ?? 0) + 1))
       for (const [variantId, quantity] of quantities) {

@@ -18,7 +18,7 @@ export const POST = async (req: MedusaStoreRequest<StoreTierEventType>, res: Med
   let tierId: string | null = null
   let channel = channels[0]
   if (body.tier_id) {
-    const [tier] = await loadVisibleTiers(req.scope, channels, { id: [body.tier_id] })
+    const [tier] = await loadVisibleTiers(req.scope, channels, { id: [body.tier_id] }, { cached: true })
     if (!tier) {
       throw new MedusaError(MedusaError.Types.NOT_FOUND, `Tier ${body.tier_id} was not found`)
     }
@@ -29,7 +29,7 @@ export const POST = async (req: MedusaStoreRequest<StoreTierEventType>, res: Med
   if (body.segment) {
     const service: SegmentsModuleService = req.scope.resolve(SEGMENTS_MODULE)
     const [segment] = await service.listSegments({ $or: [{ handle: body.segment }, { id: body.segment }], is_active: true }, { select: ["id"] })
-    const visible = segment ? await loadVisibleTiers(req.scope, channels, { segment_id: [segment.id] }) : []
+    const visible = segment ? await loadVisibleTiers(req.scope, channels, { segment_id: [segment.id] }, { cached: true }) : []
     if (!segment || !visible.length) {
       throw new MedusaError(MedusaError.Types.NOT_FOUND, `Segment ${body.segment} was not found`)
     }

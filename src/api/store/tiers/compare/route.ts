@@ -2,19 +2,25 @@ import { MedusaResponse, MedusaStoreRequest } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
 import { buildComparison } from "../../../../lib/comparison"
 import { loadRegion, loadVisibleTiers, priceVisibleTiers } from "../../../../queries/catalog"
+import { cachedStoreAnswer } from "../../../../queries/store-cache"
+import type { StoreTierComparisonResponse } from "../../../../client/types"
 import { StoreCompareTiersType } from "../validators"
 
 /** Tiers come back in catalog order (segment rank, then level), whatever the order asked. */
 export const POST = async (req: MedusaStoreRequest<StoreCompareTiersType>, res: MedusaResponse) => {
-  const { tier_ids, region_id } = req.validatedBody
-  const region = await loadRegion(req.scope, region_id)
-  const visible = await loadVisibleTiers(req.scope, req.publishable_key_context.sales_channel_ids, {
-    id: tier_ids,
+  const channels = req.publishable_key_context.sales_channel_ids
+  const { tier_ids, region_id, event_date } = req.validatedBody
+  const key = { route: "compare", tier_ids: [...tier_ids].sort(), region_id, event_date: event_date ?? null }
+  const answer = await cachedStoreAnswer<StoreTierComparisonResponse>(req.scope, "catalog", channels, key, async () => {
+    const cached = { cached: true }
+    const region = await loadRegion(req.scope, region_id, cached)
+    const visible = await loadVisibleTiers(req.scope, channels, { id: tier_ids }, cached)
+    const missing = tier_ids.find((id) => !visible.some((t) => t.row.id === id))
+    if (missing) {
+      throw new MedusaError(MedusaError.Types.NOT_FOUND, `Tier ${missing} was not found`)
+    }
+    const tiers = await priceVisibleTiers(req.scope, visible, region, event_date, cached)
+    return { tiers, comparison: buildComparison(tiers) }
   })
-  const missing = tier_ids.find((id) => !visible.some((t) => t.row.id === id))
-  if (missing) {
-    throw new MedusaError(MedusaError.Types.NOT_FOUND, `Tier ${missing} was not found`)
-  }
-  const tiers = await priceVisibleTiers(req.scope, visible, region, req.validatedBody.event_date)
-  res.json({ tiers, comparison: buildComparison(tiers) })
+  res.json(answer)
 }

@@ -10,7 +10,7 @@ import { StoreUpgradeQuoteType } from "../validators"
 export const POST = async (req: MedusaStoreRequest<StoreUpgradeQuoteType>, res: MedusaResponse) => {
   const body = req.validatedBody
   const channels = req.publishable_key_context.sales_channel_ids
-  const region = await loadRegion(req.scope, body.region_id)
+  const region = await loadRegion(req.scope, body.region_id, { cached: true })
   let line: { unit_price: number; metadata: Record<string, unknown> | null } | undefined
   let currency = region.currency_code
   let channel = channels
@@ -42,6 +42,6 @@ export const POST = async (req: MedusaStoreRequest<StoreUpgradeQuoteType>, res: 
     event_date: body.event_date ?? (line?.metadata?.event_date as string | undefined) ?? null,
     current_price: line?.unit_price,
     offer_id: body.offer_id,
-  })
+  }, { cached: true })
   res.json(quote)
 }

@@ -3,6 +3,8 @@ import { MedusaError } from "@medusajs/framework/utils"
 import { todayUtc } from "../../../../../lib/pricing"
 import { productAvailability } from "../../../../../queries/availability"
 import { loadVisibleTiers } from "../../../../../queries/catalog"
+import { cachedStoreAnswer } from "../../../../../queries/store-cache"
+import type { StoreTierAvailabilityResponse } from "../../../../../client/types"
 import { MAX_RANGE_DAYS, rangeLength } from "../../../../utils/validators"
 import { StoreTierAvailabilityType } from "../../validators"
 
@@ -23,12 +25,6 @@ export const GET = async (
   res: MedusaResponse
 ) => {
   const channels = req.publishable_key_context.sales_channel_ids
-  const [tier] = await loadVisibleTiers(req.scope, channels, { id: [req.params.id] })
-  if (!tier) {
-    throw new MedusaError(MedusaError.Types.NOT_FOUND, `Tier ${req.params.id} was not found`)
-  }
-  const productChannels = new Set((tier.row.product!.sales_channels ?? []).map((sc) => sc.id))
-  const salesChannelId = channels.find((id) => productChannels.has(id))!
   const from = req.validatedQuery.from ?? todayUtc()
   const to = req.validatedQuery.to ?? addDays(from, DEFAULT_DAYS - 1)
   if (to < from || rangeLength(from, to) > MAX_RANGE_DAYS) {
@@ -37,11 +33,21 @@ export const GET = async (
       `from (${from}) must not be after to (${to}), and a call covers at most ${MAX_RANGE_DAYS} days`
     )
   }
-  const dates = await productAvailability(req.scope, {
-    sales_channel_id: salesChannelId,
-    product_id: tier.row.product!.id,
-    from,
-    to,
+  const key = { route: "availability", tier_id: req.params.id, from, to }
+  const answer = await cachedStoreAnswer<StoreTierAvailabilityResponse>(req.scope, "availability", channels, key, async () => {
+    const [tier] = await loadVisibleTiers(req.scope, channels, { id: [req.params.id] }, { cached: true })
+    if (!tier) {
+      throw new MedusaError(MedusaError.Types.NOT_FOUND, `Tier ${req.params.id} was not found`)
+    }
+    const productChannels = new Set((tier.row.product!.sales_channels ?? []).map((sc) => sc.id))
+    const salesChannelId = channels.find((id) => productChannels.has(id))!
+    const dates = await productAvailability(req.scope, {
+      sales_channel_id: salesChannelId,
+      product_id: tier.row.product!.id,
+      from,
+      to,
+    })
+    return { tier_id: tier.row.id, dates }
   })
-  res.json({ tier_id: tier.row.id, dates })
+  res.json(answer)
 }

@@ -1,0 +1,124 @@
+import { randomUUID } from "node:crypto"
+import { ICachingModuleService, MedusaContainer } from "@medusajs/framework/types"
+import { FeatureFlag, Modules } from "@medusajs/framework/utils"
+import { todayUtc } from "../lib/pricing"
+
+/**
+ * The entities whose writes change what a store read answers. Medusa's Caching module drops an
+ * entry tagged `<Entity>:list:*` on every write to that entity (its strategy turns each module
+ * event into those tags), so listing them here is what keeps the cached reads fresh.
+ */
+const TIER_VISIBILITY = [
+  "Segment",
+  "Tier",
+  "LinkSegmentsTierProductProduct",
+  "Product",
+  "ProductVariant",
+  "LinkProductSalesChannel",
+  "SalesChannel",
+  "FlagSettings",
+]
+const PRICES = [
+  "Region",
+  "PriceSet",
+  "Price",
+  "PriceRule",
+  "PriceList",
+  "PriceListRule",
+  "PricePreference",
+  "LinkProductVariantPriceSet",
+]
+
+export const STORE_READS = {
+  region: ["Region"],
+  /** Live tiers the key's channels see (and the flags that switch the catalog off). */
+  visibleTiers: TIER_VISIBILITY,
+  /** Medusa's calculated prices of variants in a region. */
+  variantPrices: [...PRICES, "ProductVariant"],
+  /** The merchant's date rules. */
+  pricingRules: ["PricingRule"],
+  /** Active upsell rules and running experiments. */
+  upsell: ["UpsellRule", "Experiment"],
+  /** The runtime flags. */
+  flags: ["FlagSettings"],
+  /** Priced catalog answers: segments, one segment, a comparison. */
+  catalog: [...TIER_VISIBILITY, ...PRICES, "PricingRule"],
+  /** A tier's add-ons with their prices. */
+  addons: [...TIER_VISIBILITY, ...PRICES, "AddonRule"],
+  /** Date statuses: the tenant's availability and its bookings. */
+  availability: [
+    ...TIER_VISIBILITY,
+    "AvailabilitySettings",
+    "CapacityOverride",
+    "Blackout",
+    "HighDemandDate",
+    "Booking",
+  ],
+} as const satisfies Record<string, readonly string[]>
+
+export type StoreRead = keyof typeof STORE_READS
+
+type Entry<T> = { value: T }
+type Stamp = { id: string }
+
+const DEFAULT_TTL_SECONDS = 3600
+
+function cachingModule(scope: MedusaContainer): ICachingModuleService | null {
+  if (!FeatureFlag.isFeatureEnabled("caching")) {
+    return null
+  }
+  return (scope.resolve(Modules.CACHING, { allowUnregistered: true }) as ICachingModuleService | undefined) ?? null
+}
+
+/**
+ * `compute()`'s answer, from Medusa's Caching module when the host has it (in memory, or Redis
+ * shared by every instance), else computed each time. `key` must hold everything the answer
+ * depends on besides the entities of `read` (sales channels, region, dates, today).
+ *
+ * A write that lands while an answer is being computed could leave that answer cached stale,
+ * so a miss first takes a stamp carrying the same tags: a write in between drops the stamp
+ * with the entries, and the answer is then returned without being cached.
+ */
+export async function cachedRead<T>(
+  scope: MedusaContainer,
+  read: StoreRead,
+  key: Record<string, unknown>,
+  compute: () => Promise<T>
+): Promise<T> {
+  const caching = cachingModule(scope)
+  if (!caching) {
+    return compute()
+  }
+  const entryKey = `tiered:${read}:${await caching.computeKey(key)}`
+  const hit = (await caching.get({ key: entryKey })) as Entry<T> | null
+  if (hit) {
+    return hit.value
+  }
+  const tags = STORE_READS[read].map((entity) => `${entity}:list:*`)
+  const stampKey = `${entryKey}:stamp`
+  let stamp = (await caching.get({ key: stampKey })) as Stamp | null
+  if (!stamp) {
+    stamp = { id: randomUUID() }
+    await caching.set({ key: stampKey, data: stamp, tags, ttl: DEFAULT_TTL_SECONDS })
+  }
+  const value = await compute()
+  const after = (await caching.get({ key: stampKey })) as Stamp | null
+  if (after?.id === stamp.id) {
+    await caching.set({ key: entryKey, data: { value } as Entry<T>, tags, ttl: DEFAULT_TTL_SECONDS })
+  }
+  return value
+}
+
+/**
+ * A store route's whole answer for a publishable key's channels, cached by `key` and today (UTC),
+ * since date rules and booking windows count from today.
+ */
+export function cachedStoreAnswer<T>(
+  scope: MedusaContainer,
+  read: StoreRead,
+  channels: string[],
+  key: Record<string, unknown>,
+  compute: () => Promise<T>
+): Promise<T> {
+  return cachedRead(scope, read, { ...key, channels: [...new Set(channels)].sort(), today: todayUtc() }, compute)
+}

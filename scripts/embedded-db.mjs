@@ -136,3 +136,17 @@ export function withDatabase(url, database) {
   parsed.pathname = `/${database}`
   return parsed.toString()
 }
+
+/** Drops and creates `database` on the server of `serverUrl`; answers its URL. Each run starts from nothing. */
+export async function freshDatabase(serverUrl, database) {
+  const { default: pg } = await import("pg")
+  const client = new pg.Client({ connectionString: withDatabase(serverUrl, "postgres") })
+  await client.connect()
+  try {
+    await client.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`)
+    await client.query(`CREATE DATABASE "${database}"`)
+  } finally {
+    await client.end()
+  }
+  return withDatabase(serverUrl, database)
+}

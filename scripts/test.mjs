@@ -2,7 +2,7 @@
 // (DATABASE_URL, or an embedded PostgreSQL that lives for this run only).
 // Stages run in order and all run even when one fails; a summary with each
 // stage's result and time closes the run, then `N passed, N failed` (tests).
-// Stages: unit, http, browser, package (all when none is named).
+// Stages: unit, http, browser, storefront, package (all when none is named).
 import fs from "node:fs"
 import os from "node:os"
 import path from "node:path"
@@ -21,6 +21,7 @@ const STAGES = {
     needsDatabase: true,
   },
   browser: { title: "browser tests (admin)", script: "integration-tests/browser/run.mjs", needsDatabase: true },
+  storefront: { title: "browser tests (storefront journey)", script: "integration-tests/storefront/run.mjs", needsDatabase: true },
   package: { title: "built-package test", script: "integration-tests/package/run.mjs", needsDatabase: true },
 }
 
@@ -109,7 +110,7 @@ function readJestCounts(file) {
   }
 }
 
-// The browser and package runners end with the plain `N passed, N failed` line.
+// The browser, storefront and package runners end with the plain `N passed, N failed` line.
 function lastCountsLine(output) {
   const matches = [...output.matchAll(/^(\d+) passed, (\d+) failed/gm)]
   const last = matches.at(-1)
@@ -123,7 +124,7 @@ function printSummary() {
   console.log(`\n[test] Summary`)
   for (const r of results) {
     const tests = r.counts ? `${r.counts.passed} passed, ${r.counts.failed} failed` : "no test count"
-    console.log(`  ${r.ok ? "\u2713" : "\u2717"} ${r.name.padEnd(8)} ${r.note.padEnd(16)} ${tests.padEnd(24)} ${format(r.seconds)}`)
+    console.log(`  ${r.ok ? "\u2713" : "\u2717"} ${r.name.padEnd(10)} ${r.note.padEnd(16)} ${tests.padEnd(24)} ${format(r.seconds)}`)
     passed += r.counts?.passed ?? 0
     // A stage that failed without a failing test (crash, missing runner) still counts as one failure.
     failed += (r.counts?.failed ?? 0) || (r.ok ? 0 : 1)

@@ -8,7 +8,7 @@ import { execFileSync } from "node:child_process"
 import fs from "node:fs"
 import os from "node:os"
 import path from "node:path"
-import { connectionEnv, startDatabase, withDatabase } from "../../scripts/embedded-db.mjs"
+import { connectionEnv, freshDatabase, startDatabase } from "../../scripts/embedded-db.mjs"
 import {
   freePort,
   medusaCli,
@@ -97,6 +97,9 @@ async function main() {
     ".medusa/server/src/modules/segments/index.js",
     ".medusa/server/src/api/middlewares.js",
     ".medusa/server/src/admin/index.mjs",
+    ".medusa/server/src/client/index.js",
+    ".medusa/server/src/client/index.d.ts",
+    ".medusa/server/src/client/types.d.ts",
   ]) {
     check(`the package contains ${expected}`, files.includes(expected))
   }
@@ -104,13 +107,15 @@ async function main() {
     "the package contains the segments module's migrations",
     files.some((f) => /^\.medusa\/server\/src\/modules\/segments\/migrations\/.+\.js$/.test(f))
   )
-  const strays = files.filter((f) => /\.tsx?$/.test(f) || f.startsWith("src/") || f.startsWith("integration-tests/"))
+  // Type declarations (.d.ts, the client's) belong in the package; TypeScript sources do not.
+  const strays = files.filter((f) => (/\.tsx?$/.test(f) && !f.endsWith(".d.ts")) || f.startsWith("src/") || f.startsWith("integration-tests/"))
   check("the package holds no TypeScript sources or tests", strays.length === 0, strays.slice(0, 5).join(", "))
 
   // Installed as npm would, but from the tarball: the host's node_modules holds only the plugin.
   fs.rmSync(installDir, { recursive: true, force: true })
   fs.mkdirSync(installDir, { recursive: true })
   execFileSync("tar", ["-xzf", tarball, "-C", installDir, "--strip-components=1"])
+  await checkClient(env)
 
   db = await startDatabase({ name: DB_NAME, persistent: false })
   onSignal()
@@ -188,6 +193,81 @@ async function main() {
   )
 }
 
+/** The storefront client as a storefront imports it: `<package>/client`, from JavaScript and from TypeScript. */
+async function checkClient(env) {
+  // A fake SDK client records the calls, so the built methods' paths and bodies are checked without a server.
+  const script = `
+    const { tieredStore, isTierLine, FUNNEL_EVENTS } = await import("${PACKAGE_NAME}/client")
+    const calls = []
+    const tiered = tieredStore({ fetch: async (path, init) => (calls.push([path, init.method, init.body ?? init.query ?? null]), {}) })
+    await tiered.segments.retrieve("signature", { region_id: "reg_1" })
+    await tiered.carts.addTier("cart_1", { tier_id: "tier_1", event_date: "2030-07-17" })
+    await tiered.upsell.decide("upso 1", { decision: "accepted" })
+    console.log(JSON.stringify({ calls, tier: isTierLine({ metadata: { tiered_kind: "tier" } }), events: FUNNEL_EVENTS.length }))`
+  const imported = await run(process.execPath, ["--input-type=module", "-e", script], { cwd: hostDir, env, capture: true })
+  const answer = imported.code === 0 ? JSON.parse(imported.output.trim().split("\n").at(-1)) : null
+  check(
+    `import("${PACKAGE_NAME}/client") works in Node and its methods call the store routes`,
+    JSON.stringify(answer) ===
+      JSON.stringify({
+        calls: [
+          ["/store/segments/signature", "GET", { region_id: "reg_1" }],
+          ["/store/carts/cart_1/tier-items", "POST", { tier_id: "tier_1", event_date: "2030-07-17" }],
+          ["/store/upsell/offers/upso%201/decision", "POST", { decision: "accepted" }],
+        ],
+        tier: true,
+        events: 7,
+      }),
+    imported.output
+  )
+  const required = await run(process.execPath, ["-e", `process.exit(typeof require("${PACKAGE_NAME}/client").tieredStore === "function" ? 0 : 1)`], { cwd: hostDir, env })
+  check(`require("${PACKAGE_NAME}/client") works too`, required.code === 0)
+
+  // Type-checked as a storefront would: the declarations resolve through the package's exports and
+  // are real types (the @ts-expect-error lines fail the check if anything were typed any).
+  const { default: ts } = await import("typescript")
+  const file = path.join(hostDir, "client-check.ts")
+  fs.writeFileSync(
+    file,
+    [
+      `import Medusa from "@medusajs/js-sdk"`,
+      `import { tieredStore, type StoreTier, type DateStatus } from "${PACKAGE_NAME}/client"`,
+      `const tiered = tieredStore(new Medusa({ baseUrl: "http://localhost:9000", publishableKey: "pk" }).client)`,
+      `export async function read(): Promise<number | undefined> {`,
+      `  const { tiers }: { tiers: StoreTier[] } = await tiered.segments.retrieve("signature", { region_id: "reg_1" })`,
+      `  const status: DateStatus = (await tiered.tiers.availability(tiers[0].id)).dates[0].status`,
+      `  // @ts-expect-error region_id is required`,
+      `  await tiered.segments.list({})`,
+      `  // @ts-expect-error a tier's name is a string`,
+      `  const level: number = tiers[0].name`,
+      `  return status === "sold_out" ? level : tiers[0].price?.final`,
+      `}`,
+    ].join("\n")
+  )
+  try {
+    const program = ts.createProgram([file], {
+      strict: true,
+      noEmit: true,
+      module: ts.ModuleKind.Node16,
+      moduleResolution: ts.ModuleResolutionKind.Node16,
+      target: ts.ScriptTarget.ES2021,
+      lib: ["lib.es2021.d.ts", "lib.dom.d.ts"],
+      types: [],
+      // As storefronts compile (Next.js too): the SDK's own declarations are not checked again.
+      skipLibCheck: true,
+    })
+    const diagnostics = ts.getPreEmitDiagnostics(program).map((d) => ts.flattenDiagnosticMessageText(d.messageText, "\n"))
+    const resolved = ts.resolveModuleName(`${PACKAGE_NAME}/client`, file, program.getCompilerOptions(), ts.sys).resolvedModule
+    check(
+      `"${PACKAGE_NAME}/client" resolves to the packed declarations and type-checks a storefront's use of it`,
+      diagnostics.length === 0 && !!resolved?.resolvedFileName.endsWith("node_modules/" + PACKAGE_NAME + "/.medusa/server/src/client/index.d.ts"),
+      `${resolved?.resolvedFileName ?? "not resolved"}; ${diagnostics.slice(0, 3).join("; ")}`
+    )
+  } finally {
+    fs.rmSync(file, { force: true })
+  }
+}
+
 async function request(url, { method = "GET", headers = {}, json } = {}) {
   const response = await fetch(url, {
     method,
@@ -214,15 +294,6 @@ async function withClient(url, fn) {
   } finally {
     await client.end()
   }
-}
-
-/** Drops and creates `database` on the server, so every run migrates from nothing. */
-async function freshDatabase(serverUrl, database) {
-  await withClient(withDatabase(serverUrl, "postgres"), async (client) => {
-    await client.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`)
-    await client.query(`CREATE DATABASE "${database}"`)
-  })
-  return withDatabase(serverUrl, database)
 }
 
 async function listTables(url) {

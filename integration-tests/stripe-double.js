@@ -1,11 +1,7 @@
-import http from "node:http"
-import { AddressInfo } from "node:net"
-import qs from "qs"
-
-export type RecordedRequest = { method: string; path: string; body: Record<string, any>; idempotencyKey?: string; account?: string }
-
-type Intent = Record<string, any> & { id: string; status: string }
-type Account = Record<string, any> & { id: string }
+// Plain CommonJS, so the HTTP tests (through Jest) and the browser runner (a Node ES module)
+// share one double; its types are in stripe-double.d.ts.
+const http = require("node:http")
+const qs = require("qs")
 
 /**
  * A small local Stripe for the calls the plugin makes: accounts and account
@@ -13,68 +9,71 @@ type Account = Record<string, any> & { id: string }
  * cancel) and refunds. It records every request and answers with Stripe's
  * shapes, so the real `stripe` SDK can talk to it.
  */
-export class StripeDouble {
-  readonly requests: RecordedRequest[] = []
-  readonly intents = new Map<string, Intent>()
-  readonly accounts = new Map<string, Account>()
-  private server = http.createServer((req, res) => this.handle(req, res))
-  private seq = 0
+class StripeDouble {
+  requests = []
+  intents = new Map()
+  accounts = new Map()
+  server = http.createServer((req, res) => this.handle(req, res))
+  seq = 0
   port = 0
 
-  async start(): Promise<this> {
-    await new Promise<void>((resolve) => this.server.listen(0, "127.0.0.1", resolve))
-    this.port = (this.server.address() as AddressInfo).port
+  async start() {
+    await new Promise((resolve) => this.server.listen(0, "127.0.0.1", resolve))
+    this.port = this.server.address().port
     return this
   }
 
   async stop() {
-    await new Promise<void>((resolve) => this.server.close(() => resolve()))
+    const closed = new Promise((resolve) => this.server.close(() => resolve()))
+    // The app's Stripe client keeps its connections alive; they would hold close() open.
+    this.server.closeAllConnections()
+    await closed
   }
 
   /** What Stripe.js does in the browser: the customer confirms, the card is authorized. */
-  confirm(intentId: string) {
-    const intent = this.intents.get(intentId)!
+  confirm(intentId) {
+    const intent = this.intents.get(intentId)
     intent.status = intent.capture_method === "automatic" ? "succeeded" : "requires_capture"
   }
 
   /** Stripe finishing an account's onboarding on its side. */
-  setAccount(id: string, fields: Partial<Account>) {
-    Object.assign(this.accounts.get(id)!, fields)
+  setAccount(id, fields) {
+    Object.assign(this.accounts.get(id), fields)
   }
 
-  calls(method: string, path: string | RegExp) {
+  calls(method, path) {
     return this.requests.filter((r) => r.method === method && (typeof path === "string" ? r.path === path : path.test(r.path)))
   }
 
-  private id(prefix: string) {
+  id(prefix) {
     return `${prefix}_double${String(++this.seq).padStart(6, "0")}`
   }
 
-  private handle(req: http.IncomingMessage, res: http.ServerResponse) {
+  handle(req, res) {
     let raw = ""
     req.on("data", (chunk) => (raw += chunk))
     req.on("end", () => {
       const url = new URL(req.url ?? "/", "http://stripe.test")
-      const body = qs.parse(raw || url.search.slice(1)) as Record<string, any>
+      const body = qs.parse(raw || url.search.slice(1))
       const path = url.pathname
       this.requests.push({
         method: req.method ?? "GET",
         path,
         body,
-        idempotencyKey: req.headers["idempotency-key"] as string | undefined,
-        account: req.headers["stripe-account"] as string | undefined,
+        idempotencyKey: req.headers["idempotency-key"],
+        account: req.headers["stripe-account"],
       })
-      const send = (status: number, payload: unknown) => {
+      const send = (status, payload) => {
         res.writeHead(status, { "content-type": "application/json", "request-id": this.id("req") })
         res.end(JSON.stringify(payload))
       }
-      const missing = (what: string) =>
+      const missing = (what) =>
         send(404, { error: { type: "invalid_request_error", code: "resource_missing", message: `No such ${what}` } })
-      const int = (v: unknown) => (v === undefined ? undefined : Number(v))
-      let m: RegExpMatchArray | null
+      const int = (v) => (v === undefined ? undefined : Number(v))
+      let m
 
       if (req.method === "POST" && path === "/v1/accounts") {
-        const account: Account = {
+        const account = {
           id: this.id("acct"),
           object: "account",
           type: body.type,
@@ -107,7 +106,7 @@ export class StripeDouble {
         })
       }
       if (req.method === "POST" && path === "/v1/payment_intents") {
-        const intent: Intent = {
+        const intent = {
           id: this.id("pi"),
           object: "payment_intent",
           amount: int(body.amount),
@@ -156,3 +155,5 @@ export class StripeDouble {
     })
   }
 }
+
+exports.StripeDouble = StripeDouble

@@ -4,7 +4,7 @@ import Stripe from "stripe"
 import { STRIPE_CONNECT_MODULE, StripeConnectModuleService } from "../../src/modules/stripe-connect"
 import { TIER_ANALYTICS_MODULE, TierAnalyticsModuleService } from "../../src/modules/tier-analytics"
 import { adminHeaders, createPackageProduct, createTenant, failed as fail, Tenant } from "./fixtures"
-import { StripeDouble } from "./stripe-double"
+import { StripeDouble } from "../stripe-double"
 
 jest.setTimeout(300 * 1000)
 

@@ -172,6 +172,9 @@ medusaIntegrationTestRunner({
       })
 
       it("charges a tenant's own commission rate for a segment when it has one", async () => {
+        // A deleted segment takes no more orders: the merchant is not asked for its rate.
+        const gone = (await api.post("/admin/segments", { handle: "gone", name: "Gone", rank: 3, commission_percent: 20 }, admin)).data.segment
+        await api.delete(`/admin/segments/${gone.id}`, admin)
         const rates = (await api.get(`/admin/commission-rates/${studio.salesChannelId}`, admin)).data.rates
         expect(rates.map((r: any) => [r.segment_handle, r.segment_percent, r.override_percent, r.effective_percent])).toEqual([
           ["signature", 10, null, 10],
@@ -192,6 +195,11 @@ medusaIntegrationTestRunner({
         expect((await fail(api.get(`/admin/commission-rates/sc_nope`, admin))).status).toBe(404)
         const cleared = (await api.post(`/admin/commission-rates/${studio.salesChannelId}`, { rates: [{ segment_id: seg.luxury.id, percent: null }] }, admin)).data.rates
         expect(cleared.find((r: any) => r.segment_id === seg.luxury.id)).toEqual(expect.objectContaining({ override_percent: null, effective_percent: 12 }))
+
+        // This app has no Stripe Connect: the admin can tell before a merchant tries, and trying is a clear 400.
+        expect((await api.get(`/admin/stripe-connect/accounts/${studio.salesChannelId}`, admin)).data).toEqual({ account: null, configured: false })
+        const off = await fail(api.post(`/admin/stripe-connect/accounts/${studio.salesChannelId}`, {}, admin))
+        expect([off.status, off.data.message]).toEqual([400, expect.stringContaining("Stripe Connect is not set up")])
       })
 
       it("reverses a cancellation and a refund, so the reports net them out", async () => {

@@ -104,7 +104,7 @@ medusaIntegrationTestRunner({
       const [created] = double.calls("POST", "/v1/accounts")
       expect(created.body).toEqual(expect.objectContaining({ type: "express", metadata: { sales_channel_id: studio.salesChannelId } }))
       expect(double.calls("POST", "/v1/account_links")[0].body).toEqual(
-        expect.objectContaining({ account: first.account.stripe_account_id, type: "account_onboarding", return_url: expect.stringContaining("/app/stripe-connect") })
+        expect.objectContaining({ account: first.account.stripe_account_id, type: "account_onboarding", return_url: expect.stringContaining(`/app/commission-payouts?sales_channel_id=${studio.salesChannelId}`) })
       )
 
       // Resuming gives a new link for the same account.
@@ -116,7 +116,7 @@ medusaIntegrationTestRunner({
       double.setAccount(first.account.stripe_account_id, { details_submitted: true, charges_enabled: true, payouts_enabled: false, requirements: { currently_due: ["external_account"] } })
       const refreshed = (await api.post(`/admin/stripe-connect/accounts/${studio.salesChannelId}/refresh`, {}, admin)).data.account
       expect(refreshed).toEqual(expect.objectContaining({ details_submitted: true, charges_enabled: true, payouts_enabled: false, requirements_due: ["external_account"] }))
-      expect((await api.get(`/admin/stripe-connect/accounts/${other.salesChannelId}`, admin)).data.account).toBeNull()
+      expect((await api.get(`/admin/stripe-connect/accounts/${other.salesChannelId}`, admin)).data).toEqual({ account: null, configured: true })
       expect((await fail(api.post(`/admin/stripe-connect/accounts/sc_nope`, {}, admin))).status).toBe(404)
       expect((await fail(api.post(`/admin/stripe-connect/accounts/${other.salesChannelId}/refresh`, {}, admin))).status).toBe(404)
     })

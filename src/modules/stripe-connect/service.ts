@@ -29,6 +29,11 @@ export default class StripeConnectModuleService extends MedusaService({ Connecte
     this.settings_ = parsed.settings
   }
 
+  /** Whether the platform gave the plugin its Stripe Connect settings. */
+  isConfigured(): boolean {
+    return this.settings_ !== null
+  }
+
   /** The Connect settings; a clear 400 when the platform has not set Stripe Connect up. */
   getSettings(): StripeConnectSettings {
     if (!this.settings_) {

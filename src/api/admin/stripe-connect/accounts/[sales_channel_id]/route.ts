@@ -4,18 +4,21 @@ import { connectTenantAccountWorkflow } from "../../../../../workflows/connect-t
 import { toAdminAccount } from "../../serialize"
 import { AdminConnectAccountType } from "../../validators"
 
-/** The tenant's connected account and its status, or null before onboarding starts. */
+/**
+ * The tenant's connected account and its status (null before onboarding starts), and whether
+ * Connect is set up at all, so the admin can say so before the merchant tries.
+ */
 export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
   const service: StripeConnectModuleService = req.scope.resolve(STRIPE_CONNECT_MODULE)
   const [account] = await service.listConnectedAccounts({ sales_channel_id: req.params.sales_channel_id })
-  res.json({ account: account ? toAdminAccount(account) : null })
+  res.json({ account: account ? toAdminAccount(account) : null, configured: service.isConfigured() })
 }
 
 /** Starts (or resumes) onboarding: the Express account, once, and a fresh Stripe link to finish it. */
 export const POST = async (req: AuthenticatedMedusaRequest<AdminConnectAccountType>, res: MedusaResponse) => {
   const service: StripeConnectModuleService = req.scope.resolve(STRIPE_CONNECT_MODULE)
   const settings = service.getSettings()
-  const back = `${req.protocol}://${req.get("host")}/app/stripe-connect?sales_channel_id=${req.params.sales_channel_id}`
+  const back = `${req.protocol}://${req.get("host")}/app/commission-payouts?sales_channel_id=${req.params.sales_channel_id}`
   const { result } = await connectTenantAccountWorkflow(req.scope).run({
     input: {
       sales_channel_id: req.params.sales_channel_id,

@@ -1,4 +1,5 @@
-import { Button, Heading, Select, Text } from "@medusajs/ui"
+import { Button, Select } from "@medusajs/ui"
+import { PageHeader } from "./page-header"
 
 type ListHeaderProps<T extends string> = {
   title: string
@@ -10,13 +11,7 @@ type ListHeaderProps<T extends string> = {
 /** A list page's heading with its filter and create button, as the upsell pages lay them out. */
 export function ListHeader<T extends string>({ title, description, filter, create }: ListHeaderProps<T>) {
   return (
-    <div className="flex flex-wrap items-center justify-between gap-4 px-6 py-4">
-      <div>
-        <Heading level="h1">{title}</Heading>
-        <Text size="small" className="text-ui-fg-subtle">
-          {description}
-        </Text>
-      </div>
+    <PageHeader title={title} description={description}>
       <div className="flex items-center gap-x-2">
         <div className="w-40">
           <Select value={filter.value} onValueChange={(v) => filter.onChange(v as T)}>
@@ -36,6 +31,6 @@ export function ListHeader<T extends string>({ title, description, filter, creat
           {create.label}
         </Button>
       </div>
-    </div>
+    </PageHeader>
   )
 }

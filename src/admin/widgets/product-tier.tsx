@@ -2,8 +2,9 @@ import { defineWidgetConfig } from "@medusajs/admin-sdk"
 import type { AdminProduct, DetailWidgetProps } from "@medusajs/framework/types"
 import { PencilSquare, XCircle } from "@medusajs/icons"
 import { Badge, Button, Container, Heading, Text, toast, usePrompt } from "@medusajs/ui"
-import { useState, type ReactNode } from "react"
+import { useState } from "react"
 import { ActionMenu } from "../components/action-menu"
+import { DetailRow } from "../components/detail-row"
 import { TierDrawer } from "../components/tier-form"
 import { createTier, removeTierProduct, updateTier } from "../lib/api"
 import { errorMessage, tierChanges, tierFormValues, tierPayload, type TierFormValues } from "../lib/form-values"
@@ -51,8 +52,8 @@ const ProductTierWidget = ({ data: product }: DetailWidgetProps<AdminProduct>) =
           )
         )}
       </div>
-      {isLoading && <Row label="Status" value="Loading…" />}
-      {isError && <Row label="Error" value={errorMessage(error)} />}
+      {isLoading && <DetailRow label="Status" value="Loading…" />}
+      {isError && <DetailRow label="Error" value={errorMessage(error)} />}
       {!isLoading && !isError && !tier && (
         <div className="px-6 py-4">
           <Text size="small" className="text-ui-fg-subtle">
@@ -70,9 +71,9 @@ const ProductTierWidget = ({ data: product }: DetailWidgetProps<AdminProduct>) =
 function TierSummary({ tier }: { tier: Tier }) {
   return (
     <div data-testid="product-tier-summary">
-      <Row label="Segment" value={tier.segment?.name ?? tier.segment_id} testId="product-tier-segment" />
-      <Row label="Level" value={String(tier.level)} testId="product-tier-level" />
-      <Row
+      <DetailRow label="Segment" value={tier.segment?.name ?? tier.segment_id} testId="product-tier-segment" />
+      <DetailRow label="Level" value={String(tier.level)} testId="product-tier-level" />
+      <DetailRow
         label="Name"
         value={
           <span className="flex items-center gap-x-1">
@@ -86,7 +87,7 @@ function TierSummary({ tier }: { tier: Tier }) {
         }
         testId="product-tier-name"
       />
-      <Row label="Max guests" value={tier.max_guests ? String(tier.max_guests) : "No limit"} />
+      <DetailRow label="Max guests" value={tier.max_guests ? String(tier.max_guests) : "No limit"} />
       <div className="px-6 py-4">
         <Text size="small" weight="plus">
           Features
@@ -107,19 +108,6 @@ function TierSummary({ tier }: { tier: Tier }) {
           </Text>
         )}
       </div>
-    </div>
-  )
-}
-
-function Row({ label, value, testId }: { label: string; value: ReactNode; testId?: string }) {
-  return (
-    <div className="text-ui-fg-subtle grid grid-cols-2 items-center px-6 py-4">
-      <Text size="small" weight="plus">
-        {label}
-      </Text>
-      <Text size="small" data-testid={testId} asChild>
-        <div>{value}</div>
-      </Text>
     </div>
   )
 }

@@ -8,7 +8,6 @@ import {
   Heading,
   IconButton,
   Input,
-  Select,
   Table,
   Text,
   usePrompt,
@@ -18,7 +17,9 @@ import { useState, type FormEvent, type ReactNode } from "react"
 import { Field, FormDrawer } from "../../components/form-drawer"
 import { changedFields, errorMessage, numberOrNull } from "../../lib/form-values"
 import { Message } from "../../components/message"
-import { queryKeys, sendIfChanged, useAdminMutation, useErrorToast, useSalesChannels } from "../../lib/queries"
+import { PageHeader } from "../../components/page-header"
+import { TenantSelect } from "../../components/tenant-select"
+import { queryKeys, sendIfChanged, useAdminMutation, useErrorToast } from "../../lib/queries"
 import { sdk } from "../../lib/sdk"
 
 // ---- the API's shapes (README "Availability") ----
@@ -550,36 +551,18 @@ function ChannelAvailability({ channelId }: { channelId: string }) {
 
 const AvailabilityPage = () => {
   const [channelId, setChannelId] = useState("")
-  const channels = useSalesChannels()
-  useErrorToast("Sales channels could not be loaded", channels.error)
-  const list = channels.data ?? []
 
   return (
     <Container className="divide-y p-0">
-      <div className="flex flex-wrap items-end justify-between gap-4 px-6 py-4">
-        <div>
-          <Heading level="h1">Availability</Heading>
-          <Text size="small" className="text-ui-fg-subtle">
-            Each storefront's capacity per date, booking window, blackouts and high-demand dates.
-          </Text>
-        </div>
+      <PageHeader
+        title="Availability"
+        description="Each storefront's capacity per date, booking window, blackouts and high-demand dates."
+        alignEnd
+      >
         <div className="w-72">
-          <Field id="availability-channel" label="Sales channel">
-            <Select value={channelId} onValueChange={setChannelId}>
-              <Select.Trigger id="availability-channel" data-testid="availability-channel">
-                <Select.Value placeholder={channels.isLoading ? "Loading…" : "Choose a sales channel"} />
-              </Select.Trigger>
-              <Select.Content>
-                {list.map((channel) => (
-                  <Select.Item key={channel.id} value={channel.id}>
-                    {channel.name}
-                  </Select.Item>
-                ))}
-              </Select.Content>
-            </Select>
-          </Field>
+          <TenantSelect id="availability-channel" value={channelId} onChange={setChannelId} />
         </div>
-      </div>
+      </PageHeader>
       {channelId ? (
         <ChannelAvailability key={channelId} channelId={channelId} />
       ) : (

@@ -1,11 +1,14 @@
 import { defineRouteConfig } from "@medusajs/admin-sdk"
 import { ArrowDownTray, ChartBar } from "@medusajs/icons"
-import { Badge, Button, Container, Heading, Input, Select, StatusBadge, Table, Text, toast } from "@medusajs/ui"
+import { Badge, Button, Container, Input, Select, StatusBadge, Table, Text, toast } from "@medusajs/ui"
 import { useMutation } from "@tanstack/react-query"
 import { useState, type ReactNode } from "react"
 import { BarsChart, LinesChart } from "../../components/charts"
 import { Field } from "../../components/form-drawer"
 import { Message } from "../../components/message"
+import { PageHeader } from "../../components/page-header"
+import { Section } from "../../components/section"
+import { TenantSelect } from "../../components/tenant-select"
 import { getReportCsv } from "../../lib/api"
 import { STATUS_LABELS } from "../../lib/experiments"
 import { errorMessage } from "../../lib/form-values"
@@ -14,7 +17,6 @@ import {
   useExperimentReport,
   useFunnelReport,
   useRevenueReport,
-  useSalesChannels,
   useTierReport,
   useUpsellReport,
 } from "../../lib/queries"
@@ -83,29 +85,6 @@ function CsvButton({ report, query, disabled }: { report: AnalyticsReport; query
       <ArrowDownTray />
       Export CSV
     </Button>
-  )
-}
-
-function Section({ title, description, actions, testId, children }: {
-  title: string
-  description: string
-  actions?: ReactNode
-  testId: string
-  children: ReactNode
-}) {
-  return (
-    <Container className="divide-y p-0" data-testid={testId}>
-      <div className="flex flex-wrap items-center justify-between gap-4 px-6 py-4">
-        <div>
-          <Heading level="h2">{title}</Heading>
-          <Text size="small" className="text-ui-fg-subtle">
-            {description}
-          </Text>
-        </div>
-        <div className="flex items-center gap-x-2">{actions}</div>
-      </div>
-      {children}
-    </Container>
   )
 }
 
@@ -464,8 +443,6 @@ const TierAnalyticsPage = () => {
   const [range, setRange] = useState(() => defaultRange())
   const [tenant, setTenant] = useState(ALL_TENANTS)
   const [interval, setPeriodInterval] = useState<ReportInterval>("day")
-  const channels = useSalesChannels()
-  useErrorToast("Sales channels could not be loaded", channels.error)
 
   const problem = rangeProblem(range.from, range.to)
   const query = reportQuery(range, tenant)
@@ -491,13 +468,11 @@ const TierAnalyticsPage = () => {
   return (
     <div className="flex flex-col gap-y-3">
       <Container className="p-0">
-        <div className="flex flex-wrap items-end justify-between gap-4 px-6 py-4">
-          <div>
-            <Heading level="h1">Tier analytics</Heading>
-            <Text size="small" className="text-ui-fg-subtle">
-              The storefront funnel, revenue and commission, tier popularity, upsell and experiment results. Dates are UTC, both days included.
-            </Text>
-          </div>
+        <PageHeader
+          title="Tier analytics"
+          description="The storefront funnel, revenue and commission, tier popularity, upsell and experiment results. Dates are UTC, both days included."
+          alignEnd
+        >
           <div className="flex flex-wrap items-end gap-3">
             <Field id="analytics-from" label="From">
               <Input id="analytics-from" type="date" value={range.from} max={range.to || undefined} onChange={(e) => setRange({ ...range, from: e.target.value })} />
@@ -506,24 +481,10 @@ const TierAnalyticsPage = () => {
               <Input id="analytics-to" type="date" value={range.to} min={range.from || undefined} onChange={(e) => setRange({ ...range, to: e.target.value })} />
             </Field>
             <div className="w-56">
-              <Field id="analytics-tenant" label="Tenant">
-                <Select value={tenant} onValueChange={setTenant}>
-                  <Select.Trigger id="analytics-tenant" data-testid="analytics-tenant">
-                    <Select.Value />
-                  </Select.Trigger>
-                  <Select.Content>
-                    <Select.Item value={ALL_TENANTS}>All tenants</Select.Item>
-                    {(channels.data ?? []).map((channel) => (
-                      <Select.Item key={channel.id} value={channel.id}>
-                        {channel.name}
-                      </Select.Item>
-                    ))}
-                  </Select.Content>
-                </Select>
-              </Field>
+              <TenantSelect id="analytics-tenant" label="Tenant" value={tenant} onChange={setTenant} all={{ value: ALL_TENANTS, label: "All tenants" }} />
             </div>
           </div>
-        </div>
+        </PageHeader>
         {problem && (
           <div className="px-6 pb-4">
             <Text size="small" className="text-ui-fg-error" data-testid="range-problem">

@@ -1,9 +1,10 @@
 import { defineRouteConfig } from "@medusajs/admin-sdk"
 import { Adjustments } from "@medusajs/icons"
-import { Badge, Button, Container, Heading, Input, Label, RadioGroup, Switch, Text, usePrompt } from "@medusajs/ui"
+import { Badge, Button, Container, Input, Label, RadioGroup, Switch, Text, usePrompt } from "@medusajs/ui"
 import { useState, type FormEvent, type ReactNode } from "react"
 import { ChoiceList } from "../../components/form-controls"
 import { Message } from "../../components/message"
+import { PageHeader } from "../../components/page-header"
 import { resetTierFlags, setTierFlags } from "../../lib/api"
 import { errorMessage, numberOrNull } from "../../lib/form-values"
 import { useAdminMutation, useErrorToast, useSalesChannels, useTierFlags } from "../../lib/queries"
@@ -189,13 +190,10 @@ const TierFlagsPage = () => {
 
   return (
     <Container className="divide-y p-0">
-      <div className="flex flex-wrap items-center justify-between gap-4 px-6 py-4">
-        <div>
-          <Heading level="h1">Tier flags</Heading>
-          <Text size="small" className="text-ui-fg-subtle">
-            Switch the storefront features at runtime. Defaults come from the plugin options; a change here applies at once.
-          </Text>
-        </div>
+      <PageHeader
+        title="Tier flags"
+        description="Switch the storefront features at runtime. Defaults come from the plugin options; a change here applies at once."
+      >
         <Button
           size="small"
           variant="secondary"
@@ -206,7 +204,7 @@ const TierFlagsPage = () => {
         >
           Reset all to defaults
         </Button>
-      </div>
+      </PageHeader>
       {flags.isLoading && <Message>Loading flags…</Message>}
       {flags.isError && <Message>Flags could not be loaded: {errorMessage(flags.error)}</Message>}
       {controls && (

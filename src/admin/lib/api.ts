@@ -2,6 +2,11 @@ import { sdk } from "./sdk"
 import { csvFileName } from "./tier-analytics"
 import type {
   AnalyticsReport,
+  CommissionRateChange,
+  CommissionRates,
+  ConnectAccountState,
+  ConnectedAccount,
+  ConnectOnboarding,
   CreateTierPayload,
   Experiment,
   ExperimentAssignment,
@@ -10,6 +15,7 @@ import type {
   ExperimentPayload,
   ExperimentStatus,
   FunnelReport,
+  OrderTierSummary,
   ReportInterval,
   ReportQuery,
   RevenueReport,
@@ -158,3 +164,26 @@ export async function getReportCsv(name: AnalyticsReport, query: object): Promis
   })
   return { filename: csvFileName(response.headers.get("content-disposition"), `${name}.csv`), blob: await response.blob() }
 }
+
+export const getOrderTierSummary = (orderId: string) =>
+  sdk.client
+    .fetch<{ tier_summary: OrderTierSummary }>(`/admin/orders/${orderId}/tier-summary`)
+    .then((r) => r.tier_summary)
+
+export const getCommissionRates = (salesChannelId: string) =>
+  sdk.client.fetch<CommissionRates>(`/admin/commission-rates/${salesChannelId}`)
+
+export const setCommissionRates = ({ salesChannelId, rates }: { salesChannelId: string; rates: CommissionRateChange[] }) =>
+  sdk.client.fetch<CommissionRates>(`/admin/commission-rates/${salesChannelId}`, { method: "POST", body: { rates } })
+
+export const getConnectAccount = (salesChannelId: string) =>
+  sdk.client.fetch<ConnectAccountState>(`/admin/stripe-connect/accounts/${salesChannelId}`)
+
+/** The Express account (created once) and a fresh onboarding link; Stripe brings the merchant back to this page. */
+export const startConnectOnboarding = (salesChannelId: string) =>
+  sdk.client.fetch<ConnectOnboarding>(`/admin/stripe-connect/accounts/${salesChannelId}`, { method: "POST", body: {} })
+
+export const refreshConnectAccount = (salesChannelId: string) =>
+  sdk.client
+    .fetch<{ account: ConnectedAccount }>(`/admin/stripe-connect/accounts/${salesChannelId}/refresh`, { method: "POST" })
+    .then((r) => r.account)

@@ -2,6 +2,8 @@ import { toast } from "@medusajs/ui"
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
 import { useEffect, useRef } from "react"
 import {
+  getCommissionRates,
+  getConnectAccount,
   getExperimentAssignment,
   getExperimentReport,
   getFunnelReport,
@@ -9,6 +11,7 @@ import {
   getTierReport,
   getUpsellReport,
   getTierFlags,
+  getOrderTierSummary,
   listExperiments,
   listProductTiers,
   listSalesChannels,
@@ -30,6 +33,9 @@ export const queryKeys = {
   experiments: (query: object) => [ROOT, "experiments", query] as const,
   assignment: (experimentId: string, visitorId: string) => [ROOT, "experiments", experimentId, "assignment", visitorId] as const,
   analytics: (report: string, query: object) => [ROOT, "tier-analytics", report, query] as const,
+  orderTierSummary: (orderId: string) => [ROOT, "orders", orderId, "tier-summary"] as const,
+  commissionRates: (salesChannelId: string) => [ROOT, "commission-rates", salesChannelId] as const,
+  connectAccount: (salesChannelId: string) => [ROOT, "stripe-connect", salesChannelId] as const,
 }
 
 // The API's page size ceiling: enough for every segment in a picker.
@@ -82,6 +88,18 @@ export function useExperimentAssignment(experimentId: string, visitorId: string)
 
 export function useTierFlags() {
   return useQuery({ queryKey: queryKeys.tierFlags, queryFn: getTierFlags })
+}
+
+export function useOrderTierSummary(orderId: string) {
+  return useQuery({ queryKey: queryKeys.orderTierSummary(orderId), queryFn: () => getOrderTierSummary(orderId), retry: false })
+}
+
+export function useCommissionRates(salesChannelId: string) {
+  return useQuery({ queryKey: queryKeys.commissionRates(salesChannelId), queryFn: () => getCommissionRates(salesChannelId), enabled: !!salesChannelId })
+}
+
+export function useConnectAccount(salesChannelId: string) {
+  return useQuery({ queryKey: queryKeys.connectAccount(salesChannelId), queryFn: () => getConnectAccount(salesChannelId), enabled: !!salesChannelId })
 }
 
 // Reports keep the previous answer on screen while a new range loads, and show a refusal at once.

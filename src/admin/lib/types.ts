@@ -234,3 +234,61 @@ export type ExperimentResult = {
 export type ExperimentReport = { experiments: ExperimentResult[] }
 
 export type AnalyticsReport = "funnel" | "revenue" | "tiers" | "upsell" | "experiments"
+
+export type BookingStatus = "confirmed" | "canceled" | "completed"
+
+/** One booked tier line of an order; money net of upgrades, cancellations and refunds. */
+export type OrderTierLine = {
+  line_item_id: string
+  tier_id: string
+  tier_name: string
+  level: number | null
+  segment_id: string
+  segment_name: string | null
+  event_date: string
+  guest_count: number | null
+  booking: { id: string; status: BookingStatus; slot: number } | null
+  commission: number
+}
+
+export type OrderTierSummary = {
+  order_id: string
+  currency_code: string
+  revenue: number
+  addon_revenue: number
+  commission: number
+  lines: OrderTierLine[]
+}
+
+/** A segment's commission percent for one tenant: the tenant's override, else the segment's. */
+export type CommissionRate = {
+  segment_id: string
+  segment_handle: string
+  segment_name: string
+  segment_percent: number
+  override_percent: number | null
+  effective_percent: number
+}
+
+export type CommissionRates = { sales_channel_id: string; rates: CommissionRate[] }
+
+/** null percent: back to the segment's rate. */
+export type CommissionRateChange = { segment_id: string; percent: number | null }
+
+export type ConnectedAccount = {
+  id: string
+  sales_channel_id: string
+  stripe_account_id: string
+  details_submitted: boolean
+  charges_enabled: boolean
+  payouts_enabled: boolean
+  /** Stripe's `requirements.currently_due`. */
+  requirements_due: string[]
+  status_updated_at: string | null
+  can_take_payments: boolean
+}
+
+/** `configured` is false when the server has no Stripe Connect settings. */
+export type ConnectAccountState = { account: ConnectedAccount | null; configured: boolean }
+
+export type ConnectOnboarding = { account: ConnectedAccount; onboarding_url: string; expires_at: number }

@@ -1,0 +1,75 @@
+import { defineWidgetConfig } from "@medusajs/admin-sdk"
+import type { AdminOrder, DetailWidgetProps } from "@medusajs/framework/types"
+import { Badge, Container, Heading, Text } from "@medusajs/ui"
+import { DetailRow } from "../components/detail-row"
+import { Message } from "../components/message"
+import { errorMessage } from "../lib/form-values"
+import { bookingStatus, formatEventDate, guestCountText, tierLabel } from "../lib/order-tier-summary"
+import { useOrderTierSummary } from "../lib/queries"
+import { formatMoney } from "../lib/tier-analytics"
+import type { OrderTierLine, OrderTierSummary } from "../lib/types"
+
+/** The order's booked packages and the platform's commission on it. */
+const OrderTierSummaryWidget = ({ data: order }: DetailWidgetProps<AdminOrder>) => {
+  const { data: summary, isLoading, isError, error } = useOrderTierSummary(order.id)
+
+  return (
+    <Container className="divide-y p-0" data-testid="order-tier-widget">
+      <div className="px-6 py-4">
+        <Heading level="h2">Tier packages</Heading>
+      </div>
+      {isLoading && <Message>Loading…</Message>}
+      {isError && <Message>The order's packages could not be loaded: {errorMessage(error)}</Message>}
+      {summary && !summary.lines.length && <Message>No tier packages in this order.</Message>}
+      {summary && summary.lines.length > 0 && <Summary summary={summary} />}
+    </Container>
+  )
+}
+
+function Summary({ summary }: { summary: OrderTierSummary }) {
+  const money = (amount: number) => formatMoney(amount, summary.currency_code)
+  return (
+    <>
+      <div>
+        <DetailRow label="Commission" value={money(summary.commission)} testId="order-tier-commission" />
+        <DetailRow label="Package revenue" value={money(summary.revenue)} testId="order-tier-revenue" />
+        <DetailRow label="Add-on revenue" value={money(summary.addon_revenue)} testId="order-tier-addon-revenue" />
+      </div>
+      {summary.lines.map((line) => (
+        <Line key={line.line_item_id} line={line} money={money} />
+      ))}
+    </>
+  )
+}
+
+function Line({ line, money }: { line: OrderTierLine; money: (amount: number) => string }) {
+  const status = bookingStatus(line.booking)
+  return (
+    <div data-testid={`order-tier-line-${line.line_item_id}`}>
+      <div className="px-6 pt-4">
+        <Text size="small" weight="plus" data-testid="order-tier-line-tier">
+          {tierLabel(line)}
+        </Text>
+      </div>
+      <DetailRow label="Segment" value={line.segment_name ?? line.segment_id} testId="order-tier-line-segment" />
+      <DetailRow label="Event date" value={formatEventDate(line.event_date)} testId="order-tier-line-date" />
+      <DetailRow label="Guests" value={guestCountText(line.guest_count)} testId="order-tier-line-guests" />
+      <DetailRow
+        label="Booking"
+        value={
+          <Badge size="2xsmall" color={status.color}>
+            {status.label}
+          </Badge>
+        }
+        testId="order-tier-line-booking"
+      />
+      <DetailRow label="Commission" value={money(line.commission)} testId="order-tier-line-commission" />
+    </div>
+  )
+}
+
+export const config = defineWidgetConfig({
+  zone: "order.details.side.after",
+})
+
+export default OrderTierSummaryWidget

@@ -1,10 +1,12 @@
 // npm run dev: a database (DATABASE_URL, or an embedded PostgreSQL kept under
 // .data/pg-dev), migrations, the demo catalog and `medusa develop`, then the
-// logins a newcomer needs. Ctrl-C stops the server and the database.
+// reference storefront (Vite, storefront/) for the first demo tenant and the
+// logins a newcomer needs. Ctrl-C stops the storefront, the server and the database.
 import fs from "node:fs"
 import path from "node:path"
 import { connectionEnv, startDatabase } from "./embedded-db.mjs"
 import {
+  freePort,
   medusaCli,
   portIsFree,
   root,
@@ -18,6 +20,11 @@ import {
 } from "./processes.mjs"
 
 const PORT = Number(process.env.PORT || 9000)
+// The storefront's port: STOREFRONT_PORT, else 5173 (in medusa-config.ts's STORE_CORS) when free.
+const STOREFRONT_PORT = Number(process.env.STOREFRONT_PORT || 0)
+// medusa-config.ts's STORE_CORS when the environment sets none.
+const DEFAULT_STORE_CORS = "http://localhost:8000,http://localhost:5173"
+const VITE = path.join(root, "node_modules", "vite", "bin", "vite.js")
 const SEED_SCRIPT = "./src/scripts/seed-demo.ts"
 // The seed's login (src/scripts/demo-data.ts); its output overrides it when it prints one.
 const DEFAULT_ADMIN = { email: "admin@tiered.test", password: "supersecret" }
@@ -29,19 +36,27 @@ if (!(await portIsFree(PORT))) {
   console.error(`[dev] Port ${PORT} is already in use: stop whatever listens there (or set PORT) and try again.`)
   process.exit(1)
 }
+if (STOREFRONT_PORT && !(await portIsFree(STOREFRONT_PORT))) {
+  console.error(`[dev] Port ${STOREFRONT_PORT} (STOREFRONT_PORT) is already in use: choose another one.`)
+  process.exit(1)
+}
+const storefrontPort = STOREFRONT_PORT || ((await portIsFree(5173)) ? 5173 : await freePort())
+const storefrontUrl = `http://localhost:${storefrontPort}`
+const storeCors = process.env.STORE_CORS || DEFAULT_STORE_CORS
 
 log(process.env.DATABASE_URL ? "Using the database in DATABASE_URL" : "Starting the embedded PostgreSQL (.data/pg-dev)")
 const db = await startDatabase({ name: "pg-dev", database: "tiered_dev", persistent: true })
 
 let server = null
+let storefront = null
 let stopping = false
 async function shutdown(exitCode) {
   if (stopping) return
   stopping = true
   log("Stopping...")
-  await Promise.all([...running, server].filter(Boolean).map((child) => stopGroup(child)))
+  await Promise.all([...running, server, storefront].filter(Boolean).map((child) => stopGroup(child)))
   await stopDatabase(db)
-  log(db.embedded ? "Stopped the server and the database." : "Stopped the server (the database in DATABASE_URL keeps running).")
+  log(db.embedded ? "Stopped the storefront, the server and the database." : "Stopped the storefront and the server (the database in DATABASE_URL keeps running).")
   process.exit(exitCode)
 }
 takeOverSignals(["SIGINT", "SIGTERM", "SIGHUP"], (signal) => {
@@ -57,6 +72,8 @@ const env = {
   ...connectionEnv(db.url),
   MEDUSA_DISABLE_TELEMETRY: "true",
   NODE_ENV: process.env.NODE_ENV || "development",
+  // The storefront calls the store API from its own origin.
+  STORE_CORS: storeCors.split(",").includes(storefrontUrl) ? storeCors : `${storeCors},${storefrontUrl}`,
 }
 const problems = []
 let admin = DEFAULT_ADMIN
@@ -110,10 +127,43 @@ async function main() {
     }
   })
   if (await waitForHttp(`http://localhost:${PORT}/health`, { child: server, timeoutMs: 600_000 })) {
-    printBanner(demo)
+    const shop = await startStorefront(demo)
+    printBanner(demo, shop)
   } else if (!stopping) {
     console.error("[dev] The server did not answer /health within 10 minutes; medusa develop keeps watching for changes.")
   }
+}
+
+/**
+ * The reference storefront (Vite's dev server for storefront/) for the first demo tenant.
+ * Answers what the banner says of it; the server keeps running whatever happens to it.
+ */
+async function startStorefront({ keys, regions }) {
+  const key = keys.find((k) => !k.is_default)
+  if (!key || !regions.length) {
+    problems.push("No demo tenant or region: the storefront was not started.")
+    return null
+  }
+  log(`Starting the storefront (vite, port ${storefrontPort}) for ${key.sales_channel}`)
+  storefront = spawnGroup(process.execPath, [VITE, "storefront", "--port", String(storefrontPort), "--strictPort"], {
+    cwd: root,
+    env: {
+      ...env,
+      VITE_MEDUSA_BACKEND_URL: `http://localhost:${PORT}`,
+      VITE_MEDUSA_PUBLISHABLE_KEY: key.token,
+      VITE_MEDUSA_REGION_ID: regions[0].id,
+    },
+    // Vite's own banner would repeat ours; its errors still show.
+    stdio: ["ignore", "ignore", "inherit"],
+  })
+  storefront.once("exit", (code, signal) => {
+    if (!stopping) console.error(`[dev] The storefront (vite) exited (${signal ?? `code ${code}`}); the server keeps running.`)
+  })
+  if (!(await waitForHttp(storefrontUrl, { child: storefront, timeoutMs: 60_000 }))) {
+    problems.push("The storefront did not start (see vite's output above).")
+    return null
+  }
+  return { url: storefrontUrl, tenant: key.sales_channel }
 }
 
 /** Runs the Medusa CLI; once a shutdown has begun, never returns (shutdown() exits). */
@@ -123,12 +173,13 @@ async function medusa(args, options = {}) {
   return result
 }
 
-function printBanner({ keys, regions }) {
+function printBanner({ keys, regions }, shop) {
   const base = `http://localhost:${PORT}`
   const width = Math.max(...keys.map((k) => k.sales_channel.length), 10)
   const lines = [
     `Tiered storefront is running (ready in ${Math.round((Date.now() - startedAt) / 1000)} s)`,
     "",
+    ...(shop ? [`Storefront      ${shop.url}  (${shop.tenant})`] : []),
     `Admin           ${base}/app`,
     `Admin login     ${admin.email} / ${admin.password}`,
     `Store API       ${base}/store  (header x-publishable-api-key)`,
@@ -140,7 +191,7 @@ function printBanner({ keys, regions }) {
     `Database        ${db.embedded ? `embedded PostgreSQL in .data/pg-dev (${redact(db.url)})` : redact(db.url)}`,
     ...problems.map((p) => `Note: ${p}`),
     "",
-    "Ctrl-C stops the server and the database.",
+    "Ctrl-C stops the storefront, the server and the database.",
   ]
   const rule = "=".repeat(Math.max(...lines.map((l) => l.length)) + 4)
   console.log(`\n${rule}\n${lines.map((l) => `  ${l}`).join("\n")}\n${rule}\n`)

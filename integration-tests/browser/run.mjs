@@ -1,15 +1,18 @@
 // Browser test of the admin screens (Segments, Pricing rules, Availability, Upsell rules,
-// Experiments, Tier flags and Tier analytics pages, product tier widget) in Chromium.
+// Experiments, Tier flags, Tier analytics and Commission & payouts pages, product tier and order
+// tier widgets) in Chromium.
 // The app runs with `medusa start` from a scratch copy under .cache/browser-app: the server
 // serves the admin bundle from its project's public/admin, and building in the repository would
 // replace .medusa/server (the plugin's package output). The bundle is rebuilt only when its
 // inputs change. Database: DATABASE_URL, or an embedded one for this run; port: a free one.
+// Stripe: the HTTP tests' local Stripe double, started here, with Stripe Connect on in the app.
 // Usage: node integration-tests/browser/run.mjs   (exit code 0 when every check passed)
 import { createHash } from "node:crypto"
 import fs from "node:fs"
 import path from "node:path"
 import pg from "pg"
 import { chromium } from "playwright-core"
+import Stripe from "stripe"
 import { connectionEnv, startDatabase } from "../../scripts/embedded-db.mjs"
 import {
   freePort,
@@ -22,6 +25,7 @@ import {
   takeOverSignals,
   waitForHttp,
 } from "../../scripts/processes.mjs"
+import { StripeDouble } from "../stripe-double.js"
 
 const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium"
 const CHROMIUM_FLAGS = [
@@ -63,6 +67,19 @@ const ANALYTICS = {
   experiment: { key: `analytics-copy-${RUN}`, name: `Analytics copy ${RUN}` },
   dates: [`${NEXT_YEAR}-11-10`, `${NEXT_YEAR}-11-17`],
 }
+// The payouts fixtures: a tenant with a 10% segment, a $7,500 level 2 tier and a $1,000 add-on,
+// booked in November (no season rule), and its Stripe Connect onboarding against the double.
+const PAYOUTS = {
+  tenant: `Payouts studio ${RUN}`,
+  region: `Payouts region ${RUN}`,
+  segment: { handle: `payouts-${RUN}`, name: `Payouts ${RUN}`, commission_percent: 10 },
+  tier: `Payouts Select ${RUN}`,
+  addon: `Album ${RUN}`,
+  plain: `Gift card ${RUN}`,
+  date: `${NEXT_YEAR}-11-24`,
+  guests: 80,
+}
+const STRIPE_WEBHOOK_SECRET = "whsec_browser_test"
 
 const startedAt = Date.now()
 const seconds = (since) => `${((Date.now() - since) / 1000).toFixed(1)}s`
@@ -70,6 +87,7 @@ const log = (message) => console.log(`[browser] ${message}`)
 
 let db = null
 let server = null
+let stripe = null
 const tally = { passed: 0, failed: 0 }
 let browser = null
 let exiting = false
@@ -77,6 +95,7 @@ let exiting = false
 async function cleanup() {
   await browser?.close().catch(() => {})
   await Promise.all([...running, server].filter(Boolean).map((child) => stopGroup(child)))
+  await stripe?.stop()
   await db?.stop()
 }
 
@@ -182,9 +201,16 @@ async function startApp() {
     finish(tally.passed, tally.failed + 1)
   })
   log(`database ready (${seconds(t)})`)
+  stripe = await new StripeDouble().start()
   const env = {
     ...process.env,
     ...connectionEnv(db.url),
+    // Stripe Connect on (medusa-config.ts), its SDK pointed at the double.
+    STRIPE_API_KEY: "sk_test_browser",
+    STRIPE_WEBHOOK_SECRET,
+    STRIPE_API_HOST: "127.0.0.1",
+    STRIPE_API_PORT: String(stripe.port),
+    STRIPE_API_PROTOCOL: "http",
     MEDUSA_DISABLE_TELEMETRY: "true",
     // Not "development" (that serves the admin through Vite) and not "production" (secure cookies).
     NODE_ENV: "test",
@@ -1097,13 +1123,27 @@ function storeApi(base, key) {
   return { post: (route, body = {}) => api(base, route, { method: "POST", body, headers }) }
 }
 
+/** A tenant: a sales channel and its storefront, with a publishable key for it alone. */
+async function createTenant(base, admin, name) {
+  const { sales_channel: channel } = await admin.post("/admin/sales-channels", { name })
+  const { api_key: key } = await admin.post("/admin/api-keys", { title: `${name} storefront`, type: "publishable" })
+  await admin.post(`/admin/api-keys/${key.id}/sales-channels`, { add: [channel.id] })
+  return { channel, store: storeApi(base, key.token) }
+}
+
+/** Pays a storefront cart with the system provider and places the order. */
+async function checkout(store, cartId, who) {
+  const { payment_collection: collection } = await store.post("/store/payment-collections", { cart_id: cartId })
+  await store.post(`/store/payment-collections/${collection.id}/payment-sessions`, { provider_id: "pp_system_default" })
+  const completed = await store.post(`/store/carts/${cartId}/complete`)
+  if (completed.type !== "order") throw new Error(`the cart of ${who} did not complete: ${JSON.stringify(completed.error ?? completed)}`)
+  return completed.order
+}
+
 /** The tenant's storefront: funnel events, an upsell offer taken and one declined, and two orders. */
 async function analyticsFixtures(base, token) {
   const admin = adminApi(base, token)
-  const { sales_channel: channel } = await admin.post("/admin/sales-channels", { name: ANALYTICS.tenant })
-  const { api_key: key } = await admin.post("/admin/api-keys", { title: `${ANALYTICS.tenant} storefront`, type: "publishable" })
-  await admin.post(`/admin/api-keys/${key.id}/sales-channels`, { add: [channel.id] })
-  const store = storeApi(base, key.token)
+  const { channel, store } = await createTenant(base, admin, ANALYTICS.tenant)
   const { region } = await admin.post("/admin/regions", {
     name: ANALYTICS.region,
     currency_code: "usd",
@@ -1154,11 +1194,7 @@ async function analyticsFixtures(base, token) {
     const { cart } = await store.post("/store/carts", { region_id: region.id, email: `${v}@example.com`, metadata: { visitor_id: visitor(v) } })
     await store.post(`/store/carts/${cart.id}/tier-items`, { tier_id: t.id, event_date: date })
     if (offer) await offer(cart.id)
-    const { payment_collection: collection } = await store.post("/store/payment-collections", { cart_id: cart.id })
-    await store.post(`/store/payment-collections/${collection.id}/payment-sessions`, { provider_id: "pp_system_default" })
-    const completed = await store.post(`/store/carts/${cart.id}/complete`)
-    if (completed.type !== "order") throw new Error(`the cart of ${v} did not complete: ${JSON.stringify(completed.error ?? completed)}`)
-    return completed.order
+    return checkout(store, cart.id, v)
   }
   const offerFor = async (v, extra) => {
     const { offers } = await store.post("/store/upsell/offers", {
@@ -1392,6 +1428,227 @@ function analyticsChecks(page, base, token) {
   ]
 }
 
+/** A tenant with its storefront key, a USD region and a 10% segment whose tier takes an add-on. */
+async function payoutFixtures(base, token) {
+  const admin = adminApi(base, token)
+  const { channel, store } = await createTenant(base, admin, PAYOUTS.tenant)
+  const { region } = await admin.post("/admin/regions", { name: PAYOUTS.region, currency_code: "usd", countries: [], payment_providers: ["pp_system_default"] })
+  const { segment } = await admin.post("/admin/segments", { ...PAYOUTS.segment, rank: 10 })
+  const product = async (title, amount) =>
+    (await admin.post("/admin/products", { ...productBody(title, amount), sales_channels: [{ id: channel.id }] })).product
+  const tierProduct = await product(PAYOUTS.tier, 7500)
+  const { tier } = await admin.post(`/admin/segments/${segment.id}/tiers`, { level: 2, name: PAYOUTS.tier, product_id: tierProduct.id })
+  const album = await product(PAYOUTS.addon, 1000)
+  await admin.post("/admin/addon-rules", { product_id: album.id, segment_id: segment.id, max_quantity: 2 })
+  const plain = await product(PAYOUTS.plain, 250)
+  return { channel, store, region, segment, tier, album, plain }
+}
+
+/** Stripe's signed delivery of an event to the plugin's Connect webhook endpoint. */
+async function connectWebhook(base, event, secret = STRIPE_WEBHOOK_SECRET) {
+  const payload = JSON.stringify(event)
+  const signature = new Stripe("sk_test_signer").webhooks.generateTestHeaderString({ payload, secret })
+  const response = await fetch(`${base}/hooks/stripe-connect`, {
+    method: "POST",
+    headers: { "content-type": "application/json", "stripe-signature": signature },
+    body: payload,
+  })
+  return { status: response.status, json: await response.json().catch(() => ({})) }
+}
+
+function payoutChecks(page, base, token) {
+  const admin = adminApi(base, token)
+  const row = () => page.getByTestId(`commission-row-${PAYOUTS.segment.handle}`)
+  const connect = page.getByTestId("connect-section")
+  const widget = page.getByTestId("order-tier-widget")
+  const text = async (locator) => (await locator.innerText()).trim()
+  const expectRate = async (effective, source) => {
+    await visible(row().getByTestId("commission-effective").getByText(effective, { exact: true }), `the effective rate ${effective}`)
+    await visible(row().getByTestId("commission-source").getByText(source, { exact: true }), `the ${source} badge`)
+  }
+  const storedRate = async () =>
+    (await admin.get(`/admin/commission-rates/${fixtures.channel.id}`)).rates.find((r) => r.segment_id === fixtures.segment.id)
+  const expectConnect = async (status, flags) => {
+    await visible(page.getByTestId("connect-status").getByText(status, { exact: true }), `the status ${status}`)
+    for (const [id, value] of Object.entries(flags)) {
+      await visible(connect.getByTestId(id).getByText(value, { exact: true }), `${id} ${value}`)
+    }
+  }
+  const payoutsUrl = () => `${base}/app/commission-payouts?sales_channel_id=${fixtures.channel.id}`
+  let fixtures
+  let order
+  let account
+
+  return [
+    [
+      "the sidebar links to the Commission & payouts page: a tenant's segment at its own 10%",
+      async () => {
+        fixtures = await payoutFixtures(base, token)
+        await page.goto(`${base}/app`)
+        await page.getByRole("link", { name: "Commission & payouts" }).first().click()
+        await visible(page.getByRole("heading", { name: "Commission & payouts", level: 1 }), "the Commission & payouts heading", 30_000)
+        await visible(page.getByText("Choose a tenant to see its commission and payouts."), "the prompt to choose a tenant")
+        await choose(page, "payouts-tenant", PAYOUTS.tenant)
+        await page.waitForURL((url) => url.searchParams.get("sales_channel_id") === fixtures.channel.id)
+        await visible(row(), "the segment's row")
+        expect((await text(row().getByTestId("commission-segment-rate"))) === "10%", "the segment's rate")
+        await expectRate("10%", "Segment rate")
+        expect((await row().getByLabel(`Override for ${PAYOUTS.segment.name}`).inputValue()) === "", "no override yet")
+        await visible(page.getByTestId("commission-section").getByRole("link", { name: "Segments page" }), "the pointer to the Segments page")
+        // The segment deleted on the Segments page takes no more orders, so it asks for no rate.
+        await visible(page.getByTestId(`commission-row-${SEGMENT.handle}`), "a live segment's row")
+        expect((await page.getByTestId(`commission-row-${CLONE.handle}`).count()) === 0, "no row for the deleted segment")
+      },
+    ],
+    [
+      "sets the tenant's override to 12%: the effective rate follows and the API stores it",
+      async () => {
+        await row().getByLabel(`Override for ${PAYOUTS.segment.name}`).fill("12")
+        await page.getByTestId("save-commission").click()
+        await expectRate("12%", "Tenant override")
+        const stored = await storedRate()
+        expect(stored.override_percent === 12 && stored.effective_percent === 12 && stored.segment_percent === 10, `stored: ${JSON.stringify(stored)}`)
+      },
+    ],
+    [
+      "the order page's widget shows an order's package, date, guests, booking and commission at the tenant's 12%",
+      async () => {
+        const { cart } = await fixtures.store.post("/store/carts", { region_id: fixtures.region.id, email: `payouts-${RUN}@example.com` })
+        await fixtures.store.post(`/store/carts/${cart.id}/tier-items`, {
+          tier_id: fixtures.tier.id,
+          event_date: PAYOUTS.date,
+          guest_count: PAYOUTS.guests,
+          addon_variant_ids: [fixtures.album.variants[0].id],
+        })
+        order = await checkout(fixtures.store, cart.id, "the payouts couple")
+        // The conversion is written by a subscriber after the order.
+        let summary
+        for (let i = 0; i < 60 && !summary?.commission; i++) {
+          if (i) await new Promise((r) => setTimeout(r, 500))
+          summary = (await admin.get(`/admin/orders/${order.id}/tier-summary`)).tier_summary
+        }
+        // ($7,500 + $1,000) x 12%
+        expect(summary.commission === 1020, `the order's commission: ${JSON.stringify(summary)}`)
+        await page.goto(`${base}/app/orders/${order.id}`)
+        await visible(widget, "the order tier widget", 60_000)
+        await widget.scrollIntoViewIfNeeded()
+        await visible(widget.getByTestId("order-tier-commission"), "the order's commission")
+        const line = widget.getByTestId(`order-tier-line-${summary.lines[0].line_item_id}`)
+        const shown = {
+          commission: await text(widget.getByTestId("order-tier-commission")),
+          revenue: await text(widget.getByTestId("order-tier-revenue")),
+          addons: await text(widget.getByTestId("order-tier-addon-revenue")),
+          tier: await text(line.getByTestId("order-tier-line-tier")),
+          segment: await text(line.getByTestId("order-tier-line-segment")),
+          guests: await text(line.getByTestId("order-tier-line-guests")),
+          booking: await text(line.getByTestId("order-tier-line-booking")),
+          lineCommission: await text(line.getByTestId("order-tier-line-commission")),
+        }
+        const expected = {
+          commission: "$1,020.00",
+          revenue: "$7,500.00",
+          addons: "$1,000.00",
+          tier: `Level 2 · ${PAYOUTS.tier}`,
+          segment: PAYOUTS.segment.name,
+          guests: "80",
+          booking: "Confirmed",
+          lineCommission: "$1,020.00",
+        }
+        expect(same(shown, expected), `the widget: expected ${JSON.stringify(expected)}, saw ${JSON.stringify(shown)}`)
+        const date = await text(line.getByTestId("order-tier-line-date"))
+        expect(date.includes(`Nov 24, ${NEXT_YEAR}`), `the event date: ${date}`)
+        expect((await widget.getByTestId("order-tier-line-tier").count()) === 1, "one tier line")
+      },
+    ],
+    [
+      "an order without packages says so on its page",
+      async () => {
+        const { cart } = await fixtures.store.post("/store/carts", { region_id: fixtures.region.id, email: `plain-${RUN}@example.com` })
+        await fixtures.store.post(`/store/carts/${cart.id}/line-items`, { variant_id: fixtures.plain.variants[0].id, quantity: 1 })
+        const plain = await checkout(fixtures.store, cart.id, "the plain cart")
+        await page.goto(`${base}/app/orders/${plain.id}`)
+        await visible(widget.getByText("No tier packages in this order."), "the widget's empty state", 60_000)
+        await widget.scrollIntoViewIfNeeded()
+      },
+    ],
+    [
+      "clears the override: back to the segment's 10%, while the placed order keeps its commission",
+      async () => {
+        await page.goto(payoutsUrl())
+        await expectRate("12%", "Tenant override")
+        await row().getByRole("button", { name: `Clear override for ${PAYOUTS.segment.name}` }).click()
+        await expectRate("10%", "Segment rate")
+        const stored = await storedRate()
+        expect(stored.override_percent === null && stored.effective_percent === 10, `stored: ${JSON.stringify(stored)}`)
+        const { tier_summary } = await admin.get(`/admin/orders/${order.id}/tier-summary`)
+        expect(tier_summary.commission === 1020, `the placed order's commission: ${tier_summary.commission}`)
+      },
+    ],
+    [
+      "Connect with Stripe opens the onboarding link Stripe gave for the tenant's new Express account",
+      async () => {
+        await expectConnect("Not set up", {})
+        const onboarding = page.getByTestId("connect-onboarding")
+        expect((await text(onboarding)) === "Connect with Stripe", "the Connect button")
+        // Stripe's hosted onboarding, in place of the real site.
+        await page.route("https://connect.stripe.test/**", (route) => route.fulfill({ contentType: "text/html", body: "<h1>Stripe onboarding</h1>" }))
+        await onboarding.click()
+        await page.waitForURL(/^https:\/\/connect\.stripe\.test\//, { timeout: 30_000 })
+        ;({ account } = await admin.get(`/admin/stripe-connect/accounts/${fixtures.channel.id}`))
+        const [created, ...more] = stripe.calls("POST", "/v1/accounts")
+        expect(created && !more.length && created.body.type === "express" && created.body.metadata?.sales_channel_id === fixtures.channel.id, `accounts created: ${JSON.stringify(stripe.calls("POST", "/v1/accounts"))}`)
+        expect(account.stripe_account_id === [...stripe.accounts.keys()][0], `the stored account: ${JSON.stringify(account)}`)
+        const links = stripe.calls("POST", "/v1/account_links")
+        const link = links.at(-1)
+        expect(links.length === 1 && link.body.account === account.stripe_account_id && link.body.type === "account_onboarding", `account links: ${JSON.stringify(links)}`)
+        expect(link.body.return_url === payoutsUrl() && link.body.refresh_url === payoutsUrl(), `back to the page with the tenant: ${JSON.stringify(link.body)}`)
+        expect(page.url().startsWith(`https://connect.stripe.test/setup/e/${account.stripe_account_id}/`), `the onboarding link: ${page.url()}`)
+      },
+    ],
+    [
+      "back from Stripe: the tenant chosen, onboarding not finished, with Stripe's requirements",
+      async () => {
+        await page.goto(stripe.calls("POST", "/v1/account_links").at(-1).body.return_url)
+        await visible(page.getByTestId("payouts-tenant").getByText(PAYOUTS.tenant), "the tenant chosen", 30_000)
+        await expectConnect("Onboarding not finished", { "connect-details": "No", "connect-charges": "No", "connect-payouts": "No" })
+        const due = await text(connect.getByTestId("connect-requirements"))
+        expect(due.includes("Bank account for payouts") && due.includes("Acceptance of Stripe's terms"), `requirements: ${due}`)
+        expect((await text(page.getByTestId("connect-onboarding"))) === "Continue onboarding", "the button to continue")
+        expect((await text(connect.getByTestId("connect-account-id"))) === account.stripe_account_id, "the Stripe account id")
+      },
+    ],
+    [
+      "a signed account.updated webhook enables charges: the page shows it on reload; a forged one changes nothing",
+      async () => {
+        const enabled = { details_submitted: true, charges_enabled: true, payouts_enabled: false, requirements: { currently_due: [] } }
+        const event = (id) => ({ id, object: "event", type: "account.updated", data: { object: { id: account.stripe_account_id, object: "account", ...enabled } } })
+        const forged = await connectWebhook(base, event(`evt_forged_${RUN}`), "whsec_wrong")
+        expect(forged.status === 400, `a forged webhook: ${forged.status}`)
+        expect((await admin.get(`/admin/stripe-connect/accounts/${fixtures.channel.id}`)).account.charges_enabled === false, "nothing changed")
+        // Stripe's side says the same as its event, so a refresh would agree.
+        stripe.setAccount(account.stripe_account_id, enabled)
+        const signed = await connectWebhook(base, event(`evt_enabled_${RUN}`))
+        expect(signed.status === 200 && signed.json.duplicate === false, `the signed webhook: ${JSON.stringify(signed)}`)
+        await page.reload()
+        await expectConnect("Charges enabled", { "connect-details": "Yes", "connect-charges": "Yes", "connect-payouts": "No", "connect-requirements": "None" })
+        expect((await page.getByTestId("connect-onboarding").count()) === 0, "nothing left to onboard")
+      },
+    ],
+    [
+      "Refresh status reads Stripe now: payouts enabled",
+      async () => {
+        stripe.setAccount(account.stripe_account_id, { payouts_enabled: true })
+        const reads = stripe.calls("GET", `/v1/accounts/${account.stripe_account_id}`).length
+        await page.getByTestId("connect-refresh").click()
+        await expectConnect("Payouts enabled", { "connect-payouts": "Yes", "connect-charges": "Yes" })
+        expect(stripe.calls("GET", `/v1/accounts/${account.stripe_account_id}`).length === reads + 1, "one read of the account from Stripe")
+        const stored = (await admin.get(`/admin/stripe-connect/accounts/${fixtures.channel.id}`)).account
+        expect(stored.payouts_enabled && stored.charges_enabled && stored.can_take_payments, `stored: ${JSON.stringify(stored)}`)
+      },
+    ],
+  ]
+}
+
 let shotNumber = 0
 const shot = (name) => path.join(SCREENSHOTS, `${String(++shotNumber).padStart(2, "0")}-${name}.png`)
 const slug = (name) => name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 60)
@@ -1436,6 +1693,7 @@ async function main() {
     ...experimentChecks(page, base, token),
     ...flagChecks(page, base, token),
     ...analyticsChecks(page, base, token),
+    ...payoutChecks(page, base, token),
   ]
   for (const [index, [name, check]] of list.entries()) {
     const began = Date.now()

@@ -74,6 +74,21 @@ medusaIntegrationTestRunner({
       expect((await listAnswer())[0].name).toBe("Changed behind Medusa")
     })
 
+    it("answers 304 to a storefront that has the current answer, and 200 once a write changed it", async () => {
+      const path = `/store/segments/signature?region_id=${region.id}&event_date=${eventDate}`
+      const first = await api.get(path, studio.headers)
+      const etag = first.headers.etag
+      expect(etag).toMatch(/^W\/"/)
+      const conditional = { headers: { ...studio.headers.headers, "if-none-match": etag }, validateStatus: () => true }
+      expect((await api.get(path, conditional)).status).toBe(304)
+
+      await api.post(`/admin/tiers/${tiers.select.id}`, { max_guests: 120 }, admin)
+      const changed = await api.get(path, conditional)
+      expect(changed.status).toBe(200)
+      expect(changed.headers.etag).not.toBe(etag)
+      expect(changed.data.tiers.find((t: any) => t.name === "Select").max_guests).toBe(120)
+    })
+
     it("tier, product, sales channel and flag writes change the catalog answers at once", async () => {
       expect(await tierNames()).toEqual(["Essential", "Select"])
       expect((await compareAnswer()).comparison.features).toEqual(["Gallery", "Album"])

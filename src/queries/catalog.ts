@@ -145,7 +145,7 @@ export async function variantPrices(
   }
   const ids = [...new Set(variantIds)].sort()
   // Entries, not a Map, so the answer survives a JSON cache (Redis).
-  const entries = await maybeCached(scope, options, "variantPrices", { region, ids }, async () => {
+  const entries = await maybeCached(scope, options, "variantPrices", { region: region.id, currency: region.currency_code, ids }, async () => {
     const query = scope.resolve(ContainerRegistrationKeys.QUERY)
     const { data } = await query.graph({
       entity: "variant",
@@ -285,7 +285,7 @@ export function loadTierAddons(
   options: ReadOptions = {}
 ): Promise<StoreAddon[]> {
   const channels = [...new Set(salesChannelIds)].sort()
-  return maybeCached(scope, options, "addons", { tier: tier.row.id, channels, region }, () => queryTierAddons(scope, tier, channels, region))
+  return maybeCached(scope, options, "addons", { tier: tier.row.id, channels, region: region.id, currency: region.currency_code }, () => queryTierAddons(scope, tier, channels, region))
 }
 
 async function queryTierAddons(scope: MedusaContainer, tier: VisibleTier, salesChannelIds: string[], region: Region): Promise<StoreAddon[]> {

@@ -1,6 +1,6 @@
 import { MedusaResponse, MedusaStoreRequest } from "@medusajs/framework/http"
 import { loadRegion, loadVisibleTiers, priceVisibleTiers, toStoreSegment } from "../../../queries/catalog"
-import { cachedStoreAnswer } from "../../../queries/store-cache"
+import { sendStoreAnswer } from "../../utils/store-answer"
 import type { StoreSegmentListItem, StoreSegmentListResponse } from "../../../client/types"
 import { StoreListSegmentsType } from "./validators"
 
@@ -10,7 +10,7 @@ export const GET = async (
 ) => {
   const channels = req.publishable_key_context.sales_channel_ids
   const { region_id } = req.validatedQuery
-  const answer = await cachedStoreAnswer<StoreSegmentListResponse>(req.scope, "catalog", channels, { route: "segments", region_id }, async () => {
+  await sendStoreAnswer<StoreSegmentListResponse>(req, res, "catalog", { route: "segments", region_id }, async () => {
     const cached = { cached: true }
     const region = await loadRegion(req.scope, region_id, cached)
     const visible = await loadVisibleTiers(req.scope, channels, {}, cached)
@@ -28,5 +28,4 @@ export const GET = async (
     })
     return { segments: [...segments.values()] }
   })
-  res.json(answer)
 }

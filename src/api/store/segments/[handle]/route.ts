@@ -2,7 +2,7 @@ import { MedusaResponse, MedusaStoreRequest } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { buildComparison } from "../../../../lib/comparison"
 import { loadRegion, loadVisibleTiers, priceVisibleTiers, toStoreSegment } from "../../../../queries/catalog"
-import { cachedStoreAnswer } from "../../../../queries/store-cache"
+import { sendStoreAnswer } from "../../../utils/store-answer"
 import type { StoreSegmentResponse } from "../../../../client/types"
 import { StoreGetSegmentType } from "../validators"
 
@@ -14,7 +14,7 @@ export const GET = async (
   const { region_id, event_date } = req.validatedQuery
   const { handle } = req.params
   const key = { route: "segment", handle, region_id, event_date: event_date ?? null }
-  const answer = await cachedStoreAnswer<StoreSegmentResponse>(req.scope, "catalog", channels, key, async () => {
+  await sendStoreAnswer<StoreSegmentResponse>(req, res, "catalog", key, async () => {
     const cached = { cached: true }
     const region = await loadRegion(req.scope, region_id, cached)
     const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
@@ -30,5 +30,4 @@ export const GET = async (
     const tiers = await priceVisibleTiers(req.scope, visible, region, event_date, cached)
     return { segment: toStoreSegment(visible[0].row.segment), tiers, comparison: buildComparison(tiers) }
   })
-  res.json(answer)
 }

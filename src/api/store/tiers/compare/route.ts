@@ -2,7 +2,7 @@ import { MedusaResponse, MedusaStoreRequest } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
 import { buildComparison } from "../../../../lib/comparison"
 import { loadRegion, loadVisibleTiers, priceVisibleTiers } from "../../../../queries/catalog"
-import { cachedStoreAnswer } from "../../../../queries/store-cache"
+import { sendStoreAnswer } from "../../../utils/store-answer"
 import type { StoreTierComparisonResponse } from "../../../../client/types"
 import { StoreCompareTiersType } from "../validators"
 
@@ -11,7 +11,7 @@ export const POST = async (req: MedusaStoreRequest<StoreCompareTiersType>, res: 
   const channels = req.publishable_key_context.sales_channel_ids
   const { tier_ids, region_id, event_date } = req.validatedBody
   const key = { route: "compare", tier_ids: [...tier_ids].sort(), region_id, event_date: event_date ?? null }
-  const answer = await cachedStoreAnswer<StoreTierComparisonResponse>(req.scope, "catalog", channels, key, async () => {
+  await sendStoreAnswer<StoreTierComparisonResponse>(req, res, "catalog", key, async () => {
     const cached = { cached: true }
     const region = await loadRegion(req.scope, region_id, cached)
     const visible = await loadVisibleTiers(req.scope, channels, { id: tier_ids }, cached)
@@ -22,5 +22,4 @@ export const POST = async (req: MedusaStoreRequest<StoreCompareTiersType>, res: 
     const tiers = await priceVisibleTiers(req.scope, visible, region, event_date, cached)
     return { tiers, comparison: buildComparison(tiers) }
   })
-  res.json(answer)
 }

@@ -2,7 +2,7 @@ import { MedusaResponse, MedusaStoreRequest } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
 import { BUNDLE_MIN_ADDONS, BUNDLE_PERCENT } from "../../../../../lib/addons"
 import { loadRegion, loadTierAddons, loadVisibleTiers } from "../../../../../queries/catalog"
-import { cachedStoreAnswer } from "../../../../../queries/store-cache"
+import { sendStoreAnswer } from "../../../../utils/store-answer"
 import type { StoreTierAddonsResponse } from "../../../../../client/types"
 import { StoreTierAddonsType } from "../../validators"
 
@@ -11,7 +11,7 @@ export const GET = async (req: MedusaStoreRequest<unknown, StoreTierAddonsType>,
   const channels = req.publishable_key_context.sales_channel_ids
   const { region_id } = req.validatedQuery
   const key = { route: "addons", tier_id: req.params.id, region_id }
-  const answer = await cachedStoreAnswer<StoreTierAddonsResponse>(req.scope, "addons", channels, key, async () => {
+  await sendStoreAnswer<StoreTierAddonsResponse>(req, res, "addons", key, async () => {
     const cached = { cached: true }
     const region = await loadRegion(req.scope, region_id, cached)
     const [tier] = await loadVisibleTiers(req.scope, channels, { id: [req.params.id] }, cached)
@@ -24,5 +24,4 @@ export const GET = async (req: MedusaStoreRequest<unknown, StoreTierAddonsType>,
       bundle: { min_addons: BUNDLE_MIN_ADDONS, percent: BUNDLE_PERCENT },
     }
   })
-  res.json(answer)
 }

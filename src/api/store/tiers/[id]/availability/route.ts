@@ -3,7 +3,7 @@ import { MedusaError } from "@medusajs/framework/utils"
 import { todayUtc } from "../../../../../lib/pricing"
 import { productAvailability } from "../../../../../queries/availability"
 import { loadVisibleTiers } from "../../../../../queries/catalog"
-import { cachedStoreAnswer } from "../../../../../queries/store-cache"
+import { sendStoreAnswer } from "../../../../utils/store-answer"
 import type { StoreTierAvailabilityResponse } from "../../../../../client/types"
 import { MAX_RANGE_DAYS, rangeLength } from "../../../../utils/validators"
 import { StoreTierAvailabilityType } from "../../validators"
@@ -34,7 +34,7 @@ export const GET = async (
     )
   }
   const key = { route: "availability", tier_id: req.params.id, from, to }
-  const answer = await cachedStoreAnswer<StoreTierAvailabilityResponse>(req.scope, "availability", channels, key, async () => {
+  await sendStoreAnswer<StoreTierAvailabilityResponse>(req, res, "availability", key, async () => {
     const [tier] = await loadVisibleTiers(req.scope, channels, { id: [req.params.id] }, { cached: true })
     if (!tier) {
       throw new MedusaError(MedusaError.Types.NOT_FOUND, `Tier ${req.params.id} was not found`)
@@ -49,5 +49,4 @@ export const GET = async (
     })
     return { tier_id: tier.row.id, dates }
   })
-  res.json(answer)
 }

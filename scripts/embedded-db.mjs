@@ -137,16 +137,27 @@ export function withDatabase(url, database) {
   return parsed.toString()
 }
 
-/** Drops and creates `database` on the server of `serverUrl`; answers its URL. Each run starts from nothing. */
-export async function freshDatabase(serverUrl, database) {
+/** Runs SQL statements, one after the other, on the server's maintenance database. */
+async function onServer(serverUrl, statements) {
   const { default: pg } = await import("pg")
   const client = new pg.Client({ connectionString: withDatabase(serverUrl, "postgres") })
   await client.connect()
   try {
-    await client.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`)
-    await client.query(`CREATE DATABASE "${database}"`)
+    for (const sql of statements) await client.query(sql)
   } finally {
     await client.end()
   }
+}
+
+const quoted = (database) => `"${database.replace(/"/g, '""')}"`
+
+/** Drops and creates `database` on the server of `serverUrl`; answers its URL. Each run starts from nothing. */
+export async function freshDatabase(serverUrl, database) {
+  await onServer(serverUrl, [`DROP DATABASE IF EXISTS ${quoted(database)} WITH (FORCE)`, `CREATE DATABASE ${quoted(database)}`])
   return withDatabase(serverUrl, database)
+}
+
+/** Drops `database` from the server of `serverUrl` (a run's own database, once it is done). */
+export function dropDatabase(serverUrl, database) {
+  return onServer(serverUrl, [`DROP DATABASE IF EXISTS ${quoted(database)} WITH (FORCE)`])
 }

@@ -53,6 +53,17 @@ export function scratchApp(dir) {
   return { dir, logs, copy, logTo, medusa }
 }
 
+/** Every file under `dir`, sorted (the inputs a runner hashes to know when to rebuild). */
+export function listFiles(dir) {
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .flatMap((entry) => {
+      const full = path.join(dir, entry.name)
+      return entry.isDirectory() ? listFiles(full) : [full]
+    })
+    .sort()
+}
+
 export function tail(file, lines = 30) {
   const text = fs.existsSync(file) ? fs.readFileSync(file, "utf8") : ""
   return text.trimEnd().split("\n").slice(-lines).join("\n")

@@ -14,6 +14,7 @@ import pg from "pg"
 import { chromium } from "playwright-core"
 import Stripe from "stripe"
 import { connectionEnv, startDatabase } from "../../scripts/embedded-db.mjs"
+import { listFiles } from "../../scripts/scratch-app.mjs"
 import {
   freePort,
   medusaCli,
@@ -109,16 +110,6 @@ async function finish(passed, failed) {
 }
 
 // ---- the app: a scratch copy of the project, its admin bundle, a database and a server ----
-
-function listFiles(dir) {
-  return fs
-    .readdirSync(dir, { withFileTypes: true })
-    .flatMap((entry) => {
-      const full = path.join(dir, entry.name)
-      return entry.isDirectory() ? listFiles(full) : [full]
-    })
-    .sort()
-}
 
 /** What the admin bundle is built from: its sources, the dependencies and the admin config. */
 function adminBuildKey() {

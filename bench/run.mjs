@@ -1,0 +1,226 @@
+// npm run bench: the store API under load, from one run of the production build on the demo.
+// Prints one table (req/s, p50/p95/p99 per endpoint), the server's peak RSS, and the targets
+// as ratios from the same run. Options (env): BENCH_SECONDS (10) per read endpoint,
+// BENCH_CONNECTIONS (10), BENCH_CARTS (200) requests per cart endpoint, one fresh cart each.
+import autocannon from "autocannon"
+import os from "node:os"
+import path from "node:path"
+import { execFileSync } from "node:child_process"
+import { cpuMs, log, peakRssMiB, startBenchApp } from "./app.mjs"
+import { dayFromToday, demoCatalog, storeClient } from "./store.mjs"
+import { summarize, formatTable } from "./stats.mjs"
+
+const SECONDS = Number(process.env.BENCH_SECONDS || 10)
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS || 10)
+const CARTS = Number(process.env.BENCH_CARTS || 200)
+const WARMUP_SECONDS = 2
+// BENCH_ONLY=compare,availability measures only the endpoints whose name has one of the words (and the floor).
+const ONLY = (process.env.BENCH_ONLY || "").split(",").filter(Boolean)
+const selected = (name) => !ONLY.length || name.startsWith("floor") || ONLY.some((word) => name.includes(word))
+
+/** One autocannon run; latencies come from every response (autocannon's own table has no p95). */
+function load({ base, key, method = "GET", path, body, requests, duration, amount, connections = CONNECTIONS }) {
+  const latencies = []
+  const statuses = new Map()
+  return new Promise((resolve, reject) => {
+    const instance = autocannon(
+      {
+        url: base,
+        connections,
+        ...(amount ? { amount } : { duration }),
+        headers: { "content-type": "application/json", "x-publishable-api-key": key },
+        requests: requests ?? [{ method, path, ...(body ? { body: JSON.stringify(body) } : {}) }],
+      },
+      (error, result) => (error ? reject(error) : resolve({ result, latencies, statuses }))
+    )
+    instance.on("response", (_client, statusCode, _bytes, responseTime) => {
+      latencies.push(responseTime)
+      statuses.set(statusCode, (statuses.get(statusCode) ?? 0) + 1)
+    })
+  })
+}
+
+async function measure(name, options) {
+  if (!selected(name)) {
+    return null
+  }
+  if (!options.amount) {
+    await load({ ...options, duration: WARMUP_SECONDS })
+  }
+  const cpuBefore = cpuMs(options.pid)
+  const { result, latencies, statuses } = await load({ ...options, duration: SECONDS })
+  const cpu = cpuMs(options.pid) - cpuBefore
+  const failures = [...statuses].filter(([status]) => status >= 400)
+  if (failures.length || result.errors || result.timeouts) {
+    throw new Error(`${name}: ${failures.map(([s, n]) => `${n} x ${s}`).join(", ") || ""} ${result.errors} errors, ${result.timeouts} timeouts`)
+  }
+  const row = { name, ...summarize(latencies, result.duration), cpuPerRequest: cpu / latencies.length }
+  log(`${name}: ${row.rps.toFixed(0)} req/s, p95 ${row.p95.toFixed(1)} ms, ${row.cpuPerRequest.toFixed(2)} ms server CPU a request`)
+  return row
+}
+
+/** Requests that each use the next cart of a pool, so every cart is written once. */
+function oneCartEach(cartIds, path, body) {
+  let next = 0
+  return [
+    {
+      method: "POST",
+      setupRequest: (request) => ({ ...request, path: path(cartIds[next++ % cartIds.length]), body: JSON.stringify(body()) }),
+    },
+  ]
+}
+
+// BENCH_CPU_PROF=<folder> writes the server's V8 CPU profile there when it stops (open it in Chrome's DevTools).
+const PROFILE_DIR = process.env.BENCH_CPU_PROF
+
+async function main() {
+  const app = await startBenchApp({
+    nodeArgs: PROFILE_DIR ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(PROFILE_DIR)}`] : [],
+  })
+  let rows
+  try {
+    const { base, demo, pid } = app
+    const tenant = demo.tenants.find((t) => t.key === "photography")
+    const key = tenant.publishable_key
+    const region = demo.region_id
+    const store = storeClient(base, key)
+    const catalog = await demoCatalog(store, region)
+    const eventDate = dayFromToday(200)
+    const tierIds = catalog.signature.tiers.map((t) => t.id)
+    const addonVariant = catalog.addons[0].variant_id
+
+    rows = []
+    rows.push(await measure("floor: GET /store/tiered/health", { base, key, pid, path: "/store/tiered/health" }))
+    rows.push(await measure("Medusa: GET /store/products?limit=3", { base, key, pid, path: `/store/products?limit=3&region_id=${region}` }))
+    rows.push(await measure("GET /store/segments", { base, key, pid, path: `/store/segments?region_id=${region}` }))
+    rows.push(
+      await measure("GET /store/segments/:handle?event_date", {
+        base,
+        key,
+        pid,
+        path: `/store/segments/signature?region_id=${region}&event_date=${eventDate}`,
+      })
+    )
+    rows.push(
+      await measure("POST /store/tiers/compare", {
+        base,
+        key,
+        pid,
+        method: "POST",
+        path: "/store/tiers/compare",
+        body: { tier_ids: tierIds, region_id: region, event_date: eventDate },
+      })
+    )
+    rows.push(
+      await measure("GET /store/tiers/:id/availability (90 d)", {
+        base,
+        key,
+        pid,
+        path: `/store/tiers/${tierIds[1]}/availability?from=${dayFromToday(30)}&to=${dayFromToday(119)}`,
+      })
+    )
+    let visitor = 0
+    rows.push(
+      await measure("POST /store/upsell/offers", {
+        base,
+        key,
+        pid,
+        requests: [
+          {
+            method: "POST",
+            path: "/store/upsell/offers",
+            setupRequest: (request) => ({
+              ...request,
+              body: JSON.stringify({
+                visitor_id: `bench-visitor-${visitor++}`,
+                region_id: region,
+                context: { segment: "signature", viewing_tier_id: tierIds[0], event_date: eventDate, addon_count: 2 },
+              }),
+            }),
+          },
+        ],
+      })
+    )
+
+    const wantsCarts = ["line-items", "tier-items"].some(selected)
+    const carts = wantsCarts ? await store.createCarts(3 * CARTS, region) : []
+    if (wantsCarts) log(`created ${carts.length} carts`)
+    const [plainCarts, tierCarts, bundleCarts] = [0, 1, 2].map((i) => carts.slice(i * CARTS, (i + 1) * CARTS))
+    rows.push(
+      await measure("Medusa: POST /store/carts/:id/line-items", {
+        base,
+        key,
+        pid,
+        amount: CARTS,
+        requests: oneCartEach(plainCarts, (id) => `/store/carts/${id}/line-items`, () => ({ variant_id: addonVariant, quantity: 1 })),
+      })
+    )
+    rows.push(
+      await measure("POST /store/carts/:id/tier-items", {
+        base,
+        key,
+        pid,
+        amount: CARTS,
+        requests: oneCartEach(tierCarts, (id) => `/store/carts/${id}/tier-items`, () => ({ tier_id: tierIds[1], event_date: eventDate })),
+      })
+    )
+    rows.push(
+      await measure("POST /store/carts/:id/tier-items (+3 add-ons)", {
+        base,
+        key,
+        pid,
+        amount: CARTS,
+        requests: oneCartEach(bundleCarts, (id) => `/store/carts/${id}/tier-items`, () => ({
+          tier_id: tierIds[1],
+          event_date: eventDate,
+          addon_variant_ids: catalog.addons.slice(0, 3).map((a) => a.variant_id),
+        })),
+      })
+    )
+    rows = rows.filter(Boolean)
+    rows.peakRss = peakRssMiB(app.pid)
+  } finally {
+    await app.stop()
+  }
+  report(rows)
+}
+
+function report(rows) {
+  const byName = (prefix) => rows.find((r) => r.name.startsWith(prefix))
+  const floor = byName("floor")
+  const products = byName("Medusa: GET /store/products")
+  const reads = rows.filter((r) => /^(GET|POST) \/store\/(segments|tiers\/compare|tiers\/:id\/availability)/.test(r.name))
+  const lineItems = byName("Medusa: POST /store/carts/:id/line-items")
+  const tierItems = rows.find((r) => r.name === "POST /store/carts/:id/tier-items")
+  let commit = "unknown"
+  try {
+    commit = execFileSync("git", ["rev-parse", "--short", "HEAD"], { encoding: "utf8" }).trim()
+  } catch {
+    // Not a checkout.
+  }
+  console.log(
+    `\nStore API under load: ${CONNECTIONS} connections, ${SECONDS} s per read endpoint, ${CARTS} fresh carts per cart endpoint;` +
+      ` node ${process.version}, ${os.cpus().length} CPUs, commit ${commit}, ${new Date().toISOString().slice(0, 10)}\n`
+  )
+  console.log(formatTable(rows))
+  console.log(`\nServer peak RSS: ${rows.peakRss.toFixed(0)} MiB\n`)
+  const targets = [
+    ...reads.map((r) => ({ what: `${r.name}: throughput vs floor`, value: r.rps / floor.rps, goal: 0.8, atLeast: true })),
+    ...(products
+      ? reads.map((r) => ({ what: `${r.name}: throughput vs Medusa's product list`, value: r.rps / products.rps, goal: 5, atLeast: true }))
+      : []),
+    ...(tierItems && lineItems
+      ? [{ what: "tier-items p95 vs Medusa's line-items p95", value: tierItems.p95 / lineItems.p95, goal: 1.3, atLeast: false }]
+      : []),
+  ]
+  console.log("Targets (ratios from this run):")
+  for (const t of targets) {
+    const ok = t.atLeast ? t.value >= t.goal : t.value <= t.goal
+    console.log(`  ${ok ? "met " : "MISS"}  ${t.what.padEnd(78)} ${t.value.toFixed(2).padStart(6)}  (${t.atLeast ? ">=" : "<="} ${t.goal.toFixed(2)})`)
+  }
+}
+
+main().catch((error) => {
+  console.error(error)
+  process.exit(1)
+})

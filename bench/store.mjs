@@ -1,0 +1,44 @@
+// The store API as the benchmarks call it: plain fetch with the tenant's publishable key.
+
+/** A calendar day (YYYY-MM-DD, UTC) `days` after today. */
+export function dayFromToday(days) {
+  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10)
+}
+
+export function storeClient(base, key) {
+  const call = async (method, path, body) => {
+    const response = await fetch(`${base}${path}`, {
+      method,
+      headers: { "content-type": "application/json", "x-publishable-api-key": key },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    })
+    const json = await response.json().catch(() => ({}))
+    if (!response.ok) {
+      throw new Error(`${method} ${path}: ${response.status} ${json.message ?? ""}`)
+    }
+    return json
+  }
+  return {
+    get: (path) => call("GET", path),
+    post: (path, body) => call("POST", path, body),
+    /** `count` empty carts in the key's sales channel, created 10 at a time. */
+    async createCarts(count, regionId) {
+      const ids = []
+      for (let i = 0; i < count; i += 10) {
+        const batch = await Promise.all(
+          Array.from({ length: Math.min(10, count - i) }, () => call("POST", "/store/carts", { region_id: regionId }))
+        )
+        ids.push(...batch.map((r) => r.cart.id))
+      }
+      return ids
+    },
+  }
+}
+
+/** The demo's Signature segment (its tiers) and the add-ons of its popular tier. */
+export async function demoCatalog(store, regionId) {
+  const signature = await store.get(`/store/segments/signature?region_id=${regionId}`)
+  const popular = signature.tiers.find((t) => t.is_popular) ?? signature.tiers[0]
+  const { addons } = await store.get(`/store/tiers/${popular.id}/addons?region_id=${regionId}`)
+  return { signature, addons }
+}

@@ -48,6 +48,7 @@ import { StoreUpsellDecision, StoreUpsellOffers } from "./store/upsell/validator
 import { StoreUpgradeOrderTier } from "./store/orders/validators"
 import { StoreTierEvent } from "./store/tier-events/validators"
 import { ensureCartOfKey } from "./utils/cart-tenant"
+import { validateStoreInput } from "./utils/validate-store-input"
 import { setConnectPaymentData } from "./utils/connect-payment"
 import { StoreGetSegment, StoreListSegments } from "./store/segments/validators"
 import { StoreCompareTiers, StoreTierAddons, StoreTierAvailability, StoreUpgradeQuote } from "./store/tiers/validators"
@@ -77,31 +78,31 @@ function keepConflictMessages(err: unknown, req: MedusaRequest, res: MedusaRespo
 export default defineMiddlewares({
   errorHandler: keepConflictMessages,
   routes: [
-    { matcher: "/store/segments", methods: ["GET"], middlewares: [validateAndTransformQuery(StoreListSegments, {})] },
-    { matcher: "/store/segments/:handle", methods: ["GET"], middlewares: [validateAndTransformQuery(StoreGetSegment, {})] },
-    { matcher: "/store/tiers/compare", methods: ["POST"], middlewares: [validateAndTransformBody(StoreCompareTiers)] },
-    { matcher: "/store/tiers/:id/availability", methods: ["GET"], middlewares: [validateAndTransformQuery(StoreTierAvailability, {})] },
+    { matcher: "/store/segments", methods: ["GET"], middlewares: [validateStoreInput("query", StoreListSegments)] },
+    { matcher: "/store/segments/:handle", methods: ["GET"], middlewares: [validateStoreInput("query", StoreGetSegment)] },
+    { matcher: "/store/tiers/compare", methods: ["POST"], middlewares: [validateStoreInput("body", StoreCompareTiers)] },
+    { matcher: "/store/tiers/:id/availability", methods: ["GET"], middlewares: [validateStoreInput("query", StoreTierAvailability)] },
     { matcher: "/store/payment-collections/:id/payment-sessions", methods: ["POST"], middlewares: [setConnectPaymentData] },
     { matcher: "/store/carts/:id", middlewares: [ensureCartOfKey] },
     { matcher: "/store/carts/:id/*", middlewares: [ensureCartOfKey] },
-    { matcher: "/store/carts/:id/tier-items", methods: ["POST"], middlewares: [validateAndTransformBody(StoreAddTierItems)] },
-    { matcher: "/store/carts/:id/tier-upgrade", methods: ["POST"], middlewares: [validateAndTransformBody(StoreUpgradeCartTier)] },
+    { matcher: "/store/carts/:id/tier-items", methods: ["POST"], middlewares: [validateStoreInput("body", StoreAddTierItems)] },
+    { matcher: "/store/carts/:id/tier-upgrade", methods: ["POST"], middlewares: [validateStoreInput("body", StoreUpgradeCartTier)] },
     {
       matcher: "/store/orders/:id/tier-upgrade",
       methods: ["POST"],
-      middlewares: [authenticate("customer", ["session", "bearer"]), validateAndTransformBody(StoreUpgradeOrderTier)],
+      middlewares: [authenticate("customer", ["session", "bearer"]), validateStoreInput("body", StoreUpgradeOrderTier)],
     },
-    { matcher: "/store/tiers/upgrade-quote", methods: ["POST"], middlewares: [validateAndTransformBody(StoreUpgradeQuote)] },
-    { matcher: "/store/tiers/:id/addons", methods: ["GET"], middlewares: [validateAndTransformQuery(StoreTierAddons, {})] },
+    { matcher: "/store/tiers/upgrade-quote", methods: ["POST"], middlewares: [validateStoreInput("body", StoreUpgradeQuote)] },
+    { matcher: "/store/tiers/:id/addons", methods: ["GET"], middlewares: [validateStoreInput("query", StoreTierAddons)] },
     {
       matcher: "/store/tier-events",
       methods: ["POST"],
       // A funnel event is small; a bigger body is a bug or an attack.
       bodyParser: { sizeLimit: "8kb" },
-      middlewares: [validateAndTransformBody(StoreTierEvent)],
+      middlewares: [validateStoreInput("body", StoreTierEvent)],
     },
-    { matcher: "/store/upsell/offers", methods: ["POST"], middlewares: [validateAndTransformBody(StoreUpsellOffers)] },
-    { matcher: "/store/upsell/offers/:id/decision", methods: ["POST"], middlewares: [validateAndTransformBody(StoreUpsellDecision)] },
+    { matcher: "/store/upsell/offers", methods: ["POST"], middlewares: [validateStoreInput("body", StoreUpsellOffers)] },
+    { matcher: "/store/upsell/offers/:id/decision", methods: ["POST"], middlewares: [validateStoreInput("body", StoreUpsellDecision)] },
 
     { matcher: "/admin/segments", methods: ["GET"], middlewares: [validateAndTransformQuery(AdminListSegments, {})] },
     { matcher: "/admin/segments", methods: ["POST"], middlewares: [validateAndTransformBody(AdminCreateSegment)] },

@@ -49,6 +49,7 @@ import { StoreUpgradeOrderTier } from "./store/orders/validators"
 import { StoreTierEvent } from "./store/tier-events/validators"
 import { ensureCartOfKey } from "./utils/cart-tenant"
 import { validateStoreInput } from "./utils/validate-store-input"
+import { settleCacheBeforeAnswer } from "./utils/settle-cache"
 import { setConnectPaymentData } from "./utils/connect-payment"
 import { StoreGetSegment, StoreListSegments } from "./store/segments/validators"
 import { StoreCompareTiers, StoreTierAddons, StoreTierAvailability, StoreUpgradeQuote } from "./store/tiers/validators"
@@ -78,6 +79,9 @@ function keepConflictMessages(err: unknown, req: MedusaRequest, res: MedusaRespo
 export default defineMiddlewares({
   errorHandler: keepConflictMessages,
   routes: [
+    // Writes answer once the cached store reads they changed are gone (README "Caching").
+    { matcher: "/admin/*", methods: ["POST", "DELETE"], middlewares: [settleCacheBeforeAnswer] },
+    { matcher: "/store/carts/:id/complete", methods: ["POST"], middlewares: [settleCacheBeforeAnswer] },
     { matcher: "/store/segments", methods: ["GET"], middlewares: [validateStoreInput("query", StoreListSegments)] },
     { matcher: "/store/segments/:handle", methods: ["GET"], middlewares: [validateStoreInput("query", StoreGetSegment)] },
     { matcher: "/store/tiers/compare", methods: ["POST"], middlewares: [validateStoreInput("body", StoreCompareTiers)] },

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto"
 import { ICachingModuleService, MedusaContainer } from "@medusajs/framework/types"
-import { FeatureFlag, Modules } from "@medusajs/framework/utils"
+import { FeatureFlag, Modules, toCamelCase, upperCaseFirst } from "@medusajs/framework/utils"
 import { todayUtc } from "../lib/pricing"
 
 /**
@@ -57,6 +57,17 @@ export const STORE_READS = {
 } as const satisfies Record<string, readonly string[]>
 
 export type StoreRead = keyof typeof STORE_READS
+
+const CACHED_ENTITIES: ReadonlySet<string> = new Set(Object.values(STORE_READS).flat())
+
+/**
+ * The tags a module event drops from the store reads, named as Medusa's caching strategy names
+ * them (`product.product-variant.updated` -> `ProductVariant:list:*`); none for other entities.
+ */
+export function invalidationTags(eventName: string): string[] {
+  const entity = upperCaseFirst(toCamelCase(eventName.split(".").slice(-2)[0] ?? ""))
+  return CACHED_ENTITIES.has(entity) ? [`${entity}:list:*`] : []
+}
 
 type Entry<T> = { value: T }
 type Stamp = { id: string }

@@ -3,14 +3,14 @@
 // offers -> cart with the tier), each with think time between steps, and the run reports each
 // step's p50/p95/p99 and errors against the plan's targets (reads < 200 ms p95, add to cart
 // < 500 ms p95, no errors). Options (env): JOURNEY_USERS (1000), JOURNEY_RAMP_SECONDS (120),
-// JOURNEY_THINK_SECONDS ("5-15", uniform), JOURNEY_SEED (1).
+// JOURNEY_THINK_SECONDS ("15-45", uniform), JOURNEY_SEED (1).
 import { log, peakRssMiB, startBenchApp } from "./app.mjs"
 import { dayFromToday } from "./store.mjs"
 import { percentile } from "./stats.mjs"
 
 const USERS = Number(process.env.JOURNEY_USERS || 1000)
 const RAMP_SECONDS = Number(process.env.JOURNEY_RAMP_SECONDS || 120)
-const [THINK_MIN, THINK_MAX] = (process.env.JOURNEY_THINK_SECONDS || "5-15").split("-").map(Number)
+const [THINK_MIN, THINK_MAX] = (process.env.JOURNEY_THINK_SECONDS || "15-45").split("-").map(Number)
 const READ_TARGET_MS = 200
 const CART_TARGET_MS = 500
 
@@ -86,8 +86,8 @@ async function journey(call, { region, user }) {
     await call("compare", "POST", "/store/tiers/compare", { tier_ids: ids.slice(0, 3), region_id: region, event_date: firstDate })
     await think()
     const tier = pick(detail.tiers)
-    const from = dayFromToday(30 + Math.floor(random() * 200))
-    const to = dayFromToday(30 + Math.floor(random() * 200) + 89)
+    const start = 30 + Math.floor(random() * 200)
+    const [from, to] = [dayFromToday(start), dayFromToday(start + 89)]
     const calendar = await call("availability", "GET", `/store/tiers/${tier.id}/availability?from=${from}&to=${to}`)
     const open = calendar?.dates.filter((d) => d.status === "available" || d.status === "limited") ?? []
     if (!open.length) return

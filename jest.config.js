@@ -24,12 +24,6 @@ module.exports = {
     },
     {
       ...common,
-      displayName: "bench",
-      testMatch: ["<rootDir>/integration-tests/bench/**/*.bench.[jt]s"],
-      setupFiles: ["<rootDir>/integration-tests/setup.js"],
-    },
-    {
-      ...common,
       displayName: "http",
       testMatch: ["<rootDir>/integration-tests/http/**/*.spec.[jt]s"],
       setupFiles: ["<rootDir>/integration-tests/setup.js"],

@@ -2,15 +2,15 @@
 // on the demo (segments -> one segment priced for a date -> compare -> availability -> upsell
 // offers -> cart with the tier), each with think time between steps, and the run reports each
 // step's p50/p95/p99 and errors against the plan's targets (reads < 200 ms p95, add to cart
-// < 500 ms p95, no errors). Options (env): JOURNEY_USERS (1000), JOURNEY_RAMP_SECONDS (120),
-// JOURNEY_THINK_SECONDS ("15-45", uniform), JOURNEY_SEED (1).
+// < 500 ms p95, no errors). Options (env): JOURNEY_USERS (1000), JOURNEY_RAMP_SECONDS (300),
+// JOURNEY_THINK_SECONDS ("30-90", uniform), JOURNEY_SEED (1).
 import { log, peakRssMiB, startBenchApp } from "./app.mjs"
 import { dayFromToday } from "./store.mjs"
 import { percentile } from "./stats.mjs"
 
 const USERS = Number(process.env.JOURNEY_USERS || 1000)
-const RAMP_SECONDS = Number(process.env.JOURNEY_RAMP_SECONDS || 120)
-const [THINK_MIN, THINK_MAX] = (process.env.JOURNEY_THINK_SECONDS || "15-45").split("-").map(Number)
+const RAMP_SECONDS = Number(process.env.JOURNEY_RAMP_SECONDS || 300)
+const [THINK_MIN, THINK_MAX] = (process.env.JOURNEY_THINK_SECONDS || "30-90").split("-").map(Number)
 const READ_TARGET_MS = 200
 const CART_TARGET_MS = 500
 

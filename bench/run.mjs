@@ -13,6 +13,7 @@ import { summarize, formatTable } from "./stats.mjs"
 const SECONDS = Number(process.env.BENCH_SECONDS || 10)
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS || 10)
 const CARTS = Number(process.env.BENCH_CARTS || 200)
+const COMPLETIONS = Math.min(CARTS, Number(process.env.BENCH_COMPLETIONS || 100))
 const WARMUP_SECONDS = 2
 // BENCH_ONLY=compare,availability measures only the endpoints whose name has one of the words (and the floor).
 const ONLY = (process.env.BENCH_ONLY || "").split(",").filter(Boolean)
@@ -41,7 +42,7 @@ function load({ base, key, method = "GET", path, body, requests, duration, amoun
 }
 
 async function measure(name, options) {
-  if (!selected(name)) {
+  if (!selected(name) && !options.setup) {
     return null
   }
   if (!options.amount) {
@@ -59,13 +60,16 @@ async function measure(name, options) {
   return row
 }
 
-/** Requests that each use the next cart of a pool, so every cart is written once. */
+/** Requests that each use the next cart of a pool, so every cart is written once; `body(n)` for the n-th. */
 function oneCartEach(cartIds, path, body) {
   let next = 0
   return [
     {
       method: "POST",
-      setupRequest: (request) => ({ ...request, path: path(cartIds[next++ % cartIds.length]), body: JSON.stringify(body()) }),
+      setupRequest: (request) => {
+        const n = next++
+        return { ...request, path: path(cartIds[n % cartIds.length]), body: JSON.stringify(body(n)) }
+      },
     },
   ]
 }
@@ -142,16 +146,21 @@ async function main() {
       })
     )
 
-    const wantsCarts = ["line-items", "tier-items"].some(selected)
+    const wantsCompletions = selected("complete")
+    const wantsCarts = wantsCompletions || ["line-items", "tier-items"].some(selected)
     const carts = wantsCarts ? await store.createCarts(3 * CARTS, region) : []
     if (wantsCarts) log(`created ${carts.length} carts`)
     const [plainCarts, tierCarts, bundleCarts] = [0, 1, 2].map((i) => carts.slice(i * CARTS, (i + 1) * CARTS))
+    // A date of its own for each tier cart, so that each can be booked at checkout.
+    const openDates = wantsCarts ? await store.openDates(tierIds[1], dayFromToday(30), dayFromToday(395)) : []
+    if (openDates.length < CARTS) throw new Error(`only ${openDates.length} open dates for ${CARTS} tier carts`)
     rows.push(
       await measure("Medusa: POST /store/carts/:id/line-items", {
         base,
         key,
         pid,
         amount: CARTS,
+        setup: wantsCompletions,
         requests: oneCartEach(plainCarts, (id) => `/store/carts/${id}/line-items`, () => ({ variant_id: addonVariant, quantity: 1 })),
       })
     )
@@ -161,7 +170,8 @@ async function main() {
         key,
         pid,
         amount: CARTS,
-        requests: oneCartEach(tierCarts, (id) => `/store/carts/${id}/tier-items`, () => ({ tier_id: tierIds[1], event_date: eventDate })),
+        setup: wantsCompletions,
+        requests: oneCartEach(tierCarts, (id) => `/store/carts/${id}/tier-items`, (n) => ({ tier_id: tierIds[1], event_date: openDates[n] })),
       })
     )
     rows.push(
@@ -177,7 +187,32 @@ async function main() {
         })),
       })
     )
-    rows = rows.filter(Boolean)
+    if (wantsCompletions) {
+      const [plainReady, tierReady] = [plainCarts.slice(0, COMPLETIONS), tierCarts.slice(0, COMPLETIONS)]
+      log(`starting payment sessions for ${2 * COMPLETIONS} carts`)
+      await store.startPayments([...plainReady, ...tierReady])
+      rows.push(
+        await measure("Medusa: POST /store/carts/:id/complete (1 plain line, 1 connection)", {
+          base,
+          key,
+          pid,
+          amount: COMPLETIONS,
+          connections: 1,
+          requests: oneCartEach(plainReady, (id) => `/store/carts/${id}/complete`, () => ({})),
+        })
+      )
+      rows.push(
+        await measure("POST /store/carts/:id/complete (tier line booked, 1 connection)", {
+          base,
+          key,
+          pid,
+          amount: COMPLETIONS,
+          connections: 1,
+          requests: oneCartEach(tierReady, (id) => `/store/carts/${id}/complete`, () => ({})),
+        })
+      )
+    }
+    rows = rows.filter((row) => row && selected(row.name))
     rows.peakRss = peakRssMiB(app.pid)
   } finally {
     await app.stop()
@@ -192,6 +227,7 @@ function report(rows) {
   const reads = rows.filter((r) => /^(GET|POST) \/store\/(segments|tiers\/compare|tiers\/:id\/availability)/.test(r.name))
   const lineItems = byName("Medusa: POST /store/carts/:id/line-items")
   const tierItems = rows.find((r) => r.name === "POST /store/carts/:id/tier-items")
+  const booking = byName("POST /store/carts/:id/complete (tier line")
   let commit = "unknown"
   try {
     commit = execFileSync("git", ["rev-parse", "--short", "HEAD"], { encoding: "utf8" }).trim()
@@ -212,6 +248,7 @@ function report(rows) {
     ...(tierItems && lineItems
       ? [{ what: "tier-items p95 vs Medusa's line-items p95", value: tierItems.p95 / lineItems.p95, goal: 1.3, atLeast: false }]
       : []),
+    ...(booking ? [{ what: "booking creation (tier checkout) p95, ms", value: booking.p95, goal: 500, atLeast: false }] : []),
   ]
   console.log("Targets (ratios from this run):")
   for (const t of targets) {

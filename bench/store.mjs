@@ -26,11 +26,30 @@ export function storeClient(base, key) {
       const ids = []
       for (let i = 0; i < count; i += 10) {
         const batch = await Promise.all(
-          Array.from({ length: Math.min(10, count - i) }, () => call("POST", "/store/carts", { region_id: regionId }))
+          // An email of its own per cart: Medusa makes a guest customer of each.
+          Array.from({ length: Math.min(10, count - i) }, (_, j) =>
+            call("POST", "/store/carts", { region_id: regionId, email: `bench-${i + j}@example.com` })
+          )
         )
         ids.push(...batch.map((r) => r.cart.id))
       }
       return ids
+    },
+    /** Dates between `from` and `to` (at most 366 days) on which the tier can be booked. */
+    async openDates(tierId, from, to) {
+      const { dates } = await call("GET", `/store/tiers/${tierId}/availability?from=${from}&to=${to}`)
+      return dates.filter((d) => d.status === "available" || d.status === "limited").map((d) => d.date)
+    },
+    /** A payment session with the system provider on each cart, 10 carts at a time. */
+    async startPayments(cartIds) {
+      for (let i = 0; i < cartIds.length; i += 10) {
+        await Promise.all(
+          cartIds.slice(i, i + 10).map(async (cartId) => {
+            const { payment_collection } = await call("POST", "/store/payment-collections", { cart_id: cartId })
+            await call("POST", `/store/payment-collections/${payment_collection.id}/payment-sessions`, { provider_id: "pp_system_default" })
+          })
+        )
+      }
     },
   }
 }

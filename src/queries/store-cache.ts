@@ -1,7 +1,6 @@
 import { randomUUID } from "node:crypto"
 import { ICachingModuleService, MedusaContainer } from "@medusajs/framework/types"
 import { FeatureFlag, Modules, toCamelCase, upperCaseFirst } from "@medusajs/framework/utils"
-import { todayUtc } from "../lib/pricing"
 
 /**
  * The entities whose writes change what a store read answers. Medusa's Caching module drops an
@@ -132,5 +131,7 @@ export function cachedStoreAnswer<T>(
   key: Record<string, unknown>,
   compute: () => Promise<T>
 ): Promise<T> {
-  return cachedRead(scope, read, { ...key, channels: [...new Set(channels)].sort(), today: todayUtc() }, compute)
+  // Days since the epoch: today (UTC) as a number, cheaper than its calendar date on every hit.
+  const today = Math.floor(Date.now() / 86_400_000)
+  return cachedRead(scope, read, { ...key, channels: [...new Set(channels)].sort(), today }, compute)
 }

@@ -1,5 +1,6 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { addToCartWorkflow } from "@medusajs/medusa/core-flows"
 import { BOOKING_MODULE, BookingModuleService } from "../../src/modules/booking"
 import { refreshBookingsWorkflow } from "../../src/workflows/refresh-bookings"
 import { adminHeaders, createPackageProduct, createRegion, createTenant, Tenant, failed as fail, dayFromToday as day } from "./fixtures"
@@ -115,6 +116,39 @@ medusaIntegrationTestRunner({
       expect((await complete(await readyCart(date))).data.type).toBe("order")
       const live = (await bookings()).filter((b) => b.status === "confirmed")
       expect(live.map((b) => [b.event_date, b.slot])).toEqual([[date, 1]])
+    })
+
+    it("sells a package only through tier-items: a plain line of it is refused when added and at checkout", async () => {
+      const cart = (await api.post("/store/carts", { region_id: region.id, email: "couple@example.com" }, studio.headers)).data.cart
+      const refused = await fail(api.post(`/store/carts/${cart.id}/line-items`, { variant_id: v.select, quantity: 1 }, studio.headers))
+      expect(refused.status).toBe(400)
+      expect(refused.data.message).toContain("Select is a package sold for a date")
+      // A plain product that is no package still goes through Medusa's route.
+      const withAlbum = (await api.post(`/store/carts/${cart.id}/line-items`, { variant_id: v.album, quantity: 1 }, studio.headers)).data.cart
+      expect(withAlbum.items.map((i: any) => i.variant_id)).toEqual([v.album])
+
+      // Whatever route put it there (here Medusa's workflow), checkout refuses it and books nothing.
+      await addToCartWorkflow(getContainer()).run({ input: { cart_id: cart.id, items: [{ variant_id: v.select, quantity: 1 }] } })
+      const collection = (await api.post("/store/payment-collections", { cart_id: cart.id }, studio.headers)).data.payment_collection
+      await api.post(`/store/payment-collections/${collection.id}/payment-sessions`, { provider_id: "pp_system_default" }, studio.headers)
+      const atCheckout = await fail(complete(cart.id))
+      expect(atCheckout.status).toBe(400)
+      expect(atCheckout.data.message).toContain("is a package sold for a date")
+      expect(await bookings()).toEqual([])
+    })
+
+    it("books one date per tier line: a tier line's quantity raised through Medusa's route is refused at checkout", async () => {
+      const cartId = await readyCart(`${nextYear}-11-06`)
+      const cart = (await api.get(`/store/carts/${cartId}`, studio.headers)).data.cart
+      const tierLine = cart.items.find((i: any) => i.metadata.tiered_kind === "tier")
+      await api.post(`/store/carts/${cartId}/line-items/${tierLine.id}`, { quantity: 2 }, studio.headers)
+      // The cart changed, so Medusa wants a new payment session for its new total.
+      const collection = (await api.post("/store/payment-collections", { cart_id: cartId }, studio.headers)).data.payment_collection
+      await api.post(`/store/payment-collections/${collection.id}/payment-sessions`, { provider_id: "pp_system_default" }, studio.headers)
+      const refused = await fail(complete(cartId))
+      expect(refused.status).toBe(400)
+      expect(refused.data.message).toContain("books one date per line")
+      expect(await bookings()).toEqual([])
     })
 
     it("keeps another tenant's key away from the cart on every cart route", async () => {

@@ -50,6 +50,7 @@ import { StoreTierEvent } from "./store/tier-events/validators"
 import { ensureCartOfKey } from "./utils/cart-tenant"
 import { validateStoreInput } from "./utils/validate-store-input"
 import { settleCacheBeforeAnswer } from "./utils/settle-cache"
+import { refusePackageAsPlainLine } from "./utils/package-lines"
 import { setConnectPaymentData } from "./utils/connect-payment"
 import { StoreGetSegment, StoreListSegments } from "./store/segments/validators"
 import { StoreCompareTiers, StoreTierAddons, StoreTierAvailability, StoreUpgradeQuote } from "./store/tiers/validators"
@@ -89,6 +90,7 @@ export default defineMiddlewares({
     { matcher: "/store/payment-collections/:id/payment-sessions", methods: ["POST"], middlewares: [setConnectPaymentData] },
     { matcher: "/store/carts/:id", middlewares: [ensureCartOfKey] },
     { matcher: "/store/carts/:id/*", middlewares: [ensureCartOfKey] },
+    { matcher: "/store/carts/:id/line-items", methods: ["POST"], middlewares: [refusePackageAsPlainLine] },
     { matcher: "/store/carts/:id/tier-items", methods: ["POST"], middlewares: [validateStoreInput("body", StoreAddTierItems)] },
     { matcher: "/store/carts/:id/tier-upgrade", methods: ["POST"], middlewares: [validateStoreInput("body", StoreUpgradeCartTier)] },
     {

@@ -96,6 +96,16 @@ export async function loadVisibleTiers(
   return visible.filter((t) => (!ids || ids.has(t.row.id)) && (!segmentIds || segmentIds.has(t.row.segment_id)))
 }
 
+/** The live tiers of the channels (whatever the flags) by their package product. */
+export async function packageTiers(
+  scope: MedusaContainer,
+  channelIds: string[],
+  options: ReadOptions = {}
+): Promise<Map<string, VisibleTier>> {
+  const tiers = await loadVisibleTiers(scope, channelIds, {}, { ...options, ignoreFlags: true })
+  return new Map(tiers.map((t) => [t.row.product!.id, t]))
+}
+
 async function queryVisibleTiers(
   scope: MedusaContainer,
   salesChannelIds: string[],

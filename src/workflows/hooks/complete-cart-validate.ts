@@ -1,9 +1,10 @@
+import { MedusaError } from "@medusajs/framework/utils"
 import { completeCartWorkflow } from "@medusajs/medusa/core-flows"
 import { dateAvailability, isBookable } from "../../lib/availability"
 import { CheckoutLine, stalePrices } from "../../lib/checkout"
 import { lineIncentive } from "../../lib/cart-lines"
 import { tenantAvailability } from "../../queries/availability"
-import { loadVisibleTiers, tierPricer, variantPrices } from "../../queries/catalog"
+import { loadVisibleTiers, packageTiers, tierPricer, variantPrices } from "../../queries/catalog"
 import { ConflictError } from "../errors"
 
 type CartItem = CheckoutLine & { product_id: string | null; variant_id: string | null }
@@ -14,14 +15,31 @@ type CartItem = CheckoutLine & { product_id: string | null; variant_id: string |
  * customer is told why instead of being charged a stale price or overbooked.
  */
 completeCartWorkflow.hooks.validate(async ({ cart }, { container }) => {
-  const items = ((cart.items ?? []) as unknown as CartItem[]).filter((i) =>
-    ["tier", "addon"].includes(String(i.metadata?.tiered_kind))
-  )
+  const allItems = (cart.items ?? []) as unknown as CartItem[]
+  const channel = cart.sales_channel_id as string
+  // A package that reached the cart as a plain line (not through tier-items) has no date to book.
+  const plainLines = allItems.filter((i) => !i.metadata?.tiered_kind && i.product_id)
+  const packages = plainLines.length ? await packageTiers(container, [channel]) : new Map()
+  for (const line of plainLines) {
+    if (packages.has(line.product_id!)) {
+      throw new MedusaError(
+        MedusaError.Types.INVALID_DATA,
+        `${line.title} is a package sold for a date: remove it and add it with POST /store/carts/${cart.id}/tier-items`
+      )
+    }
+  }
+  const items = allItems.filter((i) => ["tier", "addon"].includes(String(i.metadata?.tiered_kind)))
   const tierLines = items.filter((i) => i.metadata?.tiered_kind === "tier")
   if (!tierLines.length) {
     return
   }
-  const channel = cart.sales_channel_id as string
+  const multiple = tierLines.find((l) => l.quantity !== 1)
+  if (multiple) {
+    throw new MedusaError(
+      MedusaError.Types.INVALID_DATA,
+      `${multiple.title} books one date per line: set its quantity back to 1 and add another date with tier-items`
+    )
+  }
   const region = { id: cart.region_id as string, currency_code: cart.currency_code as string }
 
   const tierIds = [...new Set(tierLines.map((l) => String(l.metadata!.tier_id)))]

@@ -86,6 +86,7 @@ medusaIntegrationTestRunner({
     })
 
     it("reads the catalog: the segment list, a segment priced for a date, a comparison, add-ons and availability", async () => {
+      expect(await tiered.health()).toEqual({ status: "ok" })
       const { segments } = await tiered.segments.list({ region_id: region.id })
       expect(segments).toEqual([
         {

@@ -104,6 +104,8 @@ export function tieredStore(client: StoreFetcher) {
       track: (body: TierEventBody, headers?: ClientHeaders) =>
         post<StoreTierEventResponse>("/store/tier-events", body, headers),
     },
+    /** `GET /store/tiered/health`: answers when the publishable key is valid and the plugin is installed. */
+    health: (headers?: ClientHeaders) => get<{ status: "ok" }>("/store/tiered/health", undefined, headers),
   }
 }
 

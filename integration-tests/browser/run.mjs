@@ -11,34 +11,24 @@ import { createHash } from "node:crypto"
 import fs from "node:fs"
 import path from "node:path"
 import pg from "pg"
-import { chromium } from "playwright-core"
 import Stripe from "stripe"
 import { connectionEnv, startDatabase } from "../../scripts/embedded-db.mjs"
-import { listFiles } from "../../scripts/scratch-app.mjs"
+import { listFiles, migrateArgs, scratchApp, tail } from "../../scripts/scratch-app.mjs"
 import {
   freePort,
   medusaCli,
   root,
-  run,
   running,
   spawnGroup,
   stopGroup,
   takeOverSignals,
   waitForHttp,
 } from "../../scripts/processes.mjs"
+import { CHROMIUM, hasChromium, launchChromium } from "../chromium.mjs"
 import { StripeDouble } from "../stripe-double.js"
 
-const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium"
-const CHROMIUM_FLAGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-]
-const APP = path.join(root, ".cache", "browser-app")
+const app = scratchApp(path.join(root, ".cache", "browser-app"))
+const APP = app.dir
 const SCREENSHOTS = path.join(root, "integration-tests", "browser", "screenshots")
 // Names unique to this run, so a reused DATABASE_URL never collides with an earlier run.
 const RUN = Date.now().toString(36)
@@ -125,43 +115,8 @@ function adminBuildKey() {
   return hash.digest("hex")
 }
 
-function prepareApp() {
-  fs.mkdirSync(APP, { recursive: true })
-  for (const entry of ["src", "medusa-config.ts", "tsconfig.json", "package.json"]) {
-    fs.rmSync(path.join(APP, entry), { recursive: true, force: true })
-    fs.cpSync(path.join(root, entry), path.join(APP, entry), { recursive: true })
-  }
-  const modules = path.join(APP, "node_modules")
-  if (!fs.existsSync(modules)) {
-    fs.symlinkSync(path.join(root, "node_modules"), modules, "dir")
-  }
-}
-
-const LOGS = path.join(APP, "logs")
-
-/** Each command's output goes to its own file under .cache/browser-app/logs, shown on failure. */
-function logTo(name) {
-  fs.mkdirSync(LOGS, { recursive: true })
-  const file = path.join(LOGS, `${name}.log`)
-  return { file, fd: fs.openSync(file, "w") }
-}
-
-function tail(file, lines = 30) {
-  const text = fs.existsSync(file) ? fs.readFileSync(file, "utf8") : ""
-  return text.trimEnd().split("\n").slice(-lines).join("\n")
-}
-
-async function medusa(args, env) {
-  const { file, fd } = logTo(args[0].replace(/[^a-z]+/g, "-"))
-  try {
-    const result = await run(process.execPath, [medusaCli, ...args], { cwd: APP, env, stdio: ["ignore", fd, fd] })
-    if (result.code !== 0) {
-      throw new Error(`medusa ${args[0]} failed (exit ${result.code}); its output ends with:\n${tail(file)}`)
-    }
-  } finally {
-    fs.closeSync(fd)
-  }
-}
+// Medusa CLI commands in the scratch app; each one's output is in .cache/browser-app/logs.
+const { medusa } = app
 
 /** `medusa start` serves the bundle in public/admin; rebuild it only when its inputs changed. */
 async function ensureAdminBundle(env) {
@@ -209,12 +164,8 @@ async function startApp() {
 
   // The admin bundle (only when its inputs changed) builds while the database is migrated.
   t = Date.now()
-  prepareApp()
-  // A never-migrated database has no data for the data-migration scripts to convert, and they
-  // cost a second Medusa boot (~20 s); a database migrated before gets them.
-  const fresh = await neverMigrated(db.url)
-  const migrate = ["db:migrate", "--execute-safe-links", ...(fresh ? ["--skip-scripts"] : [])]
-  const migrated = medusa(migrate, env).then(() =>
+  app.copy()
+  const migrated = medusa(await migrateArgs(db.url), env).then(() =>
     log(`database migrated (${seconds(t)})`)
   )
   await Promise.all([ensureAdminBundle(env).then(() => log(`admin bundle ready (${seconds(t)})`)), migrated])
@@ -222,7 +173,7 @@ async function startApp() {
   // The admin user is created while the server boots.
   t = Date.now()
   const port = await freePort()
-  const serverLog = logTo("server")
+  const serverLog = app.logTo("server")
   server = spawnGroup(process.execPath, [medusaCli, "start", "--port", String(port)], {
     cwd: APP,
     env,
@@ -239,17 +190,6 @@ async function startApp() {
   }
   log(`server listening on ${base} (${seconds(t)})`)
   return base
-}
-
-async function neverMigrated(url) {
-  const client = new pg.Client({ connectionString: url })
-  await client.connect()
-  try {
-    const { rows } = await client.query("SELECT to_regclass('public.script_migrations') IS NULL AS fresh")
-    return rows[0].fresh
-  } finally {
-    await client.end()
-  }
 }
 
 async function api(base, route, options = {}) {
@@ -1645,7 +1585,7 @@ const shot = (name) => path.join(SCREENSHOTS, `${String(++shotNumber).padStart(2
 const slug = (name) => name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 60)
 
 async function main() {
-  if (!fs.existsSync(CHROMIUM)) {
+  if (!hasChromium()) {
     console.error(`[browser] no Chromium at ${CHROMIUM}: apt-get install -y chromium (or set CHROMIUM_PATH)`)
     return finish(0, 1)
   }
@@ -1660,19 +1600,13 @@ async function main() {
     ;({ product, token } = await createFixtures(base))
   } catch (error) {
     console.error(`[browser] setup failed: ${error.message}`)
-    if (server) console.error(`[browser] server log: ${path.join(LOGS, "server.log")}`)
+    if (server) console.error(`[browser] server log: ${path.join(app.logs, "server.log")}`)
     return finish(0, 1)
   }
 
   const t = Date.now()
   // Our signal handlers stop the browser with everything else (Playwright's would exit at once).
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: CHROMIUM_FLAGS,
-    handleSIGINT: false,
-    handleSIGTERM: false,
-    handleSIGHUP: false,
-  })
+  browser = await launchChromium()
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } })
   page.setDefaultTimeout(15_000)
 

@@ -11,12 +11,20 @@ export type CommissionRateRow = {
   effective_percent: number
 }
 
-/** Each segment's commission percent for a tenant: its own override, else the segment's rate. */
-export async function tenantCommissionRates(scope: MedusaContainer, salesChannelId: string): Promise<CommissionRateRow[]> {
+/**
+ * Each segment's commission percent for a tenant: its own override, else the segment's rate.
+ * Deleted segments count too (their orders still earn at their rate) unless `liveOnly`, as the
+ * merchant sets rates for live segments only.
+ */
+export async function tenantCommissionRates(
+  scope: MedusaContainer,
+  salesChannelId: string,
+  { liveOnly = false }: { liveOnly?: boolean } = {}
+): Promise<CommissionRateRow[]> {
   const segments: SegmentsModuleService = scope.resolve(SEGMENTS_MODULE)
   const analytics: TierAnalyticsModuleService = scope.resolve(TIER_ANALYTICS_MODULE)
   const [rows, overrides] = await Promise.all([
-    segments.listSegments({}, { select: ["id", "handle", "name", "rank", "commission_percent"], withDeleted: true, order: { rank: "ASC" } }),
+    segments.listSegments({}, { select: ["id", "handle", "name", "rank", "commission_percent"], withDeleted: !liveOnly, order: { rank: "ASC" } }),
     analytics.listCommissionRates({ sales_channel_id: salesChannelId }),
   ])
   return rows.map((s) => {

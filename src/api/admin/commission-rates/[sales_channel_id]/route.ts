@@ -1,6 +1,5 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
-import { SEGMENTS_MODULE, SegmentsModuleService } from "../../../../modules/segments"
 import { tenantCommissionRates } from "../../../../queries/commission"
 import { setCommissionRatesWorkflow } from "../../../../workflows/set-commission-rates"
 import { AdminSetCommissionRatesType } from "../validators"
@@ -12,11 +11,7 @@ async function answer(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
   if (!data.length) {
     throw new MedusaError(MedusaError.Types.NOT_FOUND, `Sales channel ${sales_channel_id} was not found`)
   }
-  const segments: SegmentsModuleService = req.scope.resolve(SEGMENTS_MODULE)
-  const [rates, live] = await Promise.all([tenantCommissionRates(req.scope, sales_channel_id), segments.listSegments({}, { select: ["id"] })])
-  // The rate lookup keeps deleted segments for the orders they already have; the merchant sets rates for live ones.
-  const liveIds = new Set(live.map((s) => s.id))
-  res.json({ sales_channel_id, rates: rates.filter((r) => liveIds.has(r.segment_id)) })
+  res.json({ sales_channel_id, rates: await tenantCommissionRates(req.scope, sales_channel_id, { liveOnly: true }) })
 }
 
 /** Each segment's rate for the tenant: the segment's, or the tenant's own override. */

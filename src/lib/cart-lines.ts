@@ -2,7 +2,34 @@ import { BUNDLE_PERCENT, bundleApplies } from "./addons"
 import { roundToMinor } from "./money"
 import { Incentive, TierPrice } from "./pricing"
 
-/** What a tier line carries in its metadata, so checkout and reports can read it back. */
+/**
+ * Line metadata keys the plugin writes as a display copy of its tier line records. A storefront
+ * cannot set them: Medusa's line routes refuse them, and checkout refuses a line that carries them
+ * without a record of the plugin's.
+ */
+export const RESERVED_LINE_METADATA_KEYS = [
+  "tiered_kind",
+  "tier_line_key",
+  "tier_line_id",
+  "tier_id",
+  "segment_id",
+  "event_date",
+  "guest_count",
+  "price_breakdown",
+  "upgraded_from_tier_id",
+  "upsell_offer_id",
+  "upgrade_incentive_percent",
+] as const
+
+/** The reserved keys found in a line's metadata (an empty list for a clean plain line). */
+export function reservedMetadataKeys(metadata: unknown): string[] {
+  if (!metadata || typeof metadata !== "object" || Array.isArray(metadata)) {
+    return []
+  }
+  return RESERVED_LINE_METADATA_KEYS.filter((key) => Object.prototype.hasOwnProperty.call(metadata, key))
+}
+
+/** What a tier line carries in its metadata: a display copy; decisions read the tier line record. */
 export type TierLineMetadata = {
   tiered_kind: "tier"
   tier_line_key: string

@@ -16,6 +16,8 @@ export type UpgradeCartTierWorkflowInput = UpgradeCartTierInput
 export const upgradeCartTierWorkflow = createWorkflow("upgrade-cart-tier", (input: UpgradeCartTierWorkflowInput) => {
   acquireLockStep({ key: input.cart_id, timeout: 5, ttl: 30 })
   const plan = prepareCartTierUpgradeStep(input)
+  // The offer is used up first: of two upgrades racing with it, the loser changes nothing.
+  redeemUpsellOfferStep(transform({ input, plan }, ({ input, plan }) => ({ offer_id: plan.event.offer_id, redeemed_by: input.cart_id })))
   addToCartWorkflow.runAsStep({
     input: transform({ input, plan }, ({ input, plan }) => ({ cart_id: input.cart_id, items: [plan.item] })),
   })
@@ -23,7 +25,6 @@ export const upgradeCartTierWorkflow = createWorkflow("upgrade-cart-tier", (inpu
   deleteLineItemsWorkflow.runAsStep({
     input: transform({ input, plan }, ({ input, plan }) => ({ cart_id: input.cart_id, ids: [plan.old_line_id] })),
   })
-  redeemUpsellOfferStep(transform({ input, plan }, ({ input, plan }) => ({ offer_id: plan.event.offer_id, redeemed_by: input.cart_id })))
   emitEventStep({ eventName: TIER_UPGRADED, data: transform({ plan }, ({ plan }) => plan.event) })
   releaseLockStep({ key: input.cart_id })
   return new WorkflowResponse(transform({ plan }, ({ plan }) => plan.event))

@@ -25,6 +25,8 @@ export type UpgradeOrderTierWorkflowInput = UpgradeOrderTierInput
 export const upgradeOrderTierWorkflow = createWorkflow("upgrade-order-tier", (input: UpgradeOrderTierWorkflowInput) => {
   acquireLockStep({ key: input.order_id, timeout: 5, ttl: 60 })
   const plan = prepareOrderTierUpgradeStep(input)
+  // The offer is used up first: of two upgrades racing with it, the loser changes nothing.
+  redeemUpsellOfferStep(transform({ input, plan }, ({ input, plan }) => ({ offer_id: plan.event.offer_id, redeemed_by: input.order_id })))
   beginOrderEditOrderWorkflow.runAsStep({
     input: transform({ input }, ({ input }) => ({
       order_id: input.order_id,
@@ -45,7 +47,6 @@ export const upgradeOrderTierWorkflow = createWorkflow("upgrade-order-tier", (in
     input: transform({ input }, ({ input }) => ({ order_id: input.order_id, confirmed_by: input.customer_id })),
   })
   moveBookingStep(transform({ input, plan }, ({ input, plan }) => ({ ...plan.booking, order_id: input.order_id })))
-  redeemUpsellOfferStep(transform({ input, plan }, ({ input, plan }) => ({ offer_id: plan.event.offer_id, redeemed_by: input.order_id })))
   emitEventStep({ eventName: TIER_UPGRADED, data: transform({ plan }, ({ plan }) => plan.event) })
   releaseLockStep({ key: input.order_id })
   return new WorkflowResponse({ preview, upgrade: transform({ plan }, ({ plan }) => plan.event) })

@@ -14,6 +14,8 @@ const OptionsSchema = z
       .optional(),
     maxOffers: z.number().int().min(1).max(10).optional(),
     upgradeIncentivePercent: z.number().min(0).max(50).optional(),
+    /** Signs the visitor ids the server issues; the app's cookieSecret when absent. */
+    visitorSecret: z.string().min(16).optional(),
   })
   // The plugin's options reach every module of the plugin; others' keys are theirs to check.
   .passthrough()
@@ -26,6 +28,8 @@ export type UpsellSettings = {
   max_offers: number
   /** Percent off the target tier that an upgrade offer grants when its rule sets none. */
   upgrade_incentive_percent: number
+  /** The secret visitor ids are signed with; null = the app's `http.cookieSecret`. */
+  visitor_secret: string | null
 }
 
 /** The upsell settings from the plugin options, or the list of what is wrong with them. */
@@ -34,7 +38,7 @@ export function parseUpsellOptions(options: unknown): { settings: UpsellSettings
   if (!parsed.success) {
     return { problems: parsed.error.issues.map((i) => `${i.path.join(".") || "options"}: ${i.message}`) }
   }
-  const { flags = {}, maxOffers = 3, upgradeIncentivePercent = 5 } = parsed.data
+  const { flags = {}, maxOffers = 3, upgradeIncentivePercent = 5, visitorSecret } = parsed.data
   return {
     settings: {
       flags: {
@@ -45,6 +49,7 @@ export function parseUpsellOptions(options: unknown): { settings: UpsellSettings
       },
       max_offers: maxOffers,
       upgrade_incentive_percent: upgradeIncentivePercent,
+      visitor_secret: visitorSecret ?? null,
     },
   }
 }

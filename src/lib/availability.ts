@@ -1,3 +1,4 @@
+import { datesBetween as boundedDatesBetween, MAX_RANGE_DAYS } from "./dates"
 import { daysBetween } from "./pricing"
 
 export type DateStatus = "available" | "limited" | "sold_out" | "blackout" | "unavailable"
@@ -51,17 +52,12 @@ export function dateAvailability(
   return { date, status: "available", remaining }
 }
 
-/** Every date from `from` to `to` inclusive, YYYY-MM-DD, in UTC. */
-export function datesBetween(from: string, to: string): string[] {
-  const dates: string[] = []
-  const [y, m, d] = from.split("-").map(Number)
-  const cursor = new Date(Date.UTC(y, m - 1, d))
-  for (let date = from; date <= to; ) {
-    dates.push(date)
-    cursor.setUTCDate(cursor.getUTCDate() + 1)
-    date = cursor.toISOString().slice(0, 10)
-  }
-  return dates
+/**
+ * Every date from `from` to `to` inclusive, YYYY-MM-DD; [] when `to` is earlier. More than
+ * `maxDays` days (a call's maximum unless given) is a RangeError, never a long loop.
+ */
+export function datesBetween(from: string, to: string, maxDays: number = MAX_RANGE_DAYS): string[] {
+  return boundedDatesBetween(from, to, maxDays)
 }
 
 export function isBookable(status: DateStatus): boolean {

@@ -1,12 +1,123 @@
+/** The first calendar date the plugin accepts anywhere. */
+export const MIN_DATE = "2000-01-01"
+/** The last calendar date the plugin accepts anywhere. */
+export const MAX_DATE = "2200-12-31"
+export const DATE_RANGE_MESSAGE = `must be between ${MIN_DATE} and ${MAX_DATE}`
+/** The most days one availability or price-preview call covers. */
+export const MAX_RANGE_DAYS = 366
+
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/
 
-/** True for a real calendar date written as YYYY-MM-DD (2027-02-29 is not one). */
-export function isCalendarDate(value: string): boolean {
+/**
+ * Days from 1970-01-01 to a proleptic Gregorian date (H. Hinnant's days_from_civil):
+ * integer arithmetic only, so no Date object can round or overflow on the way.
+ */
+function daysFromCivil(y: number, m: number, d: number): number {
+  const year = m <= 2 ? y - 1 : y
+  const era = Math.floor(year / 400)
+  const yoe = year - era * 400
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy
+  return era * 146097 + doe - 719468
+}
+
+function civilFromDays(days: number): [number, number, number] {
+  const z = days + 719468
+  const era = Math.floor(z / 146097)
+  const doe = z - era * 146097
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365)
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100))
+  const mp = Math.floor((5 * doy + 2) / 153)
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1
+  const m = mp + (mp < 10 ? 3 : -9)
+  return [era * 400 + yoe + (m <= 2 ? 1 : 0), m, d]
+}
+
+function daysInMonth(y: number, m: number): number {
+  return daysFromCivil(m === 12 ? y + 1 : y, m === 12 ? 1 : m + 1, 1) - daysFromCivil(y, m, 1)
+}
+
+/** True for a real date written YYYY-MM-DD (2027-02-29 is not one), whatever its year. */
+export function isDateShaped(value: unknown): value is string {
+  if (typeof value !== "string") {
+    return false
+  }
   const match = ISO_DATE.exec(value)
   if (!match) {
     return false
   }
-  const [, y, m, d] = match.map(Number)
-  const date = new Date(Date.UTC(y, m - 1, d))
-  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d
+  const [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])]
+  return m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m)
+}
+
+/** True for a real calendar date written YYYY-MM-DD inside the accepted range (MIN_DATE..MAX_DATE). */
+export function isCalendarDate(value: unknown): value is string {
+  // Zero-padded YYYY-MM-DD strings sort as their dates do.
+  return isDateShaped(value) && value >= MIN_DATE && value <= MAX_DATE
+}
+
+export const DATE_FORMAT_MESSAGE = "must be a calendar date written YYYY-MM-DD"
+
+/** What is wrong with a date given to the plugin (its shape, then its range), or null. */
+export function dateRangeProblem(value: unknown): string | null {
+  if (!isDateShaped(value)) {
+    return DATE_FORMAT_MESSAGE
+  }
+  return isCalendarDate(value) ? null : DATE_RANGE_MESSAGE
+}
+
+/** Days since 1970-01-01 of a YYYY-MM-DD date; a RangeError for anything that is not one. */
+export function dayNumber(date: string): number {
+  if (!isDateShaped(date)) {
+    throw new RangeError(`${JSON.stringify(date)} is not a date written YYYY-MM-DD`)
+  }
+  return daysFromCivil(Number(date.slice(0, 4)), Number(date.slice(5, 7)), Number(date.slice(8, 10)))
+}
+
+/** The YYYY-MM-DD date of a day number; a RangeError outside years 0000-9999, which YYYY cannot write. */
+export function fromDayNumber(day: number): string {
+  if (!Number.isSafeInteger(day)) {
+    throw new RangeError(`${day} is not a day number`)
+  }
+  const [y, m, d] = civilFromDays(day)
+  if (y < 0 || y > 9999) {
+    throw new RangeError(`day ${day} falls in year ${y}, outside 0000-9999`)
+  }
+  return `${String(y).padStart(4, "0")}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`
+}
+
+/** The date `days` days after `date` (before it when negative). */
+export function addDays(date: string, days: number): string {
+  return fromDayNumber(dayNumber(date) + days)
+}
+
+/** Whole days from `from` to `to`: negative when `to` is earlier. */
+export function daysBetween(from: string, to: string): number {
+  return dayNumber(to) - dayNumber(from)
+}
+
+/** Days from `from` to `to` counting both ends; 0 when `to` is earlier. */
+export function rangeLength(from: string, to: string): number {
+  return Math.max(0, daysBetween(from, to) + 1)
+}
+
+/** The later of two YYYY-MM-DD dates (or the earlier, with `min`). */
+export const maxDate = (a: string, b: string) => (a >= b ? a : b)
+export const minDate = (a: string, b: string) => (a <= b ? a : b)
+
+/**
+ * Every date from `from` to `to` inclusive; [] when `to` is earlier. A range of more than
+ * `maxDays` days is refused with a RangeError before anything is built, so no input can
+ * make the loop run away: callers validate ranges first and this is the last guard.
+ */
+export function datesBetween(from: string, to: string, maxDays: number): string[] {
+  const first = dayNumber(from)
+  const count = dayNumber(to) - first + 1
+  if (count <= 0) {
+    return []
+  }
+  if (count > maxDays) {
+    throw new RangeError(`${from}..${to} covers ${count} days; at most ${maxDays} days are allowed`)
+  }
+  return Array.from({ length: count }, (_, i) => fromDayNumber(first + i))
 }

@@ -1,25 +1,43 @@
 import { z } from "@medusajs/framework/zod"
-import { isCalendarDate } from "../../lib/dates"
+import { dateRangeProblem, isDateShaped, MAX_DATE, MAX_RANGE_DAYS, MIN_DATE, rangeLength as daysCounted } from "../../lib/dates"
+
+export { MAX_RANGE_DAYS }
+
+/**
+ * Days from one date to another counting both ends (0 when `to` is earlier). Zod runs an
+ * object's refinements even when a field failed, so a malformed date counts 0 here and its
+ * own field's message stands.
+ */
+export function rangeLength(from: string, to: string): number {
+  return isDateShaped(from) && isDateShaped(to) ? daysCounted(from, to) : 0
+}
 
 /** Query-string booleans: only "true" and "false" are accepted. */
 export const booleanString = z
   .enum(["true", "false"], { message: 'must be "true" or "false"' })
   .transform((v) => v === "true")
 
-export const eventDate = z
-  .string()
-  .refine(isCalendarDate, { message: "must be a calendar date written YYYY-MM-DD" })
+/** A calendar date YYYY-MM-DD between 2000-01-01 and 2200-12-31 (lib/dates). */
+export const eventDate = z.string().superRefine((value, ctx) => {
+  const problem = dateRangeProblem(value)
+  if (problem) {
+    ctx.addIssue({ code: "custom", message: problem })
+  }
+})
 
-export const id = z.string().trim().min(1, "must not be empty")
+const EARLIEST = Date.parse(`${MIN_DATE}T00:00:00.000Z`)
+const LATEST = Date.parse(`${MAX_DATE}T23:59:59.999Z`)
+
+/** A point in time (ISO 8601 text, or a Date) inside the accepted date range. */
+export const dateTime = z.coerce
+  .date({ message: "must be a date and time, ISO 8601" })
+  .refine((d) => d.getTime() >= EARLIEST && d.getTime() <= LATEST, {
+    message: `must be between ${MIN_DATE} and ${MAX_DATE}`,
+  })
+
+export const id = z.string().trim().min(1, "must not be empty").max(200, "must be at most 200 characters")
 
 export const pagination = {
   limit: z.coerce.number().int().min(1).max(200).default(20),
-  offset: z.coerce.number().int().min(0).default(0),
-}
-
-export const MAX_RANGE_DAYS = 366
-
-/** Whole days from one YYYY-MM-DD to another, inclusive of both. */
-export function rangeLength(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000) + 1
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
 }

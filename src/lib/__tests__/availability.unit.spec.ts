@@ -55,7 +55,7 @@ describe("dateAvailability", () => {
   it("is bookable exactly when it has room inside the window (property)", () => {
     fc.assert(
       fc.property(fc.integer({ min: -30, max: 900 }), fc.integer({ min: 0, max: 4 }), fc.integer({ min: 1, max: 3 }), (offset, booked, capacity) => {
-        const date = datesBetween(today, "2030-01-01")[offset + 30] ?? "2030-01-01"
+        const date = datesBetween(today, "2030-01-01", 2000)[offset + 30] ?? "2030-01-01"
         const result = dateAvailability(date, "2027-01-31", { ...rules, capacity }, booked)
         const bookable = isBookable(result.status)
         expect(bookable).toBe(result.remaining > 0)
@@ -71,5 +71,17 @@ describe("datesBetween", () => {
     expect(datesBetween("2027-12-31", "2028-01-01")).toEqual(["2027-12-31", "2028-01-01"])
     expect(datesBetween("2027-01-02", "2027-01-01")).toEqual([])
     expect(datesBetween("2027-01-01", "2027-12-31")).toHaveLength(365)
+  })
+
+  it("refuses a range longer than a call's maximum instead of walking it", () => {
+    expect(datesBetween("2027-01-01", "2028-01-01")).toHaveLength(366)
+    expect(() => datesBetween("2027-01-01", "2028-01-02")).toThrow(RangeError)
+    expect(() => datesBetween("2000-01-01", "2200-12-31")).toThrow(/at most 366/)
+    expect(datesBetween("2027-01-01", "2027-01-10", 10)).toHaveLength(10)
+  })
+
+  it("ends past year 9999 instead of looping (string order would never reach the end)", () => {
+    expect(datesBetween("9999-12-30", "9999-12-31")).toEqual(["9999-12-30", "9999-12-31"])
+    expect(() => datesBetween("9999-12-31", "9999-12-31", 1)).not.toThrow()
   })
 })

@@ -1,10 +1,9 @@
 import { z } from "@medusajs/framework/zod"
+import { addDays, maxDate, MIN_DATE } from "../../../lib/dates"
 import { todayUtc } from "../../../lib/pricing"
 import { eventDate, id, rangeLength } from "../../utils/validators"
 
 export const MAX_REPORT_DAYS = 731
-
-const daysBefore = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) - n * 86_400_000).toISOString().slice(0, 10)
 
 const fields = {
   from: eventDate.optional(),
@@ -16,7 +15,7 @@ const fields = {
 /** The 30 days up to today (UTC) unless a range is given; a range covers at most two years. */
 const withRange = <T extends { from?: string; to?: string }>(q: T) => {
   const to = q.to ?? todayUtc()
-  return { ...q, to, from: q.from ?? daysBefore(to, 29) }
+  return { ...q, to, from: q.from ?? maxDate(addDays(to, -29), MIN_DATE) }
 }
 const validRange = (q: { from: string; to: string }) => q.from <= q.to && rangeLength(q.from, q.to) <= MAX_REPORT_DAYS
 const rangeMessage = { message: `from must not be after to, and a report covers at most ${MAX_REPORT_DAYS} days` }

@@ -1,6 +1,5 @@
 import { z } from "@medusajs/framework/zod"
-import { datesBetween } from "../../../lib/availability"
-import { booleanString, eventDate, id, pagination } from "../../utils/validators"
+import { booleanString, eventDate, id, MAX_RANGE_DAYS, pagination, rangeLength } from "../../utils/validators"
 import { tierFields } from "../segments/validators"
 
 export const AdminUpdateTier = z
@@ -38,5 +37,5 @@ export const AdminPricePreview = z
   .object({ region_id: id, from: eventDate, to: eventDate })
   .strict()
   .refine((q) => q.from <= q.to, { message: "from must not be after to" })
-  .refine((q) => datesBetween(q.from, q.to).length <= 366, { message: "at most 366 days a call" })
+  .refine((q) => rangeLength(q.from, q.to) <= MAX_RANGE_DAYS, { message: `at most ${MAX_RANGE_DAYS} days a call` })
 export type AdminPricePreviewType = z.infer<typeof AdminPricePreview>

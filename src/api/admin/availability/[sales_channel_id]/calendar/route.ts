@@ -1,6 +1,7 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
-import { dateAvailability, datesBetween } from "../../../../../lib/availability"
+import { dateAvailability } from "../../../../../lib/availability"
+import { datesBetween, MAX_RANGE_DAYS } from "../../../../../lib/dates"
 import { todayUtc } from "../../../../../lib/pricing"
 import { tenantAvailability } from "../../../../../queries/availability"
 import { AdminAvailabilityCalendarType } from "../../validators"
@@ -30,7 +31,7 @@ export const GET = async (
     sales_channel_id: salesChannelId,
     product_id: product_id ?? null,
     capacity: rules.capacity,
-    dates: datesBetween(from, to).map((date) => {
+    dates: datesBetween(from, to, MAX_RANGE_DAYS).map((date) => {
       const booked = tenant.booked(pool, date)
       return { ...dateAvailability(date, today, rules, booked), booked }
     }),

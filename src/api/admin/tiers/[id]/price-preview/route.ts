@@ -1,6 +1,6 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
-import { datesBetween } from "../../../../../lib/availability"
+import { datesBetween, MAX_RANGE_DAYS } from "../../../../../lib/dates"
 import { priceTier, todayUtc } from "../../../../../lib/pricing"
 import { loadActivePricingRules, loadRegion, variantPrices } from "../../../../../queries/catalog"
 import { AdminPricePreviewType } from "../../validators"
@@ -45,7 +45,7 @@ export const GET = async (
     currency_code: region.currency_code,
     base,
     today,
-    dates: datesBetween(from, to).map((date) => {
+    dates: datesBetween(from, to, MAX_RANGE_DAYS).map((date) => {
       const price = priceTier({ base, currency_code: region.currency_code, event_date: date, today, segment_id: tier.segment_id, rules })
       return { date, final: price.final, adjustments: price.adjustments }
     }),

@@ -1,5 +1,6 @@
 import { MedusaResponse, MedusaStoreRequest } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
+import { addDays, MAX_DATE, minDate } from "../../../../../lib/dates"
 import { todayUtc } from "../../../../../lib/pricing"
 import { productAvailability } from "../../../../../queries/availability"
 import { loadVisibleTiers } from "../../../../../queries/catalog"
@@ -9,12 +10,6 @@ import { MAX_RANGE_DAYS, rangeLength } from "../../../../utils/validators"
 import { StoreTierAvailabilityType } from "../../validators"
 
 const DEFAULT_DAYS = 90
-
-function addDays(date: string, days: number) {
-  const d = new Date(`${date}T00:00:00Z`)
-  d.setUTCDate(d.getUTCDate() + days)
-  return d.toISOString().slice(0, 10)
-}
 
 /**
  * Each date's status for the tier, for the tenant of the key that sells it.
@@ -26,7 +21,7 @@ export const GET = async (
 ) => {
   const channels = req.publishable_key_context.sales_channel_ids
   const from = req.validatedQuery.from ?? todayUtc()
-  const to = req.validatedQuery.to ?? addDays(from, DEFAULT_DAYS - 1)
+  const to = req.validatedQuery.to ?? minDate(addDays(from, DEFAULT_DAYS - 1), MAX_DATE)
   if (to < from || rangeLength(from, to) > MAX_RANGE_DAYS) {
     throw new MedusaError(
       MedusaError.Types.INVALID_DATA,

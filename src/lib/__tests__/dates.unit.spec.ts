@@ -1,0 +1,150 @@
+import fc from "fast-check"
+import {
+  addDays,
+  dateRangeProblem,
+  datesBetween,
+  dayNumber,
+  daysBetween,
+  fromDayNumber,
+  isCalendarDate,
+  isDateShaped,
+  MAX_DATE,
+  MIN_DATE,
+  rangeLength,
+} from "../dates"
+
+const DAY_MS = 86_400_000
+const viaDate = (day: number) => new Date(day * DAY_MS).toISOString().slice(0, 10)
+const FIRST = dayNumber(MIN_DATE)
+const LAST = dayNumber(MAX_DATE)
+/** Any day whose year YYYY can write. */
+const anyDay = fc.integer({ min: dayNumber("0000-01-01"), max: dayNumber("9999-12-31") })
+const saneDay = fc.integer({ min: FIRST, max: LAST })
+
+describe("the accepted range", () => {
+  it("is 2000-01-01 to 2200-12-31", () => {
+    expect([MIN_DATE, MAX_DATE]).toEqual(["2000-01-01", "2200-12-31"])
+  })
+
+  it.each(["2000-01-01", "2200-12-31", "2000-02-29", "2027-07-17", "2196-02-29"])("accepts %s", (d) => {
+    expect(isCalendarDate(d)).toBe(true)
+  })
+
+  it.each([
+    "1999-12-31",
+    "2201-01-01",
+    "9999-12-30",
+    "0000-01-01",
+    "2100-02-29", // not a leap year
+    "+010000-01-01",
+    "2027-02-29",
+    "2027-13-01",
+    "2027-00-10",
+    "2027-04-31",
+    "2027-7-17",
+    "2027-07-17T00:00:00Z",
+    " 2027-07-17",
+    "2027-07-17\u0000",
+    "",
+  ])("refuses %p", (d) => {
+    expect(isCalendarDate(d)).toBe(false)
+  })
+
+  it("refuses what is not a string", () => {
+    for (const value of [null, undefined, 20270717, ["2027-07-17"], { date: "2027-07-17" }]) {
+      expect(isCalendarDate(value)).toBe(false)
+    }
+  })
+
+  it("holds exactly the dates from MIN_DATE to MAX_DATE (property)", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: FIRST - 5000, max: LAST + 5000 }), (day) => {
+        const date = viaDate(day)
+        expect(isCalendarDate(date)).toBe(day >= FIRST && day <= LAST)
+        expect(isDateShaped(date)).toBe(true)
+      })
+    )
+  })
+
+  it("says what is wrong with a date, or nothing", () => {
+    expect(dateRangeProblem("2027-07-17")).toBeNull()
+    expect(dateRangeProblem("2027-02-30")).toBe("must be a calendar date written YYYY-MM-DD")
+    expect(dateRangeProblem("9999-12-31")).toBe("must be between 2000-01-01 and 2200-12-31")
+  })
+})
+
+describe("day numbers", () => {
+  it("count from 1970-01-01 as Date does (property)", () => {
+    fc.assert(
+      fc.property(anyDay, (day) => {
+        expect(fromDayNumber(day)).toBe(viaDate(day))
+        expect(dayNumber(fromDayNumber(day))).toBe(day)
+      })
+    )
+    expect(dayNumber("1970-01-01")).toBe(0)
+    expect(dayNumber("2000-03-01") - dayNumber("2000-02-28")).toBe(2)
+  })
+
+  it("refuse what YYYY-MM-DD cannot write instead of producing it", () => {
+    expect(() => fromDayNumber(dayNumber("9999-12-31") + 1)).toThrow(RangeError)
+    expect(() => fromDayNumber(dayNumber("0000-01-01") - 1)).toThrow(RangeError)
+    expect(() => fromDayNumber(1.5)).toThrow(RangeError)
+    expect(() => fromDayNumber(Number.MAX_VALUE)).toThrow(RangeError)
+    expect(() => dayNumber("2027-02-30")).toThrow(RangeError)
+    expect(() => dayNumber("+010000-01-01")).toThrow(RangeError)
+  })
+
+  it("add and subtract back (property)", () => {
+    fc.assert(
+      fc.property(saneDay, fc.integer({ min: -20_000, max: 20_000 }), (day, n) => {
+        const date = fromDayNumber(day)
+        const moved = addDays(date, n)
+        expect(addDays(moved, -n)).toBe(date)
+        expect(daysBetween(date, moved)).toBe(n)
+        expect(rangeLength(date, moved)).toBe(Math.max(0, n + 1))
+      })
+    )
+  })
+
+  it("cross month ends, leap days and years", () => {
+    expect(addDays("2028-02-28", 1)).toBe("2028-02-29")
+    expect(addDays("2027-02-28", 1)).toBe("2027-03-01")
+    expect(addDays("2027-12-31", 1)).toBe("2028-01-01")
+    expect(addDays("2027-01-01", -1)).toBe("2026-12-31")
+    expect(daysBetween("2027-01-01", "2028-01-01")).toBe(365)
+    expect(daysBetween("2028-01-01", "2029-01-01")).toBe(366)
+  })
+})
+
+describe("datesBetween", () => {
+  it("lists consecutive dates from the first to the last (property)", () => {
+    fc.assert(
+      fc.property(saneDay, fc.integer({ min: -5, max: 400 }), (day, span) => {
+        const from = fromDayNumber(day)
+        const to = fromDayNumber(day + span)
+        const dates = datesBetween(from, to, 401)
+        expect(dates).toHaveLength(Math.max(0, span + 1))
+        if (dates.length) {
+          expect(dates[0]).toBe(from)
+          expect(dates.at(-1)).toBe(to)
+        }
+        dates.slice(1).forEach((date, i) => expect(daysBetween(dates[i], date)).toBe(1))
+      })
+    )
+  })
+
+  it("refuses a range longer than its bound before building anything", () => {
+    expect(() => datesBetween("2000-01-01", "2200-12-31", 366)).toThrow(/at most 366 days/)
+    expect(() => datesBetween("2027-01-01", "2027-01-11", 10)).toThrow(RangeError)
+    expect(datesBetween("2027-01-01", "2027-01-10", 10)).toHaveLength(10)
+  })
+
+  it("ends at the last date YYYY can write: the year-9999 range that used to loop forever", () => {
+    expect(datesBetween("9999-12-30", "9999-12-31", 366)).toEqual(["9999-12-30", "9999-12-31"])
+  })
+
+  it("refuses what is not a date", () => {
+    expect(() => datesBetween("2027-01-01", "2027-02-30", 366)).toThrow(RangeError)
+    expect(() => datesBetween("next week", "2027-02-01", 366)).toThrow(RangeError)
+  })
+})

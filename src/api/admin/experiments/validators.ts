@@ -14,7 +14,7 @@ const variants = z
     z
       .object({
         key: z.string().regex(/^[a-z0-9_-]{1,40}$/, "must be 1-40 lowercase letters, digits, - or _"),
-        weight: z.number().positive(),
+        weight: z.number().positive().max(1_000_000),
         incentive_percent: z.number().min(0).max(50).nullable().optional(),
         headline: copy,
         body: copy,

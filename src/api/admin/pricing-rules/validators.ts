@@ -1,6 +1,6 @@
 import { z } from "@medusajs/framework/zod"
 import { pricingRuleProblems } from "../../../lib/pricing"
-import { booleanString, id, pagination } from "../../utils/validators"
+import { booleanString, eventDate, id, pagination } from "../../utils/validators"
 
 const ruleFields = {
   label: z.string().trim().min(1, "must not be empty").max(120),
@@ -11,10 +11,10 @@ const ruleFields = {
   is_active: z.boolean().optional(),
   segment_ids: z.array(id).max(100).optional(),
   months: z.array(z.number().int()).max(12).nullable().optional(),
-  start_date: z.string().nullable().optional(),
-  end_date: z.string().nullable().optional(),
+  start_date: eventDate.nullable().optional(),
+  end_date: eventDate.nullable().optional(),
   repeats_yearly: z.boolean().optional(),
-  days: z.number().int().nullable().optional(),
+  days: z.number().int().min(-10000).max(10000).nullable().optional(),
   weekdays: z.array(z.number().int()).max(7).nullable().optional(),
   metadata: z.record(z.string(), z.unknown()).nullable().optional(),
 }

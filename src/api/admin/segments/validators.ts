@@ -2,7 +2,7 @@ import { z } from "@medusajs/framework/zod"
 import { validateBands } from "../../../lib/bands"
 import { booleanString, id, pagination } from "../../utils/validators"
 
-const money = z.number().finite().min(0, "must not be negative")
+const money = z.number().finite().min(0, "must not be negative").max(1e12, "must be at most 1,000,000,000,000")
 
 const priceRange = z
   .object({ min: money.nullable().optional(), max: money.nullable().optional() })
@@ -20,7 +20,7 @@ const segmentFields = {
   description: z.string().max(2000).nullable().optional(),
   audience: z.string().max(500).nullable().optional(),
   price_range: priceRange.nullable().optional(),
-  rank: z.number().int().min(0).optional(),
+  rank: z.number().int().min(0).max(100000).optional(),
   image: z.string().url().max(2000).nullable().optional(),
   is_active: z.boolean().optional(),
   commission_percent: z.number().finite().min(0).max(100).optional(),
@@ -42,7 +42,7 @@ export type AdminCloneSegmentType = AdminCreateSegmentType
 
 export const AdminListSegments = z
   .object({
-    q: z.string().optional(),
+    q: z.string().max(200).optional(),
     is_active: booleanString.optional(),
     include_archived: booleanString.optional(),
     ...pagination,
@@ -63,10 +63,10 @@ const features = z
 export const tierFields = {
   level: z.number().int().min(1).max(99),
   name: z.string().trim().min(1, "must not be empty").max(120),
-  max_guests: z.number().int().min(1).nullable().optional(),
+  max_guests: z.number().int().min(1).max(100000).nullable().optional(),
   features: features.optional(),
   is_popular: z.boolean().optional(),
-  rank: z.number().int().min(0).optional(),
+  rank: z.number().int().min(0).max(100000).optional(),
   metadata: z.record(z.string(), z.unknown()).nullable().optional(),
 }
 
@@ -77,7 +77,7 @@ export type AdminCreateTierType = z.infer<typeof AdminCreateTier>
 
 const band = z
   .object({
-    segment_handle: z.string().trim().min(1),
+    segment_handle: z.string().trim().min(1).max(100),
     below: money.nullable(),
   })
   .strict()

@@ -1,6 +1,6 @@
 import { z } from "@medusajs/framework/zod"
 import { Trigger, unknownPlaceholders } from "../../../lib/upsell"
-import { booleanString, id, pagination } from "../../utils/validators"
+import { booleanString, dateTime, id, pagination } from "../../utils/validators"
 
 const trigger: z.ZodType<Trigger> = z.lazy(() =>
   z.union([
@@ -9,14 +9,14 @@ const trigger: z.ZodType<Trigger> = z.lazy(() =>
     z
       .object({
         viewing_tier: z
-          .object({ segment: z.string().min(1).optional(), level: z.number().int().min(1).optional() })
+          .object({ segment: z.string().min(1).max(100).optional(), level: z.number().int().min(1).max(99).optional() })
           .strict(),
       })
       .strict(),
-    z.object({ addon_count_at_least: z.number().int().min(0) }).strict(),
+    z.object({ addon_count_at_least: z.number().int().min(0).max(1000) }).strict(),
     z.object({ high_demand_date: z.literal(true) }).strict(),
-    z.object({ cart_subtotal_at_least: z.number().min(0) }).strict(),
-    z.object({ segment_in: z.array(z.string().min(1)).min(1).max(20) }).strict(),
+    z.object({ cart_subtotal_at_least: z.number().min(0).max(1e12) }).strict(),
+    z.object({ segment_in: z.array(z.string().min(1).max(100)).min(1).max(20) }).strict(),
   ])
 )
 
@@ -39,8 +39,8 @@ const fields = {
   headline: copy(200).pipe(z.string().min(1, "must not be empty")),
   body: copy(2000).nullable().optional(),
   priority: z.number().int().min(0).max(1000).optional(),
-  starts_at: z.coerce.date().nullable().optional(),
-  ends_at: z.coerce.date().nullable().optional(),
+  starts_at: dateTime.nullable().optional(),
+  ends_at: dateTime.nullable().optional(),
   is_active: z.boolean().optional(),
   sales_channel_ids: z.array(id).max(100).optional(),
 }

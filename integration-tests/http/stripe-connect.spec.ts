@@ -72,10 +72,11 @@ medusaIntegrationTestRunner({
       const signature = signer.webhooks.generateTestHeaderString({ payload, secret })
       return api.post("/hooks/stripe-connect", payload, { headers: { "content-type": "application/json", "stripe-signature": signature } })
     }
-    const accountUpdated = (id: string, account: Record<string, unknown>) => ({
+    const accountUpdated = (id: string, account: Record<string, unknown>, created = Math.floor(Date.now() / 1000)) => ({
       id,
       object: "event",
       type: "account.updated",
+      created,
       data: { object: { object: "account", requirements: { currently_due: [] }, ...account } },
     })
     /** Onboards the studio and lets Stripe enable its charges (through the webhook). */
@@ -133,7 +134,7 @@ medusaIntegrationTestRunner({
       expect((await status()).charges_enabled).toBe(false)
 
       const enabled = accountUpdated("evt_1", { id: account.stripe_account_id, details_submitted: true, charges_enabled: true, payouts_enabled: true })
-      expect((await webhook(enabled)).data).toEqual({ received: true, duplicate: false })
+      expect((await webhook(enabled)).data).toEqual({ received: true, duplicate: false, stale: false })
       expect(await status()).toEqual(expect.objectContaining({ details_submitted: true, charges_enabled: true, payouts_enabled: true, requirements_due: [] }))
 
       // Stripe retries the same event (even with other contents): it acts once.
@@ -143,6 +144,48 @@ medusaIntegrationTestRunner({
       expect((await status()).charges_enabled).toBe(true)
       const processed = await (getContainer().resolve(STRIPE_CONNECT_MODULE) as StripeConnectModuleService).listProcessedWebhooks({ event_id: "evt_1" })
       expect(processed).toHaveLength(1)
+    })
+
+    it("applies account.updated in the order Stripe created the events: an older one is recorded once and changes nothing; a refresh counts as now", async () => {
+      const { account } = (await api.post(`/admin/stripe-connect/accounts/${studio.salesChannelId}`, {}, admin)).data
+      const id = account.stripe_account_id as string
+      const status = async () => (await api.get(`/admin/stripe-connect/accounts/${studio.salesChannelId}`, admin)).data.account
+      const service = getContainer().resolve(STRIPE_CONNECT_MODULE) as StripeConnectModuleService
+      const now = Math.floor(Date.now() / 1000)
+      const at = (seconds: number) => new Date(seconds * 1000).toISOString()
+
+      // Stripe enabled charges, then (a minute earlier) had still asked for a bank account; the later event arrives first.
+      const newer = accountUpdated("evt_newer", { id, details_submitted: true, charges_enabled: true, payouts_enabled: true }, now - 60)
+      const older = accountUpdated("evt_older", { id, details_submitted: true, charges_enabled: false, payouts_enabled: false, requirements: { currently_due: ["external_account"] } }, now - 120)
+      expect((await webhook(newer)).data).toEqual({ received: true, duplicate: false, stale: false })
+      expect((await webhook(older)).data).toEqual({ received: true, duplicate: false, stale: true })
+      expect(await status()).toEqual(
+        expect.objectContaining({ charges_enabled: true, payouts_enabled: true, requirements_due: [], can_take_payments: true, status_as_of: at(now - 60) })
+      )
+      // The older event is processed (once): a retry is a duplicate and still changes nothing.
+      expect((await webhook(older)).data).toEqual({ received: true, duplicate: true, stale: false })
+      expect(await service.listProcessedWebhooks({ event_id: "evt_older" })).toHaveLength(1)
+      expect((await status()).charges_enabled).toBe(true)
+
+      // A later event does apply.
+      expect((await webhook(accountUpdated("evt_paused", { id, details_submitted: true, charges_enabled: false, payouts_enabled: true }, now - 30))).data.stale).toBe(false)
+      expect(await status()).toEqual(expect.objectContaining({ charges_enabled: false, status_as_of: at(now - 30) }))
+
+      // A refresh reads Stripe now, so an event created before it, delivered after, is stale.
+      double.setAccount(id, { details_submitted: true, charges_enabled: true, payouts_enabled: true, requirements: { currently_due: [] } })
+      const refreshed = (await api.post(`/admin/stripe-connect/accounts/${studio.salesChannelId}/refresh`, {}, admin)).data.account
+      expect(refreshed.charges_enabled).toBe(true)
+      expect(Date.parse(refreshed.status_as_of)).toBeGreaterThanOrEqual(now * 1000)
+      expect((await webhook(accountUpdated("evt_in_flight", { id, charges_enabled: false }, now - 5))).data.stale).toBe(true)
+      expect((await status()).charges_enabled).toBe(true)
+
+      // Two events racing: whichever lands last, the newer one is what stays.
+      const first = accountUpdated("evt_race_1", { id, details_submitted: true, charges_enabled: false, payouts_enabled: false }, now + 100)
+      const second = accountUpdated("evt_race_2", { id, details_submitted: true, charges_enabled: true, payouts_enabled: false }, now + 200)
+      const answers = await Promise.all([webhook(second), webhook(first), webhook(second)])
+      expect(answers.map((a) => a.status)).toEqual([200, 200, 200])
+      expect(await status()).toEqual(expect.objectContaining({ charges_enabled: true, payouts_enabled: false, status_as_of: at(now + 200) }))
+      expect(await service.listProcessedWebhooks({ event_id: ["evt_race_1", "evt_race_2"] })).toHaveLength(2)
     })
 
     it("refuses Connect payments for a tenant without an enabled connected account", async () => {

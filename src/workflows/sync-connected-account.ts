@@ -1,7 +1,6 @@
 import { createWorkflow, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
-import type Stripe from "stripe"
-import { syncConnectedAccountStep } from "./steps/sync-connected-account"
+import { SyncConnectedAccountInput, syncConnectedAccountStep } from "./steps/sync-connected-account"
 
-export const syncConnectedAccountWorkflow = createWorkflow("sync-connected-account", (input: { account: Stripe.Account }) => {
+export const syncConnectedAccountWorkflow = createWorkflow("sync-connected-account", (input: SyncConnectedAccountInput) => {
   return new WorkflowResponse(syncConnectedAccountStep(input))
 })

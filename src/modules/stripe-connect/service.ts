@@ -1,4 +1,6 @@
-import { MedusaError, MedusaService } from "@medusajs/framework/utils"
+import { Context } from "@medusajs/framework/types"
+import { InjectTransactionManager, MedusaContext, MedusaError, MedusaService } from "@medusajs/framework/utils"
+import { SqlEntityManager } from "@medusajs/framework/mikro-orm/postgresql"
 import Stripe from "stripe"
 import { ConnectedAccount } from "./models/connected-account"
 import { ProcessedWebhook } from "./models/processed-webhook"
@@ -12,6 +14,23 @@ export function stripeClient(settings: Pick<StripeConnectSettings, "apiKey" | "a
     ...(settings.apiProtocol ? { protocol: settings.apiProtocol } : {}),
     maxNetworkRetries: 2,
   })
+}
+
+/** What Stripe says of a connected account, as the plugin keeps it. */
+export type AccountStatus = {
+  details_submitted: boolean
+  charges_enabled: boolean
+  payouts_enabled: boolean
+  requirements_due: string[]
+}
+
+/** A connected account row as the service answers it. */
+export type ConnectedAccountRow = AccountStatus & {
+  id: string
+  sales_channel_id: string
+  stripe_account_id: string
+  status_updated_at: Date | null
+  status_as_of: Date | null
 }
 
 /** Tenants' connected accounts and the Stripe events already processed. */
@@ -48,5 +67,37 @@ export default class StripeConnectModuleService extends MedusaService({ Connecte
   getStripe(): Stripe {
     this.stripe_ ??= stripeClient(this.getSettings())
     return this.stripe_
+  }
+
+  /**
+   * Stores an account's status as Stripe described it at `asOf`, unless the stored status
+   * describes a later moment (Stripe does not deliver events in order). The row is locked
+   * while it is compared, so of two racing events the newer one is what stays. Null for an
+   * account the plugin does not know.
+   */
+  @InjectTransactionManager()
+  async applyAccountStatus(
+    stripeAccountId: string,
+    status: AccountStatus,
+    asOf: Date,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ applied: boolean; before: ConnectedAccountRow; account: ConnectedAccountRow } | null> {
+    const manager = sharedContext.transactionManager as SqlEntityManager
+    const [locked] = await manager.execute<{ id: string }[]>(
+      `select id from connected_account where stripe_account_id = ? and deleted_at is null for update`,
+      [stripeAccountId]
+    )
+    if (!locked) {
+      return null
+    }
+    const [before] = (await this.listConnectedAccounts({ id: locked.id }, {}, sharedContext)) as ConnectedAccountRow[]
+    if (before.status_as_of && new Date(before.status_as_of).getTime() > asOf.getTime()) {
+      return { applied: false, before, account: before }
+    }
+    const account = (await this.updateConnectedAccounts(
+      { id: before.id, ...status, status_as_of: asOf, status_updated_at: new Date() },
+      sharedContext
+    )) as ConnectedAccountRow
+    return { applied: true, before, account }
   }
 }

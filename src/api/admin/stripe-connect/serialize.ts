@@ -8,6 +8,7 @@ export function toAdminAccount(row: {
   payouts_enabled: boolean
   requirements_due: unknown
   status_updated_at: Date | null
+  status_as_of?: Date | null
 }) {
   return {
     id: row.id,
@@ -18,6 +19,7 @@ export function toAdminAccount(row: {
     payouts_enabled: row.payouts_enabled,
     requirements_due: (row.requirements_due as string[]) ?? [],
     status_updated_at: row.status_updated_at,
+    status_as_of: row.status_as_of ?? null,
     can_take_payments: row.charges_enabled,
   }
 }

@@ -6,7 +6,8 @@ import { processConnectWebhookWorkflow } from "../../../workflows/process-connec
 
 /**
  * Stripe's Connect webhook endpoint. The signature is checked against the raw
- * body (400 and nothing changes when it does not match); each event acts once.
+ * body (400 and nothing changes when it does not match); each event acts once,
+ * and an account.updated older than the stored status is recorded but `stale`.
  */
 export const POST = async (req: MedusaRequest, res: MedusaResponse) => {
   const service: StripeConnectModuleService = req.scope.resolve(STRIPE_CONNECT_MODULE)
@@ -19,5 +20,5 @@ export const POST = async (req: MedusaRequest, res: MedusaResponse) => {
     throw new MedusaError(MedusaError.Types.INVALID_DATA, `Webhook signature did not verify: ${(e as Error).message}`)
   }
   const { result } = await processConnectWebhookWorkflow(req.scope).run({ input: { event } })
-  res.json({ received: true, duplicate: !result.processed })
+  res.json({ received: true, duplicate: !result.processed, stale: result.stale })
 }

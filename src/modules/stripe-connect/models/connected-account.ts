@@ -12,6 +12,11 @@ export const ConnectedAccount = model
     /** Stripe's `requirements.currently_due`, to tell the merchant what is missing. */
     requirements_due: model.json<string[]>().default([]),
     status_updated_at: model.dateTime().nullable(),
+    /**
+     * The moment the stored status describes: the `created` time of the Stripe event it came
+     * from, or when a refresh read it; an account.updated older than this is not applied.
+     */
+    status_as_of: model.dateTime().nullable(),
   })
   .indexes([
     { on: ["sales_channel_id"], unique: true, where: "deleted_at IS NULL" },

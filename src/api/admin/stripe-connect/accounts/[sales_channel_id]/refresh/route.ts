@@ -11,8 +11,10 @@ export const POST = async (req: AuthenticatedMedusaRequest, res: MedusaResponse)
   if (!account) {
     throw new MedusaError(MedusaError.Types.NOT_FOUND, `Sales channel ${req.params.sales_channel_id} has no connected account`)
   }
+  // Taken before the read: an event Stripe creates while it is in flight is newer than what it reads.
+  const asOf = new Date().toISOString()
   const remote = await service.getStripe().accounts.retrieve(account.stripe_account_id)
-  await syncConnectedAccountWorkflow(req.scope).run({ input: { account: remote } })
+  await syncConnectedAccountWorkflow(req.scope).run({ input: { account: remote, as_of: asOf } })
   const [fresh] = await service.listConnectedAccounts({ id: account.id })
   res.json({ account: toAdminAccount(fresh) })
 }

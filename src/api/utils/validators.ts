@@ -17,11 +17,14 @@ export const booleanString = z
   .enum(["true", "false"], { message: 'must be "true" or "false"' })
   .transform((v) => v === "true")
 
+// Medusa's error formatting drops a custom issue's field name, so the message quotes the value.
+const got = (value: string) => `(got ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}...` : value)})`
+
 /** A calendar date YYYY-MM-DD between 2000-01-01 and 2200-12-31 (lib/dates). */
 export const eventDate = z.string().superRefine((value, ctx) => {
   const problem = dateRangeProblem(value)
   if (problem) {
-    ctx.addIssue({ code: "custom", message: problem })
+    ctx.addIssue({ code: "custom", message: `${problem} ${got(value)}` })
   }
 })
 

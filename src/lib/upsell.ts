@@ -65,6 +65,28 @@ export function matchingRules<R extends UpsellRuleInput>(rules: R[], ctx: Upsell
     .slice(0, Math.max(0, max))
 }
 
+/**
+ * How many rule window edges (starts and ends) lie at or before `now`: it changes exactly when a
+ * rule enters or leaves its window, so an answer cached under it cannot outlive the rules it used.
+ */
+export function windowEdgesPassed(rules: Pick<UpsellRuleInput, "starts_at" | "ends_at">[], now: Date): number {
+  const at = now.getTime()
+  let passed = 0
+  for (const r of rules) {
+    for (const edge of [r.starts_at, r.ends_at]) {
+      if (edge && Date.parse(edge) <= at) {
+        passed++
+      }
+    }
+  }
+  return passed
+}
+
+/** An offer's from/to tiers as one key ("-" for none): a null in a unique index would let every row through. */
+export function tiersKey(offer: { from_tier_id: string | null; to_tier_id: string | null }): string {
+  return `${offer.from_tier_id ?? "-"}>${offer.to_tier_id ?? "-"}`
+}
+
 export const PLACEHOLDERS = ["from_tier", "to_tier", "price_difference", "remaining_slots", "incentive_percent", "segment"] as const
 export type Placeholder = (typeof PLACEHOLDERS)[number]
 

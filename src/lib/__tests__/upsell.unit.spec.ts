@@ -1,4 +1,5 @@
-import { composeOffer, evaluateTrigger, matchingRules, OfferRule, renderCopy, Trigger, unknownPlaceholders, UpsellContext } from "../upsell"
+import fc from "fast-check"
+import { composeOffer, evaluateTrigger, matchingRules, OfferRule, renderCopy, Trigger, unknownPlaceholders, UpsellContext, windowEdgesPassed } from "../upsell"
 
 const ctx = (extra: Partial<UpsellContext> = {}): UpsellContext => ({ addon_count: 0, cart_subtotal: 0, ...extra })
 
@@ -44,6 +45,34 @@ describe("matchingRules", () => {
     expect(matchingRules(rules, ctx(), now, 5).map((r) => r.id)).toEqual(["high", "tie", "low"])
     expect(matchingRules(rules, ctx(), now, 2).map((r) => r.id)).toEqual(["high", "tie"])
     expect(matchingRules(rules, ctx(), now, 0)).toEqual([])
+  })
+})
+
+describe("windowEdgesPassed", () => {
+  const rules = [
+    { starts_at: "2027-01-01T10:00:00.000Z", ends_at: "2027-01-02T10:00:00.000Z" },
+    { starts_at: null, ends_at: "2027-01-01T12:00:00.000Z" },
+    { starts_at: null, ends_at: null },
+  ]
+
+  it("counts the starts and ends at or before now", () => {
+    expect(windowEdgesPassed(rules, new Date("2027-01-01T09:59:59.999Z"))).toBe(0)
+    expect(windowEdgesPassed(rules, new Date("2027-01-01T10:00:00.000Z"))).toBe(1)
+    expect(windowEdgesPassed(rules, new Date("2027-01-01T12:00:00.000Z"))).toBe(2)
+    expect(windowEdgesPassed(rules, new Date("2027-01-03T00:00:00.000Z"))).toBe(3)
+  })
+
+  it("changes whenever the set of rules in their window changes", () => {
+    const ctx: UpsellContext = { addon_count: 0, cart_subtotal: 0, segment: "s" }
+    const windowed = rules.map((r, i) => ({ ...r, id: `r${i}`, priority: 0, is_active: true, trigger: { segment_in: ["s"] }, action: "show_comparison" as const }))
+    const start = Date.parse("2027-01-01T00:00:00Z")
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 3 * 86_400_000 }), fc.integer({ min: 0, max: 3 * 86_400_000 }), (a, b) => {
+        const [x, y] = [new Date(start + a), new Date(start + b)]
+        const ids = (at: Date) => matchingRules(windowed, ctx, at, 10).map((r) => r.id).join()
+        return windowEdgesPassed(rules, x) !== windowEdgesPassed(rules, y) || ids(x) === ids(y)
+      })
+    )
   })
 })
 

@@ -8,3 +8,4 @@ export default Module(UPSELL_MODULE, {
 })
 
 export { UpsellModuleService }
+export type { ExposureInput, ShownOfferInput } from "./service"

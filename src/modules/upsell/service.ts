@@ -1,8 +1,9 @@
 import { Context } from "@medusajs/framework/types"
-import { InjectManager, MedusaContext, MedusaError, MedusaService } from "@medusajs/framework/utils"
+import { BigNumber, generateEntityId, InjectManager, MedusaContext, MedusaError, MedusaService } from "@medusajs/framework/utils"
 import { SqlEntityManager } from "@medusajs/framework/mikro-orm/postgresql"
 import { sqlFilters } from "../../lib/sql"
 import { effectiveFlags, FlagOverrides, Flags } from "../../lib/flags"
+import { tiersKey } from "../../lib/upsell"
 import { Experiment } from "./models/experiment"
 import { ExperimentExposure } from "./models/experiment-exposure"
 import { FlagSettings } from "./models/flag-settings"
@@ -11,6 +12,42 @@ import { UpsellRule } from "./models/upsell-rule"
 import { parseUpsellOptions, UpsellSettings } from "./options"
 
 export type { UpsellModuleOptions, UpsellSettings } from "./options"
+
+/** An offer as first shown to a visitor today. */
+export type ShownOfferInput = {
+  rule_id: string
+  sales_channel_id: string
+  visitor_id: string
+  cart_id: string | null
+  action: string
+  headline: string
+  body: string | null
+  from_tier_id: string | null
+  to_tier_id: string | null
+  event_date: string | null
+  incentive_percent: number | null
+  price_difference: number | null
+  currency_code: string | null
+  remaining_slots: number | null
+  experiment_key: string | null
+  experiment_variant: string | null
+  /** The UTC day, YYYY-MM-DD. */
+  shown_on: string
+}
+
+export type ExposureInput = {
+  experiment_id: string
+  experiment_key: string
+  variant: string
+  visitor_id: string
+  sales_channel_id: string
+}
+
+const OFFER_COLUMNS = [
+  "id", "rule_id", "sales_channel_id", "visitor_id", "cart_id", "action", "headline", "body", "from_tier_id",
+  "to_tier_id", "event_date", "incentive_percent", "price_difference", "raw_price_difference", "currency_code",
+  "remaining_slots", "experiment_key", "experiment_variant", "shown_on", "tiers_key",
+] as const
 
 /** Upsell rules, offers, experiments and the runtime flags. */
 export default class UpsellModuleService extends MedusaService({
@@ -46,7 +83,99 @@ export default class UpsellModuleService extends MedusaService({
     return effectiveFlags(this.settings_.flags, await this.getFlagOverrides())
   }
 
-  /** Offers shown, accepted and declined per rule between two UTC days (inclusive), for a tenant or all. */
+  /**
+   * Records offers not yet shown to their visitor today. The once-a-day unique index settles
+   * concurrent requests of one visitor: a row already there is left as it is.
+   * @returns the ids of the rows this call created.
+   */
+  @InjectManager()
+  async insertShownOffers(offers: ShownOfferInput[], @MedusaContext() sharedContext: Context = {}): Promise<string[]> {
+    if (!offers.length) {
+      return []
+    }
+    const manager = sharedContext.manager as SqlEntityManager
+    const params: unknown[] = []
+    const rows = offers.map((o) => {
+      const values: Record<(typeof OFFER_COLUMNS)[number], unknown> = {
+        ...o,
+        id: generateEntityId(undefined, "upso"),
+        raw_price_difference: o.price_difference === null ? null : JSON.stringify(new BigNumber(o.price_difference).raw),
+        tiers_key: tiersKey(o),
+      }
+      params.push(...OFFER_COLUMNS.map((c) => values[c]))
+      return `(${OFFER_COLUMNS.map((c) => (c === "raw_price_difference" ? "?::jsonb" : "?")).join(", ")})`
+    })
+    const inserted = await manager.execute(
+      `insert into upsell_offer (${OFFER_COLUMNS.join(", ")}) values ${rows.join(", ")}
+       on conflict do nothing returning id`,
+      params
+    )
+    return (inserted as { id: string }[]).map((r) => r.id)
+  }
+
+  /**
+   * Records each visitor's first exposure to an experiment; later ones change nothing.
+   * @returns the ids of the rows this call created.
+   */
+  @InjectManager()
+  async insertExposures(exposures: ExposureInput[], @MedusaContext() sharedContext: Context = {}): Promise<string[]> {
+    if (!exposures.length) {
+      return []
+    }
+    const manager = sharedContext.manager as SqlEntityManager
+    const columns = ["id", "experiment_id", "experiment_key", "variant", "visitor_id", "sales_channel_id"] as const
+    const params = exposures.flatMap((x) => [
+      generateEntityId(undefined, "expx"),
+      x.experiment_id,
+      x.experiment_key,
+      x.variant,
+      x.visitor_id,
+      x.sales_channel_id,
+    ])
+    const inserted = await manager.execute(
+      `insert into experiment_exposure (${columns.join(", ")})
+       values ${exposures.map(() => `(${columns.map(() => "?").join(", ")})`).join(", ")}
+       on conflict do nothing returning id`,
+      params
+    )
+    return (inserted as { id: string }[]).map((r) => r.id)
+  }
+
+  /**
+   * Marks an offer used by `redeemedBy` when nothing used it yet, in one conditional update,
+   * so of any number of concurrent upgrades exactly one gets it.
+   * @returns what the compensation needs to release it, or null when it was already used.
+   */
+  @InjectManager()
+  async redeemOffer(id: string, redeemedBy: string, @MedusaContext() sharedContext: Context = {}) {
+    const manager = sharedContext.manager as SqlEntityManager
+    // A time of JS precision, so the release can match it exactly.
+    const at = new Date()
+    const rows = await manager.execute(
+      `update upsell_offer set redeemed_by = ?, redeemed_at = ?, updated_at = now()
+       where id = ? and redeemed_at is null and deleted_at is null
+       returning visitor_id`,
+      [redeemedBy, at, id]
+    )
+    const [row] = rows as { visitor_id: string }[]
+    return row ? { id, redeemed_by: redeemedBy, redeemed_at: at, visitor_id: row.visitor_id } : null
+  }
+
+  /** Undoes one redemption, and only that one. */
+  @InjectManager()
+  async releaseOffer(redemption: { id: string; redeemed_by: string; redeemed_at: Date | string }, @MedusaContext() sharedContext: Context = {}) {
+    const manager = sharedContext.manager as SqlEntityManager
+    await manager.execute(
+      `update upsell_offer set redeemed_by = null, redeemed_at = null, updated_at = now()
+       where id = ? and redeemed_by = ? and redeemed_at = ?`,
+      [redemption.id, redemption.redeemed_by, new Date(redemption.redeemed_at)]
+    )
+  }
+
+  /**
+   * Impressions (once per visitor, rule and UTC day), acceptances and declines per rule between
+   * two UTC days (inclusive), for a tenant or all.
+   */
   @InjectManager()
   async offerCounts(filter: { from: string; to: string; sales_channel_id?: string }, @MedusaContext() sharedContext: Context = {}) {
     const manager = sharedContext.manager as SqlEntityManager
@@ -57,9 +186,9 @@ export default class UpsellModuleService extends MedusaService({
       params.push(filter.sales_channel_id)
     }
     const rows = await manager.execute(
-      `select o.rule_id, count(*) as shown,
-         count(*) filter (where o.status = 'accepted') as accepted,
-         count(*) filter (where o.status = 'declined') as declined
+      `select o.rule_id, count(distinct (o.visitor_id, o.created_at::date)) as shown,
+         count(distinct (o.visitor_id, o.created_at::date)) filter (where o.status = 'accepted') as accepted,
+         count(distinct (o.visitor_id, o.created_at::date)) filter (where o.status = 'declined') as declined
        from upsell_offer o
        where o.deleted_at is null and o.created_at >= ?::date and o.created_at < (?::date + 1)${tenant}
        group by o.rule_id`,

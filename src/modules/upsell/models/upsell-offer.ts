@@ -1,8 +1,9 @@
 import { model } from "@medusajs/framework/utils"
 
 /**
- * An offer shown to a visitor: what the rule said and computed at that moment,
+ * An offer shown to a visitor: what the rule said and computed when last shown,
  * then the visitor's decision, then (for upgrades) the cart or order that used it.
+ * One row per visitor, tenant, rule, from/to tiers and day: asking again reuses it.
  */
 export const UpsellOffer = model
   .define("upsell_offer", {
@@ -28,9 +29,18 @@ export const UpsellOffer = model
     /** The cart line or order the accepted upgrade went into; an offer is used once. */
     redeemed_by: model.text().nullable(),
     redeemed_at: model.dateTime().nullable(),
+    /** The UTC day it was first shown (YYYY-MM-DD); null on offers recorded before once-a-day. */
+    shown_on: model.text().nullable(),
+    /** `<from_tier_id>><to_tier_id>` ("-" for none): the tiers in the once-a-day key, which nulls would escape. */
+    tiers_key: model.text().nullable(),
   })
   .indexes([
     { on: ["sales_channel_id", "created_at"] },
     { on: ["rule_id", "status"] },
     { on: ["visitor_id"] },
+    {
+      name: "IDX_upsell_offer_once_a_day",
+      on: ["sales_channel_id", "visitor_id", "rule_id", "tiers_key", "shown_on"],
+      unique: true,
+    },
   ])

@@ -1,5 +1,6 @@
-import { ConfigModule, MedusaContainer } from "@medusajs/framework/types"
-import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
+import { ConfigModule, ICachingModuleService, MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys, FeatureFlag, MedusaError, Modules } from "@medusajs/framework/utils"
+import { issueVisitorId, verifiedVisitorId } from "../lib/visitor-id"
 import { UPSELL_MODULE, UpsellModuleService } from "../modules/upsell"
 
 /** The secret visitor ids are signed with: the plugin's `visitorSecret`, else the app's cookie secret. */
@@ -18,4 +19,26 @@ export function visitorSecret(scope: MedusaContainer): string {
     )
   }
   return cookieSecret
+}
+
+/**
+ * The visitor a store request speaks for: its id when the server signed it, else a fresh signed
+ * one (`returning: false`), so nobody picks a bucket by picking an id.
+ */
+export function requestVisitor(scope: MedusaContainer, given: unknown): { visitor_id: string; returning: boolean } {
+  const secret = visitorSecret(scope)
+  const verified = verifiedVisitorId(given, secret)
+  return verified ? { visitor_id: verified, returning: true } : { visitor_id: issueVisitorId(secret), returning: false }
+}
+
+/** The cache tag of a visitor's cached offers answers, dropped when one of its offers changes. */
+export const visitorOffersTag = (visitorId: string) => `TieredVisitorOffers:${visitorId}`
+
+/** Drops the cached offers answers of visitors whose offers were decided or redeemed. */
+export async function dropVisitorOffers(scope: MedusaContainer, visitorIds: string[]): Promise<void> {
+  if (!visitorIds.length || !FeatureFlag.isFeatureEnabled("caching")) {
+    return
+  }
+  const caching = scope.resolve(Modules.CACHING, { allowUnregistered: true }) as ICachingModuleService | undefined
+  await caching?.clear({ tags: [...new Set(visitorIds)].map(visitorOffersTag) })
 }

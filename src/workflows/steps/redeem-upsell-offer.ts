@@ -1,7 +1,12 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { UPSELL_MODULE, UpsellModuleService } from "../../modules/upsell"
+import { dropVisitorOffers } from "../../queries/visitor"
+import { ConflictError } from "../errors"
 
-/** Marks an accepted offer as used by the upgrade of a cart or an order, so it cannot discount twice. */
+/**
+ * Uses up an accepted offer for the upgrade of a cart or an order in one conditional update:
+ * of any number of upgrades racing with the same offer, one gets it and the others a 409.
+ */
 export const redeemUpsellOfferStep = createStep(
   "redeem-upsell-offer",
   async (input: { offer_id: string | null; redeemed_by: string }, { container }) => {
@@ -9,14 +14,19 @@ export const redeemUpsellOfferStep = createStep(
       return new StepResponse(null, null)
     }
     const service: UpsellModuleService = container.resolve(UPSELL_MODULE)
-    await service.updateUpsellOffers({ id: input.offer_id, redeemed_by: input.redeemed_by, redeemed_at: new Date() })
-    return new StepResponse(input.offer_id, input.offer_id)
+    const redemption = await service.redeemOffer(input.offer_id, input.redeemed_by)
+    if (!redemption) {
+      throw new ConflictError(`Offer ${input.offer_id} was already used`)
+    }
+    await dropVisitorOffers(container, [redemption.visitor_id])
+    return new StepResponse(input.offer_id, redemption)
   },
-  async (id, { container }) => {
-    if (!id) {
+  async (redemption, { container }) => {
+    if (!redemption) {
       return
     }
     const service: UpsellModuleService = container.resolve(UPSELL_MODULE)
-    await service.updateUpsellOffers({ id, redeemed_by: null, redeemed_at: null })
+    await service.releaseOffer(redemption)
+    await dropVisitorOffers(container, [redemption.visitor_id])
   }
 )

@@ -2,6 +2,7 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { Modules } from "@medusajs/framework/utils"
 import { UPSELL_MODULE, UpsellModuleService } from "../../src/modules/upsell"
 import { adminHeaders, createPackageProduct, createRegion, createTenant, dayFromToday as day, failed as fail, Tenant } from "./fixtures"
+import { newVisitor, visitorsByVariant } from "./visitors"
 
 jest.setTimeout(240 * 1000)
 
@@ -94,7 +95,9 @@ medusaIntegrationTestRunner({
     }
 
     it("offers the comparison with the next tier to a visitor viewing level 1, records it and emits upsell.shown", async () => {
-      const { data } = await offers({ visitor_id: "visitor-1", region_id: region.id, context: { viewing_tier_id: t.essential.id, event_date: QUIET } })
+      const visitor = await newVisitor(api, studio)
+      const { data } = await offers({ visitor_id: visitor, region_id: region.id, context: { viewing_tier_id: t.essential.id, event_date: QUIET } })
+      expect(data.visitor_id).toBe(visitor)
       expect(data.offers).toEqual([
         {
           id: expect.stringMatching(/^upso_/),
@@ -111,12 +114,12 @@ medusaIntegrationTestRunner({
         },
       ])
       const [row] = await stored()
-      expect(row).toEqual(expect.objectContaining({ id: data.offers[0].id, visitor_id: "visitor-1", sales_channel_id: studio.salesChannelId, status: "shown" }))
+      expect(row).toEqual(expect.objectContaining({ id: data.offers[0].id, visitor_id: visitor, sales_channel_id: studio.salesChannelId, status: "shown" }))
       for (let i = 0; i < 50 && !events.length; i++) await new Promise((r) => setTimeout(r, 50))
-      expect(events).toEqual([{ name: "upsell.shown", data: expect.objectContaining({ id: row.id, rule_id: rules.compare.id, visitor_id: "visitor-1" }) }])
+      expect(events).toEqual([{ name: "upsell.shown", data: expect.objectContaining({ id: row.id, rule_id: rules.compare.id, visitor_id: visitor }) }])
 
       // The top of a segment points to the next segment's first dearer tier.
-      const top = (await offers({ visitor_id: "v", region_id: region.id, context: { viewing_tier_id: t.complete.id, addon_count: 2 } })).data.offers
+      const top = (await offers({ visitor_id: visitor, region_id: region.id, context: { viewing_tier_id: t.complete.id, addon_count: 2 } })).data.offers
       expect(top).toEqual([expect.objectContaining({ action: "suggest_upgrade", to_tier_id: t.prestige.id, price_difference: 1400 })])
     })
 
@@ -124,7 +127,7 @@ medusaIntegrationTestRunner({
       const flagged = day(60)
       await api.post(`/admin/availability/${studio.salesChannelId}`, { add_high_demand_dates: [{ date: flagged }] }, admin)
       const cart = await cartWith(t.essential.id, flagged, addons)
-      const { data } = await offers({ visitor_id: "visitor-2", cart_id: cart.id, context: {} })
+      const { data } = await offers({ visitor_id: await newVisitor(api, studio), cart_id: cart.id, context: {} })
       expect(data.offers.map((o: any) => o.action)).toEqual(["emphasize_scarcity", "suggest_upgrade"])
       expect(data.offers[0]).toEqual(expect.objectContaining({ headline: "Only 3 left on this date", remaining_slots: 3 }))
       // Select 7500 with the 5% upgrade incentive = 7125; the Essential line costs 5000 (last-minute rules: none).
@@ -147,14 +150,16 @@ medusaIntegrationTestRunner({
       await api.post("/admin/upsell-rules", { name: "Other tenant only", trigger: { segment_in: ["signature"] }, action: "suggest_addon_bundle", headline: "Theirs", priority: 99, sales_channel_ids: [other.salesChannelId] }, admin)
       const flagged = day(61)
       await api.post(`/admin/availability/${studio.salesChannelId}`, { add_high_demand_dates: [{ date: flagged }] }, admin)
-      const { data } = await offers({ visitor_id: "v3", region_id: region.id, context: { viewing_tier_id: t.essential.id, event_date: flagged, addon_count: 2 } })
+      const visitor = await newVisitor(api, studio)
+      const { data } = await offers({ visitor_id: visitor, region_id: region.id, context: { viewing_tier_id: t.essential.id, event_date: flagged, addon_count: 2 } })
       expect(data.offers.map((o: any) => o.rule_id)).toEqual([rules.scarcity.id, rules.upgrade.id, rules.compare.id])
-      const fewer = await offers({ visitor_id: "v3", region_id: region.id, context: { viewing_tier_id: t.essential.id } })
+      const fewer = await offers({ visitor_id: visitor, region_id: region.id, context: { viewing_tier_id: t.essential.id } })
       expect(fewer.data.offers.map((o: any) => [o.action, o.incentive_percent])).toEqual([["show_comparison", undefined], ["suggest_addon_bundle", 10]])
     })
 
     it("records one decision per offer and emits it; a second decision is a 409", async () => {
-      const [offer] = (await offers({ visitor_id: "v4", context: { viewing_tier_id: t.essential.id } })).data.offers
+      const visitor = await newVisitor(api, studio)
+      const [offer] = (await offers({ visitor_id: visitor, context: { viewing_tier_id: t.essential.id } })).data.offers
       expect(offer.price_difference).toBeUndefined()
       const bad = await fail(api.post(`/store/upsell/offers/${offer.id}/decision`, { decision: "maybe" }, studio.headers))
       expect(bad.status).toBe(400)
@@ -169,7 +174,13 @@ medusaIntegrationTestRunner({
       const missing = await fail(api.post(`/store/upsell/offers/upso_nope/decision`, { decision: "declined" }, studio.headers))
       expect(missing.status).toBe(404)
 
-      const [second] = (await offers({ visitor_id: "v4", context: { viewing_tier_id: t.essential.id } })).data.offers
+      // Asked again the same day, the visitor gets the same offer, decided.
+      const [same] = (await offers({ visitor_id: visitor, context: { viewing_tier_id: t.essential.id } })).data.offers
+      expect(same).toEqual(expect.objectContaining({ id: offer.id, status: "accepted" }))
+      expect(await stored()).toHaveLength(1)
+
+      const [second] = (await offers({ visitor_id: await newVisitor(api, studio), context: { viewing_tier_id: t.essential.id } })).data.offers
+      expect(second.id).not.toBe(offer.id)
       await api.post(`/store/upsell/offers/${second.id}/decision`, { decision: "declined" }, studio.headers)
       for (let i = 0; i < 50 && events.filter((e) => e.name !== "upsell.shown").length < 2; i++) await new Promise((r) => setTimeout(r, 50))
       expect(events.filter((e) => e.name !== "upsell.shown")).toEqual([
@@ -179,7 +190,8 @@ medusaIntegrationTestRunner({
     })
 
     it("refuses bad input and what the key cannot see, recording nothing", async () => {
-      expect((await fail(offers({ context: {} }))).status).toBe(400)
+      expect((await fail(offers({ visitor_id: "", context: {} }))).status).toBe(400)
+      expect((await fail(offers({ visitor_id: 42, context: {} }))).status).toBe(400)
       expect((await fail(offers({ visitor_id: "v", context: { event_date: "2027-02-30" } }))).status).toBe(400)
       expect((await fail(offers({ visitor_id: "v", context: { nope: 1 } }))).status).toBe(400)
       expect((await fail(offers({ visitor_id: "v", context: { viewing_tier_id: t.others.id } }))).status).toBe(404)
@@ -190,7 +202,9 @@ medusaIntegrationTestRunner({
     })
 
     it("follows the flags: upsell off, rollout, tenant allowlist and segments off; reset goes back to the options", async () => {
-      const ask = () => offers({ visitor_id: "flag-visitor", context: { viewing_tier_id: t.essential.id } })
+      // A returning visitor, so its answers come from the cache: each flag change must drop them.
+      const visitor = await newVisitor(api, studio)
+      const ask = () => offers({ visitor_id: visitor, context: { viewing_tier_id: t.essential.id } })
       const initial = (await api.get("/admin/tier-flags", admin)).data
       expect(initial).toEqual({
         flags: { segments: true, upsell: true, upsell_rollout_percent: 100, tenant_allowlist: null },
@@ -252,10 +266,7 @@ medusaIntegrationTestRunner({
       ).data.experiment
       expect((await fail(api.post("/admin/experiments", { key: "x", name: "x", rule_ids: ["upsr_nope"], variants: [{ key: "a", weight: 1 }, { key: "b", weight: 1 }] }, admin))).status).toBe(400)
       await api.post(`/admin/experiments/${experiment.id}/start`, {}, admin)
-      const variantOf = async (visitor: string) =>
-        (await api.get(`/admin/experiments/${experiment.id}/assignment?visitor_id=${visitor}`, admin)).data.variant
-      const visitors: Record<string, string> = {}
-      for (let i = 0; !(visitors.bold && visitors.off); i++) visitors[await variantOf(`exp-${i}`)] = `exp-${i}`
+      const visitors = await visitorsByVariant(api, studio, admin, experiment.id, ["bold", "off"])
 
       const context = { viewing_tier_id: t.essential.id, addon_count: 2 }
       const bold = (await offers({ visitor_id: visitors.bold, region_id: region.id, context })).data.offers

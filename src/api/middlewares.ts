@@ -47,6 +47,7 @@ import { StoreAddTierItems, StoreUpgradeCartTier } from "./store/carts/validator
 import { StoreUpsellDecision, StoreUpsellOffers } from "./store/upsell/validators"
 import { StoreUpgradeOrderTier } from "./store/orders/validators"
 import { StoreTierEvent } from "./store/tier-events/validators"
+import { StoreVisitor } from "./store/tiered/visitor/validators"
 import { ensureCartOfKey } from "./utils/cart-tenant"
 import { validateStoreInput } from "./utils/validate-store-input"
 import { settleCacheBeforeAnswer } from "./utils/settle-cache"
@@ -109,6 +110,7 @@ export default defineMiddlewares({
     },
     { matcher: "/store/upsell/offers", methods: ["POST"], middlewares: [validateStoreInput("body", StoreUpsellOffers)] },
     { matcher: "/store/upsell/offers/:id/decision", methods: ["POST"], middlewares: [validateStoreInput("body", StoreUpsellDecision)] },
+    { matcher: "/store/tiered/visitor", methods: ["POST"], middlewares: [validateStoreInput("body", StoreVisitor)] },
 
     { matcher: "/admin/segments", methods: ["GET"], middlewares: [validateAndTransformQuery(AdminListSegments, {})] },
     { matcher: "/admin/segments", methods: ["POST"], middlewares: [validateAndTransformBody(AdminCreateSegment)] },

@@ -36,6 +36,8 @@ import type {
   UpgradeQuoteBody,
   UpgradeTierBody,
   UpsellOffersBody,
+  StoreVisitorResponse,
+  VisitorBody,
 } from "./types"
 
 export type * from "./types"
@@ -92,7 +94,7 @@ export function tieredStore(client: StoreFetcher) {
         post<StoreOrderTierUpgradeResponse>(`/store/orders/${id(orderId)}/tier-upgrade`, body, headers),
     },
     upsell: {
-      /** `POST /store/upsell/offers`: the offers for the visitor's context, each recorded as shown. */
+      /** `POST /store/upsell/offers`: the offers for the visitor's context (recorded once a day) and the visitor id to keep. */
       offers: (body: UpsellOffersBody, headers?: ClientHeaders) =>
         post<StoreUpsellOffersResponse>("/store/upsell/offers", body, headers),
       /** `POST /store/upsell/offers/:id/decision`: records the visitor's answer, once. */
@@ -100,10 +102,15 @@ export function tieredStore(client: StoreFetcher) {
         post<StoreOfferDecisionResponse>(`/store/upsell/offers/${id(offerId)}/decision`, body, headers),
     },
     events: {
-      /** `POST /store/tier-events`: one funnel event of a visitor. */
+      /** `POST /store/tier-events`: one funnel event of a visitor; answers the visitor id to keep. */
       track: (body: TierEventBody, headers?: ClientHeaders) =>
         post<StoreTierEventResponse>("/store/tier-events", body, headers),
     },
+    /**
+     * `POST /store/tiered/visitor`: the signed visitor id to keep: the one given when the server
+     * signed it, else a fresh one. Call it when the storefront starts.
+     */
+    visitor: (body: VisitorBody = {}, headers?: ClientHeaders) => post<StoreVisitorResponse>("/store/tiered/visitor", body, headers),
     /** `GET /store/tiered/health`: answers when the publishable key is valid and the plugin is installed. */
     health: (headers?: ClientHeaders) => get<{ status: "ok" }>("/store/tiered/health", undefined, headers),
   }

@@ -176,8 +176,18 @@ export type StoreOrderTierUpgradeResponse = {
 
 // ---- upsell and funnel ----
 
+/**
+ * The visitor id the server signed, as the storefront keeps it (e.g. in localStorage). An id the
+ * server did not sign (or none) is answered with a fresh one: keep the answer's `visitor_id`.
+ */
+export type VisitorId = string
+
+export type VisitorBody = { visitor_id?: VisitorId }
+/** `returning`: the id sent was the server's and is kept; false: a fresh id replaces it. */
+export type StoreVisitorResponse = { visitor_id: VisitorId; returning: boolean }
+
 export type UpsellOffersBody = {
-  visitor_id: string
+  visitor_id?: VisitorId
   /** With a cart, its first tier line fills what the context leaves out. */
   cart_id?: string
   /** Prices the differences when there is no cart yet. */
@@ -211,13 +221,14 @@ export type StoreUpsellOffer = {
   experiment?: { key: string; variant: string | null }
 }
 
-export type StoreUpsellOffersResponse = { offers: StoreUpsellOffer[] }
+/** `visitor_id`: the signed id to keep (the one sent, or a fresh one replacing it). */
+export type StoreUpsellOffersResponse = { offers: StoreUpsellOffer[]; visitor_id: VisitorId }
 export type OfferDecisionBody = { decision: "accepted" | "declined" }
 export type StoreOfferDecisionResponse = { offer: StoreUpsellOffer }
 
 export type TierEventBody = {
   name: FunnelEvent
-  visitor_id: string
+  visitor_id?: VisitorId
   /** A segment handle or id. */
   segment?: string
   tier_id?: string
@@ -225,4 +236,5 @@ export type TierEventBody = {
   properties?: Record<string, string | number | boolean | null>
 }
 
-export type StoreTierEventResponse = { accepted: true }
+/** `visitor_id`: the signed id the event was recorded under, to keep. */
+export type StoreTierEventResponse = { accepted: true; visitor_id: VisitorId }

@@ -53,6 +53,19 @@ export const STORE_READS = {
     "HighDemandDate",
     "Booking",
   ],
+  /** A returning visitor's offers: tiers, prices, date statuses, upsell rules and experiments, flags (and the visitor's own offers, by a tag of its own). */
+  offers: [
+    ...TIER_VISIBILITY,
+    ...PRICES,
+    "PricingRule",
+    "AvailabilitySettings",
+    "CapacityOverride",
+    "Blackout",
+    "HighDemandDate",
+    "Booking",
+    "UpsellRule",
+    "Experiment",
+  ],
 } as const satisfies Record<string, readonly string[]>
 
 export type StoreRead = keyof typeof STORE_READS
@@ -83,7 +96,8 @@ function cachingModule(scope: MedusaContainer): ICachingModuleService | null {
 /**
  * `compute()`'s answer, from Medusa's Caching module when the host has it (in memory, or Redis
  * shared by every instance), else computed each time. `key` must hold everything the answer
- * depends on besides the entities of `read` (sales channels, region, dates, today).
+ * depends on besides the entities of `read` (sales channels, region, dates, today); `tags` are
+ * more tags the entry is dropped by (the writer clears them).
  *
  * A write that lands while an answer is being computed could leave that answer cached stale,
  * so a miss first takes a stamp carrying the same tags: a write in between drops the stamp
@@ -93,7 +107,8 @@ export async function cachedRead<T>(
   scope: MedusaContainer,
   read: StoreRead,
   key: Record<string, unknown>,
-  compute: () => Promise<T>
+  compute: () => Promise<T>,
+  tags: string[] = []
 ): Promise<T> {
   const caching = cachingModule(scope)
   if (!caching) {
@@ -105,17 +120,17 @@ export async function cachedRead<T>(
   if (hit) {
     return hit.value
   }
-  const tags = STORE_READS[read].map((entity) => `${entity}:list:*`)
+  const allTags = [...STORE_READS[read].map((entity) => `${entity}:list:*`), ...tags]
   const stampKey = `${entryKey}:stamp`
   let stamp = (await caching.get({ key: stampKey })) as Stamp | null
   if (!stamp) {
     stamp = { id: randomUUID() }
-    await caching.set({ key: stampKey, data: stamp, tags, ttl: DEFAULT_TTL_SECONDS })
+    await caching.set({ key: stampKey, data: stamp, tags: allTags, ttl: DEFAULT_TTL_SECONDS })
   }
   const value = await compute()
   const after = (await caching.get({ key: stampKey })) as Stamp | null
   if (after?.id === stamp.id) {
-    await caching.set({ key: entryKey, data: { value } as Entry<T>, tags, ttl: DEFAULT_TTL_SECONDS })
+    await caching.set({ key: entryKey, data: { value } as Entry<T>, tags: allTags, ttl: DEFAULT_TTL_SECONDS })
   }
   return value
 }
@@ -129,9 +144,10 @@ export function cachedStoreAnswer<T>(
   read: StoreRead,
   channels: string[],
   key: Record<string, unknown>,
-  compute: () => Promise<T>
+  compute: () => Promise<T>,
+  tags: string[] = []
 ): Promise<T> {
   // Days since the epoch: today (UTC) as a number, cheaper than its calendar date on every hit.
   const today = Math.floor(Date.now() / 86_400_000)
-  return cachedRead(scope, read, { ...key, channels: [...new Set(channels)].sort(), today }, compute)
+  return cachedRead(scope, read, { ...key, channels: [...new Set(channels)].sort(), today }, compute, tags)
 }

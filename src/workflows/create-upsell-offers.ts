@@ -9,16 +9,19 @@ export const UpsellEvents = {
   DECLINED: "upsell.declined",
 } as const
 
-/** Evaluates the rules for a visitor, records each offer as shown and emits `upsell.shown` per offer. */
+/**
+ * Evaluates the rules for a visitor and records each offer once per visitor, rule and day;
+ * `upsell.shown` is emitted for the offers recorded now, not for those shown before today.
+ */
 export const createUpsellOffersWorkflow = createWorkflow(
   "create-upsell-offers",
   (input: BuildUpsellOffersInput) => {
     const built = buildUpsellOffersStep(input)
-    const offers = recordUpsellOffersStep(built)
+    const recorded = recordUpsellOffersStep(built)
     emitEventStep({
       eventName: UpsellEvents.SHOWN,
-      data: transform({ offers }, ({ offers }) =>
-        offers.map((o) => ({
+      data: transform({ recorded }, ({ recorded }) =>
+        recorded.created.map((o) => ({
           id: o.id,
           rule_id: o.rule_id,
           action: o.action,
@@ -32,6 +35,6 @@ export const createUpsellOffersWorkflow = createWorkflow(
         }))
       ),
     })
-    return new WorkflowResponse(offers)
+    return new WorkflowResponse(transform({ recorded }, ({ recorded }) => recorded.offers))
   }
 )

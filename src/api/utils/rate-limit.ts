@@ -14,7 +14,29 @@ export async function takeRateLimit(scope: MedusaContainer, key: string, perMinu
   const cacheKey = `tiered:rate:${key}:${window}`
   const used = Number((await cache.get<number>(cacheKey)) ?? 0)
   if (used >= perMinute) {
-    throw new RateLimitError(`Too many events: at most ${perMinute} a minute; try again in ${60 - Math.floor((Date.now() / 1000) % 60)} s`)
+    throw new RateLimitError(`Too many requests: at most ${perMinute} a minute; try again in ${60 - Math.floor((Date.now() / 1000) % 60)} s`)
   }
   await cache.set(cacheKey, used + 1, 120)
+}
+
+/** Requests a visitor may send a minute to a store route family, and a client address (many visitors behind one proxy). */
+export const STORE_RATE_LIMITS = {
+  events: { visitor: 60, address: 600 },
+  offers: { visitor: 60, address: 600 },
+  decisions: { visitor: 30, address: 300 },
+} as const
+
+/**
+ * Counts a request of a visitor from an address against the route family's limits in the
+ * tenant; a 429 (with Retry-After) once either is used up.
+ */
+export async function takeStoreRateLimits(
+  scope: MedusaContainer,
+  route: keyof typeof STORE_RATE_LIMITS,
+  tenant: string,
+  visitor: { visitor_id: string; address: string | undefined }
+): Promise<void> {
+  const limits = STORE_RATE_LIMITS[route]
+  await takeRateLimit(scope, `${route}:${tenant}:visitor:${visitor.visitor_id}`, limits.visitor)
+  await takeRateLimit(scope, `${route}:${tenant}:address:${visitor.address ?? "unknown"}`, limits.address)
 }

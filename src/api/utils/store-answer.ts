@@ -14,7 +14,8 @@ export async function sendStoreAnswer<T>(
   res: MedusaResponse,
   read: StoreRead,
   key: Record<string, unknown>,
-  compute: () => Promise<T>
+  compute: () => Promise<T>,
+  tags: string[] = []
 ): Promise<void> {
   const { json, etag } = await cachedStoreAnswer<SentAnswer>(
     req.scope,
@@ -24,7 +25,8 @@ export async function sendStoreAnswer<T>(
     async () => {
       const json = JSON.stringify(await compute())
       return { json, etag: `W/"${createHash("sha1").update(json).digest("base64url").slice(0, 27)}"` }
-    }
+    },
+    tags
   )
   res.setHeader("content-type", "application/json; charset=utf-8")
   // Express answers 304 itself when the request's If-None-Match has this ETag.

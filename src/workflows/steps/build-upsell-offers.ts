@@ -6,15 +6,16 @@ import { upsellOn } from "../../lib/flags"
 import { formatMoney, roundToMinor } from "../../lib/money"
 import { composeOffer, ComposedOffer, matchingRules, Trigger, UpsellAction, UpsellContext } from "../../lib/upsell"
 import { nextTier } from "../../lib/upgrade"
-import { UPSELL_MODULE, UpsellModuleService } from "../../modules/upsell"
+import { ExposureInput, ShownOfferInput, UPSELL_MODULE, UpsellModuleService } from "../../modules/upsell"
 import type { ExperimentVariant } from "../../modules/upsell/models/experiment"
 import { dateStatusOf } from "../../queries/availability"
 import { loadFlags, loadRegion, loadVisibleTiers, Region, tierPricer, VisibleTier } from "../../queries/catalog"
-import { cachedRead } from "../../queries/store-cache"
 import { loadCartTierLines } from "../../queries/cart"
 import { asUpgradeTier } from "../../queries/upgrade"
+import { loadUpsellSetup } from "../../queries/upsell"
 
 export type BuildUpsellOffersInput = {
+  /** A visitor id the server signed (queries/visitor.ts requestVisitor): buckets follow it. */
   visitor_id: string
   cart_id?: string
   region_id?: string
@@ -23,24 +24,9 @@ export type BuildUpsellOffersInput = {
   sales_channel_ids: string[]
 }
 
-export type OfferDraft = ComposedOffer & {
-  sales_channel_id: string
-  visitor_id: string
-  cart_id: string | null
-  event_date: string | null
-  currency_code: string | null
-  experiment_key: string | null
-  experiment_variant: string | null
-}
+export type OfferDraft = ComposedOffer & Omit<ShownOfferInput, keyof ComposedOffer | "shown_on">
 
-export type ExposureDraft = {
-  experiment_id: string
-  experiment_key: string
-  variant: string
-  visitor_id: string
-  sales_channel_id: string
-}
-
+export type ExposureDraft = ExposureInput
 
 /**
  * Evaluates the tenant's upsell rules for a visitor's context (and cart) and
@@ -88,20 +74,11 @@ export const buildUpsellOffersStep = createStep(
 
     const { max_offers, upgrade_incentive_percent } = service.getSettings()
     const inScope = (ids: unknown) => !(ids as string[] | null)?.length || (ids as string[]).includes(channel)
-    const { rules, experiments } = await cachedRead(container, "upsell", {}, async () => ({
-      rules: await service.listUpsellRules({ is_active: true }),
-      experiments: await service.listExperiments({ status: "running" }, { order: { started_at: "ASC" } }),
-    }))
+    const { rules, experiments } = await loadUpsellSetup(container)
     const matched = matchingRules(
       rules
         .filter((r) => inScope(r.sales_channel_ids))
-        .map((r) => ({
-          ...r,
-          trigger: r.trigger as Trigger,
-          action: r.action as UpsellAction,
-          starts_at: r.starts_at ? new Date(r.starts_at).toISOString() : null,
-          ends_at: r.ends_at ? new Date(r.ends_at).toISOString() : null,
-        })),
+        .map((r) => ({ ...r, trigger: r.trigger as Trigger, action: r.action as UpsellAction })),
       ctx,
       new Date(),
       Number.MAX_SAFE_INTEGER

@@ -1,6 +1,7 @@
 import { MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { UPSELL_MODULE, UpsellModuleService } from "../../modules/upsell"
+import { dropVisitorOffers } from "../../queries/visitor"
 import { ConflictError } from "../errors"
 
 export type DecideUpsellOfferInput = {
@@ -23,13 +24,16 @@ export const decideUpsellOfferStep = createStep(
       throw new ConflictError(`Offer ${offer.id} was already ${offer.status}`)
     }
     const updated = await service.updateUpsellOffers({ id: offer.id, status: input.decision, decided_at: new Date() })
-    return new StepResponse(updated, offer.id)
+    // The visitor's cached offers answer carries the status.
+    await dropVisitorOffers(container, [offer.visitor_id])
+    return new StepResponse(updated, { id: offer.id, visitor_id: offer.visitor_id })
   },
-  async (id, { container }) => {
-    if (!id) {
+  async (undo, { container }) => {
+    if (!undo) {
       return
     }
     const service: UpsellModuleService = container.resolve(UPSELL_MODULE)
-    await service.updateUpsellOffers({ id, status: "shown", decided_at: null })
+    await service.updateUpsellOffers({ id: undo.id, status: "shown", decided_at: null })
+    await dropVisitorOffers(container, [undo.visitor_id])
   }
 )

@@ -2,15 +2,15 @@ import { MedusaResponse, MedusaStoreRequest } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
 import { SEGMENTS_MODULE, SegmentsModuleService } from "../../../modules/segments"
 import { loadVisibleTiers } from "../../../queries/catalog"
+import { requestVisitor } from "../../../queries/visitor"
 import { recordTierEventWorkflow } from "../../../workflows/record-tier-event"
-import { takeRateLimit } from "../../utils/rate-limit"
+import { takeStoreRateLimits } from "../../utils/rate-limit"
 import { StoreTierEventType } from "./validators"
 
-/** Events a visitor may send a minute, and a client address (many visitors behind one proxy). */
-export const EVENTS_PER_VISITOR_MINUTE = 60
-export const EVENTS_PER_ADDRESS_MINUTE = 600
-
-/** Records a funnel event for the key's tenant: 202, nothing to read back. */
+/**
+ * Records a funnel event for the key's tenant under the visitor's signed id (a fresh one when
+ * the id sent is not the server's): 202 with the id the storefront keeps.
+ */
 export const POST = async (req: MedusaStoreRequest<StoreTierEventType>, res: MedusaResponse) => {
   const body = req.validatedBody
   const channels = req.publishable_key_context.sales_channel_ids
@@ -41,17 +41,17 @@ export const POST = async (req: MedusaStoreRequest<StoreTierEventType>, res: Med
   if (!channel) {
     throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "The publishable key has no sales channel")
   }
-  await takeRateLimit(req.scope, `${channel}:visitor:${body.visitor_id}`, EVENTS_PER_VISITOR_MINUTE)
-  await takeRateLimit(req.scope, `${channel}:address:${req.ip}`, EVENTS_PER_ADDRESS_MINUTE)
+  const { visitor_id } = requestVisitor(req.scope, body.visitor_id)
+  await takeStoreRateLimits(req.scope, "events", channel, { visitor_id, address: req.ip })
   await recordTierEventWorkflow(req.scope).run({
     input: {
       name: body.name,
-      visitor_id: body.visitor_id,
+      visitor_id,
       sales_channel_id: channel,
       segment_id: segmentId,
       tier_id: tierId,
       properties: body.properties ?? null,
     },
   })
-  res.status(202).json({ accepted: true })
+  res.status(202).json({ accepted: true, visitor_id })
 }

@@ -1,11 +1,13 @@
 import { z } from "@medusajs/framework/zod"
 import { eventDate, id } from "../../utils/validators"
 
+/** A visitor id as the storefront keeps it: the server's signed id, or anything else, which is replaced. */
 export const visitorId = z
   .string()
   .trim()
   .min(1, "must not be empty")
   .max(200)
+  .optional()
 
 export const StoreUpsellOffers = z
   .object({

@@ -50,6 +50,7 @@ import { StoreTierEvent } from "./store/tier-events/validators"
 import { StoreVisitor } from "./store/tiered/visitor/validators"
 import { ensureCartOfKey } from "./utils/cart-tenant"
 import { validateStoreInput } from "./utils/validate-store-input"
+import { asInvalidPath, refuseControlCharacters } from "./utils/refuse-control-characters"
 import { settleCacheBeforeAnswer } from "./utils/settle-cache"
 import { refusePackageAsPlainLine } from "./utils/package-lines"
 import { setConnectPaymentData } from "./utils/connect-payment"
@@ -75,12 +76,16 @@ function keepConflictMessages(err: unknown, req: MedusaRequest, res: MedusaRespo
     res.status(429).json({ type: "too_many_requests", message: error.message })
     return
   }
-  return medusaErrorHandler(err as Error, req, res, next)
+  return medusaErrorHandler(asInvalidPath(err) as Error, req, res, next)
 }
 
 export default defineMiddlewares({
   errorHandler: keepConflictMessages,
   routes: [
+    // Without methods these run before every route middleware, ours and Medusa's (README "Bounded input").
+    { matcher: "/store/*", middlewares: [refuseControlCharacters] },
+    { matcher: "/admin/*", middlewares: [refuseControlCharacters] },
+    { matcher: "/hooks/stripe-connect", middlewares: [refuseControlCharacters] },
     // Writes answer once the cached store reads they changed are gone (README "Caching").
     { matcher: "/admin/*", methods: ["POST", "DELETE"], middlewares: [settleCacheBeforeAnswer] },
     { matcher: "/store/carts/:id/complete", methods: ["POST"], middlewares: [settleCacheBeforeAnswer] },

@@ -2,7 +2,7 @@
 // (DATABASE_URL, or an embedded PostgreSQL that lives for this run only).
 // Stages run in order and all run even when one fails; a summary with each
 // stage's result and time closes the run, then `N passed, N failed` (tests).
-// Stages: unit, http, browser, storefront, package, scale-out (all when none is named).
+// Stages: unit, http, fuzz, browser, storefront, package, scale-out (all when none is named).
 import fs from "node:fs"
 import os from "node:os"
 import path from "node:path"
@@ -20,6 +20,7 @@ const STAGES = {
     env: { NODE_OPTIONS: "--experimental-vm-modules" },
     needsDatabase: true,
   },
+  fuzz: { title: "fuzz (malformed input against every route of the plugin)", script: "integration-tests/fuzz/run.mjs", needsDatabase: true },
   browser: { title: "browser tests (admin)", script: "integration-tests/browser/run.mjs", needsDatabase: true },
   storefront: { title: "browser tests (storefront journey)", script: "integration-tests/storefront/run.mjs", needsDatabase: true },
   package: { title: "built-package test", script: "integration-tests/package/run.mjs", needsDatabase: true },

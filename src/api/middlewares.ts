@@ -52,7 +52,14 @@ import { ensureCartOfKey } from "./utils/cart-tenant"
 import { validateStoreInput } from "./utils/validate-store-input"
 import { asInvalidPath, refuseControlCharacters } from "./utils/refuse-control-characters"
 import { settleCacheBeforeAnswer } from "./utils/settle-cache"
-import { refusePackageAsPlainLine } from "./utils/package-lines"
+import {
+  ensureNamedCartOfKey,
+  ensureNamedOrderOfKey,
+  ensureOrderOfKey,
+  ensurePaymentCollectionOfKey,
+  refuseForeignSalesChannel,
+  refuseUnsellableLines,
+} from "./utils/store-fence"
 import { setConnectPaymentData } from "./utils/connect-payment"
 import { StoreGetSegment, StoreListSegments } from "./store/segments/validators"
 import { StoreCompareTiers, StoreTierAddons, StoreTierAvailability, StoreUpgradeQuote } from "./store/tiers/validators"
@@ -93,10 +100,19 @@ export default defineMiddlewares({
     { matcher: "/store/segments/:handle", methods: ["GET"], middlewares: [validateStoreInput("query", StoreGetSegment)] },
     { matcher: "/store/tiers/compare", methods: ["POST"], middlewares: [validateStoreInput("body", StoreCompareTiers)] },
     { matcher: "/store/tiers/:id/availability", methods: ["GET"], middlewares: [validateStoreInput("query", StoreTierAvailability)] },
-    { matcher: "/store/payment-collections/:id/payment-sessions", methods: ["POST"], middlewares: [setConnectPaymentData] },
+    // Tenant fences on Medusa's own store routes (README "Store API": fences).
     { matcher: "/store/carts/:id", middlewares: [ensureCartOfKey] },
     { matcher: "/store/carts/:id/*", middlewares: [ensureCartOfKey] },
-    { matcher: "/store/carts/:id/line-items", methods: ["POST"], middlewares: [refusePackageAsPlainLine] },
+    { matcher: "/store/carts", methods: ["POST"], middlewares: [refuseForeignSalesChannel, refuseUnsellableLines] },
+    { matcher: "/store/carts/:id", methods: ["POST"], middlewares: [refuseForeignSalesChannel] },
+    { matcher: "/store/carts/:id/line-items", methods: ["POST"], middlewares: [refuseUnsellableLines] },
+    { matcher: "/store/payment-collections", methods: ["POST"], middlewares: [ensureNamedCartOfKey("body")] },
+    { matcher: "/store/payment-collections/:id", middlewares: [ensurePaymentCollectionOfKey] },
+    { matcher: "/store/payment-collections/:id/payment-sessions", methods: ["POST"], middlewares: [setConnectPaymentData] },
+    { matcher: "/store/orders/:id", middlewares: [ensureOrderOfKey] },
+    { matcher: "/store/returns", methods: ["POST"], middlewares: [ensureNamedOrderOfKey] },
+    { matcher: "/store/shipping-options", methods: ["GET"], middlewares: [ensureNamedCartOfKey("query")] },
+    { matcher: "/store/shipping-options/:id/calculate", methods: ["POST"], middlewares: [ensureNamedCartOfKey("body")] },
     { matcher: "/store/carts/:id/tier-items", methods: ["POST"], middlewares: [validateStoreInput("body", StoreAddTierItems)] },
     { matcher: "/store/carts/:id/tier-upgrade", methods: ["POST"], middlewares: [validateStoreInput("body", StoreUpgradeCartTier)] },
     {

@@ -44,6 +44,8 @@ export const STORE_READS = {
   catalog: [...TIER_VISIBILITY, ...PRICES, "PricingRule"],
   /** A tier's add-ons with their prices. */
   addons: [...TIER_VISIBILITY, ...PRICES, "AddonRule"],
+  /** The products sold only through tier-items (tiers' packages and add-ons), for Medusa's line routes. */
+  tierItemProducts: ["Segment", "Tier", "LinkSegmentsTierProductProduct", "AddonRule"],
   /** Date statuses: the tenant's availability and its bookings. */
   availability: [
     ...TIER_VISIBILITY,

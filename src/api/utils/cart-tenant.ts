@@ -1,5 +1,28 @@
 import { MedusaNextFunction, MedusaRequest, MedusaResponse, MedusaStoreRequest } from "@medusajs/framework/http"
+import { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
+
+/** The sales channels of the request's publishable key (store routes run after Medusa resolved it). */
+export function keyChannels(req: MedusaRequest): string[] {
+  return (req as MedusaStoreRequest).publishable_key_context?.sales_channel_ids ?? []
+}
+
+/** A cart's sales channel: a string, null for a cart without one, undefined when there is no such cart. */
+export async function cartChannel(scope: MedusaContainer, cartId: string): Promise<string | null | undefined> {
+  const query = scope.resolve(ContainerRegistrationKeys.QUERY)
+  const { data } = await query.graph({ entity: "cart", fields: ["id", "sales_channel_id"], filters: { id: cartId } })
+  const cart = data[0] as { sales_channel_id: string | null } | undefined
+  return cart ? cart.sales_channel_id : undefined
+}
+
+export const cartNotFound = (cartId: string) => new MedusaError(MedusaError.Types.NOT_FOUND, `Cart with id: ${cartId} was not found`)
+
+/** The channel of the route's cart once ensureCartOfKey has seen it, so later fences read it once. */
+const checkedCarts = new WeakMap<MedusaRequest, string>()
+
+export function checkedCartChannel(req: MedusaRequest): string | undefined {
+  return checkedCarts.get(req)
+}
 
 /**
  * Medusa checks a cart's sales channel against the publishable key only when
@@ -7,13 +30,17 @@ import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/util
  * another tenant, as our catalog routes do for its tiers.
  */
 export async function ensureCartOfKey(req: MedusaRequest, _res: MedusaResponse, next: MedusaNextFunction) {
-  const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
-  const { data } = await query.graph({ entity: "cart", fields: ["id", "sales_channel_id"], filters: { id: req.params.id } })
-  const cart = data[0] as { id: string; sales_channel_id: string | null } | undefined
-  // Store routes run after Medusa has resolved the publishable key.
-  const channels = (req as MedusaStoreRequest).publishable_key_context?.sales_channel_ids ?? []
-  if (cart && (!cart.sales_channel_id || !channels.includes(cart.sales_channel_id))) {
-    return next(new MedusaError(MedusaError.Types.NOT_FOUND, `Cart with id: ${req.params.id} was not found`))
+  // Express runs a path's middleware for its sub-paths too: check each request once.
+  if (checkedCarts.has(req)) {
+    return next()
   }
+  const channel = await cartChannel(req.scope, req.params.id)
+  if (channel === undefined) {
+    return next()
+  }
+  if (!channel || !keyChannels(req).includes(channel)) {
+    return next(cartNotFound(req.params.id))
+  }
+  checkedCarts.set(req, channel)
   next()
 }

@@ -123,9 +123,10 @@ medusaIntegrationTestRunner({
       const refused = await fail(api.post(`/store/carts/${cart.id}/line-items`, { variant_id: v.select, quantity: 1 }, studio.headers))
       expect(refused.status).toBe(400)
       expect(refused.data.message).toContain("Select is a package sold for a date")
-      // A plain product that is no package still goes through Medusa's route.
-      const withAlbum = (await api.post(`/store/carts/${cart.id}/line-items`, { variant_id: v.album, quantity: 1 }, studio.headers)).data.cart
-      expect(withAlbum.items.map((i: any) => i.variant_id)).toEqual([v.album])
+      // A plain product, neither package nor add-on, still goes through Medusa's route.
+      const print = (await createPackageProduct(getContainer(), { title: "Print", prices: { usd: 90 }, salesChannelIds: [studio.salesChannelId] })) as any
+      const withPrint = (await api.post(`/store/carts/${cart.id}/line-items`, { variant_id: print.variants[0].id, quantity: 1 }, studio.headers)).data.cart
+      expect(withPrint.items.map((i: any) => i.variant_id)).toEqual([print.variants[0].id])
 
       // Whatever route put it there (here Medusa's workflow), checkout refuses it and books nothing.
       await addToCartWorkflow(getContainer()).run({ input: { cart_id: cart.id, items: [{ variant_id: v.select, quantity: 1 }] } })

@@ -3,6 +3,7 @@ import { Modules } from "@medusajs/framework/utils"
 import { TIER_ANALYTICS_MODULE, TierAnalyticsModuleService } from "../../src/modules/tier-analytics"
 import { recordConversionWorkflow } from "../../src/workflows/record-conversion"
 import { adminHeaders, createPackageProduct, createRegion, createTenant, failed as fail, Tenant } from "./fixtures"
+import { newVisitor } from "./visitors"
 
 jest.setTimeout(300 * 1000)
 
@@ -20,8 +21,10 @@ medusaIntegrationTestRunner({
     let seg: Record<string, { id: string }>
     let t: Record<string, { id: string }>
     let album: string
+    let visitors: Record<string, string>
 
     beforeEach(async () => {
+      visitors = {}
       const container = getContainer()
       admin = await adminHeaders(container)
       studio = await createTenant(container, "Studio")
@@ -52,6 +55,8 @@ medusaIntegrationTestRunner({
     })
 
     const event = (body: Record<string, unknown>, tenant = studio) => api.post("/store/tier-events", body, tenant.headers)
+    /** The server-signed id of the test's visitor of that name (ids the server did not sign are replaced). */
+    const vid = async (name: string) => (visitors[name] ??= await newVisitor(api, studio))
     const analytics = () => getContainer().resolve(TIER_ANALYTICS_MODULE) as TierAnalyticsModuleService
     const placeOrder = async (tier: string, date: string, addons: string[] = [], visitor?: string) => {
       const cart = (await api.post("/store/carts", { region_id: region.id, email: "couple@example.com", metadata: visitor ? { visitor_id: visitor } : undefined }, studio.headers)).data.cart
@@ -74,15 +79,17 @@ medusaIntegrationTestRunner({
 
     describe("POST /store/tier-events", () => {
       it("records a funnel event for the key's tenant, resolving the segment from a handle or the tier", async () => {
-        const bySegment = await event({ name: "segment_selected", visitor_id: "v1", segment: "signature", properties: { source: "home" } })
+        const v1 = await vid("v1")
+        const bySegment = await event({ name: "segment_selected", visitor_id: v1, segment: "signature", properties: { source: "home" } })
         expect(bySegment.status).toBe(202)
-        await event({ name: "tier_viewed", visitor_id: "v1", tier_id: t.select.id })
-        await event({ name: "tier_compared", visitor_id: "v1", segment: seg.signature.id, properties: { tiers: 3, sticky: true, note: null } })
+        expect(bySegment.data).toEqual({ accepted: true, visitor_id: v1 })
+        await event({ name: "tier_viewed", visitor_id: v1, tier_id: t.select.id })
+        await event({ name: "tier_compared", visitor_id: v1, segment: seg.signature.id, properties: { tiers: 3, sticky: true, note: null } })
         const stored = await analytics().listTierEvents({}, { order: { created_at: "ASC" } })
         expect(stored.map((e) => [e.name, e.visitor_id, e.sales_channel_id, e.segment_id, e.tier_id])).toEqual([
-          ["segment_selected", "v1", studio.salesChannelId, seg.signature.id, null],
-          ["tier_viewed", "v1", studio.salesChannelId, seg.signature.id, t.select.id],
-          ["tier_compared", "v1", studio.salesChannelId, seg.signature.id, null],
+          ["segment_selected", v1, studio.salesChannelId, seg.signature.id, null],
+          ["tier_viewed", v1, studio.salesChannelId, seg.signature.id, t.select.id],
+          ["tier_compared", v1, studio.salesChannelId, seg.signature.id, null],
         ])
         expect(stored[0].properties).toEqual({ source: "home" })
       })
@@ -94,7 +101,8 @@ medusaIntegrationTestRunner({
           return answer
         }
         await refused({ name: "bought", visitor_id: "v" }, 400)
-        await refused({ name: "tier_viewed" }, 400)
+        await refused({ name: "tier_viewed", visitor_id: 42 }, 400)
+        await refused({ name: "tier_viewed", visitor_id: "" }, 400)
         await refused({ name: "tier_viewed", visitor_id: "v", extra: 1 }, 400)
         await refused({ name: "tier_viewed", visitor_id: "v", properties: Object.fromEntries(Array.from({ length: 21 }, (_, i) => [`k${i}`, i])) }, 400)
         await refused({ name: "tier_viewed", visitor_id: "v", properties: { nested: { a: 1 } } }, 400)
@@ -111,24 +119,25 @@ medusaIntegrationTestRunner({
         // The limit counts per clock minute: start early in one, so the 61 requests share it.
         const second = new Date().getUTCSeconds()
         if (second > 40) await new Promise((r) => setTimeout(r, (61 - second) * 1000))
+        const flood = await vid("flood")
         for (let i = 0; i < 60; i++) {
-          expect((await event({ name: "tier_viewed", visitor_id: "flood", tier_id: t.select.id })).status).toBe(202)
+          expect((await event({ name: "tier_viewed", visitor_id: flood, tier_id: t.select.id })).status).toBe(202)
         }
-        const limited = await fail(event({ name: "tier_viewed", visitor_id: "flood", tier_id: t.select.id }))
+        const limited = await fail(event({ name: "tier_viewed", visitor_id: flood, tier_id: t.select.id }))
         expect(limited.status).toBe(429)
         expect(limited.data.message).toContain("at most 60 a minute")
-        expect((await event({ name: "tier_viewed", visitor_id: "calm", tier_id: t.select.id })).status).toBe(202)
-        expect(await analytics().listTierEvents({ visitor_id: "flood" })).toHaveLength(60)
+        expect((await event({ name: "tier_viewed", visitor_id: await vid("calm"), tier_id: t.select.id })).status).toBe(202)
+        expect(await analytics().listTierEvents({ visitor_id: flood })).toHaveLength(60)
       })
     })
 
     describe("conversions", () => {
       it("turns a placed order into one conversion with its commission, however often the event comes", async () => {
-        const { order } = await placeOrder(t.essential.id, QUIET, [album, album], "visitor-9")
+        const { order } = await placeOrder(t.essential.id, QUIET, [album, album], await vid("visitor-9"))
         const [conversion] = await eventually(() => conversionsOf(order.id), (c) => c.length > 0)
         // 5,000 + 2 x 1,000 at Signature's 10%
         expect(conversion).toEqual(
-          expect.objectContaining({ kind: "order", reference: "placed", sales_channel_id: studio.salesChannelId, visitor_id: "visitor-9" })
+          expect.objectContaining({ kind: "order", reference: "placed", sales_channel_id: studio.salesChannelId, visitor_id: visitors["visitor-9"] })
         )
         expect([Number(conversion.revenue), Number(conversion.addon_revenue), Number(conversion.commission)]).toEqual([5000, 2000, 700])
 
@@ -240,13 +249,13 @@ medusaIntegrationTestRunner({
     describe("reports", () => {
       it("computes the funnel, tier popularity, upsell, revenue and experiments from the fixtures, as JSON and CSV", async () => {
         // Funnel by hand: 4 visitors pick Signature, 3 view Essential, 2 compare, 1 starts checkout, 1 orders.
-        for (const v of ["v1", "v2", "v3", "v4"]) await event({ name: "segment_selected", visitor_id: v, segment: "signature" })
-        for (const v of ["v1", "v2", "v3"]) await event({ name: "tier_viewed", visitor_id: v, tier_id: t.essential.id })
-        await event({ name: "tier_viewed", visitor_id: "v1", tier_id: t.essential.id })
-        for (const v of ["v1", "v2"]) await event({ name: "tier_compared", visitor_id: v, segment: "signature" })
-        await event({ name: "checkout_started", visitor_id: "v1", segment: "signature" })
-        await event({ name: "tier_viewed", visitor_id: "v5", tier_id: t.prestige.id })
-        await event({ name: "segment_selected", visitor_id: "x", segment: "luxury" }, studio)
+        for (const v of ["v1", "v2", "v3", "v4"]) await event({ name: "segment_selected", visitor_id: await vid(v), segment: "signature" })
+        for (const v of ["v1", "v2", "v3"]) await event({ name: "tier_viewed", visitor_id: await vid(v), tier_id: t.essential.id })
+        await event({ name: "tier_viewed", visitor_id: await vid("v1"), tier_id: t.essential.id })
+        for (const v of ["v1", "v2"]) await event({ name: "tier_compared", visitor_id: await vid(v), segment: "signature" })
+        await event({ name: "checkout_started", visitor_id: await vid("v1"), segment: "signature" })
+        await event({ name: "tier_viewed", visitor_id: await vid("v5"), tier_id: t.prestige.id })
+        await event({ name: "segment_selected", visitor_id: await vid("x"), segment: "luxury" }, studio)
 
         const rule = (
           await api.post("/admin/upsell-rules", { name: "Add-ons: bundle", trigger: { addon_count_at_least: 1 }, action: "suggest_addon_bundle", headline: "Bundle" }, admin)
@@ -256,16 +265,19 @@ medusaIntegrationTestRunner({
         ).data.experiment
         await api.post(`/admin/experiments/${experiment.id}/start`, {}, admin)
 
-        const cart = (await api.post("/store/carts", { region_id: region.id, email: "c@example.com", metadata: { visitor_id: "v1" } }, studio.headers)).data.cart
+        const cart = (await api.post("/store/carts", { region_id: region.id, email: "c@example.com", metadata: { visitor_id: await vid("v1") } }, studio.headers)).data.cart
         await api.post(`/store/carts/${cart.id}/tier-items`, { tier_id: t.essential.id, event_date: QUIET, addon_variant_ids: [album] }, studio.headers)
-        const [offer] = (await api.post("/store/upsell/offers", { visitor_id: "v1", cart_id: cart.id, context: {} }, studio.headers)).data.offers
+        const [offer] = (await api.post("/store/upsell/offers", { visitor_id: await vid("v1"), cart_id: cart.id, context: {} }, studio.headers)).data.offers
         await api.post(`/store/upsell/offers/${offer.id}/decision`, { decision: "accepted" }, studio.headers)
-        await api.post("/store/upsell/offers", { visitor_id: "v2", region_id: region.id, context: { viewing_tier_id: t.essential.id, addon_count: 1 } }, studio.headers)
+        const v2Offers = { visitor_id: await vid("v2"), region_id: region.id, context: { viewing_tier_id: t.essential.id, addon_count: 1 } }
+        await api.post("/store/upsell/offers", v2Offers, studio.headers)
+        // Asked again the same day, by the same visitor: still one impression.
+        await api.post("/store/upsell/offers", v2Offers, studio.headers)
         const collection = (await api.post("/store/payment-collections", { cart_id: cart.id }, studio.headers)).data.payment_collection
         await api.post(`/store/payment-collections/${collection.id}/payment-sessions`, { provider_id: "pp_system_default" }, studio.headers)
         const { order } = (await api.post(`/store/carts/${cart.id}/complete`, {}, studio.headers)).data
         const [conversion] = await eventually(() => conversionsOf(order.id), (c) => c.length > 0)
-        expect(conversion).toEqual(expect.objectContaining({ upsell_offer_id: offer.id, upsell_rule_id: rule.id, visitor_id: "v1", experiment_key: "copy" }))
+        expect(conversion).toEqual(expect.objectContaining({ upsell_offer_id: offer.id, upsell_rule_id: rule.id, visitor_id: visitors.v1, experiment_key: "copy" }))
 
         const q = `from=${today}&to=${today}&sales_channel_id=${studio.salesChannelId}`
         const funnel = (await api.get(`/admin/tier-analytics/funnel?${q}`, admin)).data

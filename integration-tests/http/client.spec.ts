@@ -148,7 +148,11 @@ medusaIntegrationTestRunner({
       await sdk.store.customer.create({ email, first_name: "Ada" })
       await sdk.auth.login("customer", "emailpass", { email, password })
 
-      const { cart: created } = await sdk.store.cart.create({ region_id: region.id, email, metadata: { visitor_id: "visitor-ada" } })
+      // A storefront starts by getting its signed visitor id, and keeps it (an unsigned one is replaced).
+      const { visitor_id: ada, returning } = await tiered.visitor()
+      expect(returning).toBe(false)
+      expect(await tiered.visitor({ visitor_id: ada })).toEqual({ visitor_id: ada, returning: true })
+      const { cart: created } = await sdk.store.cart.create({ region_id: region.id, email, metadata: { visitor_id: ada } })
       const { cart } = await tiered.carts.addTier(created.id, {
         tier_id: t.essential.id,
         event_date: QUIET,
@@ -167,7 +171,8 @@ medusaIntegrationTestRunner({
       )
       expect(cart.total).toBe(5000 + 1080 + 720)
 
-      const { offers } = await tiered.upsell.offers({ visitor_id: "visitor-ada", cart_id: cart.id })
+      const { offers, visitor_id } = await tiered.upsell.offers({ visitor_id: ada, cart_id: cart.id })
+      expect(visitor_id).toBe(ada)
       expect(offers).toEqual([
         expect.objectContaining({
           action: "suggest_upgrade",
@@ -217,9 +222,9 @@ medusaIntegrationTestRunner({
       expect(after.upgrade).toEqual(expect.objectContaining({ order_id: order.id, from_tier_id: t.select.id, to_tier_id: t.complete.id, price_difference: 2875 }))
       expect(after.order.items.filter((i) => isTierLine(i) && Number(i.quantity) > 0).map((i) => i.metadata!.tier_id)).toEqual([t.complete.id])
 
-      expect(await tiered.events.track({ name: "checkout_started", visitor_id: "visitor-ada", tier_id: t.select.id, properties: { step: "payment" } })).toEqual({ accepted: true })
+      expect(await tiered.events.track({ name: "checkout_started", visitor_id: ada, tier_id: t.select.id, properties: { step: "payment" } })).toEqual({ accepted: true, visitor_id: ada })
       const analytics: TierAnalyticsModuleService = getContainer().resolve(TIER_ANALYTICS_MODULE)
-      const [event] = await analytics.listTierEvents({ visitor_id: "visitor-ada" })
+      const [event] = await analytics.listTierEvents({ visitor_id: ada })
       expect(event).toEqual(expect.objectContaining({ name: "checkout_started", tier_id: t.select.id, segment_id: segment.id, sales_channel_id: studio.salesChannelId, properties: { step: "payment" } }))
     })
 
@@ -245,7 +250,10 @@ medusaIntegrationTestRunner({
       expect(taken.status).toBe(409)
       expect(taken.message).toContain("sold out")
 
-      const [offer] = (await tiered.upsell.offers({ visitor_id: "v1", region_id: region.id, context: { viewing_tier_id: t.essential.id, addon_count: 2 } })).offers
+      // Without a visitor id the answer carries a fresh one to keep.
+      const asked = await tiered.upsell.offers({ region_id: region.id, context: { viewing_tier_id: t.essential.id, addon_count: 2 } })
+      expect(asked.visitor_id).toMatch(/^[A-Za-z0-9_-]{16}\.[A-Za-z0-9_-]{22}$/)
+      const [offer] = asked.offers
       await tiered.upsell.decide(offer.id, { decision: "declined" })
       const twice = await refused(tiered.upsell.decide(offer.id, { decision: "accepted" }))
       expect([twice.status, twice.message]).toEqual([409, `Offer ${offer.id} was already declined`])
@@ -256,7 +264,7 @@ medusaIntegrationTestRunner({
       const anonymous = await refused(tiered.orders.upgradeTier("order_123", { line_item_id: "item_1", to_tier_id: t.select.id }))
       expect(anonymous.status).toBe(401)
 
-      const badEvent = await refused(tiered.events.track({ name: "tier_viewed", visitor_id: "v1", tier_id: "tier_nope" }))
+      const badEvent = await refused(tiered.events.track({ name: "tier_viewed", visitor_id: asked.visitor_id, tier_id: "tier_nope" }))
       expect([badEvent.status, badEvent.message]).toEqual([404, "Tier tier_nope was not found"])
     })
 

@@ -1,9 +1,13 @@
-import { MedusaService } from "@medusajs/framework/utils"
+import { Context } from "@medusajs/framework/types"
+import { InjectTransactionManager, MedusaContext, MedusaService } from "@medusajs/framework/utils"
 import { AvailabilitySettings } from "./models/availability-settings"
 import { Blackout } from "./models/blackout"
 import { Booking } from "./models/booking"
+import { BookingRepair } from "./models/booking-repair"
 import { CapacityOverride } from "./models/capacity-override"
 import { HighDemandDate } from "./models/high-demand-date"
+import { ReconcileRun } from "./models/reconcile-run"
+import { TierLine } from "./models/tier-line"
 
 export const DEFAULT_AVAILABILITY = {
   capacity_per_date: 1,
@@ -12,10 +16,207 @@ export const DEFAULT_AVAILABILITY = {
   high_demand_threshold: 0,
 }
 
+/** Asks for a reconciler run (a subscriber runs it where background work runs). */
+export const RECONCILE_REQUESTED = "tiered.reconcile.requested"
+
+/** Statuses of a booking that hold its slot (a checkout's claim included). */
+export const LIVE_BOOKING_STATUSES = ["pending", "confirmed", "completed"] as const
+
+export type SlotRequest = {
+  sales_channel_id: string
+  tier_id: string
+  product_id: string
+  event_date: string
+  pool: string
+  /** Bookings the pool takes on the date. */
+  capacity: number
+  status: "pending" | "confirmed"
+  tier_line_id?: string | null
+  cart_id?: string | null
+  order_id?: string | null
+  line_item_id?: string | null
+  guest_count?: number | null
+}
+
+export type RepairInput = {
+  kind:
+    | "claim_confirmed"
+    | "claim_released"
+    | "booking_created"
+    | "booking_canceled"
+    | "booking_moved"
+    | "upgrade_completed"
+    | "upgrade_undone"
+    | "offer_released"
+    | "conversion_recorded"
+    | "order_canceled"
+    | "order_flagged"
+  reason: string
+  sales_channel_id?: string | null
+  order_id?: string | null
+  cart_id?: string | null
+  booking_id?: string | null
+  tier_line_id?: string | null
+  event_date?: string | null
+  needs_attention?: boolean
+}
+
+type BookingRow = { id: string; slot: number; status: string; tier_line_id: string | null }
+
+/** PostgreSQL's unique violation, as MikroORM or Medusa's error wrapper report it. */
+export function isUniqueViolation(e: unknown): boolean {
+  const error = e as { code?: string; message?: string } | null
+  return error?.code === "23505" || /already exists|unique|duplicate/i.test(String(error?.message))
+}
+
+/**
+ * Event-date capacity and its bookings. The slot rules live here, once: a booking takes the
+ * lowest free slot of its pool on its date, and the partial unique indexes (one live booking a
+ * slot, one a tier line record) settle any race between processes.
+ */
 export default class BookingModuleService extends MedusaService({
   AvailabilitySettings,
   Blackout,
   Booking,
+  BookingRepair,
   CapacityOverride,
   HighDemandDate,
-}) {}
+  ReconcileRun,
+  TierLine,
+}) {
+  protected declare eventBusModuleService_?: { emit: (event: { name: string; data: unknown }) => Promise<void> }
+
+  // At every start the reconciler runs once: a server that died mid-checkout is repaired as it comes back.
+  __hooks = {
+    onApplicationStart: async () => {
+      await this.eventBusModuleService_?.emit({ name: RECONCILE_REQUESTED, data: { trigger: "boot" } })
+    },
+  }
+
+  /**
+   * Writes new tier line records and changes others in one transaction: an upgrade's new line
+   * and the retirement of the old one happen together or not at all.
+   */
+  @InjectTransactionManager()
+  async applyTierLineChanges(
+    changes: {
+      create: Parameters<BookingModuleService["createTierLines"]>[0] & unknown[]
+      update: Parameters<BookingModuleService["updateTierLines"]>[0] & unknown[]
+    },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<string[]> {
+    const created = changes.create.length ? await this.createTierLines(changes.create, sharedContext) : []
+    if (changes.update.length) {
+      await this.updateTierLines(changes.update, sharedContext)
+    }
+    return created.map((r) => r.id)
+  }
+
+  /**
+   * Keeps what the reconciler did. A flag for the merchant (`needs_attention`) is kept once while
+   * it is unresolved, however often a run finds the same problem again.
+   */
+  async recordRepairs(repairs: RepairInput[]): Promise<number> {
+    let kept = 0
+    for (const repair of repairs) {
+      if (repair.needs_attention) {
+        const [open] = await this.listBookingRepairs(
+          { kind: repair.kind, order_id: repair.order_id ?? null, event_date: repair.event_date ?? null, reason: repair.reason, resolved_at: null },
+          { select: ["id"] }
+        )
+        if (open) {
+          continue
+        }
+      }
+      await this.createBookingRepairs(repair)
+      kept++
+    }
+    return kept
+  }
+
+  /** The live booking of a tier line record, if it has one. */
+  async liveBookingOf(tierLineId: string): Promise<BookingRow | null> {
+    const [row] = await this.listBookings(
+      { tier_line_id: tierLineId, status: [...LIVE_BOOKING_STATUSES] },
+      { select: ["id", "slot", "status", "tier_line_id"] }
+    )
+    return (row as BookingRow | undefined) ?? null
+  }
+
+  /**
+   * Books the lowest free slot of the pool on the date, or answers null when none is left. A
+   * record that already has a live booking gets that one back (a retried checkout, or the
+   * reconciler racing a checkout), never a second slot.
+   */
+  async takeSlot(request: SlotRequest): Promise<{ id: string; slot: number; status: string; created: boolean } | null> {
+    if (request.tier_line_id) {
+      const existing = await this.liveBookingOf(request.tier_line_id)
+      if (existing) {
+        return { ...existing, created: false }
+      }
+    }
+    const { capacity, ...data } = request
+    const taken = new Set(
+      (
+        await this.listBookings(
+          { sales_channel_id: data.sales_channel_id, event_date: data.event_date, pool: data.pool, status: [...LIVE_BOOKING_STATUSES] },
+          { select: ["slot"] }
+        )
+      ).map((b) => b.slot)
+    )
+    for (let slot = 1; slot <= capacity; slot++) {
+      if (taken.has(slot)) {
+        continue
+      }
+      try {
+        const booking = await this.createBookings({ ...data, slot })
+        return { id: booking.id, slot: booking.slot, status: booking.status, created: true }
+      } catch (e) {
+        if (!isUniqueViolation(e)) {
+          throw e
+        }
+        if (request.tier_line_id) {
+          const existing = await this.liveBookingOf(request.tier_line_id)
+          if (existing) {
+            return { ...existing, created: false }
+          }
+        }
+      }
+    }
+    return null
+  }
+
+  /**
+   * Moves a booking to the lowest free slot of another pool on its date (an upgrade to a tier with
+   * its own capacity), with the other changes given; false when that pool is full.
+   */
+  async moveToPool(
+    bookingId: string,
+    target: { pool: string; capacity: number },
+    changes: Record<string, unknown>
+  ): Promise<{ slot: number } | null> {
+    const booking = await this.retrieveBooking(bookingId)
+    const taken = new Set(
+      (
+        await this.listBookings(
+          { sales_channel_id: booking.sales_channel_id, event_date: booking.event_date, pool: target.pool, status: [...LIVE_BOOKING_STATUSES] },
+          { select: ["slot"] }
+        )
+      ).map((b) => b.slot)
+    )
+    for (let slot = 1; slot <= target.capacity; slot++) {
+      if (taken.has(slot)) {
+        continue
+      }
+      try {
+        await this.updateBookings({ id: bookingId, ...changes, pool: target.pool, slot })
+        return { slot }
+      } catch (e) {
+        if (!isUniqueViolation(e)) {
+          throw e
+        }
+      }
+    }
+    return null
+  }
+}

@@ -1,10 +1,15 @@
 import { model } from "@medusajs/framework/utils"
 
 /**
- * One reserved event date. `pool` is the capacity the booking counts against:
+ * One event date taken. `pool` is the capacity the booking counts against:
  * "" for the tenant's shared capacity, or the product id of a tier with its own.
  * `slot` numbers the bookings of a pool on a date from 1; the partial unique
  * index is the last guard against overselling under concurrent checkouts.
+ *
+ * A checkout first claims the slot (`pending`, with its cart and tier line record) in a step of
+ * its own, before Medusa creates the order; the claim is confirmed once the order exists, or
+ * released when the checkout fails. A process that dies in between leaves a claim (a slot held
+ * too long), never an order without its date: the reconciler settles it.
  */
 export const Booking = model
   .define("booking", {
@@ -15,7 +20,10 @@ export const Booking = model
     event_date: model.text(),
     pool: model.text().default(""),
     slot: model.number(),
-    status: model.enum(["confirmed", "canceled", "completed"]).default("confirmed"),
+    status: model.enum(["pending", "confirmed", "canceled", "completed"]).default("confirmed"),
+    /** The tier line record the booking is for (one live booking per record). */
+    tier_line_id: model.text().nullable(),
+    cart_id: model.text().nullable(),
     order_id: model.text().nullable(),
     line_item_id: model.text().nullable(),
     guest_count: model.number().nullable(),
@@ -27,6 +35,14 @@ export const Booking = model
       unique: true,
       where: "status <> 'canceled' AND deleted_at IS NULL",
     },
+    {
+      name: "IDX_booking_tier_line_unique",
+      on: ["tier_line_id"],
+      unique: true,
+      where: "tier_line_id IS NOT NULL AND status <> 'canceled' AND deleted_at IS NULL",
+    },
     { on: ["sales_channel_id", "event_date"] },
     { on: ["order_id"] },
+    { on: ["cart_id"], where: "cart_id IS NOT NULL AND deleted_at IS NULL" },
+    { on: ["status", "created_at"] },
   ])

@@ -1,5 +1,5 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { addToCartWorkflow } from "@medusajs/medusa/core-flows"
 import { BOOKING_MODULE, BookingModuleService } from "../../src/modules/booking"
 import { refreshBookingsWorkflow } from "../../src/workflows/refresh-bookings"
@@ -138,11 +138,17 @@ medusaIntegrationTestRunner({
       expect(await bookings()).toEqual([])
     })
 
-    it("books one date per tier line: a tier line's quantity raised through Medusa's route is refused at checkout", async () => {
+    it("books one date per tier line: Medusa's line route cannot change a tier line, and checkout refuses one changed behind it", async () => {
       const cartId = await readyCart(`${nextYear}-11-06`)
       const cart = (await api.get(`/store/carts/${cartId}`, studio.headers)).data.cart
       const tierLine = cart.items.find((i: any) => i.metadata.tiered_kind === "tier")
-      await api.post(`/store/carts/${cartId}/line-items/${tierLine.id}`, { quantity: 2 }, studio.headers)
+      const refusedUpdate = await fail(api.post(`/store/carts/${cartId}/line-items/${tierLine.id}`, { quantity: 2 }, studio.headers))
+      expect(refusedUpdate.status).toBe(400)
+      expect(refusedUpdate.data.message).toContain("is a package booked for")
+      expect((await api.get(`/store/carts/${cartId}`, studio.headers)).data.cart.items.find((i: any) => i.id === tierLine.id).quantity).toBe(1)
+
+      // A quantity changed behind the store routes (here the cart module itself) is refused at checkout.
+      await (getContainer().resolve(Modules.CART) as any).updateLineItems(tierLine.id, { quantity: 2 })
       // The cart changed, so Medusa wants a new payment session for its new total.
       const collection = (await api.post("/store/payment-collections", { cart_id: cartId }, studio.headers)).data.payment_collection
       await api.post(`/store/payment-collections/${collection.id}/payment-sessions`, { provider_id: "pp_system_default" }, studio.headers)

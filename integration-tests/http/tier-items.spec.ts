@@ -59,6 +59,7 @@ medusaIntegrationTestRunner({
       expect(tierLine.metadata).toEqual({
         tiered_kind: "tier",
         tier_line_key: expect.stringMatching(/^tline_/),
+        tier_line_id: expect.stringMatching(/^tlrec_/),
         tier_id: select.id,
         segment_id: expect.any(String),
         event_date: date,
@@ -80,6 +81,32 @@ medusaIntegrationTestRunner({
       )
       expect(addons.every((i: any) => i.metadata.tier_line_key === tierLine.metadata.tier_line_key)).toBe(true)
       expect(data.cart.total).toBe(9000 + 1080 + 720)
+
+      // What the plugin decided is its own record of each line; the metadata is only a copy of it.
+      const records = await (getContainer().resolve(BOOKING_MODULE) as BookingModuleService).listTierLines({ cart_id: cart.id })
+      const tierRecord = records.find((r) => r.kind === "tier")!
+      expect(tierRecord).toEqual(
+        expect.objectContaining({
+          id: tierLine.metadata.tier_line_id,
+          cart_line_item_id: tierLine.id,
+          sales_channel_id: studio.salesChannelId,
+          tier_id: select.id,
+          variant_id: v.select,
+          event_date: date,
+          guest_count: 80,
+          quantity: 1,
+          unit_price: 9000,
+          status: "active",
+        })
+      )
+      expect(
+        records
+          .filter((r) => r.kind === "addon")
+          .map((r) => [r.variant_id, r.quantity, Number(r.unit_price), r.parent_id, r.cart_line_item_id])
+          .sort()
+      ).toEqual(
+        addons.map((i: any) => [i.variant_id, i.quantity, i.unit_price, tierRecord.id, i.id]).sort()
+      )
 
       // Two add-on units: no bundle.
       const second = await newCart()

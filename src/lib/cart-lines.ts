@@ -33,6 +33,8 @@ export function reservedMetadataKeys(metadata: unknown): string[] {
 export type TierLineMetadata = {
   tiered_kind: "tier"
   tier_line_key: string
+  /** The plugin's record of the line. */
+  tier_line_id: string
   tier_id: string
   segment_id: string
   event_date: string
@@ -47,6 +49,7 @@ export type TierLineMetadata = {
 export type AddonLineMetadata = {
   tiered_kind: "addon"
   tier_line_key: string
+  tier_line_id: string
   tier_id: string
   segment_id: string
   event_date: string
@@ -61,7 +64,32 @@ export type CartLineInput = {
   metadata: TierLineMetadata | AddonLineMetadata
 }
 
-export type AddonChoice = { variant_id: string; quantity: number; base: number }
+/** A tier line record before its line exists (see TierLineRecord in ./tier-lines). */
+export type TierLineDraft = {
+  id: string
+  kind: "tier" | "addon"
+  line_key: string
+  parent_id: string | null
+  sales_channel_id: string
+  tier_id: string
+  segment_id: string
+  product_id: string
+  variant_id: string
+  event_date: string
+  guest_count: number | null
+  quantity: number
+  unit_price: number
+  currency_code: string
+  price_breakdown: TierPrice
+  upgraded_from_tier_id?: string | null
+  upsell_offer_id?: string | null
+  upgrade_incentive_percent?: number
+}
+
+/** A line to add and the record that says what it is. */
+export type PlannedLine = { item: CartLineInput; record: TierLineDraft }
+
+export type AddonChoice = { variant_id: string; product_id: string; quantity: number; base: number }
 
 /** An add-on's unit price: its base, with the bundle incentive when the tier line carries enough add-ons. */
 export function addonPrice(base: number, currencyCode: string, addonUnits: number): TierPrice {
@@ -85,45 +113,98 @@ export function addonPrice(base: number, currencyCode: string, addonUnits: numbe
   }
 }
 
-/** The tier line and its add-on lines, priced, ready for Medusa's add-to-cart. */
+/** The display copy of a record that goes in its line's metadata. */
+export function lineMetadata(record: TierLineDraft): TierLineMetadata | AddonLineMetadata {
+  const shared = {
+    tier_line_key: record.line_key,
+    tier_line_id: record.id,
+    tier_id: record.tier_id,
+    segment_id: record.segment_id,
+    event_date: record.event_date,
+    price_breakdown: record.price_breakdown,
+  }
+  if (record.kind === "addon") {
+    return { tiered_kind: "addon", ...shared }
+  }
+  return {
+    tiered_kind: "tier",
+    ...shared,
+    guest_count: record.guest_count,
+    ...(record.upgraded_from_tier_id
+      ? {
+          upgraded_from_tier_id: record.upgraded_from_tier_id,
+          upsell_offer_id: record.upsell_offer_id ?? null,
+          upgrade_incentive_percent: record.upgrade_incentive_percent ?? 0,
+        }
+      : {}),
+  }
+}
+
+/** A record's line, ready for Medusa's add-to-cart (a service: no shipping). */
+export function plannedLine(record: TierLineDraft): PlannedLine {
+  return {
+    item: {
+      variant_id: record.variant_id,
+      quantity: record.quantity,
+      unit_price: record.unit_price,
+      requires_shipping: false,
+      metadata: lineMetadata(record),
+    },
+    record,
+  }
+}
+
+/** The tier line and its add-on lines, priced, with their records; `newId` names each record. */
 export function tierCartLines(input: {
   key: string
-  tier: { id: string; segment_id: string; variant_id: string }
+  newId: () => string
+  sales_channel_id: string
+  tier: { id: string; segment_id: string; variant_id: string; product_id: string }
   price: TierPrice
   event_date: string
   guest_count: number | null
   addons: AddonChoice[]
-}): CartLineInput[] {
-  const shared = {
-    tier_line_key: input.key,
+}): PlannedLine[] {
+  const tierRecord: TierLineDraft = {
+    id: input.newId(),
+    kind: "tier",
+    line_key: input.key,
+    parent_id: null,
+    sales_channel_id: input.sales_channel_id,
     tier_id: input.tier.id,
     segment_id: input.tier.segment_id,
+    product_id: input.tier.product_id,
+    variant_id: input.tier.variant_id,
     event_date: input.event_date,
+    guest_count: input.guest_count,
+    quantity: 1,
+    unit_price: input.price.final,
+    currency_code: input.price.currency_code,
+    price_breakdown: input.price,
   }
   const units = input.addons.reduce((sum, a) => sum + a.quantity, 0)
   return [
-    {
-      variant_id: input.tier.variant_id,
-      quantity: 1,
-      unit_price: input.price.final,
-      requires_shipping: false,
-      metadata: { tiered_kind: "tier", ...shared, guest_count: input.guest_count, price_breakdown: input.price },
-    },
-    ...input.addons.map((addon): CartLineInput => {
+    plannedLine(tierRecord),
+    ...input.addons.map((addon) => {
       const price = addonPrice(addon.base, input.price.currency_code, units)
-      return {
+      return plannedLine({
+        ...tierRecord,
+        id: input.newId(),
+        kind: "addon",
+        parent_id: tierRecord.id,
+        product_id: addon.product_id,
         variant_id: addon.variant_id,
+        guest_count: null,
         quantity: addon.quantity,
         unit_price: price.final,
-        requires_shipping: false,
-        metadata: { tiered_kind: "addon", ...shared, price_breakdown: price },
-      }
+        price_breakdown: price,
+      })
     }),
   ]
 }
 
-/** The incentive an upgraded tier line is priced with, read back from its metadata (checkout prices it again). */
-export function lineIncentive(metadata: Record<string, unknown> | null | undefined): Incentive | null {
-  const percent = Number(metadata?.upgrade_incentive_percent ?? 0)
-  return percent > 0 ? { rule_id: String(metadata?.upsell_offer_id ?? "upgrade"), label: "Upgrade offer", percent: -percent } : null
+/** The incentive an upgraded tier line is priced with (checkout prices it again). */
+export function recordIncentive(record: { upgrade_incentive_percent?: number | null; upsell_offer_id?: string | null }): Incentive | null {
+  const percent = Number(record.upgrade_incentive_percent ?? 0)
+  return percent > 0 ? { rule_id: record.upsell_offer_id ?? "upgrade", label: "Upgrade offer", percent: -percent } : null
 }

@@ -1,50 +1,36 @@
 import { addonPrice } from "./cart-lines"
 import { TierPrice } from "./pricing"
+import { addonUnitsByParent, TierLineRecord } from "./tier-lines"
 
-export type CheckoutLine = {
-  id: string
-  title: string
-  unit_price: number
-  quantity: number
-  metadata: Record<string, unknown> | null
-}
+export type PricedRecord = Pick<
+  TierLineRecord,
+  "id" | "kind" | "parent_id" | "event_date" | "quantity" | "unit_price" | "currency_code"
+> & { title: string }
 
 /**
- * Lines whose price is no longer what the server would charge now, with a
- * message for each. `current.tier(line)` is a tier line's price today;
- * `current.addonBase(line)` an add-on's catalog price, to which the bundle
- * rule is applied again.
+ * Records whose price is no longer what the server would charge now, with a message for each.
+ * `current.tier(record)` is a tier line's price today; `current.addonBase(record)` an add-on's
+ * catalog price, to which the bundle rule is applied again (over the add-ons still in the cart).
  */
-export function stalePrices(
-  lines: CheckoutLine[],
-  current: { tier: (line: CheckoutLine) => TierPrice | null; addonBase: (line: CheckoutLine) => number | null }
+export function stalePrices<R extends PricedRecord>(
+  records: R[],
+  current: { tier: (record: R) => TierPrice | null; addonBase: (record: R) => number | null }
 ): string[] {
   const problems: string[] = []
-  const units = new Map<string, number>()
-  for (const line of lines) {
-    if (line.metadata?.tiered_kind === "addon") {
-      const key = String(line.metadata.tier_line_key)
-      units.set(key, (units.get(key) ?? 0) + line.quantity)
-    }
-  }
-  for (const line of lines) {
-    const kind = line.metadata?.tiered_kind
-    if (kind !== "tier" && kind !== "addon") {
-      continue
-    }
-    const recorded = line.metadata!.price_breakdown as TierPrice
-    const base = kind === "addon" ? current.addonBase(line) : null
+  const units = addonUnitsByParent(records as unknown as TierLineRecord[])
+  for (const record of records) {
+    const base = record.kind === "addon" ? current.addonBase(record) : null
     const now =
-      kind === "tier"
-        ? current.tier(line)
+      record.kind === "tier"
+        ? current.tier(record)
         : base === null
           ? null
-          : addonPrice(base, recorded.currency_code, units.get(String(line.metadata!.tier_line_key)) ?? 0)
+          : addonPrice(base, record.currency_code, units.get(record.parent_id ?? "") ?? 0)
     if (!now) {
-      problems.push(`${line.title} can no longer be priced`)
-    } else if (now.final !== line.unit_price) {
+      problems.push(`${record.title} can no longer be priced`)
+    } else if (now.final !== record.unit_price) {
       problems.push(
-        `The price of ${line.title} for ${line.metadata!.event_date} changed from ${line.unit_price} to ${now.final} since it was added; add it again to accept the new price`
+        `The price of ${record.title} for ${record.event_date} changed from ${record.unit_price} to ${now.final} since it was added; add it again to accept the new price`
       )
     }
   }

@@ -8,7 +8,7 @@ import {
 } from "../lib/availability"
 import { todayUtc } from "../lib/pricing"
 import { BOOKING_MODULE, BookingModuleService } from "../modules/booking"
-import { DEFAULT_AVAILABILITY } from "../modules/booking/service"
+import { DEFAULT_AVAILABILITY, LIVE_BOOKING_STATUSES } from "../modules/booking/service"
 import type { ReadOptions } from "./catalog"
 import { cachedRead } from "./store-cache"
 
@@ -29,7 +29,9 @@ export type TenantAvailability = {
   /** The capacity pool a product's bookings count against. */
   poolOf: (productId: string) => string
   rulesFor: (productId: string) => AvailabilityRules
-  /** Live bookings in a pool on a date. */
+  /** The bookings a pool takes on a date: "" is the tenant's shared capacity, else a product's own. */
+  capacityOfPool: (pool: string) => number
+  /** Live bookings (claims included) in a pool on a date. */
   booked: (pool: string, date: string) => number
 }
 
@@ -56,7 +58,8 @@ async function queryTenantAvailability(
     service.listBookings(
       {
         sales_channel_id: channel,
-        status: ["confirmed", "completed"],
+        // A checkout's claim holds its slot like a booking does.
+        status: [...LIVE_BOOKING_STATUSES],
         event_date: { $gte: input.from, $lte: input.to },
       },
       { select: ["event_date", "pool"] }
@@ -96,6 +99,7 @@ export async function tenantAvailability(
   return {
     poolOf: (productId) => forProduct(productId).pool,
     rulesFor: (productId) => forProduct(productId).rules,
+    capacityOfPool: (pool) => (pool ? capacity.get(pool) ?? data.settings.capacity_per_date : data.settings.capacity_per_date),
     booked: (pool, date) => counts.get(`${pool}|${date}`) ?? 0,
   }
 }

@@ -1,5 +1,7 @@
 import { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MedusaError, Modules } from "@medusajs/framework/utils"
+import { addonUnitsByParent, TierLineRecord } from "../lib/tier-lines"
+import { cartTierLineRecords } from "./tier-lines"
 
 /** The line fields our cart and order reads need. */
 export const ITEM_FIELDS = [
@@ -24,9 +26,12 @@ export type CartItemRow = {
 
 export type CartTierLine = {
   id: string
+  /** The plugin's record of the line. */
+  record: TierLineRecord
   tier_id: string
   tier_line_key: string
   event_date: string
+  guest_count: number | null
   unit_price: number
   /** Units of add-ons hanging on the line. */
   addon_units: number
@@ -39,48 +44,57 @@ export type CartWithTierLines = {
   currency_code: string
   completed_at: Date | null
   items: CartItemRow[]
+  /** Records of the cart's tier and add-on lines that are still in the cart. */
+  records: TierLineRecord[]
   tier_lines: CartTierLine[]
   /** Sum of unit price x quantity over the lines, before taxes and discounts. */
   subtotal: number
 }
 
-/** A cart of one of the key's sales channels (404 otherwise) with its tier lines read back from metadata. */
+/**
+ * A cart of one of the key's sales channels (404 otherwise) with its tier lines, as the plugin's
+ * records say (never the lines' metadata, which a storefront can write).
+ */
 export async function loadCartTierLines(
   scope: MedusaContainer,
   cartId: string,
   salesChannelIds: string[]
 ): Promise<CartWithTierLines> {
   const query = scope.resolve(ContainerRegistrationKeys.QUERY)
-  const { data } = await query.graph({
-    entity: "cart",
-    fields: ["id", "sales_channel_id", "region_id", "currency_code", "completed_at", ...ITEM_FIELDS],
-    filters: { id: cartId },
-  })
-  const cart = data[0] as (Omit<CartWithTierLines, "tier_lines" | "subtotal" | "items"> & { items?: CartItemRow[] | null }) | undefined
+  const [{ data }, allRecords] = await Promise.all([
+    query.graph({
+      entity: "cart",
+      fields: ["id", "sales_channel_id", "region_id", "currency_code", "completed_at", ...ITEM_FIELDS],
+      filters: { id: cartId },
+    }),
+    cartTierLineRecords(scope, cartId),
+  ])
+  const cart = data[0] as (Omit<CartWithTierLines, "tier_lines" | "subtotal" | "items" | "records"> & { items?: CartItemRow[] | null }) | undefined
   if (!cart || !cart.sales_channel_id || !salesChannelIds.includes(cart.sales_channel_id)) {
     throw new MedusaError(MedusaError.Types.NOT_FOUND, `Cart ${cartId} was not found`)
   }
   const items = (cart.items ?? []).map((i) => ({ ...i, unit_price: Number(i.unit_price), quantity: Number(i.quantity) }))
-  const units = new Map<string, number>()
-  for (const item of items) {
-    if (item.metadata?.tiered_kind === "addon") {
-      const key = String(item.metadata.tier_line_key)
-      units.set(key, (units.get(key) ?? 0) + item.quantity)
-    }
-  }
-  const tier_lines = items
-    .filter((i) => i.metadata?.tiered_kind === "tier")
-    .map((i) => ({
-      id: i.id,
-      tier_id: String(i.metadata!.tier_id),
-      tier_line_key: String(i.metadata!.tier_line_key),
-      event_date: String(i.metadata!.event_date),
-      unit_price: i.unit_price,
-      addon_units: units.get(String(i.metadata!.tier_line_key)) ?? 0,
+  const present = new Set(items.map((i) => i.id))
+  const records = allRecords.filter((r) => r.cart_line_item_id && present.has(r.cart_line_item_id) && r.sales_channel_id === cart.sales_channel_id)
+  const tierIds = new Set(records.filter((r) => r.kind === "tier").map((r) => r.id))
+  const live = records.filter((r) => r.kind === "tier" || (r.parent_id && tierIds.has(r.parent_id)))
+  const units = addonUnitsByParent(live)
+  const tier_lines = live
+    .filter((r) => r.kind === "tier")
+    .map((r) => ({
+      id: r.cart_line_item_id!,
+      record: r,
+      tier_id: r.tier_id,
+      tier_line_key: r.line_key,
+      event_date: r.event_date,
+      guest_count: r.guest_count,
+      unit_price: items.find((i) => i.id === r.cart_line_item_id)!.unit_price,
+      addon_units: units.get(r.id) ?? 0,
     }))
   return {
     ...cart,
     items,
+    records: live,
     tier_lines,
     subtotal: items.reduce((sum, i) => sum + i.unit_price * i.quantity, 0),
   }

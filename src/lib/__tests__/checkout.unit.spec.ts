@@ -1,41 +1,54 @@
-import { CheckoutLine, stalePrices } from "../checkout"
+import { PricedRecord, stalePrices } from "../checkout"
 
 const breakdown = (base: number, final = base) => ({ base, adjustments: [], final, currency_code: "usd" })
-const tierLine: CheckoutLine = {
-  id: "li_1",
+const tierRecord: PricedRecord & { base: number } = {
+  id: "t1",
+  kind: "tier",
+  parent_id: null,
   title: "Select",
-  unit_price: 9000,
+  event_date: "2027-07-17",
   quantity: 1,
-  metadata: { tiered_kind: "tier", tier_line_key: "k", event_date: "2027-07-17", price_breakdown: breakdown(7500, 9000) },
+  unit_price: 9000,
+  currency_code: "usd",
+  base: 7500,
 }
-const addon = (id: string, base: number, unit: number, quantity = 1): CheckoutLine => ({
+const addon = (id: string, base: number, unit: number, quantity = 1) => ({
+  ...tierRecord,
   id,
+  kind: "addon" as const,
+  parent_id: "t1",
   title: id,
-  unit_price: unit,
   quantity,
-  metadata: { tiered_kind: "addon", tier_line_key: "k", event_date: "2027-07-17", price_breakdown: breakdown(base) },
+  unit_price: unit,
+  base,
 })
 
 describe("stalePrices", () => {
-  const same = { tier: () => breakdown(7500, 9000), addonBase: (l: CheckoutLine) => (l.metadata!.price_breakdown as any).base }
+  const same = { tier: () => breakdown(7500, 9000), addonBase: (r: { base: number }) => r.base }
 
-  it("accepts lines still at today's price, bundle included, and ignores other lines", () => {
-    const lines = [tierLine, addon("album", 1200, 1080), addon("hour", 400, 360, 2), { ...tierLine, id: "plain", metadata: null }]
-    expect(stalePrices(lines, same)).toEqual([])
+  it("accepts records still at today's price, bundle included", () => {
+    expect(stalePrices([tierRecord, addon("album", 1200, 1080), addon("hour", 400, 360, 2)], same)).toEqual([])
   })
 
   it("reports a tier whose date price moved", () => {
-    const [problem] = stalePrices([tierLine], { ...same, tier: () => breakdown(7500, 7650) })
+    const [problem] = stalePrices([tierRecord], { ...same, tier: () => breakdown(7500, 7650) })
     expect(problem).toContain("The price of Select for 2027-07-17 changed from 9000 to 7650")
   })
 
-  it("reports an add-on whose catalog price moved, and one that lost its bundle", () => {
-    expect(stalePrices([tierLine, addon("album", 1200, 1080), addon("hour", 400, 360, 2)], { ...same, addonBase: (l) => (l.id === "album" ? 1300 : 400) })).toHaveLength(1)
+  it("reports an add-on whose catalog price moved, and ones that lost their bundle", () => {
+    expect(
+      stalePrices([tierRecord, addon("album", 1200, 1080), addon("hour", 400, 360, 2)], { ...same, addonBase: (r) => (r.id === "album" ? 1300 : 400) })
+    ).toHaveLength(1)
     // Only two add-on units left on the tier line: no bundle any more.
-    expect(stalePrices([tierLine, addon("album", 1200, 1080), addon("hour", 400, 360)], same)).toHaveLength(2)
+    expect(stalePrices([tierRecord, addon("album", 1200, 1080), addon("hour", 400, 360)], same)).toHaveLength(2)
+  })
+
+  it("counts only the add-ons of the same tier line towards its bundle", () => {
+    const other = { ...addon("print", 100, 90, 2), parent_id: "t2" }
+    expect(stalePrices([tierRecord, addon("album", 1200, 1080), other], same)).toHaveLength(2)
   })
 
   it("reports a line that cannot be priced", () => {
-    expect(stalePrices([tierLine], { ...same, tier: () => null })[0]).toContain("can no longer be priced")
+    expect(stalePrices([tierRecord], { ...same, tier: () => null })[0]).toContain("can no longer be priced")
   })
 })

@@ -1,83 +1,112 @@
+import { MedusaContainer } from "@medusajs/framework/types"
 import { MedusaError } from "@medusajs/framework/utils"
+import { StepResponse } from "@medusajs/framework/workflows-sdk"
 import { completeCartWorkflow } from "@medusajs/medusa/core-flows"
-import { dateAvailability, isBookable } from "../../lib/availability"
-import { CheckoutLine, stalePrices } from "../../lib/checkout"
-import { lineIncentive } from "../../lib/cart-lines"
-import { tenantAvailability } from "../../queries/availability"
-import { loadVisibleTiers, packageTiers, tierPricer, variantPrices } from "../../queries/catalog"
+import type { CheckoutItem } from "../../lib/tier-lines"
+import { BOOKING_MODULE, BookingModuleService } from "../../modules/booking"
+import { slotRules, verifyCheckout } from "../../queries/checkout"
+import { cartTierLineRecords } from "../../queries/tier-lines"
 import { ConflictError } from "../errors"
 
-type CartItem = CheckoutLine & { product_id: string | null; variant_id: string | null }
+type HookCart = {
+  id: string
+  sales_channel_id?: string | null
+  region_id?: string | null
+  currency_code?: string | null
+  items?: { id: string; title: string; variant_id: string | null; product_id: string | null; quantity: unknown; unit_price: unknown; metadata: Record<string, unknown> | null }[] | null
+}
+
+/** Gives back the slots this cart claimed and no order took. */
+async function releaseClaims(container: MedusaContainer, cartId: string, onlyIds?: string[]) {
+  const service: BookingModuleService = container.resolve(BOOKING_MODULE)
+  const claims = await service.listBookings({ cart_id: cartId, status: "pending", ...(onlyIds ? { id: onlyIds } : {}) }, { select: ["id"] })
+  if (claims.length) {
+    await service.updateBookings(claims.map((c) => ({ id: c.id, status: "canceled" as const })))
+  }
+}
 
 /**
- * Before an order is placed (under the cart lock), every tier line must still
- * cost what it was added at and its date must still have room; otherwise the
- * customer is told why instead of being charged a stale price or overbooked.
+ * Before Medusa creates the order (under the cart lock): the whole cart is checked against the
+ * plugin's records (400 naming each bad line; 409 for a price or date that moved), then each tier
+ * line's date is claimed (a `pending` booking in the lowest free slot), committed before the
+ * order exists. The order-created hook confirms the claims; a failed checkout releases them
+ * (this hook's compensation); a process that dies in between leaves claims the reconciler settles.
  */
-completeCartWorkflow.hooks.validate(async ({ cart }, { container }) => {
-  const allItems = (cart.items ?? []) as unknown as CartItem[]
-  const channel = cart.sales_channel_id as string
-  // A package that reached the cart as a plain line (not through tier-items) has no date to book.
-  const plainLines = allItems.filter((i) => !i.metadata?.tiered_kind && i.product_id)
-  const packages = plainLines.length ? await packageTiers(container, [channel]) : new Map()
-  for (const line of plainLines) {
-    if (packages.has(line.product_id!)) {
-      throw new MedusaError(
-        MedusaError.Types.INVALID_DATA,
-        `${line.title} is a package sold for a date: remove it and add it with POST /store/carts/${cart.id}/tier-items`
-      )
+completeCartWorkflow.hooks.validate(
+  async ({ cart: hookCart }, { container }) => {
+    const raw = hookCart as unknown as HookCart
+    const channel = raw.sales_channel_id
+    if (!channel) {
+      throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `Cart ${raw.id} has no sales channel`)
+    }
+    const cart = {
+      id: raw.id,
+      sales_channel_id: channel,
+      region_id: raw.region_id ?? "",
+      currency_code: raw.currency_code ?? "",
+      items: (raw.items ?? []).map(
+        (i): CheckoutItem => ({ ...i, quantity: Number(i.quantity), unit_price: Number(i.unit_price) })
+      ),
+    }
+    const service: BookingModuleService = container.resolve(BOOKING_MODULE)
+    const [records, claims] = await Promise.all([
+      cartTierLineRecords(container, cart.id),
+      service.listBookings({ cart_id: cart.id, status: "pending" }, { select: ["id", "tier_line_id", "event_date", "pool"] }),
+    ])
+    const lineIds = new Set(cart.items.map((i) => i.id))
+    const liveRecordIds = new Set(records.filter((r) => r.kind === "tier" && r.cart_line_item_id && lineIds.has(r.cart_line_item_id)).map((r) => r.id))
+    // Claims of an earlier, interrupted attempt whose line has gone since (removed, upgraded) are given back.
+    const stale = claims.filter((c) => !c.tier_line_id || !liveRecordIds.has(c.tier_line_id))
+    if (stale.length) {
+      await releaseClaims(container, cart.id, stale.map((c) => c.id))
+    }
+    const own = new Map(claims.filter((c) => !stale.includes(c)).map((c) => [c.tier_line_id!, { event_date: c.event_date, pool: c.pool }]))
+
+    const verdict = await verifyCheckout(container, cart, records, { ownClaims: own })
+    if (verdict.invalid.length) {
+      throw new MedusaError(MedusaError.Types.INVALID_DATA, verdict.invalid.join("; "))
+    }
+    if (verdict.conflicts.length) {
+      throw new ConflictError(verdict.conflicts.join("; "))
+    }
+
+    const created: string[] = []
+    try {
+      for (const record of verdict.records.filter((r) => r.kind === "tier")) {
+        if (own.has(record.id)) {
+          continue
+        }
+        const { pool, capacity } = await slotRules(container, channel, record.product_id, record.event_date)
+        const claim = await service.takeSlot({
+          sales_channel_id: channel,
+          tier_id: record.tier_id,
+          product_id: record.product_id,
+          event_date: record.event_date,
+          pool,
+          capacity,
+          status: "pending",
+          tier_line_id: record.id,
+          cart_id: cart.id,
+          guest_count: record.guest_count,
+        })
+        if (!claim) {
+          throw new ConflictError(`${record.event_date} was just taken for ${record.title}; choose another date`)
+        }
+        if (claim.created) {
+          created.push(claim.id)
+        }
+      }
+    } catch (e) {
+      if (created.length) {
+        await releaseClaims(container, cart.id, created)
+      }
+      throw e
+    }
+    return new StepResponse(created, cart.id)
+  },
+  async (cartId, { container }) => {
+    if (cartId) {
+      await releaseClaims(container, cartId)
     }
   }
-  const items = allItems.filter((i) => ["tier", "addon"].includes(String(i.metadata?.tiered_kind)))
-  const tierLines = items.filter((i) => i.metadata?.tiered_kind === "tier")
-  if (!tierLines.length) {
-    return
-  }
-  const multiple = tierLines.find((l) => l.quantity !== 1)
-  if (multiple) {
-    throw new MedusaError(
-      MedusaError.Types.INVALID_DATA,
-      `${multiple.title} books one date per line: set its quantity back to 1 and add another date with tier-items`
-    )
-  }
-  const region = { id: cart.region_id as string, currency_code: cart.currency_code as string }
-
-  const tierIds = [...new Set(tierLines.map((l) => String(l.metadata!.tier_id)))]
-  const visible = await loadVisibleTiers(container, [channel], { id: tierIds }, { ignoreFlags: true })
-  const price = await tierPricer(container, visible, region)
-  const tierPrice = (line: CheckoutLine) => {
-    const tier = visible.find((t) => t.row.id === line.metadata!.tier_id)
-    return tier ? price(tier, String(line.metadata!.event_date), lineIncentive(line.metadata)) : null
-  }
-  const addonBases = await variantPrices(
-    container,
-    items.filter((i) => i.metadata?.tiered_kind === "addon" && i.variant_id).map((i) => i.variant_id!),
-    region
-  )
-  const problems = stalePrices(items, {
-    tier: tierPrice,
-    addonBase: (line) => addonBases.get((line as CartItem).variant_id ?? "") ?? null,
-  })
-
-  const dates = tierLines.map((l) => String(l.metadata!.event_date)).sort()
-  const tenant = await tenantAvailability(container, { sales_channel_id: channel, from: dates[0], to: dates[dates.length - 1] })
-  const wanted = new Map<string, { count: number; product: string; title: string; date: string }>()
-  for (const line of tierLines) {
-    const date = String(line.metadata!.event_date)
-    const key = `${tenant.poolOf(line.product_id!)}|${date}`
-    const entry = wanted.get(key) ?? { count: 0, product: line.product_id!, title: line.title, date }
-    entry.count += 1
-    wanted.set(key, entry)
-  }
-  const today = new Date().toISOString().slice(0, 10)
-  for (const [key, want] of wanted) {
-    const pool = key.split("|")[0]
-    const day = dateAvailability(want.date, today, tenant.rulesFor(want.product), tenant.booked(pool, want.date))
-    if (!isBookable(day.status) || day.remaining < want.count) {
-      problems.push(`${want.date} is no longer available for ${want.title} (${day.status.replace("_", " ")})`)
-    }
-  }
-  if (problems.length) {
-    throw new ConflictError(problems.join("; "))
-  }
-})
+)

@@ -2,11 +2,12 @@ import { ContainerRegistrationKeys, generateEntityId, MedusaError } from "@medus
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { addonSelectionProblems, allowedAddons } from "../../lib/addons"
 import { dateAvailability, isBookable } from "../../lib/availability"
-import { CartLineInput, tierCartLines } from "../../lib/cart-lines"
+import { PlannedLine, tierCartLines } from "../../lib/cart-lines"
 import { todayUtc } from "../../lib/pricing"
 import { ConflictError } from "../errors"
 import { SEGMENTS_MODULE, SegmentsModuleService } from "../../modules/segments"
 import { tenantAvailability } from "../../queries/availability"
+import { loadCartTierLines } from "../../queries/cart"
 import { loadVisibleTiers, priceVisibleTiers, variantPrices } from "../../queries/catalog"
 
 export type PrepareTierItemsInput = {
@@ -19,15 +20,6 @@ export type PrepareTierItemsInput = {
   sales_channel_ids: string[]
 }
 
-type CartRow = {
-  id: string
-  sales_channel_id: string | null
-  region_id: string | null
-  currency_code: string
-  completed_at: Date | null
-  items?: { product_id: string | null; metadata: Record<string, unknown> | null }[] | null
-}
-
 /**
  * Checks everything a tier booking needs (tenant, tier, date, guests, add-ons)
  * and prices the lines on the server. Reads only; the cart lock is held by the
@@ -37,15 +29,7 @@ export const prepareTierItemsStep = createStep(
   "prepare-tier-items",
   async (input: PrepareTierItemsInput, { container }) => {
     const query = container.resolve(ContainerRegistrationKeys.QUERY)
-    const { data } = await query.graph({
-      entity: "cart",
-      fields: ["id", "sales_channel_id", "region_id", "currency_code", "completed_at", "items.product_id", "items.metadata"],
-      filters: { id: input.cart_id },
-    })
-    const cart = data[0] as CartRow | undefined
-    if (!cart || !cart.sales_channel_id || !input.sales_channel_ids.includes(cart.sales_channel_id)) {
-      throw new MedusaError(MedusaError.Types.NOT_FOUND, `Cart ${input.cart_id} was not found`)
-    }
+    const cart = await loadCartTierLines(container, input.cart_id, input.sales_channel_ids)
     if (cart.completed_at) {
       throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `Cart ${cart.id} is already completed`)
     }
@@ -72,12 +56,8 @@ export const prepareTierItemsStep = createStep(
     const tenant = await tenantAvailability(container, { sales_channel_id: channel, from: input.event_date, to: input.event_date }, cached)
     const pool = tenant.poolOf(productId)
     // Tier lines of the same pool and date already in this cart take capacity too.
-    const inCart = (cart.items ?? []).filter(
-      (item) =>
-        item.metadata?.tiered_kind === "tier" &&
-        item.metadata?.event_date === input.event_date &&
-        item.product_id &&
-        tenant.poolOf(item.product_id) === pool
+    const inCart = cart.tier_lines.filter(
+      (line) => line.event_date === input.event_date && tenant.poolOf(line.record.product_id) === pool
     ).length
     const day = dateAvailability(input.event_date, today, tenant.rulesFor(productId), tenant.booked(pool, input.event_date) + inCart)
     if (!isBookable(day.status)) {
@@ -100,7 +80,7 @@ export const prepareTierItemsStep = createStep(
     }
 
     const addonIds = input.addon_variant_ids ?? []
-    const addons: { variant_id: string; quantity: number; base: number }[] = []
+    const addons: { variant_id: string; product_id: string; quantity: number; base: number }[] = []
     if (addonIds.length) {
       const { data: variants } = await query.graph({
         entity: "variant",
@@ -151,18 +131,20 @@ export const prepareTierItemsStep = createStep(
             `${byVariant.get(variantId)!.product!.title} has no price in ${region.currency_code.toUpperCase()}`
           )
         }
-        addons.push({ variant_id: variantId, quantity, base })
+        addons.push({ variant_id: variantId, product_id: byVariant.get(variantId)!.product!.id, quantity, base })
       }
     }
 
-    const items: CartLineInput[] = tierCartLines({
+    const lines: PlannedLine[] = tierCartLines({
       key: generateEntityId(undefined, "tline"),
-      tier: { id: tier.row.id, segment_id: tier.row.segment_id, variant_id: tier.variant_id },
+      newId: () => generateEntityId(undefined, "tlrec"),
+      sales_channel_id: channel,
+      tier: { id: tier.row.id, segment_id: tier.row.segment_id, variant_id: tier.variant_id, product_id: productId },
       price: priced.price,
       event_date: input.event_date,
       guest_count: input.guest_count ?? null,
       addons,
     })
-    return new StepResponse({ items })
+    return new StepResponse({ items: lines.map((l) => l.item), records: lines.map((l) => l.record) })
   }
 )

@@ -1,0 +1,108 @@
+import { MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { BOOKING_MODULE, BookingModuleService } from "../../modules/booking"
+import { slotRules } from "../../queries/checkout"
+import { cartTierLineRecords } from "../../queries/tier-lines"
+import { ConflictError } from "../errors"
+
+/** What confirming an order's bookings changed, so that it can be undone. */
+export type OrderBookingChanges = {
+  records: { id: string; order_id: string | null; order_line_item_id: string | null }[]
+  confirmed: string[]
+  created: string[]
+  /** Tier lines left without a booking: their date was taken (only when asked to report rather than throw). */
+  unbooked: { record_id: string; event_date: string; title: string }[]
+}
+
+type OrderRow = {
+  id: string
+  sales_channel_id: string | null
+  items?: { id: string; title: string; metadata: Record<string, unknown> | null }[] | null
+}
+
+/**
+ * Points a cart's records at the order lines Medusa made from its lines (the record id travels in
+ * the line's metadata, which checkout verified against the records) and turns each tier line's
+ * claim into its confirmed booking; a tier line whose claim is gone gets the lowest free slot.
+ * Idempotent: the checkout's order-created hook runs it, and the reconciler runs it again for an
+ * order whose checkout was interrupted.
+ */
+export async function confirmOrderBookings(
+  container: MedusaContainer,
+  input: { order_id: string; cart_id: string; onNoSlot?: "throw" | "report" }
+): Promise<OrderBookingChanges> {
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const service: BookingModuleService = container.resolve(BOOKING_MODULE)
+  const [{ data }, records] = await Promise.all([
+    query.graph({ entity: "order", fields: ["id", "sales_channel_id", "items.id", "items.title", "items.metadata"], filters: { id: input.order_id } }),
+    cartTierLineRecords(container, input.cart_id),
+  ])
+  const order = data[0] as OrderRow | undefined
+  const changes: OrderBookingChanges = { records: [], confirmed: [], created: [], unbooked: [] }
+  if (!order) {
+    return changes
+  }
+  const byId = new Map(records.map((r) => [r.id, r]))
+  const matched = (order.items ?? []).flatMap((item) => {
+    const record = byId.get(String(item.metadata?.tier_line_id ?? ""))
+    return record && record.sales_channel_id === order.sales_channel_id ? [{ item, record }] : []
+  })
+  try {
+    const moved = matched.filter(({ item, record }) => record.order_id !== order.id || record.order_line_item_id !== item.id)
+    if (moved.length) {
+      changes.records.push(...moved.map(({ record }) => ({ id: record.id, order_id: record.order_id, order_line_item_id: record.order_line_item_id })))
+      await service.updateTierLines(moved.map(({ item, record }) => ({ id: record.id, order_id: order.id, order_line_item_id: item.id })))
+    }
+    for (const { item, record } of matched.filter((m) => m.record.kind === "tier")) {
+      const booking = await service.liveBookingOf(record.id)
+      if (booking && booking.status !== "pending") {
+        continue
+      }
+      if (booking) {
+        await service.updateBookings({ id: booking.id, status: "confirmed", order_id: order.id, line_item_id: item.id })
+        changes.confirmed.push(booking.id)
+        continue
+      }
+      const { pool, capacity } = await slotRules(container, record.sales_channel_id, record.product_id, record.event_date)
+      const taken = await service.takeSlot({
+        sales_channel_id: record.sales_channel_id,
+        tier_id: record.tier_id,
+        product_id: record.product_id,
+        event_date: record.event_date,
+        pool,
+        capacity,
+        status: "confirmed",
+        tier_line_id: record.id,
+        cart_id: input.cart_id,
+        order_id: order.id,
+        line_item_id: item.id,
+        guest_count: record.guest_count,
+      })
+      if (taken?.created) {
+        changes.created.push(taken.id)
+      } else if (!taken) {
+        if (input.onNoSlot !== "report") {
+          throw new ConflictError(`${record.event_date} was just taken for ${item.title}; choose another date`)
+        }
+        changes.unbooked.push({ record_id: record.id, event_date: record.event_date, title: item.title })
+      }
+    }
+  } catch (e) {
+    await undoOrderBookings(service, changes)
+    throw e
+  }
+  return changes
+}
+
+/** Puts records and bookings back as they were before confirmOrderBookings. */
+export async function undoOrderBookings(service: BookingModuleService, changes: OrderBookingChanges) {
+  if (changes.created.length) {
+    await service.updateBookings(changes.created.map((id) => ({ id, status: "canceled" as const })))
+  }
+  if (changes.confirmed.length) {
+    await service.updateBookings(changes.confirmed.map((id) => ({ id, status: "pending" as const, order_id: null, line_item_id: null })))
+  }
+  if (changes.records.length) {
+    await service.updateTierLines(changes.records)
+  }
+}

@@ -48,15 +48,11 @@ export async function connectPaymentData(
   }
   const cart = await loadCartTierLines(scope, collection.cart.id, salesChannelIds)
   const account = await chargeableAccount(scope, cart.sales_channel_id)
-  const lines: RevenueLine[] = cart.items
-    .filter((i) => i.metadata?.tiered_kind === "tier" || i.metadata?.tiered_kind === "addon")
-    .map((i) => ({
-      kind: i.metadata!.tiered_kind as "tier" | "addon",
-      tier_line_key: String(i.metadata!.tier_line_key),
-      tier_id: String(i.metadata!.tier_id),
-      segment_id: String(i.metadata!.segment_id),
-      total: i.unit_price * i.quantity,
-    }))
+  // The fee is the commission of the lines the plugin's records describe, never of their metadata.
+  const lines: RevenueLine[] = cart.records.map((r) => {
+    const item = cart.items.find((i) => i.id === r.cart_line_item_id)!
+    return { kind: r.kind, tier_line_key: r.line_key, tier_id: r.tier_id, segment_id: r.segment_id, total: item.unit_price * item.quantity }
+  })
   const { commission } = orderRevenue(lines, await commissionPercentOf(scope, cart.sales_channel_id), cart.currency_code)
   const amount = Number(collection.amount)
   return {

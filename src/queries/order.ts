@@ -54,10 +54,3 @@ export async function loadOrder(
     })),
   }
 }
-
-/** The add-on lines (still in the order or cart) that hang on a tier line, by its key. */
-export function addonsOf(items: CartItemRow[], tierLineKey: unknown) {
-  return items
-    .filter((i) => i.metadata?.tiered_kind === "addon" && i.metadata.tier_line_key === tierLineKey && i.quantity > 0 && i.product_id)
-    .map((i) => ({ id: i.id, product_id: i.product_id!, title: i.title, quantity: i.quantity }))
-}

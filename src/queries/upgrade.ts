@@ -8,6 +8,9 @@ import { SEGMENTS_MODULE, SegmentsModuleService } from "../modules/segments"
 import { UPSELL_MODULE, UpsellModuleService } from "../modules/upsell"
 import { ConflictError } from "../workflows/errors"
 import { tenantAvailability } from "./availability"
+import { loadCartLine } from "./cart"
+import { loadOrder } from "./order"
+import { orderTierLineRecords } from "./tier-lines"
 import { loadVisibleTiers, ReadOptions, Region, tierPricer, VisibleTier } from "./catalog"
 
 export type UpgradeLine = {
@@ -39,6 +42,35 @@ export const asUpgradeTier = (tier: VisibleTier, price: number): UpgradeTier => 
   features: tier.row.features ?? [],
   price,
 })
+
+/**
+ * The booked tier line an upgrade quote starts from, from the plugin's records: a cart line
+ * (`line_item_id`) or the order's live line of the tier (`order_id`); null for neither.
+ */
+export async function bookedTierLine(
+  scope: MedusaContainer,
+  input: { from_tier_id: string; line_item_id?: string; order_id?: string; sales_channel_ids: string[] }
+): Promise<{ unit_price: number; event_date: string; currency_code: string; sales_channel_id: string } | null> {
+  if (input.line_item_id) {
+    const { cart, item } = await loadCartLine(scope, input.line_item_id, input.sales_channel_ids)
+    const line = cart.tier_lines.find((l) => l.id === item.id)
+    if (!line || line.tier_id !== input.from_tier_id) {
+      throw new MedusaError(MedusaError.Types.INVALID_DATA, `Line item ${input.line_item_id} is not a line of tier ${input.from_tier_id}`)
+    }
+    return { unit_price: line.unit_price, event_date: line.event_date, currency_code: cart.currency_code, sales_channel_id: cart.sales_channel_id }
+  }
+  if (input.order_id) {
+    const order = await loadOrder(scope, input.order_id, { sales_channel_ids: input.sales_channel_ids })
+    const records = await orderTierLineRecords(scope, order.id)
+    const record = records.find((r) => r.kind === "tier" && r.tier_id === input.from_tier_id)
+    const item = record && order.items.find((i) => i.id === record.order_line_item_id && i.quantity > 0)
+    if (!record || !item) {
+      throw new MedusaError(MedusaError.Types.INVALID_DATA, `Order ${order.id} has no booking of tier ${input.from_tier_id}`)
+    }
+    return { unit_price: item.unit_price, event_date: record.event_date, currency_code: order.currency_code, sales_channel_id: order.sales_channel_id! }
+  }
+  return null
+}
 
 /** An accepted, unused offer of the tenant for this very upgrade; its incentive is what the upgrade gets. */
 export async function offerIncentive(

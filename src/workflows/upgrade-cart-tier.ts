@@ -1,5 +1,6 @@
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { acquireLockStep, addToCartWorkflow, deleteLineItemsWorkflow, emitEventStep, releaseLockStep } from "@medusajs/medusa/core-flows"
+import { createTierLinesStep } from "./steps/create-tier-lines"
 import { prepareCartTierUpgradeStep, UpgradeCartTierInput } from "./steps/prepare-cart-tier-upgrade"
 import { redeemUpsellOfferStep } from "./steps/redeem-upsell-offer"
 import { updateCartLineMetadataStep } from "./steps/update-cart-line-metadata"
@@ -11,7 +12,9 @@ export type UpgradeCartTierWorkflowInput = UpgradeCartTierInput
 /**
  * Swaps a cart's tier line for a higher tier under the cart's lock: the new
  * line keeps the date, guests and add-ons (which move to the new tier), the
- * old line goes, and an accepted offer is used up.
+ * old line goes, and an accepted offer is used up. The records switch in one
+ * step after the new line exists, so an interrupted upgrade leaves either the
+ * old package or a new line without a record (which checkout refuses).
  */
 export const upgradeCartTierWorkflow = createWorkflow("upgrade-cart-tier", (input: UpgradeCartTierWorkflowInput) => {
   acquireLockStep({ key: input.cart_id, timeout: 5, ttl: 30 })
@@ -19,9 +22,12 @@ export const upgradeCartTierWorkflow = createWorkflow("upgrade-cart-tier", (inpu
   // The offer is used up first: of two upgrades racing with it, the loser changes nothing.
   redeemUpsellOfferStep(transform({ input, plan }, ({ input, plan }) => ({ offer_id: plan.event.offer_id, redeemed_by: input.cart_id })))
   addToCartWorkflow.runAsStep({
-    input: transform({ input, plan }, ({ input, plan }) => ({ cart_id: input.cart_id, items: [plan.item] })),
+    input: transform({ input, plan }, ({ input, plan }) => ({ cart_id: input.cart_id, items: [plan.line.item] })),
   })
-  updateCartLineMetadataStep(transform({ plan }, ({ plan }) => plan.addon_updates))
+  createTierLinesStep(
+    transform({ input, plan }, ({ input, plan }) => ({ cart_id: input.cart_id, records: [plan.line.record], updates: plan.record_updates }))
+  )
+  updateCartLineMetadataStep(transform({ plan }, ({ plan }) => plan.addon_metadata))
   deleteLineItemsWorkflow.runAsStep({
     input: transform({ input, plan }, ({ input, plan }) => ({ cart_id: input.cart_id, ids: [plan.old_line_id] })),
   })

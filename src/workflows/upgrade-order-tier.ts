@@ -9,8 +9,9 @@ import {
   releaseLockStep,
   requestOrderEditRequestWorkflow,
 } from "@medusajs/medusa/core-flows"
-import { moveBookingStep } from "./steps/move-booking"
-import { prepareOrderTierUpgradeStep, UpgradeOrderTierInput } from "./steps/prepare-order-tier-upgrade"
+import { completeOrderUpgradeStep } from "./steps/complete-order-upgrade"
+import { createTierLinesStep } from "./steps/create-tier-lines"
+import { ORDER_UPGRADE_DESCRIPTION, prepareOrderTierUpgradeStep, UpgradeOrderTierInput } from "./steps/prepare-order-tier-upgrade"
 import { redeemUpsellOfferStep } from "./steps/redeem-upsell-offer"
 import { TIER_UPGRADED } from "./upgrade-cart-tier"
 
@@ -20,18 +21,23 @@ export type UpgradeOrderTierWorkflowInput = UpgradeOrderTierInput
  * Upgrades a placed booking through Medusa's order edit: the new tier line is
  * added at its server price, the old one set to 0, and the edit requested and
  * confirmed, so the order shows the new tier and what is due; the booking
- * follows the new line.
+ * follows the new line. The new line's record is written first as `pending`:
+ * a process that dies before the end leaves a record the reconciler finishes
+ * (when the edit was confirmed) or drops with the edit (when it was not).
  */
 export const upgradeOrderTierWorkflow = createWorkflow("upgrade-order-tier", (input: UpgradeOrderTierWorkflowInput) => {
   acquireLockStep({ key: input.order_id, timeout: 5, ttl: 60 })
   const plan = prepareOrderTierUpgradeStep(input)
   // The offer is used up first: of two upgrades racing with it, the loser changes nothing.
   redeemUpsellOfferStep(transform({ input, plan }, ({ input, plan }) => ({ offer_id: plan.event.offer_id, redeemed_by: input.order_id })))
+  createTierLinesStep(
+    transform({ input, plan }, ({ input, plan }) => ({ order_id: input.order_id, records: [plan.record], status: "pending" as const }))
+  )
   beginOrderEditOrderWorkflow.runAsStep({
     input: transform({ input }, ({ input }) => ({
       order_id: input.order_id,
       created_by: input.customer_id,
-      description: "Tier upgrade",
+      description: ORDER_UPGRADE_DESCRIPTION,
     })),
   })
   orderEditAddNewItemWorkflow.runAsStep({
@@ -46,7 +52,7 @@ export const upgradeOrderTierWorkflow = createWorkflow("upgrade-order-tier", (in
   const preview = confirmOrderEditRequestWorkflow.runAsStep({
     input: transform({ input }, ({ input }) => ({ order_id: input.order_id, confirmed_by: input.customer_id })),
   })
-  moveBookingStep(transform({ input, plan }, ({ input, plan }) => ({ ...plan.booking, order_id: input.order_id })))
+  completeOrderUpgradeStep(transform({ input, plan }, ({ input, plan }) => ({ order_id: input.order_id, record_id: plan.record.id })))
   emitEventStep({ eventName: TIER_UPGRADED, data: transform({ plan }, ({ plan }) => plan.event) })
   releaseLockStep({ key: input.order_id })
   return new WorkflowResponse({ preview, upgrade: transform({ plan }, ({ plan }) => plan.event) })

@@ -5,6 +5,7 @@ import { TIER_ANALYTICS_MODULE, TierAnalyticsModuleService } from "../../modules
 import type { ConversionInput } from "../../modules/tier-analytics/service"
 import { UPSELL_MODULE, UpsellModuleService } from "../../modules/upsell"
 import { commissionPercentOf } from "../../queries/commission"
+import { orderTierLineRecords } from "../../queries/tier-lines"
 
 export type ConversionChange =
   | { kind: "placed" }
@@ -26,7 +27,6 @@ type OrderRow = {
     unit_price: unknown
     total?: unknown
     detail?: { quantity: unknown } | null
-    metadata: Record<string, unknown> | null
   }[]
 }
 
@@ -53,7 +53,6 @@ export const buildConversionStep = createStep("build-conversion", async (input: 
       "items.unit_price",
       "items.total",
       "items.detail.quantity",
-      "items.metadata",
     ],
     filters: { id: input.order_id },
   })
@@ -65,22 +64,27 @@ export const buildConversionStep = createStep("build-conversion", async (input: 
   const analytics: TierAnalyticsModuleService = container.resolve(TIER_ANALYTICS_MODULE)
   const recorded = await analytics.recordedLines(order.id)
 
-  const current = () => {
-    const lines: RevenueLine[] = (order.items ?? [])
-      .filter((i) => ["tier", "addon"].includes(String(i.metadata?.tiered_kind)))
-      .map((i) => {
-        const quantity = Number(i.detail?.quantity ?? 0)
-        const total = i.total === undefined || i.total === null ? Number(i.unit_price) * quantity : Number(i.total)
-        return {
-          kind: i.metadata!.tiered_kind as "tier" | "addon",
-          tier_line_key: String(i.metadata!.tier_line_key),
-          tier_id: String(i.metadata!.tier_id),
-          segment_id: String(i.metadata!.segment_id),
+  // What each line is comes from the plugin's records, never from the line's metadata.
+  const records = await orderTierLineRecords(container, order.id)
+  const byLine = new Map(records.filter((r) => r.order_line_item_id).map((r) => [r.order_line_item_id!, r]))
+  const current = () =>
+    (order.items ?? []).flatMap((i): RevenueLine[] => {
+      const record = byLine.get(i.id)
+      if (!record) {
+        return []
+      }
+      const quantity = Number(i.detail?.quantity ?? 0)
+      const total = i.total === undefined || i.total === null ? Number(i.unit_price) * quantity : Number(i.total)
+      return [
+        {
+          kind: record.kind,
+          tier_line_key: record.line_key,
+          tier_id: record.tier_id,
+          segment_id: record.segment_id,
           total: quantity > 0 ? total : 0,
-        }
-      })
-    return lines
-  }
+        },
+      ]
+    })
 
   let money: OrderRevenue
   let kind: ConversionInput["kind"]
@@ -123,7 +127,7 @@ export const buildConversionStep = createStep("build-conversion", async (input: 
   const attribution: Partial<ConversionInput> = {}
   if (kind === "order") {
     const upsell: UpsellModuleService = container.resolve(UPSELL_MODULE)
-    const offerIds = (order.items ?? []).map((i) => i.metadata?.upsell_offer_id).filter((id): id is string => typeof id === "string")
+    const offerIds = records.map((r) => r.upsell_offer_id).filter((id): id is string => typeof id === "string")
     const [offer] = offerIds.length
       ? await upsell.listUpsellOffers({ id: offerIds })
       : order.cart

@@ -1,10 +1,10 @@
-import { MedusaError } from "@medusajs/framework/utils"
+import { generateEntityId, MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import type { TierUpgrade } from "../../client/types"
-import { CartLineInput, TierLineMetadata } from "../../lib/cart-lines"
+import { PlannedLine, plannedLine } from "../../lib/cart-lines"
 import { loadCartTierLines } from "../../queries/cart"
-import { addonsOf } from "../../queries/order"
 import { checkUpgradeFits, planUpgrade } from "../../queries/upgrade"
+import type { TierLineUpdate } from "./create-tier-lines"
 
 export type UpgradeCartTierInput = {
   cart_id: string
@@ -21,7 +21,8 @@ export type TierUpgradeEvent = TierUpgrade
 /**
  * Checks a cart's tier line can move to the target tier and prices the new
  * line (same date, guests and add-ons, the offer's incentive when one was
- * accepted). Reads only; the calling workflow holds the cart lock.
+ * accepted), from the plugin's records of the cart's lines. Reads only; the
+ * calling workflow holds the cart lock.
  */
 export const prepareCartTierUpgradeStep = createStep(
   "prepare-cart-tier-upgrade",
@@ -38,64 +39,78 @@ export const prepareCartTierUpgradeStep = createStep(
     if (!line) {
       throw new MedusaError(MedusaError.Types.INVALID_DATA, `Line item ${item.id} is not a tier line; only a tier can be upgraded`)
     }
+    const current = line.record
     const plan = await planUpgrade(container, {
       sales_channel_ids: [cart.sales_channel_id],
       region: { id: cart.region_id!, currency_code: cart.currency_code },
-      from_tier_id: line.tier_id,
+      from_tier_id: current.tier_id,
       to_tier_id: input.to_tier_id,
-      event_date: line.event_date,
-      current_price: line.unit_price,
+      event_date: current.event_date,
+      current_price: current.unit_price,
       offer_id: input.offer_id,
     // A cart's prices are verified against the database again at checkout.
     }, { cached: true })
     if (!plan.quote.allowed) {
       throw new MedusaError(MedusaError.Types.NOT_ALLOWED, plan.quote.reason!)
     }
-    const metadata = item.metadata as unknown as TierLineMetadata
-    const addons = addonsOf(cart.items, line.tier_line_key)
+    const addonRecords = cart.records.filter((r) => r.kind === "addon" && r.parent_id === current.id)
     await checkUpgradeFits(container, {
       sales_channel_id: cart.sales_channel_id,
       from: plan.from,
       to: plan.to,
-      line: { tier_id: line.tier_id, event_date: line.event_date, guest_count: metadata.guest_count ?? null, unit_price: line.unit_price, addons },
-      pending_products: cart.items
-        .filter((i) => i.id !== item.id && i.metadata?.tiered_kind === "tier" && i.metadata.event_date === line.event_date && i.product_id)
-        .map((i) => i.product_id!),
+      line: {
+        tier_id: current.tier_id,
+        event_date: current.event_date,
+        guest_count: current.guest_count,
+        unit_price: current.unit_price,
+        addons: addonRecords.map((r) => ({ product_id: r.product_id, title: cart.items.find((i) => i.id === r.cart_line_item_id)!.title, quantity: r.quantity })),
+      },
+      pending_products: cart.tier_lines.filter((l) => l.id !== item.id && l.event_date === current.event_date).map((l) => l.record.product_id),
       booked: false,
     })
-    const newLine: CartLineInput = {
+    const upgraded: PlannedLine = plannedLine({
+      id: generateEntityId(undefined, "tlrec"),
+      kind: "tier",
+      line_key: current.line_key,
+      parent_id: null,
+      sales_channel_id: cart.sales_channel_id,
+      tier_id: plan.to.row.id,
+      segment_id: plan.to.row.segment_id,
+      product_id: plan.to.row.product!.id,
       variant_id: plan.to.variant_id,
+      event_date: current.event_date,
+      guest_count: current.guest_count,
       quantity: 1,
       unit_price: plan.price.final,
-      requires_shipping: false,
-      metadata: {
-        ...metadata,
-        tier_id: plan.to.row.id,
-        segment_id: plan.to.row.segment_id,
-        price_breakdown: plan.price,
-        upgraded_from_tier_id: line.tier_id,
-        upsell_offer_id: plan.offer_id,
-        upgrade_incentive_percent: plan.incentive_percent,
-      },
-    }
+      currency_code: cart.currency_code,
+      price_breakdown: plan.price,
+      upgraded_from_tier_id: current.tier_id,
+      upsell_offer_id: plan.offer_id,
+      upgrade_incentive_percent: plan.incentive_percent,
+    })
     const event: TierUpgradeEvent = {
       cart_id: cart.id,
       order_id: null,
       sales_channel_id: cart.sales_channel_id,
       line_item_id: item.id,
-      from_tier_id: line.tier_id,
+      from_tier_id: current.tier_id,
       to_tier_id: plan.to.row.id,
       offer_id: plan.offer_id,
       price_difference: plan.quote.price_difference,
       currency_code: cart.currency_code,
     }
+    // Add-ons follow the new tier: their commission is the parent tier's segment rate.
+    const record_updates: TierLineUpdate[] = [
+      { id: current.id, status: "replaced" },
+      ...addonRecords.map((r) => ({ id: r.id, parent_id: upgraded.record.id, tier_id: plan.to.row.id, segment_id: plan.to.row.segment_id })),
+    ]
     return new StepResponse({
-      item: newLine,
+      line: upgraded,
       old_line_id: item.id,
-      // Add-ons follow the new tier: their commission is the parent tier's segment rate.
-      addon_updates: addons.map((a) => {
-        const current = cart.items.find((i) => i.id === a.id)!.metadata!
-        return { id: a.id, metadata: { ...current, tier_id: plan.to.row.id, segment_id: plan.to.row.segment_id } }
+      record_updates,
+      addon_metadata: addonRecords.map((r) => {
+        const metadata = cart.items.find((i) => i.id === r.cart_line_item_id)!.metadata ?? {}
+        return { id: r.cart_line_item_id!, metadata: { ...metadata, tier_id: plan.to.row.id, segment_id: plan.to.row.segment_id } }
       }),
       event,
     })

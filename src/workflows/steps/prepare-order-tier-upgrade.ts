@@ -1,11 +1,15 @@
-import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, generateEntityId, MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { TierLineMetadata } from "../../lib/cart-lines"
+import { lineMetadata, TierLineDraft } from "../../lib/cart-lines"
 import { BOOKING_MODULE, BookingModuleService } from "../../modules/booking"
-import { addonsOf, loadOrder } from "../../queries/order"
+import { loadOrder } from "../../queries/order"
+import { orderTierLineRecords } from "../../queries/tier-lines"
 import { checkUpgradeFits, planUpgrade } from "../../queries/upgrade"
 import { ConflictError } from "../errors"
 import { TierUpgradeEvent } from "./prepare-cart-tier-upgrade"
+
+/** Medusa's order change description for an upgrade, which the reconciler recognizes. */
+export const ORDER_UPGRADE_DESCRIPTION = "Tier upgrade"
 
 export type UpgradeOrderTierInput = {
   order_id: string
@@ -18,7 +22,8 @@ export type UpgradeOrderTierInput = {
 
 /**
  * Checks that a customer's placed booking can move to the target tier and
- * prices the new line. Reads only; the calling workflow holds the order lock.
+ * prices the new line, from the plugin's records of the order's lines. Reads
+ * only; the calling workflow holds the order lock.
  */
 export const prepareOrderTierUpgradeStep = createStep(
   "prepare-order-tier-upgrade",
@@ -43,16 +48,17 @@ export const prepareOrderTierUpgradeStep = createStep(
     if (!item) {
       throw new MedusaError(MedusaError.Types.NOT_FOUND, `Line item ${input.line_item_id} was not found in order ${order.id}`)
     }
-    if (item.metadata?.tiered_kind !== "tier") {
+    const records = await orderTierLineRecords(container, order.id)
+    const current = records.find((r) => r.order_line_item_id === item.id)
+    if (current?.kind !== "tier") {
       throw new MedusaError(MedusaError.Types.INVALID_DATA, `Line item ${item.id} is not a tier line; only a tier can be upgraded`)
     }
-    const metadata = item.metadata as unknown as TierLineMetadata
     const plan = await planUpgrade(container, {
       sales_channel_ids: [order.sales_channel_id!],
       region: { id: order.region_id!, currency_code: order.currency_code },
-      from_tier_id: metadata.tier_id,
+      from_tier_id: current.tier_id,
       to_tier_id: input.to_tier_id,
-      event_date: metadata.event_date,
+      event_date: current.event_date,
       current_price: item.unit_price,
       offer_id: input.offer_id,
     })
@@ -60,51 +66,69 @@ export const prepareOrderTierUpgradeStep = createStep(
       throw new MedusaError(MedusaError.Types.NOT_ALLOWED, plan.quote.reason!)
     }
     const bookings: BookingModuleService = container.resolve(BOOKING_MODULE)
-    const [booking] = await bookings.listBookings({ order_id: order.id, line_item_id: item.id, status: "confirmed" })
-    if (!booking) {
+    const booking = await bookings.liveBookingOf(current.id)
+    if (!booking || booking.status !== "confirmed") {
       throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `The booking of line item ${item.id} is no longer confirmed; it cannot be upgraded`)
     }
+    const addonRecords = records.filter((r) => r.kind === "addon" && r.parent_id === current.id)
     const { pool } = await checkUpgradeFits(container, {
       sales_channel_id: order.sales_channel_id!,
       from: plan.from,
       to: plan.to,
       line: {
-        tier_id: metadata.tier_id,
-        event_date: metadata.event_date,
-        guest_count: metadata.guest_count ?? null,
+        tier_id: current.tier_id,
+        event_date: current.event_date,
+        guest_count: current.guest_count,
         unit_price: item.unit_price,
-        addons: addonsOf(order.items, metadata.tier_line_key),
+        addons: addonRecords.map((r) => ({
+          product_id: r.product_id,
+          title: order.items.find((i) => i.id === r.order_line_item_id)?.title ?? r.product_id,
+          quantity: r.quantity,
+        })),
       },
       booked: true,
     })
+    const record: TierLineDraft = {
+      id: generateEntityId(undefined, "tlrec"),
+      kind: "tier",
+      line_key: current.line_key,
+      parent_id: null,
+      sales_channel_id: current.sales_channel_id,
+      tier_id: plan.to.row.id,
+      segment_id: plan.to.row.segment_id,
+      product_id: plan.to.row.product!.id,
+      variant_id: plan.to.variant_id,
+      event_date: current.event_date,
+      guest_count: current.guest_count,
+      quantity: 1,
+      unit_price: plan.price.final,
+      currency_code: order.currency_code,
+      price_breakdown: plan.price,
+      upgraded_from_tier_id: current.tier_id,
+      upsell_offer_id: plan.offer_id,
+      upgrade_incentive_percent: plan.incentive_percent,
+    }
     const event: TierUpgradeEvent = {
       cart_id: null,
       order_id: order.id,
       sales_channel_id: order.sales_channel_id!,
       line_item_id: item.id,
-      from_tier_id: metadata.tier_id,
+      from_tier_id: current.tier_id,
       to_tier_id: plan.to.row.id,
       offer_id: plan.offer_id,
       price_difference: plan.quote.price_difference,
       currency_code: order.currency_code,
     }
     return new StepResponse({
+      record,
       new_item: {
         variant_id: plan.to.variant_id,
         quantity: 1,
         unit_price: plan.price.final,
-        metadata: {
-          ...metadata,
-          tier_id: plan.to.row.id,
-          segment_id: plan.to.row.segment_id,
-          price_breakdown: plan.price,
-          upgraded_from_tier_id: metadata.tier_id,
-          upsell_offer_id: plan.offer_id,
-          upgrade_incentive_percent: plan.incentive_percent,
-        } as Record<string, unknown>,
+        metadata: lineMetadata(record) as unknown as Record<string, unknown>,
       },
       old_item_id: item.id,
-      booking: { id: booking.id, pool, tier_id: plan.to.row.id, product_id: plan.to.row.product!.id, tier_line_key: metadata.tier_line_key },
+      pool,
       event,
     })
   }

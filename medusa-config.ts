@@ -56,7 +56,8 @@ module.exports = defineConfig({
       resolve: "@medusajs/medusa/caching",
       options: redisUrl
         ? { providers: [{ resolve: "@medusajs/medusa/caching-redis", id: "caching-redis", is_default: true, options: { redisUrl } }] }
-        : { in_memory: { enable: true } },
+        : // No key limit (a full node-cache throws on every write, Medusa's reads included); the size limit skips writes instead.
+          { in_memory: { enable: true, maxKeys: -1, maxSize: 100 * 1024 * 1024 } },
     },
     ...redisModules,
     { resolve: "./src/modules/segments" },

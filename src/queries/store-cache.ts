@@ -116,23 +116,28 @@ export async function cachedRead<T>(
   if (!caching) {
     return compute()
   }
+  // A cache that is full or unreachable costs speed, never an answer: each call falls back to computing.
+  const get = (k: string) => caching.get({ key: k }).catch(() => null)
+  const put = (k: string, data: unknown, tags: string[]) => caching.set({ key: k, data: data as object, tags, ttl: DEFAULT_TTL_SECONDS }).then(() => true, () => false)
   // Keys are built by this plugin's code in a fixed order, so their JSON is stable.
   const entryKey = `tiered:${read}:${JSON.stringify(key)}`
-  const hit = (await caching.get({ key: entryKey })) as Entry<T> | null
+  const hit = (await get(entryKey)) as Entry<T> | null
   if (hit) {
     return hit.value
   }
   const allTags = [...STORE_READS[read].map((entity) => `${entity}:list:*`), ...tags]
   const stampKey = `${entryKey}:stamp`
-  let stamp = (await caching.get({ key: stampKey })) as Stamp | null
+  let stamp = (await get(stampKey)) as Stamp | null
   if (!stamp) {
     stamp = { id: randomUUID() }
-    await caching.set({ key: stampKey, data: stamp, tags: allTags, ttl: DEFAULT_TTL_SECONDS })
+    if (!(await put(stampKey, stamp, allTags))) {
+      return compute()
+    }
   }
   const value = await compute()
-  const after = (await caching.get({ key: stampKey })) as Stamp | null
+  const after = (await get(stampKey)) as Stamp | null
   if (after?.id === stamp.id) {
-    await caching.set({ key: entryKey, data: { value } as Entry<T>, tags: allTags, ttl: DEFAULT_TTL_SECONDS })
+    await put(entryKey, { value } as Entry<T>, allTags)
   }
   return value
 }

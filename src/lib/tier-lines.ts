@@ -1,4 +1,4 @@
-import { reservedMetadataKeys } from "./cart-lines"
+import { lineMetadata, RESERVED_LINE_METADATA_KEYS, reservedMetadataKeys } from "./cart-lines"
 import type { TierPrice } from "./pricing"
 
 /** What the plugin decided about a cart or order line: the fields its rules read (see the tier_line model). */
@@ -54,6 +54,29 @@ export type CatalogFacts = {
   addonLimit: (tierId: string, productId: string) => number | undefined
 }
 
+/** JSON with object keys in order, so that two copies compare equal whatever order a database kept. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) {
+    return `[${value.map(canonical).join(",")}]`
+  }
+  if (value && typeof value === "object") {
+    return `{${Object.keys(value)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`)
+      .join(",")}}`
+  }
+  return JSON.stringify(value ?? null)
+}
+
+/**
+ * Whether a line's metadata still carries its record's display copy unchanged: what the order
+ * will show (its date, guests, price breakdown) must be what the plugin decided.
+ */
+export function metadataMatches(record: TierLineRecord, metadata: Record<string, unknown> | null): boolean {
+  const copy = lineMetadata(record) as Record<string, unknown>
+  return RESERVED_LINE_METADATA_KEYS.every((key) => canonical(copy[key]) === canonical(metadata?.[key]))
+}
+
 /** A cart's lines paired with their records; records whose line is gone are left out. */
 export function pairLines(items: CheckoutItem[], records: TierLineRecord[]) {
   const byLine = new Map(records.filter((r) => r.cart_line_item_id).map((r) => [r.cart_line_item_id!, r]))
@@ -90,7 +113,7 @@ export function cartLineProblems(items: CheckoutItem[], records: TierLineRecord[
       problems.push(`${name} was added for another store: remove it`)
       continue
     }
-    if (item.variant_id !== record.variant_id || item.metadata?.tier_line_id !== record.id) {
+    if (item.variant_id !== record.variant_id || !metadataMatches(record, item.metadata)) {
       problems.push(`${name} was changed outside tier-items: remove it and add it again`)
       continue
     }

@@ -1,4 +1,5 @@
-import { addonUnitsByParent, CatalogFacts, cartLineProblems, CheckoutItem, TierLineRecord } from "../tier-lines"
+import { lineMetadata } from "../cart-lines"
+import { addonUnitsByParent, CatalogFacts, cartLineProblems, CheckoutItem, metadataMatches, TierLineRecord } from "../tier-lines"
 
 const breakdown = { base: 7500, adjustments: [], final: 7500, currency_code: "usd" }
 const record = (over: Partial<TierLineRecord>): TierLineRecord => ({
@@ -36,7 +37,7 @@ const item = (r: TierLineRecord, over: Partial<CheckoutItem> = {}): CheckoutItem
   product_id: r.product_id,
   quantity: r.quantity,
   unit_price: r.unit_price,
-  metadata: { tiered_kind: r.kind, tier_line_id: r.id },
+  metadata: lineMetadata(r) as unknown as Record<string, unknown>,
   ...over,
 })
 const facts: CatalogFacts = {
@@ -91,6 +92,19 @@ describe("cartLineProblems", () => {
   it("refuses a record written for another store", () => {
     const moved = record({ sales_channel_id: "sc_b" })
     expect(cartLineProblems([item(moved)], [moved], facts)[0]).toContain("was added for another store")
+  })
+})
+
+describe("metadataMatches", () => {
+  it("holds for the record's own copy whatever the key order, and fails for any forged field", () => {
+    const copy = lineMetadata(tierRecord) as unknown as Record<string, unknown>
+    const reordered = Object.fromEntries(Object.entries(copy).reverse())
+    expect(metadataMatches(tierRecord, { ...reordered, note: "a storefront's own key" })).toBe(true)
+    for (const forged of [{ event_date: "2027-08-01" }, { guest_count: 99999 }, { segment_id: "seg_unknown" }, { tier_id: "tier_other" }, { upgrade_incentive_percent: 50 }]) {
+      expect(metadataMatches(tierRecord, { ...copy, ...forged })).toBe(false)
+    }
+    const { event_date: _gone, ...withoutDate } = copy
+    expect(metadataMatches(tierRecord, withoutDate)).toBe(false)
   })
 })
 

@@ -38,6 +38,7 @@ import {
   AdminUpdateExperiment,
 } from "./admin/experiments/validators"
 import { AdminResetFlags, AdminSetFlags } from "./admin/tier-flags/validators"
+import { AdminListTierRepairs, AdminRunReconcile } from "./admin/tier-repairs/validators"
 import { AdminSetCommissionRates } from "./admin/commission-rates/validators"
 import { AdminConnectAccount } from "./admin/stripe-connect/validators"
 import { AdminReportQuery, AdminRevenueReportQuery } from "./admin/tier-analytics/validators"
@@ -49,6 +50,7 @@ import { StoreUpgradeOrderTier } from "./store/orders/validators"
 import { StoreTierEvent } from "./store/tier-events/validators"
 import { StoreVisitor } from "./store/tiered/visitor/validators"
 import { ensureCartOfKey } from "./utils/cart-tenant"
+import { refuseTierLineUpdate, removeAddonsWithTierLine } from "./utils/tier-line-fence"
 import { validateStoreInput } from "./utils/validate-store-input"
 import { asInvalidPath, refuseControlCharacters } from "./utils/refuse-control-characters"
 import { settleCacheBeforeAnswer } from "./utils/settle-cache"
@@ -106,6 +108,8 @@ export default defineMiddlewares({
     { matcher: "/store/carts", methods: ["POST"], middlewares: [refuseForeignSalesChannel, refuseUnsellableLines] },
     { matcher: "/store/carts/:id", methods: ["POST"], middlewares: [refuseForeignSalesChannel] },
     { matcher: "/store/carts/:id/line-items", methods: ["POST"], middlewares: [refuseUnsellableLines] },
+    { matcher: "/store/carts/:id/line-items/:line_id", methods: ["POST"], middlewares: [refuseTierLineUpdate] },
+    { matcher: "/store/carts/:id/line-items/:line_id", methods: ["DELETE"], middlewares: [removeAddonsWithTierLine] },
     { matcher: "/store/payment-collections", methods: ["POST"], middlewares: [ensureNamedCartOfKey("body")] },
     { matcher: "/store/payment-collections/:id", middlewares: [ensurePaymentCollectionOfKey] },
     { matcher: "/store/payment-collections/:id/payment-sessions", methods: ["POST"], middlewares: [setConnectPaymentData] },
@@ -173,6 +177,9 @@ export default defineMiddlewares({
     // Stripe signs the exact bytes it sent.
     { matcher: "/hooks/stripe-connect", methods: ["POST"], bodyParser: { preserveRawBody: true }, middlewares: [] },
     { matcher: "/admin/commission-rates/:sales_channel_id", methods: ["POST"], middlewares: [validateAndTransformBody(AdminSetCommissionRates)] },
+
+    { matcher: "/admin/tier-repairs", methods: ["GET"], middlewares: [validateAndTransformQuery(AdminListTierRepairs, {})] },
+    { matcher: "/admin/tier-repairs/run", methods: ["POST"], middlewares: [validateAndTransformBody(AdminRunReconcile)] },
 
     { matcher: "/admin/tier-flags", methods: ["POST"], middlewares: [validateAndTransformBody(AdminSetFlags)] },
     { matcher: "/admin/tier-flags", methods: ["DELETE"], middlewares: [validateAndTransformQuery(AdminResetFlags, {})] },

@@ -5,6 +5,8 @@ import { BOOKING_MODULE, BookingModuleService } from "../modules/booking"
 import { SEGMENTS_MODULE, SegmentsModuleService } from "../modules/segments"
 import { TIER_ANALYTICS_MODULE, TierAnalyticsModuleService } from "../modules/tier-analytics"
 import { loadOrder } from "./order"
+import { orderRepairs } from "./repairs"
+import { orderTierLineRecords } from "./tier-lines"
 
 /**
  * What the plugin knows of an order, for its admin page: each booked tier line
@@ -23,14 +25,15 @@ export async function orderTierSummary(scope: MedusaContainer, orderId: string) 
   const analytics: TierAnalyticsModuleService = scope.resolve(TIER_ANALYTICS_MODULE)
   const bookingService: BookingModuleService = scope.resolve(BOOKING_MODULE)
   const segmentsService: SegmentsModuleService = scope.resolve(SEGMENTS_MODULE)
-  const [lines, bookings] = await Promise.all([
+  const [lines, bookings, repairs] = await Promise.all([
     analytics.recordedLines(orderId),
     bookingService.listBookings({ order_id: orderId }, { order: { created_at: "ASC" } }),
+    orderRepairs(scope, orderId),
   ])
   const currency = order?.currency_code ?? "usd"
   const net = asOrderRevenue(lines, currency)
-  const tierLines = items.filter((i) => i.metadata?.tiered_kind === "tier" && i.quantity > 0)
-  const tierIds = [...new Set(tierLines.map((i) => String(i.metadata!.tier_id)))]
+  const tierRecords = (await orderTierLineRecords(scope, orderId)).filter((r) => r.kind === "tier")
+  const tierIds = [...new Set(tierRecords.map((r) => r.tier_id))]
   const tiers = tierIds.length ? await segmentsService.listTiers({ id: tierIds }, { relations: ["segment"], withDeleted: true }) : []
   return {
     order_id: orderId,
@@ -38,19 +41,22 @@ export async function orderTierSummary(scope: MedusaContainer, orderId: string) 
     revenue: net.revenue,
     addon_revenue: net.addon_revenue,
     commission: net.commission,
-    lines: tierLines.map((item) => {
-      const tier = tiers.find((t) => t.id === item.metadata!.tier_id)
-      const booking = bookings.find((b) => b.line_item_id === item.id) ?? null
-      const money = net.lines.find((l) => l.tier_line_key === item.metadata!.tier_line_key && l.tier_id === item.metadata!.tier_id)
+    /** What the reconciler repaired or flagged on this order, newest first. */
+    repairs,
+    lines: tierRecords.map((record) => {
+      const item = items.find((i) => i.id === record.order_line_item_id)
+      const tier = tiers.find((t) => t.id === record.tier_id)
+      const booking = bookings.find((b) => b.tier_line_id === record.id && b.status !== "canceled") ?? bookings.find((b) => b.tier_line_id === record.id) ?? null
+      const money = net.lines.find((l) => l.tier_line_key === record.line_key && l.tier_id === record.tier_id)
       return {
-        line_item_id: item.id,
-        tier_id: tier?.id ?? String(item.metadata!.tier_id),
-        tier_name: tier?.name ?? item.title,
+        line_item_id: record.order_line_item_id ?? "",
+        tier_id: record.tier_id,
+        tier_name: tier?.name ?? item?.title ?? record.tier_id,
         level: tier?.level ?? null,
-        segment_id: tier?.segment?.id ?? String(item.metadata!.segment_id),
+        segment_id: tier?.segment?.id ?? record.segment_id,
         segment_name: tier?.segment?.name ?? null,
-        event_date: String(item.metadata!.event_date),
-        guest_count: (item.metadata!.guest_count as number | null) ?? null,
+        event_date: record.event_date,
+        guest_count: record.guest_count,
         booking: booking ? { id: booking.id, status: booking.status, slot: booking.slot } : null,
         commission: money?.commission ?? 0,
       }

@@ -113,15 +113,15 @@ export default class BookingModuleService extends MedusaService({
   }
 
   /**
-   * Keeps what the reconciler did. A flag for the merchant (`needs_attention`) is kept once while
-   * it is unresolved, however often a run finds the same problem again.
+   * Keeps what the reconciler did. A flag for the merchant (`needs_attention`) is raised once,
+   * however often a run finds the same problem again, and stays down once the merchant resolved it.
    */
   async recordRepairs(repairs: RepairInput[]): Promise<number> {
     let kept = 0
     for (const repair of repairs) {
       if (repair.needs_attention) {
         const [open] = await this.listBookingRepairs(
-          { kind: repair.kind, order_id: repair.order_id ?? null, event_date: repair.event_date ?? null, reason: repair.reason, resolved_at: null },
+          { kind: repair.kind, order_id: repair.order_id ?? null, event_date: repair.event_date ?? null, reason: repair.reason },
           { select: ["id"] }
         )
         if (open) {

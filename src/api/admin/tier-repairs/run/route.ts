@@ -1,0 +1,9 @@
+import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { reconcileBookingsWorkflow } from "../../../../workflows/reconcile-bookings"
+import { AdminRunReconcileType } from "../validators"
+
+/** Runs the reconciler now (it also runs at every start and every five minutes). */
+export const POST = async (req: AuthenticatedMedusaRequest<AdminRunReconcileType>, res: MedusaResponse) => {
+  const { result } = await reconcileBookingsWorkflow(req.scope).run({ input: { trigger: "admin", ...req.validatedBody } })
+  res.json({ run: result })
+}

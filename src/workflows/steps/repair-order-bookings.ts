@@ -1,0 +1,173 @@
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { cancelOrderWorkflow } from "@medusajs/medusa/core-flows"
+import { olderThan, paymentAuthorized } from "../../lib/reconcile"
+import { BOOKING_MODULE, BookingModuleService } from "../../modules/booking"
+import { LIVE_BOOKING_STATUSES, RepairInput } from "../../modules/booking/service"
+import { confirmOrderBookings } from "./confirm-order-bookings"
+
+const PAGE = 500
+
+type OrderRow = {
+  id: string
+  status: string
+  sales_channel_id: string | null
+  created_at: string | Date
+  cart?: { id: string } | null
+  payment_collections?: ({ status: string } | null)[] | null
+  items?: { id: string; title: string; metadata: Record<string, unknown> | null; detail?: { quantity: unknown } | null }[] | null
+}
+
+/**
+ * Every order written in the run's window is checked against the plugin's records: each live
+ * tier line has its booking (made now, or the order flagged when its date went to someone else),
+ * a canceled order holds no live booking, and an order that an interrupted checkout left behind
+ * (no cart, no payment: Medusa would have rolled it back) is canceled so the couple's cart can be
+ * checked out again.
+ */
+export const repairOrderBookingsStep = createStep(
+  "repair-order-bookings",
+  async (input: { since: string | null; until: string; grace_minutes: number }, { container }) => {
+    const query = container.resolve(ContainerRegistrationKeys.QUERY)
+    const service: BookingModuleService = container.resolve(BOOKING_MODULE)
+    const now = new Date()
+    const created = { ...(input.since ? { $gte: new Date(input.since) } : {}), $lte: new Date(input.until) }
+    const repairs: RepairInput[] = []
+    let checked = 0
+    const seen = new Set<string>()
+    // Orders placed in the window, and orders canceled in it (placed earlier).
+    for (const filters of [{ created_at: created }, { status: "canceled", updated_at: created }]) {
+      for (let skip = 0; ; skip += PAGE) {
+        const { data } = await query.graph({
+          entity: "order",
+          fields: [
+            "id",
+            "status",
+            "sales_channel_id",
+            "created_at",
+            "cart.id",
+            "payment_collections.status",
+            "items.id",
+            "items.title",
+            "items.metadata",
+            "items.detail.quantity",
+          ],
+          filters: filters as Record<string, unknown>,
+          pagination: { skip, take: PAGE, order: { created_at: "ASC" } },
+        })
+        const orders = (data as OrderRow[]).filter((o) => !seen.has(o.id))
+        orders.forEach((o) => seen.add(o.id))
+        checked += orders.length
+        await repairPage(orders)
+        if (data.length < PAGE) {
+          break
+        }
+      }
+    }
+    return new StepResponse({ repairs: await service.recordRepairs(repairs), orders_checked: checked })
+
+    async function repairPage(orders: OrderRow[]) {
+      const lineRecordIds = (o: OrderRow) =>
+        (o.items ?? []).map((i) => i.metadata?.tier_line_id).filter((id): id is string => typeof id === "string")
+      const withPackages = orders.filter((o) => lineRecordIds(o).length)
+      if (!withPackages.length) {
+        return
+      }
+      const recordIds = withPackages.flatMap(lineRecordIds)
+      const [records, bookings] = await Promise.all([
+        service.listTierLines({ id: recordIds }),
+        service.listBookings({ tier_line_id: recordIds, status: [...LIVE_BOOKING_STATUSES] }, { select: ["id", "tier_line_id", "status", "order_id"] }),
+      ])
+      const recordOf = new Map(records.map((r) => [r.id, r]))
+      const bookingOf = new Map(bookings.map((b) => [b.tier_line_id!, b]))
+      for (const order of withPackages) {
+        const mine = (order.items ?? [])
+          .map((item) => ({ item, record: recordOf.get(String(item.metadata?.tier_line_id)) }))
+          .filter((m) => m.record && m.record.sales_channel_id === order.sales_channel_id)
+        if (order.status === "canceled") {
+          const live = bookings.filter((b) => b.order_id === order.id && b.status === "confirmed")
+          if (live.length) {
+            await service.updateBookings(live.map((b) => ({ id: b.id, status: "canceled" as const })))
+            for (const b of live) {
+              repairs.push({
+                kind: "booking_canceled",
+                sales_channel_id: order.sales_channel_id,
+                order_id: order.id,
+                booking_id: b.id,
+                reason: `Order ${order.id} was canceled but its booking was still live; the date was given back`,
+              })
+            }
+          }
+          continue
+        }
+        if (!order.cart && !olderThan(order.created_at, now, input.grace_minutes)) {
+          continue
+        }
+        if (!order.cart) {
+          // Medusa links an order to its cart in the step after creating it: without the link, the
+          // checkout died in between, before any payment was authorized.
+          const paid = paymentAuthorized((order.payment_collections ?? []).map((pc) => pc?.status))
+          const ownsRecords = mine.some((m) => m.record!.order_id === order.id)
+          if (!paid && !ownsRecords) {
+            await cancelOrderWorkflow(container).run({ input: { order_id: order.id } })
+            repairs.push({
+              kind: "order_canceled",
+              sales_channel_id: order.sales_channel_id,
+              order_id: order.id,
+              reason: `Order ${order.id} was left behind by a checkout that stopped before it was linked to its cart or paid; it was canceled (the cart can be checked out again)`,
+            })
+            continue
+          }
+          repairs.push({
+            kind: "order_flagged",
+            needs_attention: true,
+            sales_channel_id: order.sales_channel_id,
+            order_id: order.id,
+            reason: `Order ${order.id} is not linked to the cart it came from (its checkout was interrupted); check its payment and booking`,
+          })
+          continue
+        }
+        const missing = mine.filter(
+          (m) =>
+            m.record!.order_id !== order.id ||
+            m.record!.order_line_item_id !== m.item.id ||
+            (m.record!.kind === "tier" && m.record!.status === "active" && Number(m.item.detail?.quantity ?? 1) > 0 && !bookingOf.has(m.record!.id)) ||
+            (m.record!.kind === "tier" && bookingOf.get(m.record!.id)?.status === "pending")
+        )
+        if (!missing.length) {
+          continue
+        }
+        const changes = await confirmOrderBookings(container, { order_id: order.id, cart_id: order.cart.id, onNoSlot: "report" })
+        for (const id of changes.created) {
+          repairs.push({
+            kind: "booking_created",
+            sales_channel_id: order.sales_channel_id,
+            order_id: order.id,
+            booking_id: id,
+            reason: `Order ${order.id} had a package without its booking; the date was booked`,
+          })
+        }
+        for (const id of changes.confirmed) {
+          repairs.push({
+            kind: "claim_confirmed",
+            sales_channel_id: order.sales_channel_id,
+            order_id: order.id,
+            booking_id: id,
+            reason: `The checkout stopped after order ${order.id} was created; its date claim was confirmed as the order's booking`,
+          })
+        }
+        for (const lost of changes.unbooked) {
+          repairs.push({
+            kind: "order_flagged",
+            needs_attention: true,
+            sales_channel_id: order.sales_channel_id,
+            order_id: order.id,
+            tier_line_id: lost.record_id,
+            event_date: lost.event_date,
+            reason: `${lost.title} on ${lost.event_date} has no booking: the date was taken by another booking`,
+          })
+        }
+      }
+    }
+  }
+)

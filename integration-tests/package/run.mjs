@@ -203,6 +203,7 @@ async function checkClient(env) {
     await tiered.segments.retrieve("signature", { region_id: "reg_1" })
     await tiered.carts.addTier("cart_1", { tier_id: "tier_1", event_date: "2030-07-17" })
     await tiered.upsell.decide("upso 1", { decision: "accepted" })
+    await tiered.visitor({ visitor_id: "v" })
     console.log(JSON.stringify({ calls, tier: isTierLine({ metadata: { tiered_kind: "tier" } }), events: FUNNEL_EVENTS.length }))`
   const imported = await run(process.execPath, ["--input-type=module", "-e", script], { cwd: hostDir, env, capture: true })
   const answer = imported.code === 0 ? JSON.parse(imported.output.trim().split("\n").at(-1)) : null
@@ -214,6 +215,7 @@ async function checkClient(env) {
           ["/store/segments/signature", "GET", { region_id: "reg_1" }],
           ["/store/carts/cart_1/tier-items", "POST", { tier_id: "tier_1", event_date: "2030-07-17" }],
           ["/store/upsell/offers/upso%201/decision", "POST", { decision: "accepted" }],
+          ["/store/tiered/visitor", "POST", { visitor_id: "v" }],
         ],
         tier: true,
         events: 7,

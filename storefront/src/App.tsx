@@ -21,7 +21,7 @@ import { Contact, ContactStep } from "./steps/ContactStep"
 import { DateStep } from "./steps/DateStep"
 import { SegmentStep } from "./steps/SegmentStep"
 import { TierStep } from "./steps/TierStep"
-import { visitorId } from "./visitor"
+import { keepVisitorId, visitorId } from "./visitor"
 
 type Step = "segment" | "tier" | "addons" | "date" | "contact" | "checkout" | "done"
 
@@ -44,8 +44,9 @@ function selectionKey(tierId: string | null, date: string | null, quantities: Qu
   return JSON.stringify([tierId, date, addons])
 }
 
-/** The offer worth a modal: an upgrade first, then whatever the store ranked highest. */
-function pickOffer(offers: StoreUpsellOffer[]) {
+/** The offer worth a modal: an upgrade first, then whatever the store ranked highest; none already decided. */
+function pickOffer(all: StoreUpsellOffer[]) {
+  const offers = all.filter((o) => o.status === "shown")
   return offers.find((o) => o.action === "suggest_upgrade" && o.to_tier_id) ?? offers.find((o) => o.to_tier_id) ?? offers[0] ?? null
 }
 
@@ -92,6 +93,8 @@ function Journey() {
   const tierLine = cart?.cart.items.find(isTierLine) ?? null
 
   useEffect(() => {
+    // The store's signed visitor id, ready before the first event or offer.
+    visitorId().catch(() => {})
     sdk.store.region
       .retrieve(region_id)
       .then(({ region }) => setCurrency(region.currency_code))
@@ -174,7 +177,7 @@ function Journey() {
     setBusy("Reserving your date…")
     setError(null)
     try {
-      const { cart: created } = await sdk.store.cart.create({ region_id, metadata: { visitor_id: visitorId() } })
+      const { cart: created } = await sdk.store.cart.create({ region_id, metadata: { visitor_id: await visitorId() } })
       const { cart: filled } = await sdk.tiered.carts.addTier(created.id, {
         tier_id: tierId!,
         event_date: date!,
@@ -211,12 +214,13 @@ function Journey() {
     try {
       await sdk.store.cart.update(cart.cart.id, { email: details.email, billing_address: { first_name: details.first_name, last_name: details.last_name } })
       // The booked package is the one on screen: rules on the viewed tier apply to it too.
-      const { offers } = await sdk.tiered.upsell.offers({
-        visitor_id: visitorId(),
+      const { offers, visitor_id } = await sdk.tiered.upsell.offers({
+        visitor_id: await visitorId(),
         cart_id: cart.cart.id,
         region_id,
         context: { viewing_tier_id: tierLine.metadata.tier_id },
       })
+      keepVisitorId(visitor_id)
       const offer = pickOffer(offers)
       if (!offer) return startCheckout(tierLine.metadata.tier_id)
       const quote =

@@ -1,15 +1,15 @@
-import Medusa, { FetchError } from "@medusajs/js-sdk"
-import { FunnelEvent, withTieredStore } from "@tiered/client"
-import { config } from "./config"
+import { FetchError } from "@medusajs/js-sdk"
+import { FunnelEvent } from "@tiered/client"
+import { sdk } from "./sdk"
 import { visitorId } from "./visitor"
 
-export const sdk = withTieredStore(
-  new Medusa({ baseUrl: config.backendUrl, publishableKey: config.publishableKey, auth: { type: "jwt", jwtTokenStorageMethod: "nostore" } })
-)
+export { sdk }
 
 /** A funnel event of this visitor; a failed event never stops the journey. */
 export function track(name: FunnelEvent, details: { segment?: string; tier_id?: string; properties?: Record<string, string | number | boolean | null> } = {}) {
-  sdk.tiered.events.track({ name, visitor_id: visitorId(), ...details }).catch(() => {})
+  visitorId()
+    .then((visitor_id) => sdk.tiered.events.track({ name, visitor_id, ...details }))
+    .catch(() => {})
 }
 
 /** What to tell the customer when a call failed: the store's own message when it gave one. */

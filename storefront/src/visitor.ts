@@ -1,27 +1,43 @@
+import { sdk } from "./sdk"
+
 const KEY = "tiered_visitor_id"
 
-function newId(): string {
-  if (typeof crypto.randomUUID === "function") {
-    return crypto.randomUUID()
-  }
-  // Outside a secure context (plain http on a LAN address) randomUUID is missing.
-  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, "0")).join("")
-}
-
 let memory: string | null = null
+let confirmed: Promise<string> | null = null
 
-/** The visitor's id, kept in localStorage so every visit and order joins the same funnel and experiment. */
-export function visitorId(): string {
+function kept(): string | null {
   try {
-    let id = localStorage.getItem(KEY)
-    if (!id) {
-      id = newId()
-      localStorage.setItem(KEY, id)
-    }
-    return id
+    return localStorage.getItem(KEY) ?? memory
   } catch {
-    // Storage blocked (private mode): sticky for this page at least.
-    memory ??= newId()
     return memory
   }
+}
+
+/** Keeps the visitor id the store answered (it signs them; an id it did not sign is replaced). */
+export function keepVisitorId(id: string) {
+  memory = id
+  try {
+    localStorage.setItem(KEY, id)
+  } catch {
+    // Storage blocked (private mode): sticky for this page at least.
+  }
+}
+
+/**
+ * The visitor's id as the store signed it, kept in localStorage so every visit and order joins
+ * the same funnel and experiment: confirmed with the store once per page load (a new visitor, or
+ * an id the store no longer accepts, gets a fresh one).
+ */
+export function visitorId(): Promise<string> {
+  confirmed ??= sdk.tiered
+    .visitor({ ...(kept() ? { visitor_id: kept()! } : {}) })
+    .then(({ visitor_id }) => {
+      keepVisitorId(visitor_id)
+      return visitor_id
+    })
+    .catch((error) => {
+      confirmed = null
+      throw error
+    })
+  return confirmed
 }

@@ -1,7 +1,8 @@
 // npm run bench: the store API under load, from one run of the production build on the demo.
 // Prints one table (req/s, p50/p95/p99 per endpoint), the server's peak RSS, and the targets
 // as ratios from the same run. Options (env): BENCH_SECONDS (10) per read endpoint,
-// BENCH_CONNECTIONS (10), BENCH_CARTS (200) requests per cart endpoint, one fresh cart each.
+// BENCH_CONNECTIONS (10), BENCH_CARTS (200) requests per cart endpoint, one fresh cart each,
+// BENCH_VISITORS (1000) returning visitors the offers route is asked for in turn.
 import autocannon from "autocannon"
 import os from "node:os"
 import path from "node:path"
@@ -14,6 +15,7 @@ const SECONDS = Number(process.env.BENCH_SECONDS || 10)
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS || 10)
 const CARTS = Number(process.env.BENCH_CARTS || 200)
 const COMPLETIONS = Math.min(CARTS, Number(process.env.BENCH_COMPLETIONS || 100))
+const VISITORS = Number(process.env.BENCH_VISITORS || 1000)
 const WARMUP_SECONDS = 2
 // BENCH_ONLY=compare,availability measures only the endpoints whose name has one of the words (and the floor).
 const ONLY = (process.env.BENCH_ONLY || "").split(",").filter(Boolean)
@@ -59,6 +61,12 @@ async function measure(name, options) {
   log(`${name}: ${row.rps.toFixed(0)} req/s, p95 ${row.p95.toFixed(1)} ms, ${row.cpuPerRequest.toFixed(2)} ms server CPU a request`)
   return row
 }
+
+/**
+ * The store routes rate-limit each client address (README "Limits"); the server trusts one proxy
+ * hop, so each simulated client says which one it is, as a load balancer in front would.
+ */
+const clientAddress = (n) => `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`
 
 /** Requests that each use the next cart of a pool, so every cart is written once; `body(n)` for the n-th. */
 function oneCartEach(cartIds, path, body) {
@@ -123,28 +131,58 @@ async function main() {
         path: `/store/tiers/${tierIds[1]}/availability?from=${dayFromToday(30)}&to=${dayFromToday(119)}`,
       })
     )
-    let visitor = 0
+    const offersContext = { segment: "signature", viewing_tier_id: tierIds[0], event_date: eventDate, addon_count: 2 }
+    const offersRequest = (n, visitorId) => ({
+      method: "POST",
+      path: "/store/upsell/offers",
+      headers: { "content-type": "application/json", "x-publishable-api-key": key, "x-forwarded-for": clientAddress(n) },
+      body: JSON.stringify({ ...(visitorId ? { visitor_id: visitorId } : {}), region_id: region, context: offersContext }),
+    })
+    let newVisitors = 0
     rows.push(
-      await measure("POST /store/upsell/offers", {
+      // No id: the server issues one and records the visitor's offers.
+      await measure("POST /store/upsell/offers (new visitor)", {
         base,
         key,
         pid,
-        requests: [
-          {
-            method: "POST",
-            path: "/store/upsell/offers",
-            setupRequest: (request) => ({
-              ...request,
-              body: JSON.stringify({
-                visitor_id: `bench-visitor-${visitor++}`,
-                region_id: region,
-                context: { segment: "signature", viewing_tier_id: tierIds[0], event_date: eventDate, addon_count: 2 },
-              }),
-            }),
-          },
-        ],
+        requests: [{ method: "POST", path: "/store/upsell/offers", setupRequest: () => offersRequest(newVisitors++, null) }],
       })
     )
+    if (selected("offers (returning")) {
+      // Visitors who were shown their offers once already, each asking again from its own address.
+      const returning = []
+      for (let i = 0; i < VISITORS; i += 10) {
+        const batch = await Promise.all(
+          Array.from({ length: Math.min(10, VISITORS - i) }, async (_, j) => {
+            const { visitor_id } = await store.post("/store/tiered/visitor", {})
+            const { method, path, headers, body } = offersRequest(1_000_000 + i + j, visitor_id)
+            const response = await fetch(`${base}${path}`, { method, headers, body })
+            if (!response.ok) throw new Error(`priming a returning visitor: ${response.status} ${await response.text()}`)
+            return visitor_id
+          })
+        )
+        returning.push(...batch)
+      }
+      log(`${returning.length} returning visitors shown their offers once`)
+      let asks = 0
+      rows.push(
+        await measure("POST /store/upsell/offers (returning visitor)", {
+          base,
+          key,
+          pid,
+          requests: [
+            {
+              method: "POST",
+              path: "/store/upsell/offers",
+              setupRequest: () => {
+                const n = asks++ % returning.length
+                return offersRequest(1_000_000 + n, returning[n])
+              },
+            },
+          ],
+        })
+      )
+    }
 
     const wantsCompletions = selected("complete")
     const wantsCarts = wantsCompletions || ["line-items", "tier-items"].some(selected)
@@ -153,7 +191,7 @@ async function main() {
     const [plainCarts, tierCarts, bundleCarts] = [0, 1, 2].map((i) => carts.slice(i * CARTS, (i + 1) * CARTS))
     // A date of its own for each tier cart, so that each can be booked at checkout.
     const openDates = wantsCarts ? await store.openDates(tierIds[1], dayFromToday(30), dayFromToday(395)) : []
-    if (openDates.length < CARTS) throw new Error(`only ${openDates.length} open dates for ${CARTS} tier carts`)
+    if (wantsCarts && openDates.length < CARTS) throw new Error(`only ${openDates.length} open dates for ${CARTS} tier carts`)
     rows.push(
       await measure("Medusa: POST /store/carts/:id/line-items", {
         base,
@@ -228,6 +266,7 @@ function report(rows) {
   const lineItems = byName("Medusa: POST /store/carts/:id/line-items")
   const tierItems = rows.find((r) => r.name === "POST /store/carts/:id/tier-items")
   const booking = byName("POST /store/carts/:id/complete (tier line")
+  const returningOffers = byName("POST /store/upsell/offers (returning visitor)")
   let commit = "unknown"
   try {
     commit = execFileSync("git", ["rev-parse", "--short", "HEAD"], { encoding: "utf8" }).trim()
@@ -249,6 +288,7 @@ function report(rows) {
       ? [{ what: "tier-items p95 vs Medusa's line-items p95", value: tierItems.p95 / lineItems.p95, goal: 1.3, atLeast: false }]
       : []),
     ...(booking ? [{ what: "booking creation (tier checkout) p95, ms", value: booking.p95, goal: 500, atLeast: false }] : []),
+    ...(returningOffers ? [{ what: "offers for a returning visitor: throughput vs floor", value: returningOffers.rps / floor.rps, goal: 0.5, atLeast: true }] : []),
   ]
   console.log("Targets (ratios from this run):")
   for (const t of targets) {

@@ -118,6 +118,22 @@ medusaIntegrationTestRunner({
         expect((await upsell().listUpsellOffers({ id: offer.id }))[0].redeemed_by).toBe(won.cart.id)
       })
 
+      it("redeems an offer once when ten redemptions race without any lock, and a release undoes only its own", async () => {
+        const [offer] = (await offers({ visitor_id: await newVisitor(api, studio), ...context() })).data.offers
+        await api.post(`/store/upsell/offers/${offer.id}/decision`, { decision: "accepted" }, studio.headers)
+        const results = await Promise.all(Array.from({ length: 10 }, (_, i) => upsell().redeemOffer(offer.id, `cart_${i}`)))
+        const winners = results.filter((r) => r !== null)
+        expect(winners).toHaveLength(1)
+        const [winner] = winners
+        const redeemed = async () => (await upsell().listUpsellOffers({ id: offer.id }))[0]
+        expect(await redeemed()).toEqual(expect.objectContaining({ redeemed_by: winner!.redeemed_by }))
+        // A loser's compensation (another redeemer) leaves the winner's redemption alone.
+        await upsell().releaseOffer({ id: offer.id, redeemed_by: "cart_loser", redeemed_at: winner!.redeemed_at })
+        expect((await redeemed()).redeemed_by).toBe(winner!.redeemed_by)
+        await upsell().releaseOffer(winner!)
+        expect(await redeemed()).toEqual(expect.objectContaining({ redeemed_by: null, redeemed_at: null }))
+      })
+
       it("answers 404 to a decision on another tenant's offer and leaves the offer as it was", async () => {
         const [offer] = (await offers({ visitor_id: await newVisitor(api, studio), ...context() })).data.offers
         const theirs = await fail(api.post(`/store/upsell/offers/${offer.id}/decision`, { decision: "accepted" }, other.headers))

@@ -196,12 +196,22 @@ export const mutatedInput = (base, ids, { query = false } = {}) => {
     return out
   })
   const unknown = fc.tuple(fc.string({ minLength: 1, maxLength: 12 }), value).map(([key, v]) => ({ ...structuredClone(base), [key]: v }))
+  // Every date of the input moved to the same far window at once (a short range past year 9999, say).
+  const dateKeys = Object.keys(base).filter((k) => /date|^from$|^to$/.test(k))
+  const farWindow = fc.constantFrom(["9999-12-30", "9999-12-31"], ["9999-12-31", "9999-12-31"], ["2200-12-31", "2201-01-01"], ["1999-12-31", "2000-01-01"], ["0000-01-01", "0000-01-02"]).map(([first, last]) => {
+    const out = structuredClone(base)
+    for (const key of dateKeys) out[key] = key === "to" || key === "end_date" ? last : first
+    return out
+  })
   const arms = [
     { arbitrary: replaced, weight: 6 },
     { arbitrary: nestedReplaced, weight: 2 },
     { arbitrary: removed, weight: 1 },
     { arbitrary: unknown, weight: 2 },
   ]
+  if (dateKeys.length) {
+    arms.push({ arbitrary: farWindow, weight: 3 })
+  }
   if (!query) {
     arms.push({ arbitrary: fc.oneof(wrongType, fc.array(value, { maxLength: 3 }), fc.constant("just text"), deep), weight: 1 })
   }

@@ -33,13 +33,14 @@ export function connectionEnv(url) {
 
 /**
  * Starts (or reuses) a database server.
- * @param {{ name: string, database?: string, persistent: boolean }} options
+ * @param {{ name: string, database?: string, persistent: boolean, port?: number }} options
  *   name: folder under .data/ for the embedded server's files;
  *   database: a database to create when it does not exist;
- *   persistent: keep the files between runs (dev) or start clean (tests).
+ *   persistent: keep the files between runs (dev) or start clean (tests);
+ *   port: listen there (a persistent server started again where its clients expect it), else a free port.
  * @returns {Promise<{ url: string, embedded: boolean, stop: () => Promise<void> }>}
  */
-export async function startDatabase({ name, database, persistent }) {
+export async function startDatabase({ name, database, persistent, port: wantedPort }) {
   if (process.env.DATABASE_URL) {
     // The given database is used as it is; nothing is created or stopped.
     return { url: process.env.DATABASE_URL, embedded: false, stop: async () => {} }
@@ -50,7 +51,7 @@ export async function startDatabase({ name, database, persistent }) {
   if (!persistent) {
     fs.rmSync(databaseDir, { recursive: true, force: true })
   }
-  const port = await freePort()
+  const port = wantedPort ?? (await freePort())
   const user = "postgres"
   const password = "postgres"
   const pg = new EmbeddedPostgres({

@@ -1,5 +1,5 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import { Modules } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { UPSELL_MODULE, UpsellModuleService } from "../../src/modules/upsell"
 import { adminHeaders, createPackageProduct, createRegion, createTenant, dayFromToday as day, failed as fail, Tenant } from "./fixtures"
 import { newVisitor, visitorsByVariant } from "./visitors"
@@ -187,6 +187,24 @@ medusaIntegrationTestRunner({
         { name: "upsell.accepted", data: expect.objectContaining({ id: offer.id, rule_id: rules.compare.id }) },
         { name: "upsell.declined", data: expect.objectContaining({ id: second.id }) },
       ])
+    })
+
+    it("answers a returning visitor from the cache until one of its offers is decided or a rule changes", async () => {
+      const visitor = await newVisitor(api, studio)
+      const ask = async () => (await offers({ visitor_id: visitor, region_id: region.id, context: { viewing_tier_id: t.essential.id, event_date: QUIET } })).data.offers
+      const [first] = await ask()
+      expect(first).toEqual(expect.objectContaining({ rule_id: rules.compare.id, headline: "Compare Essential with Select", status: "shown" }))
+      // A change behind Medusa's back (no module event) is not seen: the answer comes from the cache.
+      const pg = getContainer().resolve(ContainerRegistrationKeys.PG_CONNECTION)
+      await pg.raw(`update upsell_rule set headline = 'Changed behind Medusa' where id = ?`, [rules.compare.id])
+      expect((await ask())[0].headline).toBe("Compare Essential with Select")
+      // The visitor's decision drops its answer: the status is current (the rules are still a cached read of their own).
+      await api.post(`/store/upsell/offers/${first.id}/decision`, { decision: "declined" }, studio.headers)
+      expect(await ask()).toEqual([expect.objectContaining({ id: first.id, status: "declined", headline: "Compare Essential with Select" })])
+      // A rule edited through the admin drops it too.
+      await api.post(`/admin/upsell-rules/${rules.compare.id}`, { headline: "Now {{to_tier}}" }, admin)
+      expect(await ask()).toEqual([expect.objectContaining({ id: first.id, status: "declined", headline: "Now Select" })])
+      expect(await stored()).toHaveLength(1)
     })
 
     it("refuses bad input and what the key cannot see, recording nothing", async () => {

@@ -10,7 +10,8 @@ export function unitHash(input: string): number {
 }
 
 /**
- * Which variant a visitor sees, or null when outside the experiment's traffic.
+ * Which variant a visitor sees, or null when outside the experiment's traffic. The store buckets
+ * only ids the server signed (visitor-id.ts): a hash of a chosen id is a chosen bucket.
  * Inclusion and variant use separate hashes: raising the traffic percent adds
  * visitors without moving anyone already in from one variant to another.
  */

@@ -39,7 +39,7 @@ export function segmentChannels(flags: Flags, channels: string[]): string[] {
   return flags.segments ? channels.filter((c) => allowed(flags, c)) : []
 }
 
-/** Whether a visitor of a tenant gets upsell offers. */
+/** Whether a visitor of a tenant gets upsell offers; `visitorId` is one the server signed (visitor-id.ts), never a chosen one. */
 export function upsellOn(flags: Flags, channel: string, visitorId: string): boolean {
   return (
     flags.segments &&

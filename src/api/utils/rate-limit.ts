@@ -27,16 +27,20 @@ export const STORE_RATE_LIMITS = {
 } as const
 
 /**
- * Counts a request of a visitor from an address against the route family's limits in the
- * tenant; a 429 (with Retry-After) once either is used up.
+ * Counts a request against the route family's limits in the tenant, for the visitor and the
+ * client address given; a 429 (with Retry-After) once either is used up.
  */
 export async function takeStoreRateLimits(
   scope: MedusaContainer,
   route: keyof typeof STORE_RATE_LIMITS,
   tenant: string,
-  visitor: { visitor_id: string; address: string | undefined }
+  from: { visitor_id?: string; address?: string | undefined }
 ): Promise<void> {
   const limits = STORE_RATE_LIMITS[route]
-  await takeRateLimit(scope, `${route}:${tenant}:visitor:${visitor.visitor_id}`, limits.visitor)
-  await takeRateLimit(scope, `${route}:${tenant}:address:${visitor.address ?? "unknown"}`, limits.address)
+  if (from.visitor_id !== undefined) {
+    await takeRateLimit(scope, `${route}:${tenant}:visitor:${from.visitor_id}`, limits.visitor)
+  }
+  if ("address" in from) {
+    await takeRateLimit(scope, `${route}:${tenant}:address:${from.address ?? "unknown"}`, limits.address)
+  }
 }

@@ -127,9 +127,25 @@ export function revenueDelta(current: TierRevenue[], recorded: TierRevenue[], cu
   return { lines, revenue: sum((l) => l.revenue), addon_revenue: sum((l) => l.addon_revenue), commission: sum((l) => l.commission) }
 }
 
-/** An order's lines as one OrderRevenue, from what was recorded (for reversals). */
-export function asOrderRevenue(lines: TierRevenue[], currencyCode: string): OrderRevenue {
+/**
+ * An order's lines as one OrderRevenue, from what was recorded (for reversals). The order's own
+ * totals, when given, are the sums of its recorded changes (each rounded once), which the sum of
+ * rounded line amounts can miss by a minor unit.
+ */
+export function asOrderRevenue(
+  lines: TierRevenue[],
+  currencyCode: string,
+  totals?: { revenue: number; addon_revenue: number; commission: number }
+): OrderRevenue {
   const net = netByLine(lines, currencyCode)
   const sum = (pick: (l: TierRevenue) => number) => roundToMinor(net.reduce((s, l) => s + pick(l), 0), currencyCode)
+  if (totals) {
+    return {
+      lines: net,
+      revenue: roundToMinor(totals.revenue, currencyCode),
+      addon_revenue: roundToMinor(totals.addon_revenue, currencyCode),
+      commission: roundToMinor(totals.commission, currencyCode),
+    }
+  }
   return { lines: net, revenue: sum((l) => l.revenue), addon_revenue: sum((l) => l.addon_revenue), commission: sum((l) => l.commission) }
 }

@@ -25,13 +25,13 @@ export async function orderTierSummary(scope: MedusaContainer, orderId: string) 
   const analytics: TierAnalyticsModuleService = scope.resolve(TIER_ANALYTICS_MODULE)
   const bookingService: BookingModuleService = scope.resolve(BOOKING_MODULE)
   const segmentsService: SegmentsModuleService = scope.resolve(SEGMENTS_MODULE)
-  const [lines, bookings, repairs] = await Promise.all([
-    analytics.recordedLines(orderId),
+  const [[lines, totals], bookings, repairs] = await Promise.all([
+    Promise.all([analytics.recordedLines(orderId), analytics.recordedTotals(orderId)]),
     bookingService.listBookings({ order_id: orderId }, { order: { created_at: "ASC" } }),
     orderRepairs(scope, orderId),
   ])
   const currency = order?.currency_code ?? "usd"
-  const net = asOrderRevenue(lines, currency)
+  const net = asOrderRevenue(lines, currency, totals)
   const tierRecords = (await orderTierLineRecords(scope, orderId)).filter((r) => r.kind === "tier")
   const tierIds = [...new Set(tierRecords.map((r) => r.tier_id))]
   const tiers = tierIds.length ? await segmentsService.listTiers({ id: tierIds }, { relations: ["segment"], withDeleted: true }) : []

@@ -1,5 +1,5 @@
 import fc from "fast-check"
-import { orderRevenue, RevenueLine, revenueDelta, reversal } from "../commission"
+import { asOrderRevenue, orderRevenue, RevenueLine, revenueDelta, reversal } from "../commission"
 
 const rates: Record<string, number> = { seg_ess: 8, seg_sig: 10, seg_lux: 12 }
 const rateOf = (id: string) => rates[id] ?? 0
@@ -99,5 +99,26 @@ describe("revenueDelta", () => {
   it("is empty when nothing changed, and nets earlier deltas", () => {
     const recorded = [line("t_ess", "seg_sig", 5000), line("t_ess", "seg_sig", -5000), line("t_sel", "seg_sig", 7500)]
     expect(revenueDelta([line("t_sel", "seg_sig", 7500)], recorded, "usd")).toEqual({ lines: [], revenue: 0, addon_revenue: 0, commission: 0 })
+  })
+})
+
+describe("a whole order's commission stays rounded once", () => {
+  // Two tier lines whose commissions are 913.333 and 793.333: rounded once, 1706.67; summed after rounding, 1706.66.
+  const lines: RevenueLine[] = [
+    { kind: "tier", tier_line_key: "a", tier_id: "t", segment_id: "s", total: 7500 },
+    { kind: "addon", tier_line_key: "a", tier_id: "t", segment_id: "s", total: 1633.33 },
+    { kind: "tier", tier_line_key: "b", tier_id: "t", segment_id: "s", total: 7500 },
+    { kind: "addon", tier_line_key: "b", tier_id: "t", segment_id: "s", total: 433.33 },
+  ]
+  const placed = orderRevenue(lines, () => 10, "usd")
+
+  it("when the order is placed, canceled and read back from its recorded changes", () => {
+    expect(placed.commission).toBe(1706.67)
+    expect(placed.lines.reduce((s, l) => s + l.commission, 0)).toBeCloseTo(1706.66, 2)
+    const totals = { revenue: placed.revenue, addon_revenue: placed.addon_revenue, commission: placed.commission }
+    expect(asOrderRevenue(placed.lines, "usd", totals).commission).toBe(1706.67)
+    // A cancellation reverses exactly what was recorded: the order nets to zero, not to a cent.
+    const canceled = reversal(asOrderRevenue(placed.lines, "usd", totals), "all", "usd")
+    expect(placed.commission + canceled.commission).toBe(0)
   })
 })

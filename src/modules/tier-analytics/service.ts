@@ -208,6 +208,13 @@ export default class TierAnalyticsModuleService extends MedusaService({ TierEven
   }
 
   /** The conversion lines recorded for an order, as the commission rules read them. */
+  /** What an order has brought so far, order by order change: each change's totals were rounded once. */
+  async recordedTotals(orderId: string): Promise<{ revenue: number; addon_revenue: number; commission: number }> {
+    const rows = await this.listConversions({ order_id: orderId }, { select: ["revenue", "addon_revenue", "commission"] })
+    const sum = (pick: (r: (typeof rows)[number]) => unknown) => rows.reduce((s, r) => s + Number(pick(r)), 0)
+    return { revenue: sum((r) => r.revenue), addon_revenue: sum((r) => r.addon_revenue), commission: sum((r) => r.commission) }
+  }
+
   async recordedLines(orderId: string): Promise<TierRevenue[]> {
     const rows = await this.listConversionLines({ order_id: orderId })
     return rows.map((l) => ({

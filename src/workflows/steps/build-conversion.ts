@@ -1,6 +1,7 @@
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { asOrderRevenue, orderRevenue, OrderRevenue, RevenueLine, revenueDelta, reversal } from "../../lib/commission"
+import { roundToMinor } from "../../lib/money"
 import { TIER_ANALYTICS_MODULE, TierAnalyticsModuleService } from "../../modules/tier-analytics"
 import type { ConversionInput } from "../../modules/tier-analytics/service"
 import { UPSELL_MODULE, UpsellModuleService } from "../../modules/upsell"
@@ -62,7 +63,7 @@ export const buildConversionStep = createStep("build-conversion", async (input: 
   }
   const currency = order.currency_code
   const analytics: TierAnalyticsModuleService = container.resolve(TIER_ANALYTICS_MODULE)
-  const recorded = await analytics.recordedLines(order.id)
+  const [recorded, totals] = await Promise.all([analytics.recordedLines(order.id), analytics.recordedTotals(order.id)])
 
   // What each line is comes from the plugin's records, never from the line's metadata.
   const records = await orderTierLineRecords(container, order.id)
@@ -101,14 +102,17 @@ export const buildConversionStep = createStep("build-conversion", async (input: 
       break
     }
     case "upgrade": {
-      money = revenueDelta(orderRevenue(current(), await commissionPercentOf(container, order.sales_channel_id), currency).lines, recorded, currency)
+      const now = orderRevenue(current(), await commissionPercentOf(container, order.sales_channel_id), currency)
+      const delta = revenueDelta(now.lines, recorded, currency)
+      // The order's commission stays rounded once over its lines: the change is the new total minus the recorded one.
+      money = { ...delta, commission: roundToMinor(now.commission - totals.commission, currency) }
       kind = "upgrade"
       reference = input.change.reference
       break
     }
     case "canceled":
     case "refund": {
-      const net = asOrderRevenue(recorded, currency)
+      const net = asOrderRevenue(recorded, currency, totals)
       // Nothing left to reverse: never recorded, or canceled and refunded already.
       if (net.revenue + net.addon_revenue <= 0) {
         return new StepResponse(null)

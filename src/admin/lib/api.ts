@@ -16,6 +16,7 @@ import type {
   ExperimentStatus,
   FunnelReport,
   OrderTierSummary,
+  ReconcileResult,
   ReportInterval,
   ReportQuery,
   RevenueReport,
@@ -27,6 +28,9 @@ import type {
   TierFlags,
   TierFlagsState,
   TierList,
+  TierRepair,
+  TierRepairList,
+  TierRepairQuery,
   TierReport,
   UpdateTierPayload,
   UpsellReport,
@@ -169,6 +173,19 @@ export const getOrderTierSummary = (orderId: string) =>
   sdk.client
     .fetch<{ tier_summary: OrderTierSummary }>(`/admin/orders/${orderId}/tier-summary`)
     .then((r) => r.tier_summary)
+
+export const listTierRepairs = (query: TierRepairQuery) => sdk.client.fetch<TierRepairList>("/admin/tier-repairs", { query })
+
+export const resolveTierRepair = (id: string) =>
+  sdk.client
+    .fetch<{ repair: TierRepair }>(`/admin/tier-repairs/${id}/resolve`, { method: "POST" })
+    .then((r) => r.repair)
+
+/** Runs the reconciler now, over every tenant. */
+export const runReconciler = () =>
+  sdk.client
+    .fetch<{ run: ReconcileResult }>("/admin/tier-repairs/run", { method: "POST", body: {} })
+    .then((r) => r.run)
 
 export const getCommissionRates = (salesChannelId: string) =>
   sdk.client.fetch<CommissionRates>(`/admin/commission-rates/${salesChannelId}`)

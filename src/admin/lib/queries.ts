@@ -16,10 +16,11 @@ import {
   listProductTiers,
   listSalesChannels,
   listSegments,
+  listTierRepairs,
   listUpsellRules,
 } from "./api"
 import { changedFields, errorMessage } from "./form-values"
-import type { ExperimentStatus, ReportInterval, ReportQuery } from "./types"
+import type { ExperimentStatus, ReportInterval, ReportQuery, TierRepairQuery } from "./types"
 
 const ROOT = "tiered-storefront"
 
@@ -34,6 +35,7 @@ export const queryKeys = {
   assignment: (experimentId: string, visitorId: string) => [ROOT, "experiments", experimentId, "assignment", visitorId] as const,
   analytics: (report: string, query: object) => [ROOT, "tier-analytics", report, query] as const,
   orderTierSummary: (orderId: string) => [ROOT, "orders", orderId, "tier-summary"] as const,
+  tierRepairs: (query: TierRepairQuery) => [ROOT, "tier-repairs", query] as const,
   commissionRates: (salesChannelId: string) => [ROOT, "commission-rates", salesChannelId] as const,
   connectAccount: (salesChannelId: string) => [ROOT, "stripe-connect", salesChannelId] as const,
 }
@@ -94,6 +96,11 @@ export function useOrderTierSummary(orderId: string) {
   return useQuery({ queryKey: queryKeys.orderTierSummary(orderId), queryFn: () => getOrderTierSummary(orderId), retry: false })
 }
 
+/** Keeps the shown list while a longer one loads ("Show more"). */
+export function useTierRepairs(query: TierRepairQuery) {
+  return useQuery({ queryKey: queryKeys.tierRepairs(query), queryFn: () => listTierRepairs(query), placeholderData: (previous) => previous })
+}
+
 export function useCommissionRates(salesChannelId: string) {
   return useQuery({ queryKey: queryKeys.commissionRates(salesChannelId), queryFn: () => getCommissionRates(salesChannelId), enabled: !!salesChannelId })
 }
@@ -131,7 +138,7 @@ export function useExperimentReport(query: Pick<ReportQuery, "sales_channel_id">
  */
 export function useAdminMutation<TVariables, TResult>(
   mutationFn: (variables: TVariables) => Promise<TResult>,
-  successMessage: string
+  successMessage: string | ((result: TResult) => string)
 ) {
   const queryClient = useQueryClient()
   // A retry clears the refusal it answers, so the merchant never reads a stale error.
@@ -141,8 +148,8 @@ export function useAdminMutation<TVariables, TResult>(
     onMutate: () => {
       if (lastError.current !== undefined) toast.dismiss(lastError.current)
     },
-    onSuccess: async () => {
-      toast.success(successMessage)
+    onSuccess: async (result) => {
+      toast.success(typeof successMessage === "function" ? successMessage(result) : successMessage)
       await queryClient.invalidateQueries({ queryKey: queryKeys.root })
     },
     onError: (error) => {

@@ -257,8 +257,65 @@ export type OrderTierSummary = {
   revenue: number
   addon_revenue: number
   commission: number
+  /** What the reconciler repaired or flagged on this order, newest first. */
+  repairs: TierRepair[]
   lines: OrderTierLine[]
 }
+
+export type TierRepairKind =
+  | "claim_confirmed"
+  | "claim_released"
+  | "booking_created"
+  | "booking_canceled"
+  | "booking_moved"
+  | "upgrade_completed"
+  | "upgrade_undone"
+  | "offer_released"
+  | "conversion_recorded"
+  | "order_canceled"
+  | "order_flagged"
+
+/** One thing the reconciler put right, or a flag (`needs_attention`) the merchant must act on. */
+export type TierRepair = {
+  id: string
+  kind: TierRepairKind
+  sales_channel_id: string | null
+  order_id: string | null
+  cart_id: string | null
+  booking_id: string | null
+  tier_line_id: string | null
+  event_date: string | null
+  reason: string
+  needs_attention: boolean
+  resolved_at: string | null
+  resolved_by: string | null
+  created_at: string
+}
+
+export type ReconcileRun = {
+  id: string
+  trigger: "boot" | "schedule" | "admin" | "test"
+  started_at: string
+  finished_at: string | null
+  checked_until: string | null
+  orders_checked: number
+  repairs: number
+  error: string | null
+}
+
+export type TierRepairQuery = {
+  sales_channel_id?: string
+  order_id?: string
+  needs_attention?: boolean
+  resolved?: boolean
+  limit: number
+  offset: number
+}
+
+/** `last_run` is the reconciler's last finished run over every tenant. */
+export type TierRepairList = { repairs: TierRepair[]; count: number; offset: number; limit: number; last_run: ReconcileRun | null }
+
+export type ReconcileResult = { id: string; repairs: number; orders_checked: number }
 
 /** A segment's commission percent for one tenant: the tenant's override, else the segment's. */
 export type CommissionRate = {

@@ -3,11 +3,14 @@ import type { AdminOrder, DetailWidgetProps } from "@medusajs/framework/types"
 import { Badge, Container, Heading, Text } from "@medusajs/ui"
 import { DetailRow } from "../components/detail-row"
 import { Message } from "../components/message"
+import { TierRepairRow } from "../components/tier-repair-row"
 import { errorMessage } from "../lib/form-values"
 import { bookingStatus, formatEventDate, guestCountText, tierLabel } from "../lib/order-tier-summary"
 import { useOrderTierSummary } from "../lib/queries"
 import { formatMoney } from "../lib/tier-analytics"
-import type { OrderTierLine, OrderTierSummary } from "../lib/types"
+import { openFlagsFirst } from "../lib/tier-repairs"
+import type { OrderTierLine, OrderTierSummary, TierRepair } from "../lib/types"
+import { useNow } from "../lib/use-now"
 
 /** The order's booked packages and the platform's commission on it. */
 const OrderTierSummaryWidget = ({ data: order }: DetailWidgetProps<AdminOrder>) => {
@@ -20,6 +23,7 @@ const OrderTierSummaryWidget = ({ data: order }: DetailWidgetProps<AdminOrder>) 
       </div>
       {isLoading && <Message>Loading…</Message>}
       {isError && <Message>The order's packages could not be loaded: {errorMessage(error)}</Message>}
+      {summary && summary.repairs.length > 0 && <Repairs repairs={summary.repairs} />}
       {summary && !summary.lines.length && <Message>No tier packages in this order.</Message>}
       {summary && summary.lines.length > 0 && <Summary summary={summary} />}
     </Container>
@@ -39,6 +43,23 @@ function Summary({ summary }: { summary: OrderTierSummary }) {
         <Line key={line.line_item_id} line={line} money={money} />
       ))}
     </>
+  )
+}
+
+/** What the booking check repaired or flagged on this order, open flags first. */
+function Repairs({ repairs }: { repairs: TierRepair[] }) {
+  const now = useNow()
+  return (
+    <div data-testid="order-tier-repairs">
+      <div className="px-6 pt-4">
+        <Text size="small" weight="plus">
+          Repairs and flags
+        </Text>
+      </div>
+      {openFlagsFirst(repairs).map((repair) => (
+        <TierRepairRow key={repair.id} repair={repair} now={now} withOrder={false} />
+      ))}
+    </div>
   )
 }
 

@@ -19,6 +19,7 @@ import { changedFields, errorMessage, numberOrNull } from "../../lib/form-values
 import { Message } from "../../components/message"
 import { PageHeader } from "../../components/page-header"
 import { TenantSelect } from "../../components/tenant-select"
+import { TierRepairsSection } from "../../components/tier-repairs-section"
 import { queryKeys, sendIfChanged, useAdminMutation, useErrorToast } from "../../lib/queries"
 import { sdk } from "../../lib/sdk"
 
@@ -536,6 +537,7 @@ function ChannelAvailability({ channelId }: { channelId: string }) {
         onPick={setPicked}
       />
       <BlackoutList channelId={channelId} availability={availability.data} />
+      <TierRepairsSection channelId={channelId} />
       {picked && (
         <DateDrawer
           key={picked.date}
@@ -556,7 +558,7 @@ const AvailabilityPage = () => {
     <Container className="divide-y p-0">
       <PageHeader
         title="Availability"
-        description="Each storefront's capacity per date, booking window, blackouts and high-demand dates."
+        description="Each storefront's capacity per date, booking window, blackouts and high-demand dates, and what the booking check repaired or flagged."
         alignEnd
       >
         <div className="w-72">

@@ -1113,7 +1113,10 @@ async function analyticsFixtures(base, token) {
   // start checkout and order: a1 the Select ($7,500), a2 the Essential ($5,000) after taking an offer.
   const event = (name, visitor, extra = {}) => store.post("/store/tier-events", { name, visitor_id: visitor, ...extra })
   const bySegment = { segment: ANALYTICS.segment.handle }
-  const visitor = (v) => `${v}-${RUN}`
+  // The server buckets and counts only the visitor ids it signed: each visitor asks for one first.
+  const ids = {}
+  for (const v of ["a1", "a2", "a3", "a4"]) ids[v] = (await store.post("/store/tiered/visitor")).visitor_id
+  const visitor = (v) => ids[v]
   for (const v of ["a1", "a2", "a3", "a4"]) await event("segment_selected", visitor(v), bySegment)
   for (const [v, t] of [["a1", select], ["a2", essential], ["a2", essential], ["a3", essential], ["a3", select]]) {
     await event("tier_viewed", visitor(v), { tier_id: t.id })

@@ -1,6 +1,6 @@
-// Browser test of the admin screens (Segments, Pricing rules, Availability, Upsell rules,
-// Experiments, Tier flags, Tier analytics and Commission & payouts pages, product tier and order
-// tier widgets) in Chromium.
+// Browser test of the admin screens (Segments, Pricing rules, Availability with its repairs and
+// flags, Upsell rules, Experiments, Tier flags, Tier analytics and Commission & payouts pages,
+// product tier and order tier widgets) in Chromium.
 // The app runs with `medusa start` from a scratch copy under .cache/browser-app: the server
 // serves the admin bundle from its project's public/admin, and building in the repository would
 // replace .medusa/server (the plugin's package output). The bundle is rebuilt only when its
@@ -69,6 +69,15 @@ const PAYOUTS = {
   plain: `Gift card ${RUN}`,
   date: `${NEXT_YEAR}-11-24`,
   guests: 80,
+}
+// The reconciler's fixtures: a tenant whose two orders lose their bookings (as a crash between two
+// steps would leave them); a third order then takes the second one's date.
+const REPAIRS = {
+  tenant: `Repairs studio ${RUN}`,
+  region: `Repairs region ${RUN}`,
+  segment: { handle: `repairs-${RUN}`, name: `Repairs ${RUN}`, commission_percent: 10 },
+  tier: `Repairs Select ${RUN}`,
+  dates: [`${NEXT_YEAR}-10-06`, `${NEXT_YEAR}-10-13`],
 }
 const STRIPE_WEBHOOK_SECRET = "whsec_browser_test"
 
@@ -1583,6 +1592,144 @@ function payoutChecks(page, base, token) {
   ]
 }
 
+/**
+ * Two orders of a tenant of their own lose their bookings (deleted in the database, as a process
+ * killed between two checkout steps leaves them); a third couple then books the second order's date
+ * through the store, so the reconciler can book the first order again but must flag the second.
+ */
+async function repairFixtures(base, token) {
+  const admin = adminApi(base, token)
+  const { channel, store } = await createTenant(base, admin, REPAIRS.tenant)
+  const { region } = await admin.post("/admin/regions", { name: REPAIRS.region, currency_code: "usd", countries: [], payment_providers: ["pp_system_default"] })
+  const { segment } = await admin.post("/admin/segments", { ...REPAIRS.segment, rank: 11 })
+  const { product } = await admin.post("/admin/products", { ...productBody(REPAIRS.tier, 7500), sales_channels: [{ id: channel.id }] })
+  const { tier } = await admin.post(`/admin/segments/${segment.id}/tiers`, { level: 2, name: REPAIRS.tier, product_id: product.id })
+  const place = async (who, date) => {
+    const { cart } = await store.post("/store/carts", { region_id: region.id, email: `${who}-${RUN}@example.com` })
+    await store.post(`/store/carts/${cart.id}/tier-items`, { tier_id: tier.id, event_date: date })
+    return checkout(store, cart.id, who)
+  }
+  const [first, second] = [await place("repaired", REPAIRS.dates[0]), await place("flagged", REPAIRS.dates[1])]
+  const deleted = await dbQuery("DELETE FROM booking WHERE order_id = ANY($1) RETURNING id", [[first.id, second.id]])
+  if (deleted.length !== 2) throw new Error(`expected to delete the two orders' bookings, deleted ${deleted.length}`)
+  const taker = await place("taker", REPAIRS.dates[1])
+  return { channel, first, second, taker }
+}
+
+function repairChecks(page, base, token) {
+  const admin = adminApi(base, token)
+  const section = page.getByTestId("tier-repairs-section")
+  const openList = page.getByTestId("tier-repairs-open")
+  const recentList = page.getByTestId("tier-repairs-recent")
+  const widget = page.getByTestId("order-tier-widget")
+  const rowOf = (list, kind, orderId) => list.locator(`[data-testid="tier-repair"][data-kind="${kind}"]`).filter({ has: page.locator(`a[href$="/orders/${orderId}"]`) })
+  const text = async (locator) => (await locator.innerText()).trim()
+  const repairsOf = async (orderId) => (await admin.get(`/admin/tier-repairs?order_id=${orderId}`)).repairs
+  const TAKEN = `on ${REPAIRS.dates[1]} has no booking: the date was taken by another booking`
+  let fixtures
+  let flag
+
+  return [
+    [
+      "Check now on the Availability page runs the reconciler: the flagged order with its reason, date and link, and the repaired one",
+      async () => {
+        fixtures = await repairFixtures(base, token)
+        const before = (await admin.get(`/admin/tier-repairs?sales_channel_id=${fixtures.channel.id}`)).last_run
+        await page.goto(`${base}/app`)
+        await page.getByRole("link", { name: "Availability" }).first().click()
+        await visible(page.getByRole("heading", { name: "Availability", level: 1 }), "the Availability heading", 30_000)
+        await choose(page, "availability-channel", REPAIRS.tenant)
+        await visible(section, "the repairs section")
+        await section.scrollIntoViewIfNeeded()
+        await page.getByTestId("check-now").click()
+        await visible(page.getByText(/^Checked [\d,]+ orders?: /), "the run's result in a toast", 60_000)
+
+        const { last_run } = await admin.get(`/admin/tier-repairs?sales_channel_id=${fixtures.channel.id}`)
+        expect(last_run && last_run.id !== before?.id && last_run.trigger === "admin" && !last_run.error, `the last run: ${JSON.stringify({ before, last_run })}`)
+        ;[flag] = (await repairsOf(fixtures.second.id)).filter((r) => r.kind === "order_flagged")
+        expect(flag && flag.needs_attention && !flag.resolved_at && flag.reason.includes(TAKEN), `the second order's flag: ${JSON.stringify(flag)}`)
+        const repaired = (await repairsOf(fixtures.first.id)).map((r) => r.kind)
+        expect(repaired.includes("booking_created"), `the first order's repairs: ${repaired}`)
+        const booked = await dbQuery("SELECT event_date FROM booking WHERE order_id = $1 AND status = 'confirmed' AND deleted_at IS NULL", [fixtures.first.id])
+        expect(booked.length === 1 && booked[0].event_date === REPAIRS.dates[0], `the first order's booking: ${JSON.stringify(booked)}`)
+
+        const open = rowOf(openList, "order_flagged", fixtures.second.id)
+        await visible(open, "the open flag in the Needs attention list")
+        expect((await openList.locator('[data-testid="tier-repair"]').count()) === 1, "one open flag for the tenant")
+        expect((await text(open.getByTestId("tier-repair-state"))) === "Needs attention", "the flag's state")
+        expect((await text(open.getByTestId("tier-repair-kind"))) === "Order flagged", "the flag's kind")
+        expect((await text(open.getByTestId("tier-repair-reason"))).includes(TAKEN), "the flag's reason")
+        expect((await text(open.getByTestId("tier-repair-date"))).includes(`Oct 13, ${NEXT_YEAR}`), "the flag's event date")
+        expect((await open.getByTestId("tier-repair-order").getAttribute("href")) === `/app/orders/${fixtures.second.id}`, "the link to the order")
+        await visible(open.getByRole("button", { name: "Mark resolved" }), "the Mark resolved button")
+        expect((await text(openList)).includes("Needs attention (1)"), "the open flags counted in the title")
+
+        const fixed = rowOf(recentList, "booking_created", fixtures.first.id)
+        await visible(fixed, "the repair in the Recent repairs list")
+        expect((await text(fixed.getByTestId("tier-repair-state"))) === "Repaired", "the repair's state")
+        expect((await text(fixed.getByTestId("tier-repair-kind"))) === "Missing booking created", "the repair's kind")
+        expect((await fixed.getByRole("button", { name: "Mark resolved" }).count()) === 0, "a repair has nothing to resolve")
+        expect((await rowOf(recentList, "order_flagged", fixtures.second.id).count()) === 0, "the open flag is not repeated below")
+        const lastRun = await text(page.getByTestId("tier-repairs-last-run"))
+        expect(/^Last checked (just now|1 minute ago): [\d,]+ orders?, [\d,]+ repairs?$/.test(lastRun), `the last run: ${lastRun}`)
+        await openList.scrollIntoViewIfNeeded()
+      },
+    ],
+    [
+      "the order page's widget shows the flag with its reason and Mark resolved, and the other order's repair beside its booking",
+      async () => {
+        await page.goto(`${base}/app/orders/${fixtures.second.id}`)
+        await visible(widget.getByTestId("order-tier-repairs"), "the repairs in the order widget", 60_000)
+        await widget.scrollIntoViewIfNeeded()
+        const row = widget.locator(`[data-testid="tier-repair"][data-repair-id="${flag.id}"]`)
+        await visible(row, "the flag in the widget")
+        expect((await text(row.getByTestId("tier-repair-state"))) === "Needs attention", "the flag's state in the widget")
+        expect((await text(row.getByTestId("tier-repair-reason"))).includes(TAKEN), "the flag's reason in the widget")
+        await visible(row.getByRole("button", { name: "Mark resolved" }), "Mark resolved in the widget")
+        expect((await text(widget.getByTestId("order-tier-line-booking"))) === "Not booked", "the flagged line has no booking")
+        await page.screenshot({ path: shot("order-flagged") })
+
+        await page.goto(`${base}/app/orders/${fixtures.first.id}`)
+        await visible(widget.getByTestId("order-tier-repairs"), "the repairs in the other order's widget", 60_000)
+        await widget.scrollIntoViewIfNeeded()
+        const fixed = widget.locator('[data-testid="tier-repair"][data-kind="booking_created"]')
+        await visible(fixed, "the repair in the widget")
+        expect((await text(fixed.getByTestId("tier-repair-kind"))) === "Missing booking created", "the repair's kind in the widget")
+        expect((await text(fixed.getByTestId("tier-repair-state"))) === "Repaired", "the repair's state in the widget")
+        expect((await text(widget.getByTestId("order-tier-line-booking"))) === "Confirmed", "the repaired line is booked")
+
+        // An order the reconciler never touched shows no repairs section.
+        await page.goto(`${base}/app/orders/${fixtures.taker.id}`)
+        await visible(widget.getByTestId("order-tier-line-booking").getByText("Confirmed"), "the untouched order's booking", 60_000)
+        expect((await widget.getByTestId("order-tier-repairs").count()) === 0, "no repairs section without repairs")
+      },
+    ],
+    [
+      "Mark resolved moves the flag out of the open list into the history, and the API keeps it resolved",
+      async () => {
+        await page.goto(`${base}/app`)
+        await page.getByRole("link", { name: "Availability" }).first().click()
+        await choose(page, "availability-channel", REPAIRS.tenant)
+        const open = rowOf(openList, "order_flagged", fixtures.second.id)
+        await visible(open, "the open flag")
+        await open.scrollIntoViewIfNeeded()
+        await open.getByRole("button", { name: "Mark resolved" }).click()
+        await visible(page.getByText("Flag marked resolved"), "the resolved toast")
+        await visible(openList.getByText("Nothing needs your attention."), "an empty open list")
+        const done = rowOf(recentList, "order_flagged", fixtures.second.id)
+        await visible(done, "the resolved flag in the history")
+        expect((await text(done.getByTestId("tier-repair-state"))) === "Resolved", "the resolved state")
+        expect((await done.getByRole("button", { name: "Mark resolved" }).count()) === 0, "nothing left to resolve")
+        const [stored] = (await repairsOf(fixtures.second.id)).filter((r) => r.id === flag.id)
+        expect(stored && typeof stored.resolved_at === "string" && stored.resolved_by, `the stored flag: ${JSON.stringify(stored)}`)
+        const stillOpen = await admin.get(`/admin/tier-repairs?sales_channel_id=${fixtures.channel.id}&needs_attention=true&resolved=false`)
+        expect(stillOpen.count === 0, `open flags left: ${JSON.stringify(stillOpen.repairs)}`)
+        await section.scrollIntoViewIfNeeded()
+      },
+    ],
+  ]
+}
+
 let shotNumber = 0
 const shot = (name) => path.join(SCREENSHOTS, `${String(++shotNumber).padStart(2, "0")}-${name}.png`)
 const slug = (name) => name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 60)
@@ -1622,6 +1769,7 @@ async function main() {
     ...flagChecks(page, base, token),
     ...analyticsChecks(page, base, token),
     ...payoutChecks(page, base, token),
+    ...repairChecks(page, base, token),
   ]
   for (const [index, [name, check]] of list.entries()) {
     const began = Date.now()

@@ -4,6 +4,7 @@ import { beginOrderEditOrderWorkflow } from "@medusajs/medusa/core-flows"
 import { BOOKING_MODULE, BookingModuleService } from "../../src/modules/booking"
 import { TIER_ANALYTICS_MODULE, TierAnalyticsModuleService } from "../../src/modules/tier-analytics"
 import { UPSELL_MODULE, UpsellModuleService } from "../../src/modules/upsell"
+import backfillTierLineRecords from "../../src/migration-scripts/backfill-tier-line-records"
 import { upgradeOrderTierWorkflow } from "../../src/workflows/upgrade-order-tier"
 import { adminHeaders, createPackageProduct, createRegion, createTenant, Tenant, failed as fail } from "./fixtures"
 
@@ -219,6 +220,30 @@ medusaIntegrationTestRunner({
       expect(changes).toEqual([])
       expect((await upsell.listUpsellOffers({ id: offer.id }))[0].redeemed_at).toBeNull()
       expect((await repairsOf(other.id)).map((r: any) => r.kind).sort()).toEqual(["offer_released", "upgrade_undone"])
+    })
+
+    it("gives an order placed before tier line records existed its records, once, from its lines' metadata (the upgrade's migration script)", async () => {
+      const date = `${nextYear}-05-06`
+      const key = "tline_before"
+      const metadata = (kind: string, extra: Record<string, unknown> = {}) => ({
+        tiered_kind: kind, tier_line_key: key, tier_id: tiers.essential.id, segment_id: tiers.essential.segment_id, event_date: date, ...extra,
+        price_breakdown: { base: 5000, adjustments: [], final: 5000, currency_code: "usd" },
+      })
+      const order = await (getContainer().resolve(Modules.ORDER) as any).createOrders({
+        sales_channel_id: studio.salesChannelId, region_id: region.id, currency_code: "usd", email: "early@example.com",
+        items: [{ title: "Essential", variant_id: "variant_old", product_id: products.essential, quantity: 1, unit_price: 5000, metadata: metadata("tier", { guest_count: 40 }) }],
+      })
+      const line = order.items[0]
+      const booking = await bookings().createBookings({
+        sales_channel_id: studio.salesChannelId, tier_id: tiers.essential.id, product_id: products.essential, event_date: date, pool: "", slot: 1, status: "confirmed", order_id: order.id, line_item_id: line.id, guest_count: 40,
+      })
+      await backfillTierLineRecords({ container: getContainer() })
+      await backfillTierLineRecords({ container: getContainer() })
+      const records = await bookings().listTierLines({ order_id: order.id })
+      expect(records.map((r) => [r.kind, r.order_line_item_id, r.event_date, r.guest_count, Number(r.unit_price), r.status])).toEqual([["tier", line.id, date, 40, 5000, "active"]])
+      expect((await bookings().retrieveBooking(booking.id)).tier_line_id).toBe(records[0].id)
+      const summary = (await api.get(`/admin/orders/${order.id}/tier-summary`, admin)).data.tier_summary
+      expect(summary.lines.map((l: any) => [l.event_date, l.guest_count, l.booking?.status])).toEqual([[date, 40, "confirmed"]])
     })
 
     it("cancels the order an interrupted checkout left without its cart, so the couple's cart checks out again", async () => {

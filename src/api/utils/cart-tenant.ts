@@ -35,9 +35,7 @@ export async function ensureCartOfKey(req: MedusaRequest, _res: MedusaResponse, 
     return next()
   }
   const channel = await cartChannel(req.scope, req.params.id)
-  if (channel === undefined) {
-    return next()
-  }
+  // An unknown cart is a 404 here too: some of Medusa's cart routes (deleting a line) answer 500 for one.
   if (!channel || !keyChannels(req).includes(channel)) {
     return next(cartNotFound(req.params.id))
   }

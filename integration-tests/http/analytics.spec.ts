@@ -162,6 +162,7 @@ medusaIntegrationTestRunner({
           revenue: 5000,
           addon_revenue: 2000,
           commission: 700,
+          repairs: [],
           lines: [
             {
               line_item_id: expect.any(String),

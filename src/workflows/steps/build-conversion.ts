@@ -7,6 +7,8 @@ import type { ConversionInput } from "../../modules/tier-analytics/service"
 import { UPSELL_MODULE, UpsellModuleService } from "../../modules/upsell"
 import { commissionPercentOf } from "../../queries/commission"
 import { orderTierLineRecords } from "../../queries/tier-lines"
+import { visitorSecret } from "../../queries/visitor"
+import { verifiedVisitorId } from "../../lib/visitor-id"
 
 export type ConversionChange =
   | { kind: "placed" }
@@ -137,7 +139,10 @@ export const buildConversionStep = createStep("build-conversion", async (input: 
       : order.cart
         ? await upsell.listUpsellOffers({ cart_id: order.cart.id, status: "accepted" }, { order: { decided_at: "DESC" }, take: 1 })
         : []
-    const visitor = (order.cart?.metadata?.visitor_id as string | undefined) ?? (order.metadata?.visitor_id as string | undefined) ?? offer?.visitor_id
+    // The storefront writes the cart's visitor id: only one the server signed joins the funnel and experiment.
+    const secret = visitorSecret(container)
+    const visitor =
+      verifiedVisitorId(order.cart?.metadata?.visitor_id, secret) ?? verifiedVisitorId(order.metadata?.visitor_id, secret) ?? offer?.visitor_id
     const [exposure] = visitor
       ? await upsell.listExperimentExposures({ visitor_id: visitor, sales_channel_id: order.sales_channel_id }, { order: { created_at: "ASC" }, take: 1 })
       : []

@@ -2,7 +2,7 @@
 // (DATABASE_URL, or an embedded PostgreSQL that lives for this run only).
 // Stages run in order and all run even when one fails; a summary with each
 // stage's result and time closes the run, then `N passed, N failed` (tests).
-// Stages: unit, http, fuzz, browser, storefront, package, scale-out (all when none is named).
+// Stages: unit, http, fuzz, browser, storefront, package, scale-out, fault (all when none is named).
 import fs from "node:fs"
 import os from "node:os"
 import path from "node:path"
@@ -29,6 +29,8 @@ const STAGES = {
     script: "integration-tests/scale-out/run.mjs",
     needsDatabase: true,
   },
+  // Its own embedded PostgreSQL: it stops and starts the database under load.
+  fault: { title: "fault (servers killed mid-checkout, PostgreSQL restarted; the reconciler repairs)", script: "integration-tests/fault/run.mjs", needsDatabase: false },
 }
 
 const requested = process.argv.slice(2)
@@ -116,7 +118,7 @@ function readJestCounts(file) {
   }
 }
 
-// The browser, storefront and package runners end with the plain `N passed, N failed` line.
+// The browser, storefront, package, scale-out and fault runners end with the plain `N passed, N failed` line.
 function lastCountsLine(output) {
   const matches = [...output.matchAll(/^(\d+) passed, (\d+) failed/gm)]
   const last = matches.at(-1)

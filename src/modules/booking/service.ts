@@ -51,6 +51,7 @@ export type RepairInput = {
     | "conversion_recorded"
     | "order_canceled"
     | "order_flagged"
+    | "cart_completed"
   reason: string
   sales_channel_id?: string | null
   order_id?: string | null

@@ -21,7 +21,13 @@ export const recordMissingConversionsStep = createStep(
     const analytics: TierAnalyticsModuleService = container.resolve(TIER_ANALYTICS_MODULE)
     const query = container.resolve(ContainerRegistrationKeys.QUERY)
     const window = { ...(input.since ? { $gte: new Date(input.since) } : {}), $lte: new Date(input.until) }
-    const records = await service.listTierLines({ order_id: { $ne: null }, updated_at: window }, { select: ["order_id", "sales_channel_id"] })
+    const records = await service.listTierLines({ order_id: { $ne: null }, updated_at: window }, { select: ["order_id"] })
+    // A cancellation touches the order, not its records: orders canceled in the window are looked at too.
+    const { data: canceled } = await query.graph({ entity: "order", fields: ["id"], filters: { status: "canceled", updated_at: window } })
+    const canceledIds = (canceled as { id: string }[]).map((o) => o.id)
+    for (let i = 0; i < canceledIds.length; i += CHUNK) {
+      records.push(...(await service.listTierLines({ order_id: canceledIds.slice(i, i + CHUNK) }, { select: ["order_id"] })))
+    }
     const orderIds = [...new Set(records.map((r) => r.order_id!))]
     const repairs: RepairInput[] = []
     const now = new Date()

@@ -1,4 +1,4 @@
-import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { cancelOrderWorkflow } from "@medusajs/medusa/core-flows"
 import { olderThan, paymentAuthorized } from "../../lib/reconcile"
@@ -13,7 +13,7 @@ type OrderRow = {
   status: string
   sales_channel_id: string | null
   created_at: string | Date
-  cart?: { id: string } | null
+  cart?: { id: string; completed_at?: string | Date | null } | null
   payment_collections?: ({ status: string } | null)[] | null
   items?: { id: string; title: string; metadata: Record<string, unknown> | null; detail?: { quantity: unknown } | null }[] | null
 }
@@ -23,7 +23,8 @@ type OrderRow = {
  * tier line has its booking (made now, or the order flagged when its date went to someone else),
  * a canceled order holds no live booking, and an order that an interrupted checkout left behind
  * (no cart, no payment: Medusa would have rolled it back) is canceled so the couple's cart can be
- * checked out again.
+ * checked out again; a placed order whose cart was left open (Medusa links the order and marks the
+ * cart completed in two parallel steps) gets its cart completed.
  */
 export const repairOrderBookingsStep = createStep(
   "repair-order-bookings",
@@ -46,6 +47,7 @@ export const repairOrderBookingsStep = createStep(
             "sales_channel_id",
             "created_at",
             "cart.id",
+            "cart.completed_at",
             "payment_collections.status",
             "items.id",
             "items.title",
@@ -65,6 +67,24 @@ export const repairOrderBookingsStep = createStep(
       }
     }
     return new StepResponse({ repairs: await service.recordRepairs(repairs), orders_checked: checked })
+
+    /** Carts marked completed by a checkout whose order never got linked to them are opened again. */
+    async function reopenCarts(cartIds: (string | null)[]): Promise<string[]> {
+      const ids = [...new Set(cartIds.filter((id): id is string => !!id))]
+      if (!ids.length) {
+        return []
+      }
+      const [{ data: carts }, { data: links }] = await Promise.all([
+        query.graph({ entity: "cart", fields: ["id", "completed_at"], filters: { id: ids } }),
+        query.graph({ entity: "order_cart", fields: ["cart_id"], filters: { cart_id: ids } }),
+      ])
+      const linked = new Set((links as { cart_id: string }[]).map((l) => l.cart_id))
+      const stranded = (carts as { id: string; completed_at: string | Date | null }[]).filter((c) => c.completed_at && !linked.has(c.id)).map((c) => c.id)
+      if (stranded.length) {
+        await container.resolve(Modules.CART).updateCarts(stranded.map((id) => ({ id, completed_at: null })))
+      }
+      return stranded
+    }
 
     async function repairPage(orders: OrderRow[]) {
       const lineRecordIds = (o: OrderRow) =>
@@ -110,11 +130,13 @@ export const repairOrderBookingsStep = createStep(
           const ownsRecords = mine.some((m) => m.record!.order_id === order.id)
           if (!paid && !ownsRecords) {
             await cancelOrderWorkflow(container).run({ input: { order_id: order.id } })
+            const reopened = await reopenCarts(mine.map((m) => m.record!.cart_id))
             repairs.push({
               kind: "order_canceled",
               sales_channel_id: order.sales_channel_id,
               order_id: order.id,
-              reason: `Order ${order.id} was left behind by a checkout that stopped before it was linked to its cart or paid; it was canceled (the cart can be checked out again)`,
+              cart_id: reopened[0] ?? null,
+              reason: `Order ${order.id} was left behind by a checkout that stopped before it was linked to its cart or paid; it was canceled${reopened.length ? ` and cart ${reopened.join(", ")}, marked completed without an order, reopened` : ""} (the cart can be checked out again)`,
             })
             continue
           }
@@ -126,6 +148,16 @@ export const repairOrderBookingsStep = createStep(
             reason: `Order ${order.id} is not linked to the cart it came from (its checkout was interrupted); check its payment and booking`,
           })
           continue
+        }
+        if (!order.cart.completed_at && olderThan(order.created_at, now, input.grace_minutes)) {
+          await container.resolve(Modules.CART).updateCarts([{ id: order.cart.id, completed_at: new Date(order.created_at) }])
+          repairs.push({
+            kind: "cart_completed",
+            sales_channel_id: order.sales_channel_id,
+            order_id: order.id,
+            cart_id: order.cart.id,
+            reason: `The checkout stopped after order ${order.id} was linked to cart ${order.cart.id} but before the cart was marked completed; it was marked completed`,
+          })
         }
         const missing = mine.filter(
           (m) =>

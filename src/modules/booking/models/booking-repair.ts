@@ -19,6 +19,7 @@ export const BookingRepair = model
       "conversion_recorded",
       "order_canceled",
       "order_flagged",
+      "cart_completed",
     ]),
     sales_channel_id: model.text().nullable(),
     order_id: model.text().nullable(),

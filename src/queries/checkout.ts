@@ -25,6 +25,8 @@ export type CheckoutVerdict = {
   conflicts: string[]
   /** The records of the cart's tier and add-on lines, each matched to its line. */
   records: (TierLineRecord & { title: string })[]
+  /** Each tier line record's capacity pool and what it takes, read with the dates (for its claim). */
+  slots: Map<string, { pool: string; capacity: number }>
 }
 
 type ProductRow = {
@@ -81,7 +83,7 @@ export async function verifyCheckout(
   const paired = pairLines(cart.items, records).filter((p) => p.record) as { item: CheckoutItem; record: TierLineRecord }[]
   const live = paired.map(({ item, record }) => ({ ...record, title: item.title }))
   if (invalid.length || !live.some((r) => r.kind === "tier")) {
-    return { invalid, conflicts: [], records: live }
+    return { invalid, conflicts: [], records: live, slots: new Map() }
   }
 
   const region = { id: cart.region_id, currency_code: cart.currency_code }
@@ -101,8 +103,10 @@ export async function verifyCheckout(
   const today = options.today ?? todayUtc()
   const own = options.ownClaims ?? new Map()
   const wanted = new Map<string, { count: number; product: string; title: string; date: string; pool: string; own: number }>()
+  const slots = new Map<string, { pool: string; capacity: number }>()
   for (const record of tierRecords) {
     const pool = tenant.poolOf(record.product_id)
+    slots.set(record.id, { pool, capacity: tenant.rulesFor(record.product_id).capacity })
     const key = `${pool}|${record.event_date}`
     const entry = wanted.get(key) ?? { count: 0, product: record.product_id, title: record.title, date: record.event_date, pool, own: 0 }
     entry.count += 1
@@ -121,7 +125,7 @@ export async function verifyCheckout(
       conflicts.push(`${want.date} is no longer available for ${want.title} (${day.status.replace("_", " ")})`)
     }
   }
-  return { invalid, conflicts, records: live }
+  return { invalid, conflicts, records: live, slots }
 }
 
 /** The capacity pool and the number of bookings it takes, for a tier product on a date. */

@@ -4,7 +4,7 @@ import { StepResponse } from "@medusajs/framework/workflows-sdk"
 import { completeCartWorkflow } from "@medusajs/medusa/core-flows"
 import type { CheckoutItem } from "../../lib/tier-lines"
 import { BOOKING_MODULE, BookingModuleService } from "../../modules/booking"
-import { slotRules, verifyCheckout } from "../../queries/checkout"
+import { verifyCheckout } from "../../queries/checkout"
 import { cartTierLineRecords } from "../../queries/tier-lines"
 import { ConflictError } from "../errors"
 
@@ -76,7 +76,7 @@ completeCartWorkflow.hooks.validate(
         if (own.has(record.id)) {
           continue
         }
-        const { pool, capacity } = await slotRules(container, channel, record.product_id, record.event_date)
+        const { pool, capacity } = verdict.slots.get(record.id)!
         const claim = await service.takeSlot({
           sales_channel_id: channel,
           tier_id: record.tier_id,

@@ -1,6 +1,7 @@
 import { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { BOOKING_MODULE, BookingModuleService } from "../../modules/booking"
+import { LIVE_BOOKING_STATUSES } from "../../modules/booking/service"
 import { slotRules } from "../../queries/checkout"
 import { cartTierLineRecords } from "../../queries/tier-lines"
 import { ConflictError } from "../errors"
@@ -53,16 +54,19 @@ export async function confirmOrderBookings(
       changes.records.push(...moved.map(({ record }) => ({ id: record.id, order_id: record.order_id, order_line_item_id: record.order_line_item_id })))
       await service.updateTierLines(moved.map(({ item, record }) => ({ id: record.id, order_id: order.id, order_line_item_id: item.id })))
     }
-    for (const { item, record } of matched.filter((m) => m.record.kind === "tier")) {
-      const booking = await service.liveBookingOf(record.id)
-      if (booking && booking.status !== "pending") {
-        continue
-      }
-      if (booking) {
-        await service.updateBookings({ id: booking.id, status: "confirmed", order_id: order.id, line_item_id: item.id })
-        changes.confirmed.push(booking.id)
-        continue
-      }
+    const tiers = matched.filter((m) => m.record.kind === "tier")
+    const live = tiers.length
+      ? await service.listBookings({ tier_line_id: tiers.map((m) => m.record.id), status: [...LIVE_BOOKING_STATUSES] }, { select: ["id", "status", "tier_line_id"] })
+      : []
+    const claims = tiers.flatMap(({ item, record }) => {
+      const claim = live.find((b) => b.tier_line_id === record.id && b.status === "pending")
+      return claim ? [{ id: claim.id, status: "confirmed" as const, order_id: order.id, line_item_id: item.id }] : []
+    })
+    if (claims.length) {
+      await service.updateBookings(claims)
+      changes.confirmed.push(...claims.map((c) => c.id))
+    }
+    for (const { item, record } of tiers.filter((m) => !live.some((b) => b.tier_line_id === m.record.id))) {
       const { pool, capacity } = await slotRules(container, record.sales_channel_id, record.product_id, record.event_date)
       const taken = await service.takeSlot({
         sales_channel_id: record.sales_channel_id,

@@ -1,6 +1,6 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { DEMO_ADDONS, DEMO_TIERS } from "../../src/scripts/demo-data"
+import { DEMO_ADDONS, DEMO_SHOP_PRODUCTS, DEMO_TIERS } from "../../src/scripts/demo-data"
 import { DemoSeedResult, seedDemo } from "../../src/scripts/seed-demo"
 
 jest.setTimeout(180 * 1000)
@@ -24,7 +24,7 @@ medusaIntegrationTestRunner({
       const experiments = (await query.graph({ entity: "experiment", fields: ["key", "status", "traffic_percent"] })).data
       expect(experiments).toEqual([{ key: "upsell-copy", status: "running", traffic_percent: 10 }])
       expect(await count("tier")).toBe(DEMO_TIERS.length)
-      expect(await count("product")).toBe(DEMO_TIERS.length + DEMO_ADDONS.length)
+      expect(await count("product")).toBe(DEMO_TIERS.length + DEMO_ADDONS.length + DEMO_SHOP_PRODUCTS.length)
       expect(DEMO_ADDONS.length).toBeGreaterThanOrEqual(10)
       expect(DEMO_ADDONS.length).toBeLessThanOrEqual(15)
 

@@ -120,7 +120,14 @@ export const DEMO_ADDONS: DemoAddon[] = [
 export const DEMO_COLLECTIONS = {
   packages: { title: "Packages", handle: "packages" },
   addons: { title: "Add-ons", handle: "add-ons" },
+  shop: { title: "Shop", handle: "shop" },
 }
+
+/** Plain products (neither package nor add-on): bought through Medusa's own cart routes. */
+export const DEMO_SHOP_PRODUCTS = [
+  { title: "Fine art print (16x20)", handle: "shop-fine-art-print", price: 90, tenants: both },
+  { title: "Thank-you cards (set of 50)", handle: "shop-thank-you-cards", price: 120, tenants: both },
+]
 
 export const DEMO_PRICING_RULES = [
   { label: "Peak season", kind: "season" as const, months: [6, 7, 8, 9], percent: 20, priority: 1 },

@@ -28,6 +28,8 @@ import { createTiersWorkflow } from "../workflows/create-tiers"
 import { addTierToCartWorkflow } from "../workflows/add-tier-to-cart"
 import { cancelOrderBookingsWorkflow } from "../workflows/cancel-order-bookings"
 import { recordConversionWorkflow } from "../workflows/record-conversion"
+import { issueVisitorId } from "../lib/visitor-id"
+import { visitorSecret } from "../queries/visitor"
 import { TIER_ANALYTICS_MODULE, TierAnalyticsModuleService } from "../modules/tier-analytics"
 import type { FunnelEvent } from "../modules/tier-analytics/models/tier-event"
 import {
@@ -35,6 +37,7 @@ import {
   DEMO_ADMIN,
   DEMO_AVAILABILITY,
   DEMO_COLLECTIONS,
+  DEMO_SHOP_PRODUCTS,
   DEMO_EXPERIMENT,
   DEMO_PRICING_RULES,
   DEMO_REGION,
@@ -136,6 +139,7 @@ export async function seedDemo(container: MedusaContainer): Promise<DemoSeedResu
       collection: DEMO_COLLECTIONS.addons.handle,
       description: `${a.title}, to add to any package.`,
     })),
+    ...DEMO_SHOP_PRODUCTS.map((p) => ({ ...p, collection: DEMO_COLLECTIONS.shop.handle, description: `${p.title}.` })),
   ]
   const { data: existing } = await query.graph({
     entity: "product",
@@ -314,10 +318,13 @@ async function seedSamples(container: MedusaContainer, regionId: string, salesCh
   const { data: variants } = await query.graph({ entity: "variant", fields: ["id", "product.handle"] })
   const variantOf = (handle: string) => (variants as { id: string; product?: { handle: string } | null }[]).find((v) => v.product?.handle === handle)!.id
   const today = new Date().toISOString().slice(0, 10)
+  // The demo's visitors get ids the server signed, as a storefront's do, so their orders join their funnel.
+  const signed = new Map<string, string>()
+  const visitorId = (name: string) => signed.get(name) ?? signed.set(name, issueVisitorId(visitorSecret(container))).get(name)!
 
   for (const sample of DEMO_SAMPLE_ORDERS) {
     const { result: cart } = await createCartWorkflow(container).run({
-      input: { region_id: regionId, sales_channel_id: salesChannelId, email: `${sample.visitor}@example.com`, metadata: { visitor_id: sample.visitor } },
+      input: { region_id: regionId, sales_channel_id: salesChannelId, email: `${sample.visitor}@example.com`, metadata: { visitor_id: visitorId(sample.visitor) } },
     })
     // The demo's blackouts and booked dates move a sample on to the next bookable day.
     let added = false
@@ -359,7 +366,7 @@ async function seedSamples(container: MedusaContainer, regionId: string, salesCh
     const segment_id = segments[i % segments.length]
     const tier = (tiers as { id: string; segment_id: string }[]).find((t) => t.segment_id === segment_id)!
     const at = new Date(Date.now() - (i % 28) * 86_400_000)
-    const visitor_id = `demo-visitor-${String(i + 1).padStart(2, "0")}`
+    const visitor_id = visitorId(`demo-visitor-${String(i + 1).padStart(2, "0")}`)
     const reached: FunnelEvent[] = ["segment_selected"]
     if (i % 10 < 7) reached.push("tier_viewed")
     if (i % 10 < 4) reached.push("tier_compared")

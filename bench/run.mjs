@@ -99,7 +99,7 @@ async function main() {
     const catalog = await demoCatalog(store, region)
     const eventDate = dayFromToday(200)
     const tierIds = catalog.signature.tiers.map((t) => t.id)
-    const addonVariant = catalog.addons[0].variant_id
+    const plainVariant = catalog.plainVariantId
 
     rows = []
     rows.push(await measure("floor: GET /store/tiered/health", { base, key, pid, path: "/store/tiered/health" }))
@@ -199,7 +199,7 @@ async function main() {
         pid,
         amount: CARTS,
         setup: wantsCompletions,
-        requests: oneCartEach(plainCarts, (id) => `/store/carts/${id}/line-items`, () => ({ variant_id: addonVariant, quantity: 1 })),
+        requests: oneCartEach(plainCarts, (id) => `/store/carts/${id}/line-items`, () => ({ variant_id: plainVariant, quantity: 1 })),
       })
     )
     rows.push(

@@ -54,10 +54,15 @@ export function storeClient(base, key) {
   }
 }
 
-/** The demo's Signature segment (its tiers) and the add-ons of its popular tier. */
+/**
+ * The demo's Signature segment (its tiers), the add-ons of its popular tier, and a plain product
+ * (the shop's print: neither package nor add-on) for Medusa's own cart routes.
+ */
 export async function demoCatalog(store, regionId) {
   const signature = await store.get(`/store/segments/signature?region_id=${regionId}`)
   const popular = signature.tiers.find((t) => t.is_popular) ?? signature.tiers[0]
   const { addons } = await store.get(`/store/tiers/${popular.id}/addons?region_id=${regionId}`)
-  return { signature, addons }
+  const { products } = await store.get(`/store/products?handle=shop-fine-art-print&region_id=${regionId}&fields=id,*variants`)
+  if (!products?.[0]?.variants?.[0]) throw new Error("the demo has no shop print to sell through Medusa's line-items")
+  return { signature, addons, plainVariantId: products[0].variants[0].id }
 }

@@ -203,6 +203,42 @@ export function tierCartLines(input: {
   ]
 }
 
+/**
+ * The record of the line an upgrade puts in place of a tier line: same date, guests and line key,
+ * the target tier at its price (with the offer's incentive), and where it came from.
+ */
+export function upgradedRecord(
+  current: Pick<TierLineDraft, "line_key" | "sales_channel_id" | "tier_id" | "event_date" | "guest_count">,
+  upgrade: {
+    id: string
+    tier: { id: string; segment_id: string; product_id: string; variant_id: string }
+    price: TierPrice
+    offer_id: string | null
+    incentive_percent: number
+  }
+): TierLineDraft {
+  return {
+    id: upgrade.id,
+    kind: "tier",
+    line_key: current.line_key,
+    parent_id: null,
+    sales_channel_id: current.sales_channel_id,
+    tier_id: upgrade.tier.id,
+    segment_id: upgrade.tier.segment_id,
+    product_id: upgrade.tier.product_id,
+    variant_id: upgrade.tier.variant_id,
+    event_date: current.event_date,
+    guest_count: current.guest_count,
+    quantity: 1,
+    unit_price: upgrade.price.final,
+    currency_code: upgrade.price.currency_code,
+    price_breakdown: upgrade.price,
+    upgraded_from_tier_id: current.tier_id,
+    upsell_offer_id: upgrade.offer_id,
+    upgrade_incentive_percent: upgrade.incentive_percent,
+  }
+}
+
 /** The incentive an upgraded tier line is priced with (checkout prices it again). */
 export function recordIncentive(record: { upgrade_incentive_percent?: number | null; upsell_offer_id?: string | null }): Incentive | null {
   const percent = Number(record.upgrade_incentive_percent ?? 0)

@@ -1,30 +1,11 @@
-import { lineMetadata, RESERVED_LINE_METADATA_KEYS, reservedMetadataKeys } from "./cart-lines"
-import type { TierPrice } from "./pricing"
+import { lineMetadata, RESERVED_LINE_METADATA_KEYS, reservedMetadataKeys, TierLineDraft } from "./cart-lines"
 
 /** What the plugin decided about a cart or order line: the fields its rules read (see the tier_line model). */
-export type TierLineRecord = {
-  id: string
-  kind: "tier" | "addon"
-  line_key: string
-  parent_id: string | null
-  sales_channel_id: string
+export type TierLineRecord = Required<TierLineDraft> & {
   cart_id: string | null
   cart_line_item_id: string | null
   order_id: string | null
   order_line_item_id: string | null
-  tier_id: string
-  segment_id: string
-  product_id: string
-  variant_id: string
-  event_date: string
-  guest_count: number | null
-  quantity: number
-  unit_price: number
-  currency_code: string
-  price_breakdown: TierPrice
-  upgraded_from_tier_id: string | null
-  upsell_offer_id: string | null
-  upgrade_incentive_percent: number
   status: "active" | "pending" | "replaced"
 }
 

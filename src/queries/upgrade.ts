@@ -1,5 +1,6 @@
 import { MedusaContainer } from "@medusajs/framework/types"
-import { MedusaError } from "@medusajs/framework/utils"
+import { generateEntityId, MedusaError } from "@medusajs/framework/utils"
+import { TierLineDraft, upgradedRecord } from "../lib/cart-lines"
 import { addonSelectionProblems, allowedAddons } from "../lib/addons"
 import { dateAvailability } from "../lib/availability"
 import { Incentive, TierPrice, todayUtc } from "../lib/pricing"
@@ -30,6 +31,17 @@ export type PlannedUpgrade = {
   price: TierPrice
   incentive_percent: number
   offer_id: string | null
+}
+
+/** The record of the line a planned upgrade puts in place of the current tier line. */
+export function recordOfUpgrade(current: Parameters<typeof upgradedRecord>[0], plan: PlannedUpgrade): TierLineDraft {
+  return upgradedRecord(current, {
+    id: generateEntityId(undefined, "tlrec"),
+    tier: { id: plan.to.row.id, segment_id: plan.to.row.segment_id, product_id: plan.to.row.product!.id, variant_id: plan.to.variant_id },
+    price: plan.price,
+    offer_id: plan.offer_id,
+    incentive_percent: plan.incentive_percent,
+  })
 }
 
 /** A visible tier as the upgrade rules see it, at a price. */

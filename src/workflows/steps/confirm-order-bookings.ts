@@ -1,7 +1,7 @@
 import { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { BOOKING_MODULE, BookingModuleService } from "../../modules/booking"
-import { LIVE_BOOKING_STATUSES } from "../../modules/booking/service"
+import { LIVE_BOOKING_STATUSES, RepairInput } from "../../modules/booking/service"
 import { slotRules } from "../../queries/checkout"
 import { cartTierLineRecords } from "../../queries/tier-lines"
 import { ConflictError } from "../errors"
@@ -96,6 +96,33 @@ export async function confirmOrderBookings(
     throw e
   }
   return changes
+}
+
+/** What confirming an interrupted checkout's bookings repaired, and the lines it could not book (flags for the merchant). */
+export function confirmationRepairs(order: { id: string; sales_channel_id: string | null }, cartId: string, changes: OrderBookingChanges): RepairInput[] {
+  const base = { sales_channel_id: order.sales_channel_id, order_id: order.id, cart_id: cartId }
+  return [
+    ...changes.confirmed.map((id) => ({
+      ...base,
+      kind: "claim_confirmed" as const,
+      booking_id: id,
+      reason: `The checkout stopped after order ${order.id} was created; its date claim was confirmed as the order's booking`,
+    })),
+    ...changes.created.map((id) => ({
+      ...base,
+      kind: "booking_created" as const,
+      booking_id: id,
+      reason: `Order ${order.id} had a package without its booking; the date was booked`,
+    })),
+    ...changes.unbooked.map((lost) => ({
+      ...base,
+      kind: "order_flagged" as const,
+      needs_attention: true,
+      tier_line_id: lost.record_id,
+      event_date: lost.event_date,
+      reason: `${lost.title} on ${lost.event_date} has no booking: the date was taken by another booking`,
+    })),
+  ]
 }
 
 /** Puts records and bookings back as they were before confirmOrderBookings. */

@@ -1,9 +1,9 @@
-import { generateEntityId, MedusaError } from "@medusajs/framework/utils"
+import { MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import type { TierUpgrade } from "../../client/types"
 import { PlannedLine, plannedLine } from "../../lib/cart-lines"
 import { loadCartTierLines } from "../../queries/cart"
-import { checkUpgradeFits, planUpgrade } from "../../queries/upgrade"
+import { checkUpgradeFits, planUpgrade, recordOfUpgrade } from "../../queries/upgrade"
 import type { TierLineUpdate } from "./create-tier-lines"
 
 export type UpgradeCartTierInput = {
@@ -68,26 +68,7 @@ export const prepareCartTierUpgradeStep = createStep(
       pending_products: cart.tier_lines.filter((l) => l.id !== item.id && l.event_date === current.event_date).map((l) => l.record.product_id),
       booked: false,
     })
-    const upgraded: PlannedLine = plannedLine({
-      id: generateEntityId(undefined, "tlrec"),
-      kind: "tier",
-      line_key: current.line_key,
-      parent_id: null,
-      sales_channel_id: cart.sales_channel_id,
-      tier_id: plan.to.row.id,
-      segment_id: plan.to.row.segment_id,
-      product_id: plan.to.row.product!.id,
-      variant_id: plan.to.variant_id,
-      event_date: current.event_date,
-      guest_count: current.guest_count,
-      quantity: 1,
-      unit_price: plan.price.final,
-      currency_code: cart.currency_code,
-      price_breakdown: plan.price,
-      upgraded_from_tier_id: current.tier_id,
-      upsell_offer_id: plan.offer_id,
-      upgrade_incentive_percent: plan.incentive_percent,
-    })
+    const upgraded: PlannedLine = plannedLine(recordOfUpgrade(current, plan))
     const event: TierUpgradeEvent = {
       cart_id: cart.id,
       order_id: null,

@@ -1,10 +1,10 @@
-import { ContainerRegistrationKeys, generateEntityId, MedusaError } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { lineMetadata, TierLineDraft } from "../../lib/cart-lines"
+import { lineMetadata } from "../../lib/cart-lines"
 import { BOOKING_MODULE, BookingModuleService } from "../../modules/booking"
 import { loadOrder } from "../../queries/order"
 import { orderTierLineRecords } from "../../queries/tier-lines"
-import { checkUpgradeFits, planUpgrade } from "../../queries/upgrade"
+import { checkUpgradeFits, planUpgrade, recordOfUpgrade } from "../../queries/upgrade"
 import { ConflictError } from "../errors"
 import { TierUpgradeEvent } from "./prepare-cart-tier-upgrade"
 
@@ -88,26 +88,7 @@ export const prepareOrderTierUpgradeStep = createStep(
       },
       booked: true,
     })
-    const record: TierLineDraft = {
-      id: generateEntityId(undefined, "tlrec"),
-      kind: "tier",
-      line_key: current.line_key,
-      parent_id: null,
-      sales_channel_id: current.sales_channel_id,
-      tier_id: plan.to.row.id,
-      segment_id: plan.to.row.segment_id,
-      product_id: plan.to.row.product!.id,
-      variant_id: plan.to.variant_id,
-      event_date: current.event_date,
-      guest_count: current.guest_count,
-      quantity: 1,
-      unit_price: plan.price.final,
-      currency_code: order.currency_code,
-      price_breakdown: plan.price,
-      upgraded_from_tier_id: current.tier_id,
-      upsell_offer_id: plan.offer_id,
-      upgrade_incentive_percent: plan.incentive_percent,
-    }
+    const record = recordOfUpgrade(current, plan)
     const event: TierUpgradeEvent = {
       cart_id: null,
       order_id: order.id,

@@ -4,7 +4,7 @@ import { cancelOrderWorkflow } from "@medusajs/medusa/core-flows"
 import { olderThan, paymentAuthorized } from "../../lib/reconcile"
 import { BOOKING_MODULE, BookingModuleService } from "../../modules/booking"
 import { LIVE_BOOKING_STATUSES, RepairInput } from "../../modules/booking/service"
-import { confirmOrderBookings } from "./confirm-order-bookings"
+import { confirmationRepairs, confirmOrderBookings } from "./confirm-order-bookings"
 
 const PAGE = 500
 
@@ -170,35 +170,7 @@ export const repairOrderBookingsStep = createStep(
           continue
         }
         const changes = await confirmOrderBookings(container, { order_id: order.id, cart_id: order.cart.id, onNoSlot: "report" })
-        for (const id of changes.created) {
-          repairs.push({
-            kind: "booking_created",
-            sales_channel_id: order.sales_channel_id,
-            order_id: order.id,
-            booking_id: id,
-            reason: `Order ${order.id} had a package without its booking; the date was booked`,
-          })
-        }
-        for (const id of changes.confirmed) {
-          repairs.push({
-            kind: "claim_confirmed",
-            sales_channel_id: order.sales_channel_id,
-            order_id: order.id,
-            booking_id: id,
-            reason: `The checkout stopped after order ${order.id} was created; its date claim was confirmed as the order's booking`,
-          })
-        }
-        for (const lost of changes.unbooked) {
-          repairs.push({
-            kind: "order_flagged",
-            needs_attention: true,
-            sales_channel_id: order.sales_channel_id,
-            order_id: order.id,
-            tier_line_id: lost.record_id,
-            event_date: lost.event_date,
-            reason: `${lost.title} on ${lost.event_date} has no booking: the date was taken by another booking`,
-          })
-        }
+        repairs.push(...confirmationRepairs(order, order.cart.id, changes))
       }
     }
   }

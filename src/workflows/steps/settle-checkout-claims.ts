@@ -3,7 +3,7 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { claimVerdict, paymentAuthorized } from "../../lib/reconcile"
 import { BOOKING_MODULE, BookingModuleService } from "../../modules/booking"
 import type { RepairInput } from "../../modules/booking/service"
-import { confirmOrderBookings } from "./confirm-order-bookings"
+import { confirmationRepairs, confirmOrderBookings } from "./confirm-order-bookings"
 
 type CartOrder = { cart_id: string; order_id: string }
 type OrderRow = { id: string; status: string; sales_channel_id: string | null; payment_collections?: ({ status: string } | null)[] | null }
@@ -58,27 +58,7 @@ export const settleCheckoutClaimsStep = createStep(
       } else if (verdict === "confirm" && order && claim.cart_id && !confirmedCarts.has(claim.cart_id)) {
         confirmedCarts.add(claim.cart_id)
         const changes = await confirmOrderBookings(container, { order_id: order.id, cart_id: claim.cart_id, onNoSlot: "report" })
-        for (const id of [...changes.confirmed, ...changes.created]) {
-          repairs.push({
-            kind: "claim_confirmed",
-            sales_channel_id: order.sales_channel_id,
-            order_id: order.id,
-            cart_id: claim.cart_id,
-            booking_id: id,
-            reason: `The checkout stopped after order ${order.id} was created; its date claim was confirmed as the order's booking`,
-          })
-        }
-        for (const lost of changes.unbooked) {
-          repairs.push({
-            kind: "order_flagged",
-            needs_attention: true,
-            sales_channel_id: order.sales_channel_id,
-            order_id: order.id,
-            tier_line_id: lost.record_id,
-            event_date: lost.event_date,
-            reason: `${lost.title} on ${lost.event_date} has no booking: the date was taken by another booking while the checkout was interrupted`,
-          })
-        }
+        repairs.push(...confirmationRepairs(order, claim.cart_id, changes))
         if (!paymentAuthorized((order.payment_collections ?? []).map((pc) => pc?.status))) {
           repairs.push({
             kind: "order_flagged",

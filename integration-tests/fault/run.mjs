@@ -119,17 +119,17 @@ async function main() {
   const plans = [
     ...Array.from({ length: KILL_ROUNDS }, (_, i) => ({
       kind: "kill",
-      checkouts: rng.int(20, 40),
+      checkouts: rng.int(20, 32),
       // Round 1 is checkouts alone; the others add upgrades and cancellations.
-      upgrades: i === 0 ? 0 : rng.int(2, 5),
-      cancels: i === 0 ? 0 : rng.int(2, 5),
+      upgrades: i === 0 ? 0 : rng.int(2, 4),
+      cancels: i === 0 ? 0 : rng.int(2, 4),
       // One round is killed a second time while it starts again (its boot run of the reconciler in flight).
       killAgain: i === 2,
-      progress: rng.next() * 0.8,
-      jitterMs: rng.int(0, 400),
+      progress: rng.next(),
+      jitterMs: rng.int(0, 300),
       secondKillMs: rng.int(0, 1500),
     })),
-    { kind: "database", checkouts: rng.int(20, 40), upgrades: 2, cancels: 2, progress: rng.next() * 0.6, jitterMs: rng.int(0, 300), downMs: rng.int(1000, 4000) },
+    { kind: "database", checkouts: rng.int(20, 32), upgrades: 2, cancels: 2, progress: rng.next() * 0.7, jitterMs: rng.int(0, 300), downMs: rng.int(1000, 4000) },
   ]
   for (const [i, plan] of plans.entries()) {
     const round = i + 1
@@ -137,10 +137,10 @@ async function main() {
     summary.push(plan.kind === "kill" ? await killRound(round, plan, context) : await databaseRound(round, plan, context))
   }
 
-  console.log(`\n[fault] round  kills  in flight at kill (checkouts/all)  orders placed  violations before -> after`)
+  console.log(`\n[fault] round  kills  checkouts  in flight at the kill (checkouts/all requests)  orders placed  violations before -> after`)
   for (const s of summary) {
     console.log(
-      `        ${String(s.round).padEnd(6)} ${String(s.kills).padEnd(6)} ${`${s.checkoutsInFlight}/${s.inFlight}`.padEnd(34)} ${String(s.orders).padEnd(14)} ${s.before} -> ${s.after}`
+      `        ${String(s.round).padEnd(6)} ${String(s.kills).padEnd(6)} ${String(s.checkouts).padEnd(10)} ${`${s.checkoutsInFlight}/${s.inFlight}`.padEnd(54)} ${String(s.orders).padEnd(14)} ${s.before} -> ${s.after}`
     )
   }
   log(`seed ${seed}; done in ${since(started)}; server logs in ${path.relative(root, path.join(BUILT, "logs"))}/fault-*.log`)
@@ -158,14 +158,15 @@ async function prepare(plan, { tenant, region, from, takeDate, couple }) {
     const { order } = await ok(client_("POST", `/store/carts/${cart.id}/complete`, {}), "complete")
     return order
   }
-  const toUpgrade = await pool(Array.from({ length: plan.upgrades }), 3, () => place(coupleStore, "fault-couple@example.com"))
+  // One at a time: Medusa creates a customer's payment account holder on their first session, and two at once race (400 "already exists").
+  const toUpgrade = await pool(Array.from({ length: plan.upgrades }), 1, () => place(coupleStore, "fault-couple@example.com"))
   const toCancel = await pool(Array.from({ length: plan.cancels }), 3, (_, n) => place(store, `fault-cancel-${Date.now()}-${n}@example.com`))
   return { carts, toUpgrade, toCancel }
 }
 
 /**
- * Starts every request of the round at once, in a seeded order. `onProgress` sees the count of
- * answers; the returned promise settles when every request has an answer.
+ * Starts every request of the round at once, in a seeded order; `done` settles when every request
+ * has an answer (or its network error).
  */
 function burst(prepared, { tenant, admin, to, couple }) {
   const store = client(server.base, { key: tenant.publishable_key })
@@ -194,16 +195,33 @@ function burst(prepared, { tenant, admin, to, couple }) {
   return { requests, state, done }
 }
 
-/** Waits until the seeded share of the burst has answered, then the seeded jitter: the kill point. */
-async function killPoint(plan, { requests, state }) {
-  const target = Math.floor(plan.progress * requests.length)
-  const deadline = Date.now() + 120_000
-  while (state.answered < target && Date.now() < deadline) await sleep(5)
+/**
+ * The kill point: once the seeded share of the round's checkouts has created its order (so that
+ * the kill lands anywhere from before the first order to after the last, inside Medusa's
+ * workflow as often as around it), then the seeded jitter.
+ */
+async function killPoint(plan, { requests, state }, burstAt) {
+  const checkouts = requests.filter((r) => r.kind === "checkout").length
+  const target = Math.floor(plan.progress * checkouts)
+  const poll = new pg.Client({ connectionString: dbUrl })
+  await poll.connect()
+  let orders = 0
+  try {
+    const deadline = Date.now() + 120_000
+    while (Date.now() < deadline && state.answered < requests.length) {
+      orders = (await poll.query(`select count(*)::int as n from "order" where created_at >= $1`, [burstAt])).rows[0].n
+      if (orders >= target) break
+      await sleep(20)
+    }
+  } finally {
+    await poll.end()
+  }
   await sleep(plan.jitterMs)
   return {
     atMs: Date.now() - state.startedAt,
+    ordersAtKill: orders,
     inFlight: requests.length - state.answered,
-    checkoutsInFlight: requests.filter((r) => r.kind === "checkout").length - state.answeredCheckouts,
+    checkoutsInFlight: checkouts - state.answeredCheckouts,
   }
 }
 
@@ -214,6 +232,12 @@ function outcomes(requests) {
     counts.set(key, (counts.get(key) ?? 0) + 1)
   }
   return [...counts].sort().map(([k, n]) => `${n} x ${k}`).join(", ")
+}
+
+/** What the workflow engine stored of checkouts: workflow_execution rows of complete-cart by state. */
+async function executions() {
+  const rows = await sql(`select state, count(*)::int as n from workflow_execution where workflow_id = 'complete-cart' group by state order by state`)
+  return rows.map((r) => `${r.state} ${r.n}`).join(", ") || "none"
 }
 
 async function ordersOf(carts) {
@@ -248,17 +272,21 @@ async function reconcile(admin) {
 }
 
 async function killRound(round, plan, context) {
+  const t = Date.now()
   const prepared = await prepare(plan, context)
+  log(`prepared in ${since(t)}`)
+  const [{ now: burstAt }] = await sql("select now() as now")
   const b = burst(prepared, context)
-  const at = await killPoint(plan, b)
+  const at = await killPoint(plan, b, burstAt)
   const killed = server
   await kill(killed.child)
   await b.done
-  log(`killed at +${at.atMs} ms with ${at.inFlight} requests in flight (${at.checkoutsInFlight} checkouts): ${outcomes(b.requests)}`)
+  log(`killed at +${at.atMs} ms (${at.ordersAtKill} orders created) with ${at.inFlight} requests in flight (${at.checkoutsInFlight} checkouts): ${outcomes(b.requests)}`)
   const placed = await ordersOf(prepared.carts)
   const before = await checkInvariants(sql)
   log(`as the kill left it: ${placed} orders placed from ${prepared.carts.length} carts; ${violationCount(before)} invariant violations`)
   if (before.length) console.log(formatViolations(before))
+  log(`complete-cart workflow_execution rows: ${await executions()}`)
 
   let kills = 1
   let restarted = await restart(context.env, `fault-r${round}`)
@@ -270,7 +298,9 @@ async function killRound(round, plan, context) {
     log(`killed again ${plan.secondKillMs} ms after it answered /health (its boot run ${boot ? (boot.finished_at ? "had finished" : "was in flight") : "had not started"})`)
     restarted = await restart(context.env, `fault-r${round}b`)
   }
+  const bootAt = Date.now()
   const boot = await bootRun(restarted.since)
+  log(`restarted in ${(restarted.bootMs / 1000).toFixed(1)} s; boot run finished ${since(bootAt)} after /health`)
   check(`round ${round}: the restarted server (up in ${(restarted.bootMs / 1000).toFixed(1)} s) ran the reconciler at boot`, !!boot && !boot.error, JSON.stringify(boot))
   if (boot) log(`boot run: ${boot.orders_checked} orders checked, ${boot.repairs} repairs`)
   const run = await reconcile(context.admin)
@@ -278,7 +308,8 @@ async function killRound(round, plan, context) {
   log(`admin run: ${run.json.run?.orders_checked} orders checked, ${run.json.run?.repairs} repairs`)
   const after = await checkInvariants(sql, { after: true })
   check(`round ${round}: every invariant holds after the reconciler`, !after.length, formatViolations(after))
-  return { round, kills, inFlight: at.inFlight, checkoutsInFlight: at.checkoutsInFlight, orders: await ordersOf(prepared.carts), before: violationCount(before), after: violationCount(after) }
+  log(`complete-cart workflow_execution rows after the restart and the reconciler: ${await executions()}; round took ${since(t)}`)
+  return { round, kills, checkouts: plan.checkouts, inFlight: at.inFlight, checkoutsInFlight: at.checkoutsInFlight, orders: await ordersOf(prepared.carts), before: violationCount(before), after: violationCount(after) }
 }
 
 /** A clean failure: Medusa's JSON error ({ type, message }), no HTML, no stack trace. */
@@ -290,17 +321,22 @@ function cleanAnswer(answer) {
 }
 
 async function databaseRound(round, plan, context) {
+  const t = Date.now()
   const prepared = await prepare(plan, context)
+  log(`prepared in ${since(t)}`)
+  const [{ now: burstAt }] = await sql("select now() as now")
   const b = burst(prepared, context)
-  const at = await killPoint(plan, b)
+  const at = await killPoint(plan, b, burstAt)
   await db.stop()
-  log(`PostgreSQL stopped at +${at.atMs} ms with ${at.inFlight} requests in flight (${at.checkoutsInFlight} checkouts); down for ${plan.downMs} ms`)
+  log(`PostgreSQL stopped at +${at.atMs} ms (${at.ordersAtKill} orders created) with ${at.inFlight} requests in flight (${at.checkoutsInFlight} checkouts); down for ${plan.downMs} ms`)
   await sleep(plan.downMs)
   db = await startDatabase({ name: DB_NAME, database: "postgres", persistent: true, port: dbPort })
   ownSignals()
   const upAt = Date.now() - b.state.startedAt
   await b.done
   log(`PostgreSQL back at +${upAt} ms; answers: ${outcomes(b.requests)}`)
+  const errors = [...new Set(b.requests.filter((r) => r.answer.status >= 400).map((r) => `${r.kind} ${r.answer.status} ${JSON.stringify({ type: r.answer.json.type, message: r.answer.json.message })}`))]
+  if (errors.length) log(`errors answered: ${errors.join("; ")}`)
   const unclean = b.requests.filter((r) => !cleanAnswer(r.answer))
   check(
     `round ${round}: every request in flight ended in a success or a clean JSON error ({ type, message }, no stack, no HTML)`,
@@ -351,7 +387,8 @@ async function databaseRound(round, plan, context) {
   log(`admin run: ${run.json.run?.orders_checked} orders checked, ${run.json.run?.repairs} repairs`)
   const after = await checkInvariants(sql, { after: true })
   check(`round ${round}: every invariant holds after the reconciler`, !after.length, formatViolations(after))
-  return { round, kills: "pg", inFlight: at.inFlight, checkoutsInFlight: at.checkoutsInFlight, orders: await ordersOf(prepared.carts), before: violationCount(before), after: violationCount(after) }
+  log(`round took ${since(t)}`)
+  return { round, kills: "pg", checkouts: plan.checkouts, inFlight: at.inFlight, checkoutsInFlight: at.checkoutsInFlight, orders: await ordersOf(prepared.carts), before: violationCount(before), after: violationCount(after) }
 }
 
 function since(t) {

@@ -16,6 +16,7 @@ const KIND_LABELS: Record<TierRepairKind, string> = {
   offer_released: "Unused offer made available again",
   conversion_recorded: "Missing analytics record added",
   order_canceled: "Order left by an interrupted checkout canceled",
+  cart_completed: "Cart of a placed order closed",
   order_flagged: "Order flagged",
 }
 

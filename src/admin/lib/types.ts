@@ -273,6 +273,7 @@ export type TierRepairKind =
   | "offer_released"
   | "conversion_recorded"
   | "order_canceled"
+  | "cart_completed"
   | "order_flagged"
 
 /** One thing the reconciler put right, or a flag (`needs_attention`) the merchant must act on. */

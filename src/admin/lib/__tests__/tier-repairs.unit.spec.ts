@@ -56,6 +56,7 @@ describe("tier repairs in words", () => {
       "offer_released",
       "conversion_recorded",
       "order_canceled",
+      "cart_completed",
       "order_flagged",
     ]
     const labels = kinds.map((kind) => repairKindLabel({ kind, order_id: "order_1" }))

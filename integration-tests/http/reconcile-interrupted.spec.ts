@@ -69,6 +69,16 @@ medusaIntegrationTestRunner({
       expect((await run({ grace_minutes: 0 })).repairs).toBe(0)
     })
 
+    it("answers a checkout sent again for a cart that became an order with that order (a couple retrying after a lost answer)", async () => {
+      const date = `${nextYear}-06-24`
+      const { cartId, order } = await place(date)
+      const again = await api.post(`/store/carts/${cartId}/complete`, {}, studio.headers).catch((e) => e.response)
+      expect([again.status, again.data.type, again.data.order?.id]).toEqual([200, "order", order.id])
+      const { data: links } = await query().graph({ entity: "order_cart", fields: ["order_id"], filters: { cart_id: cartId } })
+      expect(links.map((l: any) => l.order_id)).toEqual([order.id])
+      expect((await bookings().listBookings({ event_date: date, status: ["pending", "confirmed"] })).map((b) => [b.order_id, b.status])).toEqual([[order.id, "confirmed"]])
+    })
+
     it("reopens a cart marked completed by a checkout whose order was never linked to it, as it cancels that order", async () => {
       const date = `${nextYear}-06-17`
       const cartId = await cartFor(date)

@@ -1,5 +1,5 @@
 import { MedusaContainer } from "@medusajs/framework/types"
-import { MedusaError } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { StepResponse } from "@medusajs/framework/workflows-sdk"
 import { completeCartWorkflow } from "@medusajs/medusa/core-flows"
 import type { CheckoutItem } from "../../lib/tier-lines"
@@ -35,6 +35,11 @@ async function releaseClaims(container: MedusaContainer, cartId: string, onlyIds
 completeCartWorkflow.hooks.validate(
   async ({ cart: hookCart }, { container }) => {
     const raw = hookCart as unknown as HookCart
+    // A cart that already became an order is answered with it by Medusa (a retried checkout); its dates are that order's.
+    const { data: placed } = await container.resolve(ContainerRegistrationKeys.QUERY).graph({ entity: "order_cart", fields: ["order_id"], filters: { cart_id: raw.id } })
+    if (placed.length) {
+      return new StepResponse([] as string[], null)
+    }
     const channel = raw.sales_channel_id
     if (!channel) {
       throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `Cart ${raw.id} has no sales channel`)

@@ -2,8 +2,10 @@
 // worker (MEDUSA_WORKER_MODE=worker) from the production build, on one PostgreSQL and one Redis
 // (event bus, workflow engine, locking and caching, as medusa-config.ts sets them up with
 // REDIS_URL). Checks that a date is never oversold when checkouts race on both servers, that an
-// order becomes one conversion however often its event is delivered, and that a write on one
-// server drops the cached reads of the other. Prints `N passed, N failed` last.
+// order becomes one conversion however often its event is delivered, that a write on one
+// server drops the cached reads of the other, and that killing one server (SIGKILL) mid-burst of
+// checkouts leaves the other selling and, once it is back and the reconciler ran, every invariant
+// of the fault stage holding (SCALE_OUT_SEED replays the kill point). Prints `N passed, N failed` last.
 //
 // Redis: a throw-away redis-server on a free port when the binary is installed (Debian package
 // redis-server), else REDIS_URL. Database: a new database on DATABASE_URL's server, or an embedded
@@ -15,6 +17,8 @@ import pg from "pg"
 import { connectionEnv, dropDatabase, freshDatabase, startDatabase } from "../../scripts/embedded-db.mjs"
 import { freePort, root, running, sleep, spawnGroup, stopGroup, takeOverSignals } from "../../scripts/processes.mjs"
 import { built, BUILT, ensureServerBuild, migrateAndSeed, startBuiltServer } from "../../scripts/server-build.mjs"
+import { checkInvariants, formatViolations, violationCount } from "../fault/invariants.mjs"
+import { client, describe, openDates, pool, readyCart, seededRandom } from "../fault/shop.mjs"
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 const log = (message) => console.log(`\x1b[34m[scale-out]\x1b[0m ${message}`)
@@ -115,6 +119,7 @@ async function main() {
   })
   const started = Date.now()
   const redisUrl = await startRedis()
+  process.env.SCALE_OUT_REDIS_URL = redisUrl
   db = await startDatabase({ name: "pg-scale-out", database: "postgres", persistent: false })
   database = `tiered_scale_out_${process.pid}`
   const url = await freshDatabase(db.url, database)
@@ -222,7 +227,160 @@ async function main() {
   } else {
     check("an order was placed to follow", false)
   }
+
+  await killRound({ env, tenant, region, tier, token, servers: [serverA, serverB], taken: [eventDate] })
   log(`done in ${((Date.now() - started) / 1000).toFixed(0)} s; logs in ${path.relative(root, path.join(BUILT, "logs"))}`)
+}
+
+/**
+ * One of the two servers is killed (SIGKILL of its process group) in the middle of a burst of
+ * checkouts on both, each for a date of its own: the other's checkouts must all succeed. What
+ * Medusa's Redis workflow engine keeps of the killed server's checkouts is printed (its
+ * workflow_execution rows and Redis keys, right after the kill and again once the killed server
+ * is back); then the reconciler runs and the fault stage's invariants must hold.
+ */
+async function killRound({ env, tenant, region, tier, token, servers, taken }) {
+  const seed = process.env.SCALE_OUT_SEED ? Number(process.env.SCALE_OUT_SEED) : Math.floor(Math.random() * 2 ** 31)
+  const rng = seededRandom(seed)
+  log(`kill round: seed ${seed} (SCALE_OUT_SEED=${seed} replays it)`)
+  const [victim, survivor] = servers
+  const storeOf = (server) => client(server.base, { key: tenant.publishable_key })
+  const dates = rng.shuffle((await openDates(storeOf(survivor), tier.id, 20, 720)).filter((d) => !taken.includes(d)))
+  const perServer = 16
+  const carts = await pool(Array.from({ length: perServer * 2 }), 6, async (_, n) => {
+    const server = n % 2 ? survivor : victim
+    const cart = await readyCart(storeOf(server), { region, tierId: tier.id, date: dates[n], email: `kill-${n}@example.com` })
+    return { ...cart, server }
+  })
+  const [{ now: burstAt }] = await sql("select now() as now")
+  const t0 = Date.now()
+  let victimAnswers = 0
+  const requests = carts.map(async (cart) => {
+    const answer = await storeOf(cart.server)("POST", `/store/carts/${cart.id}/complete`, {})
+    if (cart.server === victim) victimAnswers++
+    return { cart, answer, ms: Date.now() - t0 }
+  })
+  // Once a seeded share of the burst's orders exist (0-60%), so that some of A's checkouts are inside Medusa's workflow when it dies.
+  const target = Math.floor(rng.next() * 0.6 * carts.length)
+  const poll = new pg.Client({ connectionString: process.env.SCALE_OUT_DATABASE_URL })
+  await poll.connect()
+  let created = 0
+  while (Date.now() - t0 < 120_000 && victimAnswers < perServer) {
+    created = (await poll.query(`select count(*)::int as n from "order" where created_at >= $1`, [burstAt])).rows[0].n
+    if (created >= target) break
+    await sleep(20)
+  }
+  await poll.end()
+  await sleep(rng.int(0, 300))
+  const inFlight = perServer - victimAnswers
+  process.kill(-victim.child.pid, "SIGKILL")
+  await stopGroup(victim.child, { graceMs: 5_000 })
+  log(`server A killed at +${Date.now() - t0} ms (${created} of the burst's orders created) with ${inFlight} of its ${perServer} checkouts in flight`)
+  const answers = await Promise.all(requests)
+  const survivors = answers.filter((a) => a.cart.server === survivor)
+  const sold = survivors.filter((a) => a.answer.status === 200 && a.answer.json.type === "order")
+  check(
+    `server B's ${perServer} checkouts (a date each) all succeed while server A is killed mid-burst`,
+    sold.length === perServer,
+    survivors.map((a) => describe(a.answer)).join("; ")
+  )
+
+  const victimCarts = carts.filter((c) => c.server === victim).map((c) => c.id)
+  const killedAt = await sql("select now() as now")
+  const observe = async (when) => {
+    const executions = await sql(`select state, count(*)::int as n from workflow_execution where workflow_id = 'complete-cart' group by state order by state`)
+    const orders = await sql(
+      `select count(*)::int as n from order_cart oc where oc.deleted_at is null and oc.cart_id = any($1)`,
+      [victimCarts]
+    )
+    const claims = await sql(`select status, count(*)::int as n from booking where cart_id = any($1) and deleted_at is null group by status`, [victimCarts])
+    const keys = await redisKeys(victimCarts)
+    log(
+      `${when}: complete-cart workflow_execution rows by state ${JSON.stringify(executions.map((e) => [e.state, e.n]))}; ` +
+        `A's carts: ${orders[0].n} orders, bookings ${JSON.stringify(claims.map((c) => [c.status, c.n]))}; ` +
+        `Redis: ${keys.checkpoints} complete-cart checkpoints ${JSON.stringify(keys.states)}, ${keys.locks} locks on A's carts (ttl up to ${keys.lockTtl} s), ${keys.jobs} BullMQ keys`
+    )
+    return { executions, orders: orders[0].n, claims, keys }
+  }
+  const atKill = await observe("right after the kill")
+  const before = await checkInvariants(sql)
+  log(`as the kill left it: ${violationCount(before)} invariant violations`)
+  if (before.length) console.log(formatViolations(before))
+  // A couple retrying through B while A comes back meets the lock A's dead checkout still holds in Redis.
+  const retryStarted = Date.now()
+  const earlyRetry = storeOf(survivor)("POST", `/store/carts/${victimCarts[0]}/complete`, {}).then((answer) => ({ answer, seconds: (Date.now() - retryStarted) / 1000 }))
+  await sleep(10_000)
+  const later = await observe(`${((Date.now() - t0) / 1000).toFixed(0)} s after the burst began (worker and server B up, A down)`)
+  const restarted = await startBuiltServer({ env: { ...env, MEDUSA_WORKER_MODE: "server" }, name: "server-a-restarted" })
+  children.push(restarted.child)
+  let boot = null
+  for (let i = 0; i < 240 && !boot?.finished_at; i++) {
+    ;[boot] = await sql(`select id, finished_at, repairs, error from reconcile_run where trigger = 'boot' and created_at >= $1 order by created_at desc limit 1`, [killedAt[0].now])
+    if (!boot?.finished_at) await sleep(250)
+  }
+  check("the restarted server's boot run of the reconciler happened (on the worker, through Redis)", !!boot?.finished_at && !boot.error, JSON.stringify(boot))
+  const afterBoot = await observe("after A restarted and the boot run")
+  const run = await client(restarted.base, { token })("POST", "/admin/tier-repairs/run", { grace_minutes: 0 })
+  check("the admin's reconciler run (grace 0) answers its run", run.status === 200 && typeof run.json.run?.repairs === "number", describe(run))
+  log(`admin run: ${run.json.run?.orders_checked} orders checked, ${run.json.run?.repairs} repairs`)
+  const after = await checkInvariants(sql, { after: true })
+  check("every invariant of the fault stage holds after the reconciler", !after.length, formatViolations(after))
+  const retry = await earlyRetry
+  log(`a retry of one of A's checkouts through B, sent right after the kill: ${describe(retry.answer)} after ${retry.seconds.toFixed(1)} s`)
+  check(
+    "a couple retrying through B while A's dead checkout holds its cart lock gets a clean 409 (or its order), not a 500",
+    retry.answer.status === 409 || (retry.answer.status === 200 && retry.answer.json.type === "order"),
+    describe(retry.answer)
+  )
+  // The retry's own checkpoint comes and goes; A's checkpoints must be where the kill left them.
+  const kept = (b) => Object.entries(atKill.keys.states).every(([state, n]) => b.keys.states[state] === n)
+  const same = (b) => b.orders === atKill.orders && JSON.stringify(b.claims) === JSON.stringify(atKill.claims) && kept(b)
+  log(
+    same(later) && kept(afterBoot)
+      ? `Redis workflow engine: A's in-flight checkouts were neither resumed nor compensated; their checkpoints stayed in Redis without expiry at the step they died in, their workflow_execution rows at the state last saved, their cart locks until the lock's TTL; the reconciler settled their claims and orders`
+      : `Redis workflow engine: A's in-flight checkouts changed without the reconciler (compare the observations above)`
+  )
+}
+
+/**
+ * What Redis holds of workflows: the complete-cart checkpoints left (each by its flow state, the
+ * step it was invoking and its expiry), the locks on the given carts and BullMQ's keys (retries,
+ * timeouts, scheduled jobs).
+ */
+async function redisKeys(cartIds) {
+  const { default: Redis } = await import("ioredis")
+  const redisClient = new Redis(process.env.SCALE_OUT_REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1 })
+  try {
+    await redisClient.connect()
+    const scan = async (pattern) => {
+      const found = []
+      let cursor = "0"
+      do {
+        const [next, keys] = await redisClient.scan(cursor, "MATCH", pattern, "COUNT", 1000)
+        cursor = next
+        found.push(...keys)
+      } while (cursor !== "0")
+      return found
+    }
+    const states = {}
+    let checkpoints = 0
+    for (const key of (await scan("dtrx:complete-cart:*")).filter((k) => !k.endsWith(":lock"))) {
+      checkpoints++
+      const flow = JSON.parse((await redisClient.get(key)) ?? "{}").flow ?? {}
+      const invoking = Object.values(flow.steps ?? {}).filter((step) => step.invoke?.state === "invoking").map((step) => String(step.id).split(".").pop())
+      const ttl = await redisClient.ttl(key)
+      const label = `${flow.state} at ${invoking.join("+") || "-"}, ttl ${ttl}`
+      states[label] = (states[label] ?? 0) + 1
+    }
+    const locks = (await scan("medusa_lock:*")).filter((k) => cartIds.some((id) => k.includes(id)))
+    const lockTtls = await Promise.all(locks.map((k) => redisClient.ttl(k)))
+    const jobs = await scan("bull:*")
+    return { checkpoints, states, locks: locks.length, lockTtl: lockTtls.length ? Math.max(...lockTtls) : null, jobs: jobs.length }
+  } catch (error) {
+    return { checkpoints: "?", states: { error: error.message }, locks: "?", lockTtl: null, jobs: "?" }
+  } finally {
+    redisClient.disconnect()
+  }
 }
 
 function day(offset) {

@@ -266,6 +266,7 @@ function report(rows) {
   const lineItems = byName("Medusa: POST /store/carts/:id/line-items")
   const tierItems = rows.find((r) => r.name === "POST /store/carts/:id/tier-items")
   const booking = byName("POST /store/carts/:id/complete (tier line")
+  const plainCheckout = byName("Medusa: POST /store/carts/:id/complete")
   const returningOffers = byName("POST /store/upsell/offers (returning visitor)")
   let commit = "unknown"
   try {
@@ -288,6 +289,9 @@ function report(rows) {
       ? [{ what: "tier-items p95 vs Medusa's line-items p95", value: tierItems.p95 / lineItems.p95, goal: 1.3, atLeast: false }]
       : []),
     ...(booking ? [{ what: "booking creation (tier checkout) p95, ms", value: booking.p95, goal: 500, atLeast: false }] : []),
+    ...(booking && plainCheckout
+      ? [{ what: "tier checkout p95 vs Medusa's plain checkout p95", value: booking.p95 / plainCheckout.p95, goal: 1.3, atLeast: false }]
+      : []),
     ...(returningOffers ? [{ what: "offers for a returning visitor: throughput vs floor", value: returningOffers.rps / floor.rps, goal: 0.5, atLeast: true }] : []),
   ]
   console.log("Targets (ratios from this run):")

@@ -137,10 +137,10 @@ async function main() {
     summary.push(plan.kind === "kill" ? await killRound(round, plan, context) : await databaseRound(round, plan, context))
   }
 
-  console.log(`\n[fault] round  kills  checkouts  in flight at the kill (checkouts/all requests)  orders placed  violations before -> after`)
+  console.log(`\n[fault] round  kills  checkouts  in flight at the kill (checkouts/all)  orders created (linked to their cart)  violations before -> after`)
   for (const s of summary) {
     console.log(
-      `        ${String(s.round).padEnd(6)} ${String(s.kills).padEnd(6)} ${String(s.checkouts).padEnd(10)} ${`${s.checkoutsInFlight}/${s.inFlight}`.padEnd(54)} ${String(s.orders).padEnd(14)} ${s.before} -> ${s.after}`
+      `        ${String(s.round).padEnd(6)} ${String(s.kills).padEnd(6)} ${String(s.checkouts).padEnd(10)} ${`${s.checkoutsInFlight}/${s.inFlight}`.padEnd(38)} ${`${s.created} (${s.placed})`.padEnd(38)} ${s.before} -> ${s.after}`
     )
   }
   log(`seed ${seed}; done in ${since(started)}; server logs in ${path.relative(root, path.join(BUILT, "logs"))}/fault-*.log`)
@@ -240,6 +240,11 @@ async function executions() {
   return rows.map((r) => `${r.state} ${r.n}`).join(", ") || "none"
 }
 
+/** Orders created since the burst began (those left without their cart link included). */
+async function ordersSince(burstAt) {
+  return (await sql(`select count(*)::int as n from "order" where created_at >= $1`, [burstAt]))[0].n
+}
+
 async function ordersOf(carts) {
   const rows = await sql(
     `select o.status, count(*)::int as n from order_cart oc join "order" o on o.id = oc.order_id where oc.deleted_at is null and oc.cart_id = any($1) group by o.status`,
@@ -283,8 +288,9 @@ async function killRound(round, plan, context) {
   await b.done
   log(`killed at +${at.atMs} ms (${at.ordersAtKill} orders created) with ${at.inFlight} requests in flight (${at.checkoutsInFlight} checkouts): ${outcomes(b.requests)}`)
   const placed = await ordersOf(prepared.carts)
+  const created = await ordersSince(burstAt)
   const before = await checkInvariants(sql)
-  log(`as the kill left it: ${placed} orders placed from ${prepared.carts.length} carts; ${violationCount(before)} invariant violations`)
+  log(`as the kill left it: ${created} orders created, ${placed} of them linked to their cart; ${violationCount(before)} invariant violations`)
   if (before.length) console.log(formatViolations(before))
   log(`complete-cart workflow_execution rows: ${await executions()}`)
 
@@ -311,7 +317,7 @@ async function killRound(round, plan, context) {
   log(`complete-cart workflow_execution rows after the restart and the reconciler: ${await executions()}`)
   await checkOutAgain(round, b.requests, context)
   log(`round took ${since(t)}`)
-  return { round, kills, checkouts: plan.checkouts, inFlight: at.inFlight, checkoutsInFlight: at.checkoutsInFlight, orders: await ordersOf(prepared.carts), before: violationCount(before), after: violationCount(after) }
+  return { round, kills, checkouts: plan.checkouts, inFlight: at.inFlight, checkoutsInFlight: at.checkoutsInFlight, created, placed, before: violationCount(before), after: violationCount(after) }
 }
 
 /**
@@ -359,8 +365,20 @@ async function databaseRound(round, plan, context) {
   db = await startDatabase({ name: DB_NAME, database: "postgres", persistent: true, port: dbPort })
   ownSignals()
   const upAt = Date.now() - b.state.startedAt
+  // A request still open 15 s after the database is back: what its connections are doing in PostgreSQL.
+  const stuck = await Promise.race([b.done.then(() => false), sleep(15_000).then(() => true)])
+  if (stuck) {
+    const pending = b.requests.filter((r) => !r.answer).map((r) => `${r.kind} ${r.cart?.id ?? r.order?.id}`)
+    log(`still waiting 15 s after PostgreSQL was back: ${pending.join(", ")}; the app's connections:`)
+    const activity = await sql(
+      `select pid, state, wait_event_type, wait_event, pg_blocking_pids(pid) as blocked_by, round(extract(epoch from now() - xact_start)) as xact_s, left(query, 160) as query
+       from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid() and state <> 'idle' order by xact_start`
+    )
+    for (const a of activity) console.log(`      ${JSON.stringify(a)}`)
+  }
   await b.done
-  log(`PostgreSQL back at +${upAt} ms; answers: ${outcomes(b.requests)}`)
+  const [created, placed] = [await ordersSince(burstAt), await ordersOf(prepared.carts)]
+  log(`PostgreSQL back at +${upAt} ms; answers: ${outcomes(b.requests)}; ${created} orders created, ${placed} linked to their cart`)
   const errors = [...new Set(b.requests.filter((r) => r.answer.status >= 400).map((r) => `${r.kind} ${r.answer.status} ${JSON.stringify({ type: r.answer.json.type, message: r.answer.json.message })}`))]
   if (errors.length) log(`errors answered: ${errors.join("; ")}`)
   const unclean = b.requests.filter((r) => !cleanAnswer(r.answer))
@@ -414,7 +432,7 @@ async function databaseRound(round, plan, context) {
   const after = await checkInvariants(sql, { after: true })
   check(`round ${round}: every invariant holds after the reconciler`, !after.length, formatViolations(after))
   log(`round took ${since(t)}`)
-  return { round, kills: "pg", checkouts: plan.checkouts, inFlight: at.inFlight, checkoutsInFlight: at.checkoutsInFlight, orders: await ordersOf(prepared.carts), before: violationCount(before), after: violationCount(after) }
+  return { round, kills: "pg", checkouts: plan.checkouts, inFlight: at.inFlight, checkoutsInFlight: at.checkoutsInFlight, created, placed, before: violationCount(before), after: violationCount(after) }
 }
 
 function since(t) {

@@ -1,6 +1,6 @@
 import { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { todayUtc } from "../lib/pricing"
+import { todayUtc } from "../lib/dates"
 import { refreshBookingsWorkflow } from "../workflows/refresh-bookings"
 
 /** Daily, shortly after midnight UTC: complete past bookings and drop past high-demand flags. */

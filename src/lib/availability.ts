@@ -1,5 +1,4 @@
-import { datesBetween as boundedDatesBetween, MAX_RANGE_DAYS } from "./dates"
-import { daysBetween } from "./pricing"
+import { datesBetween as boundedDatesBetween, daysBetween, MAX_RANGE_DAYS } from "./dates"
 
 export type DateStatus = "available" | "limited" | "sold_out" | "blackout" | "unavailable"
 

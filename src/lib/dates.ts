@@ -6,6 +6,9 @@ export const DATE_RANGE_MESSAGE = `must be between ${MIN_DATE} and ${MAX_DATE}`
 /** The most days one availability or price-preview call covers. */
 export const MAX_RANGE_DAYS = 366
 
+/** Milliseconds in a UTC day (no leap seconds in Date's clock). */
+export const DAY_MS = 86_400_000
+
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/
 
 /**
@@ -86,6 +89,27 @@ export function fromDayNumber(day: number): string {
   return `${String(y).padStart(4, "0")}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`
 }
 
+/** Today's date in UTC, YYYY-MM-DD. */
+export function todayUtc(now: Date = new Date()): string {
+  return now.toISOString().slice(0, 10)
+}
+
+/** Days since 1970-01-01 of the UTC day an instant (epoch milliseconds) falls in. */
+export function dayNumberAt(ms: number = Date.now()): number {
+  return Math.floor(ms / DAY_MS)
+}
+
+/** Epoch milliseconds of a YYYY-MM-DD date's midnight in UTC. */
+export function startOfDayMs(date: string): number {
+  return dayNumber(date) * DAY_MS
+}
+
+/** 0 = Sunday ... 6 = Saturday, of a YYYY-MM-DD date. */
+export function weekdayOf(date: string): number {
+  // 1970-01-01 was a Thursday (4).
+  return (((dayNumber(date) + 4) % 7) + 7) % 7
+}
+
 /** The date `days` days after `date` (before it when negative). */
 export function addDays(date: string, days: number): string {
   return fromDayNumber(dayNumber(date) + days)
@@ -120,4 +144,11 @@ export function datesBetween(from: string, to: string, maxDays: number): string[
     throw new RangeError(`${from}..${to} covers ${count} days; at most ${maxDays} days are allowed`)
   }
   return Array.from({ length: count }, (_, i) => fromDayNumber(first + i))
+}
+
+/** The first date after `today` falling on `monthDay` (MM-DD): this year's, else next year's. */
+export function nextOccurrence(monthDay: string, today: string): string {
+  const year = Number(today.slice(0, 4))
+  const thisYear = `${year}-${monthDay}`
+  return thisYear > today ? thisYear : `${year + 1}-${monthDay}`
 }

@@ -1,4 +1,4 @@
-import { isCalendarDate } from "./dates"
+import { daysBetween, isCalendarDate, todayUtc, weekdayOf } from "./dates"
 import { roundToMinor } from "./money"
 
 export type PricingRuleKind = "season" | "last_minute" | "early_bird" | "weekday"
@@ -59,22 +59,6 @@ export type PriceInput = {
 
 export type Incentive = { rule_id: string; label: string; percent: number }
 
-const DAY_MS = 86_400_000
-
-function utcDay(date: string): number {
-  const [y, m, d] = date.split("-").map(Number)
-  return Date.UTC(y, m - 1, d)
-}
-
-/** Whole days from `today` to `eventDate` (negative when the event is past). */
-export function daysBetween(today: string, eventDate: string): number {
-  return Math.round((utcDay(eventDate) - utcDay(today)) / DAY_MS)
-}
-
-export function todayUtc(now: Date = new Date()): string {
-  return now.toISOString().slice(0, 10)
-}
-
 function monthDay(date: string): string {
   return date.slice(5)
 }
@@ -120,7 +104,7 @@ export function ruleMatches(
     case "early_bird":
       return rule.days != null && daysBetween(today, eventDate) > rule.days
     case "weekday":
-      return !!rule.weekdays?.includes(new Date(utcDay(eventDate)).getUTCDay())
+      return !!rule.weekdays?.includes(weekdayOf(eventDate))
   }
 }
 

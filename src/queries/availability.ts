@@ -6,7 +6,7 @@ import {
   datesBetween,
   rulesForProduct,
 } from "../lib/availability"
-import { todayUtc } from "../lib/pricing"
+import { todayUtc } from "../lib/dates"
 import { BOOKING_MODULE, BookingModuleService } from "../modules/booking"
 import { DEFAULT_AVAILABILITY, LIVE_BOOKING_STATUSES } from "../modules/booking/service"
 import type { ReadOptions } from "./catalog"

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto"
 import { ICachingModuleService, MedusaContainer } from "@medusajs/framework/types"
 import { FeatureFlag, Modules, toCamelCase, upperCaseFirst } from "@medusajs/framework/utils"
+import { dayNumberAt } from "../lib/dates"
 
 /**
  * The entities whose writes change what a store read answers. Medusa's Caching module drops an
@@ -155,6 +156,6 @@ export function cachedStoreAnswer<T>(
   tags: string[] = []
 ): Promise<T> {
   // Days since the epoch: today (UTC) as a number, cheaper than its calendar date on every hit.
-  const today = Math.floor(Date.now() / 86_400_000)
+  const today = dayNumberAt()
   return cachedRead(scope, read, { ...key, channels: [...new Set(channels)].sort(), today }, compute, tags)
 }

@@ -1,5 +1,5 @@
 import { ExecArgs, MedusaContainer } from "@medusajs/framework/types"
-import { ApiKeyType, ContainerRegistrationKeys, Modules, ProductStatus } from "@medusajs/framework/utils"
+import { ApiKeyType, ContainerRegistrationKeys, MedusaError, Modules, ProductStatus } from "@medusajs/framework/utils"
 import {
   cancelOrderWorkflow,
   completeCartWorkflow,
@@ -28,6 +28,7 @@ import { createTiersWorkflow } from "../workflows/create-tiers"
 import { addTierToCartWorkflow } from "../workflows/add-tier-to-cart"
 import { cancelOrderBookingsWorkflow } from "../workflows/cancel-order-bookings"
 import { recordConversionWorkflow } from "../workflows/record-conversion"
+import { addDays, nextOccurrence, todayUtc } from "../lib/dates"
 import { issueVisitorId } from "../lib/visitor-id"
 import { visitorSecret } from "../queries/visitor"
 import { TIER_ANALYTICS_MODULE, TierAnalyticsModuleService } from "../modules/tier-analytics"
@@ -251,19 +252,6 @@ export async function seedDemo(container: MedusaContainer): Promise<DemoSeedResu
   return { admin: DEMO_ADMIN, region_id: regionId, tenants }
 }
 
-/** The next occurrence (after today) of a month-day, as YYYY-MM-DD. */
-function nextOccurrence(monthDay: string, today = new Date()): string {
-  const year = today.getUTCFullYear()
-  const thisYear = `${year}-${monthDay}`
-  return thisYear > today.toISOString().slice(0, 10) ? thisYear : `${year + 1}-${monthDay}`
-}
-
-function plusDays(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`)
-  d.setUTCDate(d.getUTCDate() + days)
-  return d.toISOString().slice(0, 10)
-}
-
 async function seedAvailability(container: MedusaContainer, salesChannelIds: string[]) {
   const booking: BookingModuleService = container.resolve(BOOKING_MODULE)
   for (const salesChannelId of salesChannelIds) {
@@ -276,10 +264,10 @@ async function seedAvailability(container: MedusaContainer, salesChannelIds: str
         sales_channel_id: salesChannelId,
         settings: DEMO_AVAILABILITY.settings,
         add_blackouts: DEMO_AVAILABILITY.blackouts.map((b) => {
-          const start = nextOccurrence(b.month_day)
-          return { start_date: start, end_date: plusDays(start, b.days - 1), reason: b.reason }
+          const start = nextOccurrence(b.month_day, todayUtc())
+          return { start_date: start, end_date: addDays(start, b.days - 1), reason: b.reason }
         }),
-        add_high_demand_dates: DEMO_AVAILABILITY.high_demand_month_days.map((d) => ({ date: nextOccurrence(d) })),
+        add_high_demand_dates: DEMO_AVAILABILITY.high_demand_month_days.map((d) => ({ date: nextOccurrence(d, todayUtc()) })),
       },
     })
   }
@@ -317,7 +305,7 @@ async function seedSamples(container: MedusaContainer, regionId: string, salesCh
   const tierOf = (handle: string) => (tiers as { id: string; segment_id: string; product?: { handle: string } | null }[]).find((t) => t.product?.handle === handle)!
   const { data: variants } = await query.graph({ entity: "variant", fields: ["id", "product.handle"] })
   const variantOf = (handle: string) => (variants as { id: string; product?: { handle: string } | null }[]).find((v) => v.product?.handle === handle)!.id
-  const today = new Date().toISOString().slice(0, 10)
+  const today = todayUtc()
   // The demo's visitors get ids the server signed, as a storefront's do, so their orders join their funnel.
   const signed = new Map<string, string>()
   const visitorId = (name: string) => signed.get(name) ?? signed.set(name, issueVisitorId(visitorSecret(container))).get(name)!
@@ -334,7 +322,7 @@ async function seedSamples(container: MedusaContainer, regionId: string, salesCh
           input: {
             cart_id: cart.id,
             tier_id: tierOf(sample.tier).id,
-            event_date: plusDays(today, sample.days_ahead + shift),
+            event_date: addDays(today, sample.days_ahead + shift),
             addon_variant_ids: sample.addons.map(variantOf),
             sales_channel_ids: [salesChannelId],
           },
@@ -393,7 +381,7 @@ async function ensureAdmin(container: MedusaContainer) {
     body: { email: DEMO_ADMIN.email, password: DEMO_ADMIN.password },
   })
   if (error || !authIdentity) {
-    throw new Error(`Could not create the demo admin login: ${error}`)
+    throw new MedusaError(MedusaError.Types.UNEXPECTED_STATE, `Could not create the demo admin login: ${error}`)
   }
   await authModule.updateAuthIdentities({
     id: authIdentity.id,

@@ -1,5 +1,5 @@
 import { z } from "@medusajs/framework/zod"
-import { dateRangeProblem, isDateShaped, MAX_DATE, MAX_RANGE_DAYS, MIN_DATE, rangeLength as daysCounted } from "../../lib/dates"
+import { DAY_MS, dateRangeProblem, isDateShaped, MAX_DATE, MAX_RANGE_DAYS, MIN_DATE, rangeLength as daysCounted, startOfDayMs } from "../../lib/dates"
 
 export { MAX_RANGE_DAYS }
 
@@ -28,8 +28,8 @@ export const eventDate = z.string().superRefine((value, ctx) => {
   }
 })
 
-const EARLIEST = Date.parse(`${MIN_DATE}T00:00:00.000Z`)
-const LATEST = Date.parse(`${MAX_DATE}T23:59:59.999Z`)
+const EARLIEST = startOfDayMs(MIN_DATE)
+const LATEST = startOfDayMs(MAX_DATE) + DAY_MS - 1
 
 /** A point in time (ISO 8601 text, or a Date) inside the accepted date range. */
 export const dateTime = z.coerce

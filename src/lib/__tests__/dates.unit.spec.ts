@@ -1,19 +1,24 @@
 import fc from "fast-check"
 import {
   addDays,
+  DAY_MS,
   dateRangeProblem,
   datesBetween,
   dayNumber,
+  dayNumberAt,
   daysBetween,
   fromDayNumber,
   isCalendarDate,
   isDateShaped,
   MAX_DATE,
   MIN_DATE,
+  nextOccurrence,
   rangeLength,
+  startOfDayMs,
+  todayUtc,
+  weekdayOf,
 } from "../dates"
 
-const DAY_MS = 86_400_000
 const viaDate = (day: number) => new Date(day * DAY_MS).toISOString().slice(0, 10)
 const FIRST = dayNumber(MIN_DATE)
 const LAST = dayNumber(MAX_DATE)
@@ -113,6 +118,8 @@ describe("day numbers", () => {
     expect(addDays("2027-01-01", -1)).toBe("2026-12-31")
     expect(daysBetween("2027-01-01", "2028-01-01")).toBe(365)
     expect(daysBetween("2028-01-01", "2029-01-01")).toBe(366)
+    expect(daysBetween("2028-02-28", "2028-03-01")).toBe(2)
+    expect(daysBetween("2027-01-10", "2027-01-01")).toBe(-9)
   })
 })
 
@@ -146,5 +153,59 @@ describe("datesBetween", () => {
   it("refuses what is not a date", () => {
     expect(() => datesBetween("2027-01-01", "2027-02-30", 366)).toThrow(RangeError)
     expect(() => datesBetween("next week", "2027-02-01", 366)).toThrow(RangeError)
+  })
+})
+
+describe("today and instants", () => {
+  it("today is the UTC date, whatever the offset the instant was written with", () => {
+    expect(todayUtc(new Date("2026-07-01T23:30:00-05:00"))).toBe("2026-07-02")
+    expect(todayUtc(new Date("2026-07-02T00:30:00+02:00"))).toBe("2026-07-01")
+    expect(todayUtc()).toBe(new Date().toISOString().slice(0, 10))
+  })
+
+  it("an instant's day number is its UTC date's (property)", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: startOfDayMs(MIN_DATE), max: startOfDayMs(MAX_DATE) + DAY_MS - 1 }), (ms) => {
+        expect(dayNumberAt(ms)).toBe(dayNumber(todayUtc(new Date(ms))))
+      })
+    )
+    expect(dayNumberAt(-1)).toBe(-1)
+  })
+
+  it("a date starts at its UTC midnight (property)", () => {
+    fc.assert(
+      fc.property(anyDay, (day) => {
+        const date = fromDayNumber(day)
+        expect(startOfDayMs(date)).toBe(Date.parse(`${date}T00:00:00.000Z`))
+      })
+    )
+    expect(startOfDayMs(MAX_DATE) + DAY_MS - 1).toBe(Date.parse(`${MAX_DATE}T23:59:59.999Z`))
+  })
+})
+
+describe("weekdayOf", () => {
+  it("is Date's UTC weekday, 0 = Sunday (property)", () => {
+    fc.assert(
+      fc.property(anyDay, (day) => {
+        expect(weekdayOf(fromDayNumber(day))).toBe(new Date(day * DAY_MS).getUTCDay())
+      })
+    )
+    expect(weekdayOf("2027-07-17")).toBe(6)
+    expect(weekdayOf("1970-01-01")).toBe(4)
+  })
+
+  it("refuses what is not a date", () => {
+    expect(() => weekdayOf("2027-02-30")).toThrow(RangeError)
+  })
+})
+
+describe("nextOccurrence", () => {
+  it("is this year's date when it is still ahead, else next year's", () => {
+    expect(nextOccurrence("12-24", "2027-07-17")).toBe("2027-12-24")
+    expect(nextOccurrence("06-20", "2027-07-17")).toBe("2028-06-20")
+  })
+
+  it("never answers today itself", () => {
+    expect(nextOccurrence("07-17", "2027-07-17")).toBe("2028-07-17")
   })
 })

@@ -1,6 +1,6 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { overCapacity } from "../../lib/reconcile"
-import { todayUtc } from "../../lib/pricing"
+import { todayUtc } from "../../lib/dates"
 import { BOOKING_MODULE, BookingModuleService } from "../../modules/booking"
 import { LIVE_BOOKING_STATUSES, RepairInput } from "../../modules/booking/service"
 import { tenantAvailability } from "../../queries/availability"

@@ -1,4 +1,5 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { todayUtc } from "../../lib/dates"
 import { tiersKey } from "../../lib/upsell"
 import { UPSELL_MODULE, UpsellModuleService } from "../../modules/upsell"
 import { ExposureDraft, OfferDraft } from "./build-upsell-offers"
@@ -34,7 +35,7 @@ export const recordUpsellOffersStep = createStep(
   "record-upsell-offers",
   async (input: { offers: OfferDraft[]; exposures: ExposureDraft[] }, { container }) => {
     const service: UpsellModuleService = container.resolve(UPSELL_MODULE)
-    const shownOn = new Date().toISOString().slice(0, 10)
+    const shownOn = todayUtc()
     const [first] = input.offers
     const recorded = () =>
       service.listUpsellOffers({

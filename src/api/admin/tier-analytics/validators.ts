@@ -1,6 +1,5 @@
 import { z } from "@medusajs/framework/zod"
-import { addDays, maxDate, MIN_DATE } from "../../../lib/dates"
-import { todayUtc } from "../../../lib/pricing"
+import { addDays, maxDate, MIN_DATE, todayUtc } from "../../../lib/dates"
 import { eventDate, id, rangeLength } from "../../utils/validators"
 
 export const MAX_REPORT_DAYS = 731

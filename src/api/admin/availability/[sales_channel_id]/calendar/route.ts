@@ -1,8 +1,7 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { dateAvailability } from "../../../../../lib/availability"
-import { datesBetween, MAX_RANGE_DAYS } from "../../../../../lib/dates"
-import { todayUtc } from "../../../../../lib/pricing"
+import { datesBetween, MAX_RANGE_DAYS, todayUtc } from "../../../../../lib/dates"
 import { tenantAvailability } from "../../../../../queries/availability"
 import { AdminAvailabilityCalendarType } from "../../validators"
 

@@ -1,7 +1,7 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
-import { datesBetween, MAX_RANGE_DAYS } from "../../../../../lib/dates"
-import { priceTier, todayUtc } from "../../../../../lib/pricing"
+import { datesBetween, MAX_RANGE_DAYS, todayUtc } from "../../../../../lib/dates"
+import { priceTier } from "../../../../../lib/pricing"
 import { loadActivePricingRules, loadRegion, variantPrices } from "../../../../../queries/catalog"
 import { AdminPricePreviewType } from "../../validators"
 

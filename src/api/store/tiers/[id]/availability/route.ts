@@ -1,7 +1,6 @@
 import { MedusaResponse, MedusaStoreRequest } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
-import { addDays, MAX_DATE, minDate } from "../../../../../lib/dates"
-import { todayUtc } from "../../../../../lib/pricing"
+import { addDays, MAX_DATE, minDate, todayUtc } from "../../../../../lib/dates"
 import { productAvailability } from "../../../../../queries/availability"
 import { loadVisibleTiers } from "../../../../../queries/catalog"
 import { sendStoreAnswer } from "../../../../utils/store-answer"

@@ -47,3 +47,8 @@ export function tierConflicts(live: TierSlot[], proposed: TierSlot[]): string[] 
   }
   return problems
 }
+
+/** Tiers in a segment's order: by level, then by rank. */
+export function byLevel(a: { level: number; rank: number }, b: { level: number; rank: number }) {
+  return a.level - b.level || a.rank - b.rank
+}

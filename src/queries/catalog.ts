@@ -4,10 +4,11 @@ import { allowedAddons } from "../lib/addons"
 import { todayUtc } from "../lib/dates"
 import { Incentive, priceTier, PricingRule, TierPrice } from "../lib/pricing"
 import { Flags, segmentChannels } from "../lib/flags"
+import { byLevel } from "../lib/tier-rules"
 import { SEGMENTS_MODULE, SegmentsModuleService } from "../modules/segments"
 import { UPSELL_MODULE, UpsellModuleService } from "../modules/upsell"
-import { SegmentRow, TIER_FIELDS, TierRow, byLevel } from "../api/utils/serialize"
 import type { StoreAddon, StoreSegment, StoreTier } from "../client/types"
+import { SegmentRow, TIER_FIELDS, TierRow } from "./rows"
 import { cachedRead, StoreRead } from "./store-cache"
 
 // The storefront types are the typed client's, so the API and the client cannot drift apart.

@@ -1,13 +1,7 @@
 import { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
-import {
-  ADMIN_SEGMENT_FIELDS,
-  ADMIN_TIER_FIELDS,
-  SegmentRow,
-  TierRow,
-  toAdminSegment,
-  toAdminTier,
-} from "./serialize"
+import { SegmentRow, TierRow } from "../../queries/rows"
+import { ADMIN_SEGMENT_FIELDS, ADMIN_TIER_FIELDS, toAdminSegment, toAdminTier } from "./serialize"
 
 export async function fetchAdminSegment(scope: MedusaContainer, id: string, includeArchived = false) {
   const query = scope.resolve(ContainerRegistrationKeys.QUERY)

@@ -1,83 +1,6 @@
-/** Rows as query.graph returns them for our entities, and the shapes our API answers. */
-
-export type TierRow = {
-  id: string
-  segment_id: string
-  level: number
-  name: string
-  max_guests: number | null
-  features: string[] | null
-  is_popular: boolean
-  rank: number
-  archived_at: Date | string | null
-  created_at: Date | string
-  updated_at: Date | string
-  product?: {
-    id: string
-    title: string
-    handle: string
-    thumbnail: string | null
-    status: string
-  } | null
-  segment?: { id: string; handle: string; name: string } | null
-}
-
-export type SegmentRow = {
-  id: string
-  handle: string
-  name: string
-  description: string | null
-  audience: string | null
-  price_min: number | string | null
-  price_max: number | string | null
-  rank: number
-  image: string | null
-  is_active: boolean
-  commission_percent: number
-  metadata: Record<string, unknown> | null
-  created_at: Date | string
-  updated_at: Date | string
-  tiers?: TierRow[] | null
-}
-
-export const TIER_FIELDS = [
-  "id",
-  "segment_id",
-  "level",
-  "name",
-  "max_guests",
-  "features",
-  "is_popular",
-  "rank",
-  "archived_at",
-  "created_at",
-  "updated_at",
-]
-
-export const TIER_PRODUCT_FIELDS = [
-  "product.id",
-  "product.title",
-  "product.handle",
-  "product.thumbnail",
-  "product.status",
-]
-
-export const SEGMENT_FIELDS = [
-  "id",
-  "handle",
-  "name",
-  "description",
-  "audience",
-  "price_min",
-  "price_max",
-  "rank",
-  "image",
-  "is_active",
-  "commission_percent",
-  "metadata",
-  "created_at",
-  "updated_at",
-]
+/** The shapes our API answers, built from the rows in queries/rows. */
+import { byLevel } from "../../lib/tier-rules"
+import { SEGMENT_FIELDS, SegmentRow, TIER_FIELDS, TIER_PRODUCT_FIELDS, TierRow } from "../../queries/rows"
 
 export const ADMIN_SEGMENT_FIELDS = [
   ...SEGMENT_FIELDS,
@@ -95,10 +18,6 @@ export const ADMIN_TIER_FIELDS = [
 
 const num = (v: number | string | null | undefined) =>
   v === null || v === undefined ? null : Number(v)
-
-export function byLevel(a: { level: number; rank: number }, b: { level: number; rank: number }) {
-  return a.level - b.level || a.rank - b.rank
-}
 
 export function toAdminTier(row: TierRow) {
   return {

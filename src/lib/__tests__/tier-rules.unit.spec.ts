@@ -1,4 +1,4 @@
-import { tierConflicts, TierSlot } from "../tier-rules"
+import { byLevel, tierConflicts, TierSlot } from "../tier-rules"
 
 const slot = (id: string, level: number, extra: Partial<TierSlot> = {}): TierSlot => ({
   id,
@@ -51,5 +51,16 @@ describe("tierConflicts", () => {
       { ...slot("q", 1), id: undefined },
     ])
     expect(problems).toHaveLength(1)
+  })
+})
+
+describe("byLevel", () => {
+  it("orders tiers by level, then by rank", () => {
+    const tiers = [
+      { name: "c", level: 2, rank: 0 },
+      { name: "b", level: 1, rank: 1 },
+      { name: "a", level: 1, rank: 0 },
+    ]
+    expect([...tiers].sort(byLevel).map((t) => t.name)).toEqual(["a", "b", "c"])
   })
 })

@@ -6,7 +6,7 @@ import type { CheckoutItem } from "../../lib/tier-lines"
 import { BOOKING_MODULE, BookingModuleService } from "../../modules/booking"
 import { verifyCheckout } from "../../queries/checkout"
 import { cartTierLineRecords } from "../../queries/tier-lines"
-import { ConflictError } from "../errors"
+import { ConflictError } from "../../lib/errors"
 
 type HookCart = {
   id: string

@@ -4,7 +4,7 @@ import { BOOKING_MODULE, BookingModuleService } from "../../modules/booking"
 import { loadOrder } from "../../queries/order"
 import { slotRules } from "../../queries/checkout"
 import { orderTierLineRecords } from "../../queries/tier-lines"
-import { ConflictError } from "../errors"
+import { ConflictError } from "../../lib/errors"
 
 type RecordState = { id: string; status: "active" | "pending" | "replaced"; parent_id: string | null; tier_id: string; segment_id: string; order_line_item_id: string | null }
 type BookingState = { id: string; tier_line_id: string | null; tier_id: string; product_id: string; line_item_id: string | null; pool: string; slot: number }

@@ -4,7 +4,7 @@ import { BOOKING_MODULE, BookingModuleService } from "../../modules/booking"
 import { LIVE_BOOKING_STATUSES, RepairInput } from "../../modules/booking/service"
 import { slotRules } from "../../queries/checkout"
 import { cartTierLineRecords } from "../../queries/tier-lines"
-import { ConflictError } from "../errors"
+import { ConflictError } from "../../lib/errors"
 
 /** What confirming an order's bookings changed, so that it can be undone. */
 export type OrderBookingChanges = {

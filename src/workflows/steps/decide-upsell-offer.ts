@@ -2,7 +2,7 @@ import { MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { UPSELL_MODULE, UpsellModuleService } from "../../modules/upsell"
 import { dropVisitorOffers } from "../../queries/visitor"
-import { ConflictError } from "../errors"
+import { ConflictError } from "../../lib/errors"
 
 export type DecideUpsellOfferInput = {
   id: string

@@ -5,7 +5,7 @@ import { BOOKING_MODULE, BookingModuleService } from "../../modules/booking"
 import { loadOrder } from "../../queries/order"
 import { orderTierLineRecords } from "../../queries/tier-lines"
 import { checkUpgradeFits, planUpgrade, recordOfUpgrade } from "../../queries/upgrade"
-import { ConflictError } from "../errors"
+import { ConflictError } from "../../lib/errors"
 import { TierUpgradeEvent } from "./prepare-cart-tier-upgrade"
 
 /** Medusa's order change description for an upgrade, which the reconciler recognizes. */

@@ -1,7 +1,7 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { UPSELL_MODULE, UpsellModuleService } from "../../modules/upsell"
 import { dropVisitorOffers } from "../../queries/visitor"
-import { ConflictError } from "../errors"
+import { ConflictError } from "../../lib/errors"
 
 /**
  * Uses up an accepted offer for the upgrade of a cart or an order in one conditional update:

@@ -1,7 +1,8 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { fetchAdminSegment } from "../../utils/admin-queries"
-import { ADMIN_SEGMENT_FIELDS, SegmentRow, segmentFieldsFromBody, toAdminSegment } from "../../utils/serialize"
+import { SegmentRow } from "../../../queries/rows"
+import { ADMIN_SEGMENT_FIELDS, segmentFieldsFromBody, toAdminSegment } from "../../utils/serialize"
 import { createSegmentsWorkflow } from "../../../workflows/create-segments"
 import { AdminCreateSegmentType, AdminListSegmentsType } from "./validators"
 

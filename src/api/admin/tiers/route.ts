@@ -1,7 +1,8 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import TierProductLink from "../../../links/tier-product"
-import { ADMIN_TIER_FIELDS, TierRow, toAdminTier } from "../../utils/serialize"
+import { TierRow } from "../../../queries/rows"
+import { ADMIN_TIER_FIELDS, toAdminTier } from "../../utils/serialize"
 import { AdminListTiersType } from "./validators"
 
 export const GET = async (

@@ -1,0 +1,80 @@
+/** Rows as query.graph returns them for our entities, and the fields that load them. */
+
+export type TierRow = {
+  id: string
+  segment_id: string
+  level: number
+  name: string
+  max_guests: number | null
+  features: string[] | null
+  is_popular: boolean
+  rank: number
+  archived_at: Date | string | null
+  created_at: Date | string
+  updated_at: Date | string
+  product?: {
+    id: string
+    title: string
+    handle: string
+    thumbnail: string | null
+    status: string
+  } | null
+  segment?: { id: string; handle: string; name: string } | null
+}
+
+export type SegmentRow = {
+  id: string
+  handle: string
+  name: string
+  description: string | null
+  audience: string | null
+  price_min: number | string | null
+  price_max: number | string | null
+  rank: number
+  image: string | null
+  is_active: boolean
+  commission_percent: number
+  metadata: Record<string, unknown> | null
+  created_at: Date | string
+  updated_at: Date | string
+  tiers?: TierRow[] | null
+}
+
+export const TIER_FIELDS = [
+  "id",
+  "segment_id",
+  "level",
+  "name",
+  "max_guests",
+  "features",
+  "is_popular",
+  "rank",
+  "archived_at",
+  "created_at",
+  "updated_at",
+]
+
+export const TIER_PRODUCT_FIELDS = [
+  "product.id",
+  "product.title",
+  "product.handle",
+  "product.thumbnail",
+  "product.status",
+]
+
+export const SEGMENT_FIELDS = [
+  "id",
+  "handle",
+  "name",
+  "description",
+  "audience",
+  "price_min",
+  "price_max",
+  "rank",
+  "image",
+  "is_active",
+  "commission_percent",
+  "metadata",
+  "created_at",
+  "updated_at",
+]

@@ -156,7 +156,7 @@ medusaIntegrationTestRunner({
           const answer = (await api.post("/store/tiered/visitor", { visitor_id: given }, studio.headers)).data
           expect(answer.returning).toBe(false)
           expect(answer.visitor_id).not.toBe(given)
-          expect(verifiedVisitorId(answer.visitor_id, visitorSecret(getContainer()))).toBe(answer.visitor_id)
+          expect(verifiedVisitorId(answer.visitor_id, await visitorSecret(getContainer()))).toBe(answer.visitor_id)
         }
         expect((await fail(api.post("/store/tiered/visitor", { visitor_id: 42 }, studio.headers))).status).toBe(400)
         expect((await fail(api.post("/store/tiered/visitor", { visitor_id: "x", extra: 1 }, studio.headers))).status).toBe(400)
@@ -186,7 +186,7 @@ medusaIntegrationTestRunner({
         for (let i = 0; chosen.length < 8; i++) {
           if (variantOf(`chosen-${i}`) === "half") chosen.push(`chosen-${i}`)
         }
-        const secret = visitorSecret(getContainer())
+        const secret = await visitorSecret(getContainer())
         for (const id of chosen) {
           const { data } = await offers({ visitor_id: id, ...context() })
           expect(data.visitor_id).not.toBe(id)
@@ -218,7 +218,7 @@ medusaIntegrationTestRunner({
         const { status, data } = await api.post("/store/tier-events", { name: "tier_viewed", visitor_id: "chosen-1", tier_id: t.essential.id }, studio.headers)
         expect(status).toBe(202)
         expect(data).toEqual({ accepted: true, visitor_id: expect.not.stringMatching(/^chosen-1$/) })
-        expect(verifiedVisitorId(data.visitor_id, visitorSecret(getContainer()))).toBe(data.visitor_id)
+        expect(verifiedVisitorId(data.visitor_id, await visitorSecret(getContainer()))).toBe(data.visitor_id)
         const events = await analytics().listTierEvents({ sales_channel_id: studio.salesChannelId })
         expect(events.map((e) => e.visitor_id)).toEqual([data.visitor_id])
         // A returning visitor keeps its id.

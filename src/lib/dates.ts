@@ -1,3 +1,6 @@
+// Pure and shared with the typed client (which must not load @medusajs/framework), so its guards
+// throw RangeError; every route validates a date before it gets here.
+/* eslint-disable @medusajs/use-medusa-error-not-generic-error */
 /** The first calendar date the plugin accepts anywhere. */
 export const MIN_DATE = "2000-01-01"
 /** The last calendar date the plugin accepts anywhere. */

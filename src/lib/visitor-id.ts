@@ -1,3 +1,4 @@
+import { MedusaError } from "@medusajs/framework/utils"
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto"
 
 /**
@@ -17,7 +18,7 @@ function signature(random: string, secret: string): Buffer {
 /** A fresh signed visitor id (39 url-safe characters). */
 export function issueVisitorId(secret: string): string {
   if (!secret) {
-    throw new Error("A visitor id needs a secret")
+    throw new MedusaError(MedusaError.Types.INVALID_ARGUMENT, "A visitor id needs a secret")
   }
   const random = randomBytes(RANDOM_BYTES).toString("base64url")
   return `${random}.${signature(random, secret).toString("base64url")}`

@@ -1,5 +1,6 @@
 import { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
+// eslint-disable-next-line @medusajs/import-from-framework-not-internal -- the Stripe provider's own amount conversion, as the provider uses it
 import { getSmallestUnit } from "@medusajs/payment-stripe/dist/utils/get-smallest-unit"
 import { orderRevenue, RevenueLine } from "../lib/commission"
 import { STRIPE_CONNECT_MODULE, StripeConnectModuleService } from "../modules/stripe-connect"

@@ -4,9 +4,9 @@ import { issueVisitorId, verifiedVisitorId } from "../lib/visitor-id"
 import { UPSELL_MODULE, UpsellModuleService } from "../modules/upsell"
 
 /** The secret visitor ids are signed with: the plugin's `visitorSecret`, else the app's cookie secret. */
-export function visitorSecret(scope: MedusaContainer): string {
+export async function visitorSecret(scope: MedusaContainer): Promise<string> {
   const upsell: UpsellModuleService = scope.resolve(UPSELL_MODULE)
-  const own = upsell.getSettings().visitor_secret
+  const own = (await upsell.getSettings()).visitor_secret
   if (own) {
     return own
   }
@@ -25,8 +25,8 @@ export function visitorSecret(scope: MedusaContainer): string {
  * The visitor a store request speaks for: its id when the server signed it, else a fresh signed
  * one (`returning: false`), so nobody picks a bucket by picking an id.
  */
-export function requestVisitor(scope: MedusaContainer, given: unknown): { visitor_id: string; returning: boolean } {
-  const secret = visitorSecret(scope)
+export async function requestVisitor(scope: MedusaContainer, given: unknown): Promise<{ visitor_id: string; returning: boolean }> {
+  const secret = await visitorSecret(scope)
   const verified = verifiedVisitorId(given, secret)
   return verified ? { visitor_id: verified, returning: true } : { visitor_id: issueVisitorId(secret), returning: false }
 }

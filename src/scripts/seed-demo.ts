@@ -307,8 +307,9 @@ async function seedSamples(container: MedusaContainer, regionId: string, salesCh
   const variantOf = (handle: string) => (variants as { id: string; product?: { handle: string } | null }[]).find((v) => v.product?.handle === handle)!.id
   const today = todayUtc()
   // The demo's visitors get ids the server signed, as a storefront's do, so their orders join their funnel.
+  const secret = await visitorSecret(container)
   const signed = new Map<string, string>()
-  const visitorId = (name: string) => signed.get(name) ?? signed.set(name, issueVisitorId(visitorSecret(container))).get(name)!
+  const visitorId = (name: string) => signed.get(name) ?? signed.set(name, issueVisitorId(secret)).get(name)!
 
   for (const sample of DEMO_SAMPLE_ORDERS) {
     const { result: cart } = await createCartWorkflow(container).run({

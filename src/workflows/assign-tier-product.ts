@@ -1,4 +1,3 @@
-import { MedusaError } from "@medusajs/framework/utils"
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import {
   acquireLockStep,
@@ -9,6 +8,7 @@ import {
 import { TIER_LOCK_OPTIONS, TIER_STRUCTURE_LOCK } from "./lock"
 import { loadTiersStep } from "./steps/load-tiers"
 import { prepareTierProductLinksStep } from "./steps/prepare-tier-product-links"
+import { validateTierAssignmentStep } from "./steps/validate-tier-assignment"
 
 /** `product_id: null` removes the tier's product. */
 export type AssignTierProductWorkflowInput = { tier_id: string; product_id: string | null }
@@ -19,15 +19,8 @@ export const assignTierProductWorkflow = createWorkflow(
     acquireLockStep(TIER_LOCK_OPTIONS)
     const ids = transform(input, (i) => [i.tier_id])
     const tiers = loadTiersStep(ids)
-    const assignments = transform({ input, tiers }, ({ input, tiers }) => {
-      if (input.product_id && tiers[0].archived_at) {
-        throw new MedusaError(
-          MedusaError.Types.NOT_ALLOWED,
-          `Tier ${input.tier_id} is archived; restore it before assigning a product`
-        )
-      }
-      return [{ tier_id: input.tier_id, product_id: input.product_id }]
-    })
+    validateTierAssignmentStep(transform({ input, tiers }, ({ input, tiers }) => ({ tier: tiers[0], product_id: input.product_id })))
+    const assignments = transform({ input }, ({ input }) => [{ tier_id: input.tier_id, product_id: input.product_id }])
     const plan = prepareTierProductLinksStep(assignments)
     dismissRemoteLinkStep(plan.dismiss)
     createRemoteLinkStep(plan.create)

@@ -17,7 +17,7 @@ export const backfillSegmentsWorkflow = createWorkflow(
   (input: BackfillSegmentsWorkflowInput) => {
     acquireLockStep(TIER_LOCK_OPTIONS)
     const plan = planBackfillStep(input)
-    const created = when({ input }, ({ input }) => !input.dry_run).then(() => {
+    const created = when("create-backfilled-tiers", { input }, ({ input }) => !input.dry_run).then(() => {
       const tiers = createTiersStep(
         transform({ plan }, ({ plan }) =>
           plan.assignments.map((a) => ({ segment_id: a.segment_id, level: a.level, name: a.title }))

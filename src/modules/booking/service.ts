@@ -1,5 +1,5 @@
 import { Context } from "@medusajs/framework/types"
-import { InjectTransactionManager, MedusaContext, MedusaService } from "@medusajs/framework/utils"
+import { InjectManager, InjectTransactionManager, MedusaContext, MedusaService } from "@medusajs/framework/utils"
 import { AvailabilitySettings } from "./models/availability-settings"
 import { Blackout } from "./models/blackout"
 import { Booking } from "./models/booking"
@@ -98,8 +98,19 @@ export default class BookingModuleService extends MedusaService({
    * Writes new tier line records and changes others in one transaction: an upgrade's new line
    * and the retirement of the old one happen together or not at all.
    */
-  @InjectTransactionManager()
+  @InjectManager()
   async applyTierLineChanges(
+    changes: {
+      create: Parameters<BookingModuleService["createTierLines"]>[0] & unknown[]
+      update: Parameters<BookingModuleService["updateTierLines"]>[0] & unknown[]
+    },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<string[]> {
+    return await this.applyTierLineChanges_(changes, sharedContext)
+  }
+
+  @InjectTransactionManager()
+  protected async applyTierLineChanges_(
     changes: {
       create: Parameters<BookingModuleService["createTierLines"]>[0] & unknown[]
       update: Parameters<BookingModuleService["updateTierLines"]>[0] & unknown[]

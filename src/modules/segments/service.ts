@@ -32,7 +32,7 @@ export default class SegmentsModuleService extends MedusaService({
     this.options_ = { backfillBands: bands }
   }
 
-  getBackfillBands(): PriceBand[] {
+  async getBackfillBands(): Promise<PriceBand[]> {
     return this.options_.backfillBands
   }
 }

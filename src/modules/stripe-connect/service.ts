@@ -1,5 +1,5 @@
 import { Context } from "@medusajs/framework/types"
-import { InjectTransactionManager, MedusaContext, MedusaError, MedusaService } from "@medusajs/framework/utils"
+import { InjectManager, InjectTransactionManager, MedusaContext, MedusaError, MedusaService } from "@medusajs/framework/utils"
 import { SqlEntityManager } from "@medusajs/framework/mikro-orm/postgresql"
 import Stripe from "stripe"
 import { ConnectedAccount } from "./models/connected-account"
@@ -49,12 +49,12 @@ export default class StripeConnectModuleService extends MedusaService({ Connecte
   }
 
   /** Whether the platform gave the plugin its Stripe Connect settings. */
-  isConfigured(): boolean {
+  async isConfigured(): Promise<boolean> {
     return this.settings_ !== null
   }
 
   /** The Connect settings; a clear 400 when the platform has not set Stripe Connect up. */
-  getSettings(): StripeConnectSettings {
+  async getSettings(): Promise<StripeConnectSettings> {
     if (!this.settings_) {
       throw new MedusaError(
         MedusaError.Types.NOT_ALLOWED,
@@ -64,8 +64,8 @@ export default class StripeConnectModuleService extends MedusaService({ Connecte
     return this.settings_
   }
 
-  getStripe(): Stripe {
-    this.stripe_ ??= stripeClient(this.getSettings())
+  async getStripe(): Promise<Stripe> {
+    this.stripe_ ??= stripeClient(await this.getSettings())
     return this.stripe_
   }
 
@@ -75,8 +75,18 @@ export default class StripeConnectModuleService extends MedusaService({ Connecte
    * while it is compared, so of two racing events the newer one is what stays. Null for an
    * account the plugin does not know.
    */
-  @InjectTransactionManager()
+  @InjectManager()
   async applyAccountStatus(
+    stripeAccountId: string,
+    status: AccountStatus,
+    asOf: Date,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ applied: boolean; before: ConnectedAccountRow; account: ConnectedAccountRow } | null> {
+    return await this.applyAccountStatus_(stripeAccountId, status, asOf, sharedContext)
+  }
+
+  @InjectTransactionManager()
+  protected async applyAccountStatus_(
     stripeAccountId: string,
     status: AccountStatus,
     asOf: Date,

@@ -49,8 +49,13 @@ export default class TierAnalyticsModuleService extends MedusaService({ TierEven
    * Records a conversion and its lines once per (order, reference): null when
    * it is already there. Two racing writers are settled by the unique index.
    */
-  @InjectTransactionManager()
+  @InjectManager()
   async recordConversion(input: ConversionInput, @MedusaContext() sharedContext: Context = {}) {
+    return await this.recordConversion_(input, sharedContext)
+  }
+
+  @InjectTransactionManager()
+  protected async recordConversion_(input: ConversionInput, @MedusaContext() sharedContext: Context = {}) {
     const [existing] = await this.listConversions({ order_id: input.order_id, reference: input.reference }, { select: ["id"] }, sharedContext)
     if (existing) {
       return null

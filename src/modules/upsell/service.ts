@@ -69,7 +69,7 @@ export default class UpsellModuleService extends MedusaService({
     this.settings_ = parsed.settings
   }
 
-  getSettings(): UpsellSettings {
+  async getSettings(): Promise<UpsellSettings> {
     return this.settings_
   }
 

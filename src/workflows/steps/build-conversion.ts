@@ -140,7 +140,7 @@ export const buildConversionStep = createStep("build-conversion", async (input: 
         ? await upsell.listUpsellOffers({ cart_id: order.cart.id, status: "accepted" }, { order: { decided_at: "DESC" }, take: 1 })
         : []
     // The storefront writes the cart's visitor id: only one the server signed joins the funnel and experiment.
-    const secret = visitorSecret(container)
+    const secret = await visitorSecret(container)
     const visitor =
       verifiedVisitorId(order.cart?.metadata?.visitor_id, secret) ?? verifiedVisitorId(order.metadata?.visitor_id, secret) ?? offer?.visitor_id
     const [exposure] = visitor

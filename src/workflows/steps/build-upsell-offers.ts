@@ -1,4 +1,4 @@
-import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
+import { MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { BUNDLE_MIN_ADDONS, BUNDLE_PERCENT } from "../../lib/addons"
 import { assignVariant } from "../../lib/bucketing"
@@ -33,20 +33,21 @@ export type ExposureDraft = ExposureInput
  * composes the offers, with experiment variants applied. Reads only; the
  * offers are recorded by the next step.
  */
+const noOffers = () => ({ offers: [] as OfferDraft[], exposures: [] as ExposureDraft[] })
+
 export const buildUpsellOffersStep = createStep(
   "build-upsell-offers",
   async (input: BuildUpsellOffersInput, { container }) => {
-    const none = new StepResponse({ offers: [] as OfferDraft[], exposures: [] as ExposureDraft[] })
     const service: UpsellModuleService = container.resolve(UPSELL_MODULE)
     const cart = input.cart_id ? await loadCartTierLines(container, input.cart_id, input.sales_channel_ids) : null
     const channel = cart?.sales_channel_id ?? input.sales_channel_ids[0]
     if (!channel) {
-      return none
+      return new StepResponse(noOffers())
     }
     // Offers are advice: cached reads suffice, and checkout verifies any price taken from one.
     const cached = { cached: true }
     if (!upsellOn(await loadFlags(container, cached), channel, input.visitor_id)) {
-      return none
+      return new StepResponse(noOffers())
     }
     const visible = await loadVisibleTiers(container, [channel], {}, cached)
     const viewing = input.context.viewing_tier_id ? visible.find((t) => t.row.id === input.context.viewing_tier_id) : undefined
@@ -72,7 +73,7 @@ export const buildUpsellOffersStep = createStep(
       cart_subtotal: cart?.subtotal ?? 0,
     }
 
-    const { max_offers, upgrade_incentive_percent } = service.getSettings()
+    const { max_offers, upgrade_incentive_percent } = await service.getSettings()
     const inScope = (ids: unknown) => !(ids as string[] | null)?.length || (ids as string[]).includes(channel)
     const { rules, experiments } = await loadUpsellSetup(container)
     const matched = matchingRules(

@@ -1,4 +1,5 @@
 import { MedusaContainer } from "@medusajs/framework/types"
+import { MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { BOOKING_MODULE, BookingModuleService } from "../../modules/booking"
 import { loadOrder } from "../../queries/order"
@@ -101,7 +102,7 @@ export const completeOrderUpgradeStep = createStep(
       throw new ConflictError(`${result.event_date} was just taken for the new tier; the order was not changed`)
     }
     if (result.state === "not_applied") {
-      throw new Error(`The order edit of order ${input.order_id} did not add the upgraded line`)
+      throw new MedusaError(MedusaError.Types.UNEXPECTED_STATE, `The order edit of order ${input.order_id} did not add the upgraded line`)
     }
     return new StepResponse(result, result.state === "completed" ? result.changes : null)
   },

@@ -6,7 +6,7 @@ export const createAccountLinkStep = createStep(
   "create-account-link",
   async (input: { stripe_account_id: string; return_url: string; refresh_url: string }, { container }) => {
     const service: StripeConnectModuleService = container.resolve(STRIPE_CONNECT_MODULE)
-    const link = await service.getStripe().accountLinks.create({
+    const link = await (await service.getStripe()).accountLinks.create({
       account: input.stripe_account_id,
       type: "account_onboarding",
       return_url: input.return_url,

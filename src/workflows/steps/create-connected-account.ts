@@ -20,7 +20,7 @@ export const createConnectedAccountStep = createStep(
     if (existing) {
       return new StepResponse(existing, null)
     }
-    const stripe = service.getStripe()
+    const stripe = await service.getStripe()
     const remote = await stripe.accounts.create({
       type: "express",
       business_profile: { name: channel.name },
@@ -44,6 +44,6 @@ export const createConnectedAccountStep = createStep(
     }
     const service: StripeConnectModuleService = container.resolve(STRIPE_CONNECT_MODULE)
     await service.deleteConnectedAccounts(created.id)
-    await service.getStripe().accounts.del(created.stripe_account_id)
+    await (await service.getStripe()).accounts.del(created.stripe_account_id)
   }
 )

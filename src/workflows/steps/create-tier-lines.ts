@@ -1,4 +1,4 @@
-import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import type { TierLineDraft } from "../../lib/cart-lines"
 import { BOOKING_MODULE, BookingModuleService } from "../../modules/booking"
@@ -57,7 +57,7 @@ export const createTierLinesStep = createStep(
       }
       const missing = input.records.find((r) => !lines.has(r.id))
       if (missing) {
-        throw new Error(`The cart line of tier line record ${missing.id} was not found after it was added`)
+        throw new MedusaError(MedusaError.Types.UNEXPECTED_STATE, `The cart line of tier line record ${missing.id} was not found after it was added`)
       }
       create = input.records.map((r) => ({ ...r, cart_id: input.cart_id, cart_line_item_id: lines.get(r.id)!, status: "active" as const }))
     }

@@ -1,4 +1,4 @@
-import { Modules } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { GA4_EVENT_NAMES } from "../../lib/funnel"
 
@@ -15,7 +15,7 @@ export type AnalyticsEvent = {
  * (PostHog, a custom provider); without it, nothing happens. A provider that
  * fails is logged, never fails the request: our own records are the truth.
  */
-export const trackAnalyticsStep = createStep("track-tier-analytics", async (events: AnalyticsEvent[], { container }) => {
+export const trackAnalyticsStep = createStep("track-analytics", async (events: AnalyticsEvent[], { container }) => {
   if (!events.length || !container.hasRegistration(Modules.ANALYTICS)) {
     return new StepResponse(0)
   }
@@ -32,7 +32,7 @@ export const trackAnalyticsStep = createStep("track-tier-analytics", async (even
         })
         tracked++
       } catch (e) {
-        container.resolve("logger").warn(`Analytics provider did not take ${name}: ${(e as Error).message}`)
+        container.resolve(ContainerRegistrationKeys.LOGGER).warn(`Analytics provider did not take ${name}: ${(e as Error).message}`)
       }
     }
   }

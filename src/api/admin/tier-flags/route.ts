@@ -8,7 +8,7 @@ import { AdminResetFlagsType, AdminSetFlagsType } from "./validators"
 async function flagsAnswer(scope: MedusaContainer) {
   const service: UpsellModuleService = scope.resolve(UPSELL_MODULE)
   const [flags, overrides] = await Promise.all([service.getFlags(), service.getFlagOverrides()])
-  return { flags, defaults: service.getSettings().flags, overrides }
+  return { flags, defaults: (await service.getSettings()).flags, overrides }
 }
 
 export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {

@@ -11,11 +11,11 @@ import { processConnectWebhookWorkflow } from "../../../workflows/process-connec
  */
 export const POST = async (req: MedusaRequest, res: MedusaResponse) => {
   const service: StripeConnectModuleService = req.scope.resolve(STRIPE_CONNECT_MODULE)
-  const { webhookSecret } = service.getSettings()
+  const { webhookSecret } = await service.getSettings()
   const signature = req.headers["stripe-signature"]
   let event: Stripe.Event
   try {
-    event = service.getStripe().webhooks.constructEvent(req.rawBody as Buffer, String(signature ?? ""), webhookSecret)
+    event = (await service.getStripe()).webhooks.constructEvent(req.rawBody as Buffer, String(signature ?? ""), webhookSecret)
   } catch (e) {
     throw new MedusaError(MedusaError.Types.INVALID_DATA, `Webhook signature did not verify: ${(e as Error).message}`)
   }

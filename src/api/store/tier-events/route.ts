@@ -41,7 +41,7 @@ export const POST = async (req: MedusaStoreRequest<StoreTierEventType>, res: Med
   if (!channel) {
     throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "The publishable key has no sales channel")
   }
-  const { visitor_id } = requestVisitor(req.scope, body.visitor_id)
+  const { visitor_id } = await requestVisitor(req.scope, body.visitor_id)
   await takeStoreRateLimits(req.scope, "events", channel, { visitor_id, address: req.ip })
   await recordTierEventWorkflow(req.scope).run({
     input: {

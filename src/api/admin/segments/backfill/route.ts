@@ -8,7 +8,7 @@ export const POST = async (
   res: MedusaResponse
 ) => {
   const segments: SegmentsModuleService = req.scope.resolve(SEGMENTS_MODULE)
-  const bands = req.validatedBody.bands ?? segments.getBackfillBands()
+  const bands = req.validatedBody.bands ?? (await segments.getBackfillBands())
   const { result } = await backfillSegmentsWorkflow(req.scope).run({
     input: { ...req.validatedBody, bands },
   })

@@ -7,6 +7,6 @@ import { StoreVisitorType } from "./validators"
  * signed one. Writes nothing.
  */
 export const POST = async (req: MedusaStoreRequest<StoreVisitorType>, res: MedusaResponse) => {
-  const { visitor_id, returning } = requestVisitor(req.scope, req.validatedBody.visitor_id)
+  const { visitor_id, returning } = await requestVisitor(req.scope, req.validatedBody.visitor_id)
   res.json({ visitor_id, returning })
 }

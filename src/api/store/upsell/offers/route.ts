@@ -17,7 +17,7 @@ import { StoreUpsellOffersType } from "../validators"
 export const POST = async (req: MedusaStoreRequest<StoreUpsellOffersType>, res: MedusaResponse) => {
   const body = req.validatedBody
   const channels = req.publishable_key_context.sales_channel_ids
-  const { visitor_id, returning } = requestVisitor(req.scope, body.visitor_id)
+  const { visitor_id, returning } = await requestVisitor(req.scope, body.visitor_id)
   await takeStoreRateLimits(req.scope, "offers", [...channels].sort().join(","), { visitor_id, address: req.ip })
   const compute = async () => {
     const { result } = await createUpsellOffersWorkflow(req.scope).run({

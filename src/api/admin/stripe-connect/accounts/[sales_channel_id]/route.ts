@@ -11,13 +11,13 @@ import { AdminConnectAccountType } from "../../validators"
 export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
   const service: StripeConnectModuleService = req.scope.resolve(STRIPE_CONNECT_MODULE)
   const [account] = await service.listConnectedAccounts({ sales_channel_id: req.params.sales_channel_id })
-  res.json({ account: account ? toAdminAccount(account) : null, configured: service.isConfigured() })
+  res.json({ account: account ? toAdminAccount(account) : null, configured: await service.isConfigured() })
 }
 
 /** Starts (or resumes) onboarding: the Express account, once, and a fresh Stripe link to finish it. */
 export const POST = async (req: AuthenticatedMedusaRequest<AdminConnectAccountType>, res: MedusaResponse) => {
   const service: StripeConnectModuleService = req.scope.resolve(STRIPE_CONNECT_MODULE)
-  const settings = service.getSettings()
+  const settings = await service.getSettings()
   const back = `${req.protocol}://${req.get("host")}/app/commission-payouts?sales_channel_id=${req.params.sales_channel_id}`
   const { result } = await connectTenantAccountWorkflow(req.scope).run({
     input: {

@@ -13,7 +13,7 @@ export const POST = async (req: AuthenticatedMedusaRequest, res: MedusaResponse)
   }
   // Taken before the read: an event Stripe creates while it is in flight is newer than what it reads.
   const asOf = new Date().toISOString()
-  const remote = await service.getStripe().accounts.retrieve(account.stripe_account_id)
+  const remote = await (await service.getStripe()).accounts.retrieve(account.stripe_account_id)
   await syncConnectedAccountWorkflow(req.scope).run({ input: { account: remote, as_of: asOf } })
   const [fresh] = await service.listConnectedAccounts({ id: account.id })
   res.json({ account: toAdminAccount(fresh) })

@@ -24,7 +24,8 @@ const PORT = Number(process.env.PORT || 9000)
 const STOREFRONT_PORT = Number(process.env.STOREFRONT_PORT || 0)
 // medusa-config.ts's STORE_CORS when the environment sets none.
 const DEFAULT_STORE_CORS = "http://localhost:8000,http://localhost:5173"
-const VITE = path.join(root, "node_modules", "vite", "bin", "vite.js")
+// Vite through its API (scripts/storefront-dev.mjs): its CLI would write a file medusa develop restarts for.
+const STOREFRONT_DEV = path.join(root, "scripts", "storefront-dev.mjs")
 const SEED_SCRIPT = "./src/scripts/seed-demo.ts"
 // The seed's login (src/scripts/demo-data.ts); its output overrides it when it prints one.
 const DEFAULT_ADMIN = { email: "admin@tiered.test", password: "supersecret" }
@@ -145,7 +146,7 @@ async function startStorefront({ keys, regions }) {
     return null
   }
   log(`Starting the storefront (vite, port ${storefrontPort}) for ${key.sales_channel}`)
-  storefront = spawnGroup(process.execPath, [VITE, "storefront", "--port", String(storefrontPort), "--strictPort"], {
+  storefront = spawnGroup(process.execPath, [STOREFRONT_DEV, String(storefrontPort)], {
     cwd: root,
     env: {
       ...env,

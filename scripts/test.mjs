@@ -2,7 +2,7 @@
 // (DATABASE_URL, or an embedded PostgreSQL that lives for this run only).
 // Stages run in order and all run even when one fails; a summary with each
 // stage's result and time closes the run, then `N passed, N failed` (tests).
-// Stages: unit, http, fuzz, browser, storefront, package, scale-out, fault (all when none is named).
+// Stages: lint, unit, http, fuzz, browser, storefront, package, scale-out, fault (all when none is named).
 import fs from "node:fs"
 import os from "node:os"
 import path from "node:path"
@@ -13,6 +13,8 @@ const jest = path.join(root, "node_modules", "jest", "bin", "jest.js")
 const DB_NAME = "pg-test"
 
 const STAGES = {
+  // ESLint prints each problem; no test count, and any warning fails the stage.
+  lint: { title: "lint (ESLint: Medusa's recommended rules and typescript-eslint)", command: ["eslint", ".", "--max-warnings", "0"], needsDatabase: false },
   unit: { title: "unit tests", jest: ["--selectProjects", "unit"], needsDatabase: false },
   http: {
     title: "HTTP integration tests",
@@ -99,6 +101,9 @@ async function runStage(name, stage) {
     ;({ code } = await run(process.execPath, [jest, ...stage.jest, "--json", `--outputFile=${report}`], { cwd: root, env }))
     counts = readJestCounts(report)
     fs.rmSync(path.dirname(report), { recursive: true, force: true })
+  } else if (stage.command) {
+    const [bin, ...args] = stage.command
+    ;({ code } = await run(process.execPath, [path.join(root, "node_modules", bin, "bin", `${bin}.js`), ...args], { cwd: root, env }))
   } else if (!fs.existsSync(path.join(root, stage.script))) {
     console.error(`[test] ${stage.script} does not exist`)
     return { name, ok: false, note: "missing", counts: null, seconds: 0 }

@@ -581,7 +581,7 @@ function pricingChecks(page, base) {
   ]
 }
 
-function availabilityChecks(page, base) {
+function availabilityChecks(page) {
   const now = new Date()
   const next = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 1))
   const inNextMonth = (day) => `${next.toISOString().slice(0, 8)}${day}`
@@ -1763,7 +1763,7 @@ async function main() {
   const list = [
     ...checks(page, base, product),
     ...pricingChecks(page, base),
-    ...availabilityChecks(page, base),
+    ...availabilityChecks(page),
     ...upsellChecks(page, base, token),
     ...experimentChecks(page, base, token),
     ...flagChecks(page, base, token),

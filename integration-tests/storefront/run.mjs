@@ -9,6 +9,7 @@
 import fs from "node:fs"
 import http from "node:http"
 import path from "node:path"
+import chokidar from "chokidar"
 import pg from "pg"
 import { devices } from "playwright-core"
 import { connectionEnv, freshDatabase, startDatabase } from "../../scripts/embedded-db.mjs"
@@ -600,6 +601,46 @@ async function journey(page, checks) {
   }
 }
 
+/**
+ * `npm run dev` runs `medusa develop`, which restarts the server on any change in the repository
+ * outside the paths it ignores (dot files, node_modules, dist, static, private, src/admin, .medusa
+ * in Medusa 2.21). Starting the storefront's dev server and serving its entry module must change
+ * nothing it watches.
+ */
+async function devServerLeavesTheRepositoryAlone() {
+  const name = "starting the storefront's dev server changes no file medusa develop watches"
+  const began = Date.now()
+  const watcher = chokidar.watch(".", {
+    cwd: root,
+    ignoreInitial: true,
+    ignored: (file) => {
+      const relative = path.relative(root, path.resolve(root, file)).split(path.sep)
+      return relative.some((part) => part.startsWith(".")) || ["node_modules", "dist", "static", "private"].includes(relative[0]) || relative.slice(0, 2).join("/") === "src/admin"
+    },
+  })
+  const changes = []
+  await new Promise((resolve) => watcher.on("ready", resolve))
+  watcher.on("all", (event, file) => changes.push(`${event} ${file}`))
+  const port = await freePort()
+  const child = spawnGroup(process.execPath, [path.join(root, "scripts", "storefront-dev.mjs"), String(port)], { cwd: root, stdio: "ignore" })
+  try {
+    const up = await waitForHttp(`http://localhost:${port}/`, { child, timeoutMs: 60_000 })
+    if (!up) throw new Error("the storefront's dev server did not answer")
+    const entry = await fetch(`http://localhost:${port}/src/main.tsx`)
+    if (!entry.ok) throw new Error(`the dev server answered ${entry.status} for src/main.tsx`)
+    await new Promise((resolve) => setTimeout(resolve, 1_500))
+    if (changes.length) throw new Error(`medusa develop would restart for: ${changes.join(", ")}`)
+    tally.passed++
+    log(`ok   ${name} (${seconds(began)})`)
+  } catch (error) {
+    tally.failed++
+    log(`FAIL ${name}: ${error.message}`)
+  } finally {
+    await stopGroup(child)
+    await watcher.close()
+  }
+}
+
 async function main() {
   if (!hasChromium()) {
     console.error(`[storefront] no Chromium at ${CHROMIUM}: apt-get install -y chromium (or set CHROMIUM_PATH)`)
@@ -608,6 +649,8 @@ async function main() {
   }
   fs.rmSync(SCREENSHOTS, { recursive: true, force: true })
   fs.mkdirSync(SCREENSHOTS, { recursive: true })
+
+  await devServerLeavesTheRepositoryAlone()
 
   let ctx
   try {

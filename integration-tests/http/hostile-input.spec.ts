@@ -254,5 +254,25 @@ medusaIntegrationTestRunner({
       expect(untouched.data.cart.items).toEqual([])
       await stillAnswers()
     })
+
+    it("answers a refusal with the message the route's schema wrote, naming the field, and zod's own checks in Medusa's words", async () => {
+      const other = (await asAdmin("post", `/admin/segments/${segment.id}/tiers`, { level: 2, name: "Other" })).data.tier
+      const before = await counts()
+      const written: [string, Answer, string][] = [
+        ["compare one tier", await store("post", "/store/tiers/compare", { tier_ids: [tier.id], region_id: region.id }), "Invalid request: tier_ids: compare at least 2 tiers"],
+        ["compare four tiers", await store("post", "/store/tiers/compare", { tier_ids: [tier.id, other.id, "tier_c", "tier_d"], region_id: region.id }), "Invalid request: tier_ids: compare at most 3 tiers"],
+        ["segment without a name", await asAdmin("post", "/admin/segments", { handle: "luxury", name: "  " }), "Invalid request: name: must not be empty"],
+        ["experiment of one variant", await asAdmin("post", "/admin/experiments", { key: "one", name: "One", variants: [{ key: "a", weight: 100 }] }), "Invalid request: variants: an experiment needs at least 2 variants"],
+      ]
+      for (const [what, answer, message] of written) {
+        expect([what, answer.status, answer.data.message]).toEqual([what, 400, message])
+      }
+      // No message of ours: Medusa's formatting, as on its own routes.
+      const unknown = await asAdmin("post", "/admin/segments", { handle: "luxury", name: "Luxury", colour: "red" })
+      expect([unknown.status, unknown.data.message]).toEqual([400, "Invalid request: Unrecognized fields: 'colour'"])
+      const wrongType = await store("post", "/store/tiers/compare", { tier_ids: "tier_x", region_id: region.id })
+      expect([wrongType.status, wrongType.data.message]).toEqual([400, expect.stringMatching(/^Invalid request: Expected type: 'array' for field 'tier_ids'/)])
+      expect(await counts()).toEqual(before)
+    })
   },
 })

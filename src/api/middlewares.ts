@@ -5,9 +5,9 @@ import {
   MedusaNextFunction,
   MedusaRequest,
   MedusaResponse,
-  validateAndTransformBody,
   validateAndTransformQuery,
 } from "@medusajs/framework/http"
+import { validateBody } from "./utils/written-messages"
 import {
   AdminBackfill,
   AdminCloneSegment,
@@ -138,33 +138,33 @@ export default defineMiddlewares({
     { matcher: "/store/tiered/visitor", methods: ["POST"], middlewares: [validateStoreInput("body", StoreVisitor)] },
 
     { matcher: "/admin/segments", methods: ["GET"], middlewares: [validateAndTransformQuery(AdminListSegments, {})] },
-    { matcher: "/admin/segments", methods: ["POST"], middlewares: [validateAndTransformBody(AdminCreateSegment)] },
-    { matcher: "/admin/segments/backfill", methods: ["POST"], middlewares: [validateAndTransformBody(AdminBackfill)] },
+    { matcher: "/admin/segments", methods: ["POST"], middlewares: [validateBody(AdminCreateSegment)] },
+    { matcher: "/admin/segments/backfill", methods: ["POST"], middlewares: [validateBody(AdminBackfill)] },
     { matcher: "/admin/segments/:id", methods: ["GET"], middlewares: [validateAndTransformQuery(AdminGetSegment, {})] },
-    { matcher: "/admin/segments/:id", methods: ["POST"], middlewares: [validateAndTransformBody(AdminUpdateSegment)] },
-    { matcher: "/admin/segments/:id/tiers", methods: ["POST"], middlewares: [validateAndTransformBody(AdminCreateTier)] },
-    { matcher: "/admin/segments/:id/clone", methods: ["POST"], middlewares: [validateAndTransformBody(AdminCloneSegment)] },
+    { matcher: "/admin/segments/:id", methods: ["POST"], middlewares: [validateBody(AdminUpdateSegment)] },
+    { matcher: "/admin/segments/:id/tiers", methods: ["POST"], middlewares: [validateBody(AdminCreateTier)] },
+    { matcher: "/admin/segments/:id/clone", methods: ["POST"], middlewares: [validateBody(AdminCloneSegment)] },
 
     { matcher: "/admin/tiers", methods: ["GET"], middlewares: [validateAndTransformQuery(AdminListTiers, {})] },
-    { matcher: "/admin/tiers/archive", methods: ["POST"], middlewares: [validateAndTransformBody(AdminArchiveTiers)] },
-    { matcher: "/admin/tiers/:id", methods: ["POST"], middlewares: [validateAndTransformBody(AdminUpdateTier)] },
-    { matcher: "/admin/tiers/:id/product", methods: ["POST"], middlewares: [validateAndTransformBody(AdminAssignTierProduct)] },
+    { matcher: "/admin/tiers/archive", methods: ["POST"], middlewares: [validateBody(AdminArchiveTiers)] },
+    { matcher: "/admin/tiers/:id", methods: ["POST"], middlewares: [validateBody(AdminUpdateTier)] },
+    { matcher: "/admin/tiers/:id/product", methods: ["POST"], middlewares: [validateBody(AdminAssignTierProduct)] },
     { matcher: "/admin/tiers/:id/price-preview", methods: ["GET"], middlewares: [validateAndTransformQuery(AdminPricePreview, {})] },
 
     { matcher: "/admin/addon-rules", methods: ["GET"], middlewares: [validateAndTransformQuery(AdminListAddonRules, {})] },
-    { matcher: "/admin/addon-rules", methods: ["POST"], middlewares: [validateAndTransformBody(AdminCreateAddonRule)] },
-    { matcher: "/admin/addon-rules/:id", methods: ["POST"], middlewares: [validateAndTransformBody(AdminUpdateAddonRule)] },
+    { matcher: "/admin/addon-rules", methods: ["POST"], middlewares: [validateBody(AdminCreateAddonRule)] },
+    { matcher: "/admin/addon-rules/:id", methods: ["POST"], middlewares: [validateBody(AdminUpdateAddonRule)] },
 
-    { matcher: "/admin/availability/:sales_channel_id", methods: ["POST"], middlewares: [validateAndTransformBody(AdminUpdateAvailability)] },
+    { matcher: "/admin/availability/:sales_channel_id", methods: ["POST"], middlewares: [validateBody(AdminUpdateAvailability)] },
     { matcher: "/admin/availability/:sales_channel_id/calendar", methods: ["GET"], middlewares: [validateAndTransformQuery(AdminAvailabilityCalendar, {})] },
 
     { matcher: "/admin/upsell-rules", methods: ["GET"], middlewares: [validateAndTransformQuery(AdminListUpsellRules, {})] },
-    { matcher: "/admin/upsell-rules", methods: ["POST"], middlewares: [validateAndTransformBody(AdminCreateUpsellRule)] },
-    { matcher: "/admin/upsell-rules/:id", methods: ["POST"], middlewares: [validateAndTransformBody(AdminUpdateUpsellRule)] },
+    { matcher: "/admin/upsell-rules", methods: ["POST"], middlewares: [validateBody(AdminCreateUpsellRule)] },
+    { matcher: "/admin/upsell-rules/:id", methods: ["POST"], middlewares: [validateBody(AdminUpdateUpsellRule)] },
 
     { matcher: "/admin/experiments", methods: ["GET"], middlewares: [validateAndTransformQuery(AdminListExperiments, {})] },
-    { matcher: "/admin/experiments", methods: ["POST"], middlewares: [validateAndTransformBody(AdminCreateExperiment)] },
-    { matcher: "/admin/experiments/:id", methods: ["POST"], middlewares: [validateAndTransformBody(AdminUpdateExperiment)] },
+    { matcher: "/admin/experiments", methods: ["POST"], middlewares: [validateBody(AdminCreateExperiment)] },
+    { matcher: "/admin/experiments/:id", methods: ["POST"], middlewares: [validateBody(AdminUpdateExperiment)] },
     { matcher: "/admin/experiments/:id/assignment", methods: ["GET"], middlewares: [validateAndTransformQuery(AdminExperimentAssignment, {})] },
 
     { matcher: "/admin/tier-analytics/funnel", methods: ["GET"], middlewares: [validateAndTransformQuery(AdminReportQuery, {})] },
@@ -173,19 +173,19 @@ export default defineMiddlewares({
     { matcher: "/admin/tier-analytics/experiments", methods: ["GET"], middlewares: [validateAndTransformQuery(AdminReportQuery, {})] },
     { matcher: "/admin/tier-analytics/revenue", methods: ["GET"], middlewares: [validateAndTransformQuery(AdminRevenueReportQuery, {})] },
 
-    { matcher: "/admin/stripe-connect/accounts/:sales_channel_id", methods: ["POST"], middlewares: [validateAndTransformBody(AdminConnectAccount)] },
+    { matcher: "/admin/stripe-connect/accounts/:sales_channel_id", methods: ["POST"], middlewares: [validateBody(AdminConnectAccount)] },
     // Stripe signs the exact bytes it sent.
     { matcher: "/hooks/stripe-connect", methods: ["POST"], bodyParser: { preserveRawBody: true }, middlewares: [] },
-    { matcher: "/admin/commission-rates/:sales_channel_id", methods: ["POST"], middlewares: [validateAndTransformBody(AdminSetCommissionRates)] },
+    { matcher: "/admin/commission-rates/:sales_channel_id", methods: ["POST"], middlewares: [validateBody(AdminSetCommissionRates)] },
 
     { matcher: "/admin/tier-repairs", methods: ["GET"], middlewares: [validateAndTransformQuery(AdminListTierRepairs, {})] },
-    { matcher: "/admin/tier-repairs/run", methods: ["POST"], middlewares: [validateAndTransformBody(AdminRunReconcile)] },
+    { matcher: "/admin/tier-repairs/run", methods: ["POST"], middlewares: [validateBody(AdminRunReconcile)] },
 
-    { matcher: "/admin/tier-flags", methods: ["POST"], middlewares: [validateAndTransformBody(AdminSetFlags)] },
+    { matcher: "/admin/tier-flags", methods: ["POST"], middlewares: [validateBody(AdminSetFlags)] },
     { matcher: "/admin/tier-flags", methods: ["DELETE"], middlewares: [validateAndTransformQuery(AdminResetFlags, {})] },
 
     { matcher: "/admin/pricing-rules", methods: ["GET"], middlewares: [validateAndTransformQuery(AdminListPricingRules, {})] },
-    { matcher: "/admin/pricing-rules", methods: ["POST"], middlewares: [validateAndTransformBody(AdminCreatePricingRule)] },
-    { matcher: "/admin/pricing-rules/:id", methods: ["POST"], middlewares: [validateAndTransformBody(AdminUpdatePricingRule)] },
+    { matcher: "/admin/pricing-rules", methods: ["POST"], middlewares: [validateBody(AdminCreatePricingRule)] },
+    { matcher: "/admin/pricing-rules/:id", methods: ["POST"], middlewares: [validateBody(AdminUpdatePricingRule)] },
   ],
 })

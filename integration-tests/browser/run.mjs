@@ -269,6 +269,27 @@ async function gone(locator, what, timeout = 15_000) {
   })
 }
 
+// The plugin's one sidebar entry and its pages, nested under it in this order (their `rank`).
+const PLUGIN_ENTRY = "Tiered storefront"
+const PLUGIN_PAGES = [
+  ["Segments", "segments"],
+  ["Pricing rules", "pricing-rules"],
+  ["Availability", "availability"],
+  ["Upsell rules", "upsell-rules"],
+  ["Experiments", "experiments"],
+  ["Tier analytics", "tier-analytics"],
+  ["Commission & payouts", "commission-payouts"],
+  ["Tier flags", "tier-flags"],
+]
+const sidebarOf = (page) => page.locator("aside")
+
+/** Opens one of the plugin's pages as a merchant does: its entry in the sidebar, then the sub-item. */
+async function fromSidebar(page, label) {
+  const sidebar = sidebarOf(page)
+  await sidebar.getByRole("link", { name: PLUGIN_ENTRY, exact: true }).click()
+  await sidebar.getByRole("link", { name: label, exact: true }).click()
+}
+
 function checks(page, base, product) {
   const drawer = page.getByTestId("tier-drawer")
   const segmentDrawer = page.getByTestId("segment-drawer")
@@ -277,7 +298,7 @@ function checks(page, base, product) {
   const widget = page.getByTestId("product-tier-widget")
 
   const openSegments = async () => {
-    await page.goto(`${base}/app/segments`)
+    await page.goto(`${base}/app/tiered/segments`)
     await visible(page.getByRole("heading", { name: "Segments", level: 1 }), "the Segments heading", 60_000)
   }
   const openSegmentMenu = async (name, item) => {
@@ -297,10 +318,38 @@ function checks(page, base, product) {
       },
     ],
     [
+      "the sidebar has one entry for the plugin; its sub-items, in order, open each page",
+      async () => {
+        const sidebar = sidebarOf(page)
+        const entry = sidebar.getByRole("link", { name: PLUGIN_ENTRY, exact: true })
+        await visible(entry, "the plugin's entry in the sidebar", 30_000)
+        expect((await entry.count()) === 1, `entries named ${PLUGIN_ENTRY}: ${await entry.count()}`)
+        for (const [label] of PLUGIN_PAGES) {
+          expect((await sidebar.getByRole("link", { name: label, exact: true }).count()) === 0, `"${label}" is a top-level entry`)
+        }
+        await entry.click()
+        await visible(page.getByRole("heading", { name: PLUGIN_ENTRY, level: 1 }), "the overview's heading")
+        expect(new URL(page.url()).pathname === "/app/tiered", `the overview's address: ${page.url()}`)
+        const overview = page.getByTestId("tiered-pages").getByRole("link")
+        const hrefs = await overview.evaluateAll((links) => links.map((a) => a.getAttribute("href")))
+        const want = PLUGIN_PAGES.map(([, slug]) => `/app/tiered/${slug}`)
+        expect(JSON.stringify(hrefs) === JSON.stringify(want), `the overview's links: ${JSON.stringify(hrefs)}`)
+        const labels = PLUGIN_PAGES.map(([label]) => label)
+        const shown = (await sidebar.getByRole("link").allInnerTexts()).map((t) => t.trim()).filter((t) => labels.includes(t))
+        expect(JSON.stringify(shown) === JSON.stringify(labels), `the sub-items: ${JSON.stringify(shown)}`)
+        for (const [label, slug] of PLUGIN_PAGES) {
+          await sidebar.getByRole("link", { name: label, exact: true }).click()
+          await visible(page.getByRole("heading", { name: label, level: 1 }), `the ${label} heading`, 30_000)
+          expect(new URL(page.url()).pathname === `/app/tiered/${slug}`, `${label} at ${page.url()}`)
+          expect((await entry.count()) === 1, `the entry stays one on ${label}`)
+        }
+      },
+    ],
+    [
       "the sidebar links to the Segments page",
       async () => {
-        await visible(page.getByRole("link", { name: "Segments" }), "a Segments link in the sidebar", 30_000)
-        await page.getByRole("link", { name: "Segments" }).first().click()
+        await visible(sidebarOf(page).getByRole("link", { name: PLUGIN_ENTRY, exact: true }), "the plugin's entry in the sidebar", 30_000)
+        await fromSidebar(page, "Segments")
         await visible(page.getByRole("heading", { name: "Segments", level: 1 }), "the Segments heading")
         // A fresh database shows the empty state; a reused DATABASE_URL may already hold segments.
         await visible(
@@ -479,7 +528,7 @@ function pricingChecks(page, base) {
       "the sidebar links to the Pricing rules page",
       async () => {
         await page.goto(`${base}/app`)
-        await page.getByRole("link", { name: "Pricing rules" }).first().click()
+        await fromSidebar(page, "Pricing rules")
         await visible(page.getByRole("heading", { name: "Pricing rules", level: 1 }), "the Pricing rules heading", 30_000)
         await visible(page.getByText("No pricing rules yet").or(page.getByTestId("pricing-rules-table")), "the empty state or the rules")
       },
@@ -606,7 +655,7 @@ function availabilityChecks(page) {
     [
       "the Availability page shows the default sales channel's settings",
       async () => {
-        await page.getByRole("link", { name: "Availability" }).first().click()
+        await fromSidebar(page, "Availability")
         await visible(page.getByRole("heading", { name: "Availability", level: 1 }), "the Availability heading", 30_000)
         await choose(page, "availability-channel", "Default Sales Channel")
         await visible(page.getByTestId("availability-settings"), "the settings form")
@@ -721,7 +770,7 @@ function upsellChecks(page, base, token) {
       "the sidebar links to the Upsell rules page",
       async () => {
         await page.goto(`${base}/app`)
-        await page.getByRole("link", { name: "Upsell rules" }).first().click()
+        await fromSidebar(page, "Upsell rules")
         await visible(page.getByRole("heading", { name: "Upsell rules", level: 1 }), "the Upsell rules heading", 30_000)
         await visible(page.getByText("No upsell rules yet").or(page.getByTestId("upsell-rules-table")), "the empty state or the rules")
       },
@@ -865,7 +914,7 @@ function experimentChecks(page, base, token) {
       "the sidebar links to the Experiments page",
       async () => {
         await page.goto(`${base}/app`)
-        await page.getByRole("link", { name: "Experiments" }).first().click()
+        await fromSidebar(page, "Experiments")
         await visible(page.getByRole("heading", { name: "Experiments", level: 1 }), "the Experiments heading", 30_000)
         await visible(page.getByText("No experiments yet").or(page.getByTestId("experiments-table")), "the empty state or the list")
       },
@@ -1003,7 +1052,7 @@ function flagChecks(page, base, token) {
         // A reused DATABASE_URL may hold an earlier run's overrides.
         await admin.del("/admin/tier-flags")
         await page.goto(`${base}/app`)
-        await page.getByRole("link", { name: "Tier flags" }).first().click()
+        await fromSidebar(page, "Tier flags")
         await visible(page.getByRole("heading", { name: "Tier flags", level: 1 }), "the Tier flags heading", 30_000)
         await expectFlag(upsell, "On", "Default")
         await expectFlag(page.getByTestId("flag-tenant_allowlist"), "Every tenant", "Default")
@@ -1211,7 +1260,7 @@ function analyticsChecks(page, base, token) {
       "the sidebar links to the Tier analytics page: the funnel's counts and step rates, by hand",
       async () => {
         await page.goto(`${base}/app`)
-        await page.getByRole("link", { name: "Tier analytics" }).first().click()
+        await fromSidebar(page, "Tier analytics")
         await visible(page.getByRole("heading", { name: "Tier analytics", level: 1 }), "the Tier analytics heading", 30_000)
         const today = new Date().toISOString().slice(0, 10)
         const monthAgo = new Date(Date.now() - 29 * 86_400_000).toISOString().slice(0, 10)
@@ -1417,7 +1466,9 @@ function payoutChecks(page, base, token) {
       await visible(connect.getByTestId(id).getByText(value, { exact: true }), `${id} ${value}`)
     }
   }
-  const payoutsUrl = () => `${base}/app/commission-payouts?sales_channel_id=${fixtures.channel.id}`
+  const payoutsUrl = () => `${base}/app/tiered/commission-payouts?sales_channel_id=${fixtures.channel.id}`
+  // The server's default return and refresh URL: the page's old address, which redirects to it.
+  const stripeBackUrl = () => `${base}/app/commission-payouts?sales_channel_id=${fixtures.channel.id}`
   let fixtures
   let order
   let account
@@ -1428,7 +1479,7 @@ function payoutChecks(page, base, token) {
       async () => {
         fixtures = await payoutFixtures(base, token)
         await page.goto(`${base}/app`)
-        await page.getByRole("link", { name: "Commission & payouts" }).first().click()
+        await fromSidebar(page, "Commission & payouts")
         await visible(page.getByRole("heading", { name: "Commission & payouts", level: 1 }), "the Commission & payouts heading", 30_000)
         await visible(page.getByText("Choose a tenant to see its commission and payouts."), "the prompt to choose a tenant")
         await choose(page, "payouts-tenant", PAYOUTS.tenant)
@@ -1544,7 +1595,7 @@ function payoutChecks(page, base, token) {
         const links = stripe.calls("POST", "/v1/account_links")
         const link = links.at(-1)
         expect(links.length === 1 && link.body.account === account.stripe_account_id && link.body.type === "account_onboarding", `account links: ${JSON.stringify(links)}`)
-        expect(link.body.return_url === payoutsUrl() && link.body.refresh_url === payoutsUrl(), `back to the page with the tenant: ${JSON.stringify(link.body)}`)
+        expect(link.body.return_url === stripeBackUrl() && link.body.refresh_url === stripeBackUrl(), `back to the page with the tenant: ${JSON.stringify(link.body)}`)
         expect(page.url().startsWith(`https://connect.stripe.test/setup/e/${account.stripe_account_id}/`), `the onboarding link: ${page.url()}`)
       },
     ],
@@ -1553,6 +1604,7 @@ function payoutChecks(page, base, token) {
       async () => {
         await page.goto(stripe.calls("POST", "/v1/account_links").at(-1).body.return_url)
         await visible(page.getByTestId("payouts-tenant").getByText(PAYOUTS.tenant), "the tenant chosen", 30_000)
+        expect(page.url() === payoutsUrl(), `the old address leads to the page: ${page.url()}`)
         await expectConnect("Onboarding not finished", { "connect-details": "No", "connect-charges": "No", "connect-payouts": "No" })
         const due = await text(connect.getByTestId("connect-requirements"))
         expect(due.includes("Bank account for payouts") && due.includes("Acceptance of Stripe's terms"), `requirements: ${due}`)
@@ -1636,7 +1688,7 @@ function repairChecks(page, base, token) {
         fixtures = await repairFixtures(base, token)
         const before = (await admin.get(`/admin/tier-repairs?sales_channel_id=${fixtures.channel.id}`)).last_run
         await page.goto(`${base}/app`)
-        await page.getByRole("link", { name: "Availability" }).first().click()
+        await fromSidebar(page, "Availability")
         await visible(page.getByRole("heading", { name: "Availability", level: 1 }), "the Availability heading", 30_000)
         await choose(page, "availability-channel", REPAIRS.tenant)
         await visible(section, "the repairs section")
@@ -1708,7 +1760,7 @@ function repairChecks(page, base, token) {
       "Mark resolved moves the flag out of the open list into the history, and the API keeps it resolved",
       async () => {
         await page.goto(`${base}/app`)
-        await page.getByRole("link", { name: "Availability" }).first().click()
+        await fromSidebar(page, "Availability")
         await choose(page, "availability-channel", REPAIRS.tenant)
         const open = rowOf(openList, "order_flagged", fixtures.second.id)
         await visible(open, "the open flag")

@@ -2,14 +2,14 @@ import { defineRouteConfig } from "@medusajs/admin-sdk"
 import { Adjustments } from "@medusajs/icons"
 import { Badge, Button, Container, Input, Label, RadioGroup, Switch, Text, usePrompt } from "@medusajs/ui"
 import { useState, type FormEvent, type ReactNode } from "react"
-import { ChoiceList } from "../../components/form-controls"
-import { Message } from "../../components/message"
-import { PageHeader } from "../../components/page-header"
-import { resetTierFlags, setTierFlags } from "../../lib/api"
-import { errorMessage, numberOrNull } from "../../lib/form-values"
-import { useAdminMutation, useErrorToast, useSalesChannels, useTierFlags } from "../../lib/queries"
-import { FLAGS, allowlistForm, allowlistValue, flagValueText, isOverridden, type AllowlistForm } from "../../lib/tier-flags"
-import type { TierFlagKey, TierFlags, TierFlagsState } from "../../lib/types"
+import { ChoiceList } from "../../../components/form-controls"
+import { Message } from "../../../components/message"
+import { PageHeader } from "../../../components/page-header"
+import { resetTierFlags, setTierFlags } from "../../../lib/api"
+import { errorMessage, numberOrNull } from "../../../lib/form-values"
+import { useAdminMutation, useErrorToast, useSalesChannels, useTierFlags } from "../../../lib/queries"
+import { FLAGS, allowlistForm, allowlistValue, flagValueText, isOverridden, type AllowlistForm } from "../../../lib/tier-flags"
+import type { TierFlagKey, TierFlags, TierFlagsState } from "../../../lib/types"
 
 type FlagControls = {
   state: TierFlagsState
@@ -222,6 +222,7 @@ const TierFlagsPage = () => {
 export const config = defineRouteConfig({
   label: "Tier flags",
   icon: Adjustments,
+  rank: 8,
 })
 
 export default TierFlagsPage

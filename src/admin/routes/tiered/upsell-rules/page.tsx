@@ -2,15 +2,15 @@ import { defineRouteConfig } from "@medusajs/admin-sdk"
 import { CheckCircle, PencilSquare, Sparkles, Trash, XCircle } from "@medusajs/icons"
 import { Badge, Container, Input, Select, Table, Text, Textarea, usePrompt } from "@medusajs/ui"
 import { useState } from "react"
-import { ActionMenu } from "../../components/action-menu"
-import { DrawerForm, Field, FormDrawer } from "../../components/form-drawer"
-import { ChoiceList, FormError, SwitchItem } from "../../components/form-controls"
-import { ListHeader } from "../../components/list-header"
-import { Message } from "../../components/message"
-import { Pager } from "../../components/pager"
-import { TriggerBuilder } from "../../components/trigger-builder"
-import { createUpsellRule, deleteUpsellRule, updateUpsellRule } from "../../lib/api"
-import { changedFields, errorMessage } from "../../lib/form-values"
+import { ActionMenu } from "../../../components/action-menu"
+import { DrawerForm, Field, FormDrawer } from "../../../components/form-drawer"
+import { ChoiceList, FormError, SwitchItem } from "../../../components/form-controls"
+import { ListHeader } from "../../../components/list-header"
+import { Message } from "../../../components/message"
+import { Pager } from "../../../components/pager"
+import { TriggerBuilder } from "../../../components/trigger-builder"
+import { createUpsellRule, deleteUpsellRule, updateUpsellRule } from "../../../lib/api"
+import { changedFields, errorMessage } from "../../../lib/form-values"
 import {
   ALL_SEGMENTS,
   sendIfChanged,
@@ -19,8 +19,8 @@ import {
   useSalesChannels,
   useSegments,
   useUpsellRules,
-} from "../../lib/queries"
-import type { Segment, UpsellAction, UpsellRule } from "../../lib/types"
+} from "../../../lib/queries"
+import type { Segment, UpsellAction, UpsellRule } from "../../../lib/types"
 import {
   ACTIONS,
   PLACEHOLDERS,
@@ -32,7 +32,7 @@ import {
   windowText,
   type RuleFormValues,
   type SegmentNames,
-} from "../../lib/upsell-rules"
+} from "../../../lib/upsell-rules"
 
 const PAGE_SIZE = 20
 
@@ -302,6 +302,7 @@ const UpsellRulesPage = () => {
 export const config = defineRouteConfig({
   label: "Upsell rules",
   icon: Sparkles,
+  rank: 4,
 })
 
 export default UpsellRulesPage

@@ -3,15 +3,15 @@ import { ArrowDownTray, ChartBar } from "@medusajs/icons"
 import { Badge, Button, Container, Input, Select, StatusBadge, Table, Text, toast } from "@medusajs/ui"
 import { useMutation } from "@tanstack/react-query"
 import { useState, type ReactNode } from "react"
-import { BarsChart, LinesChart } from "../../components/charts"
-import { Field } from "../../components/form-drawer"
-import { Message } from "../../components/message"
-import { PageHeader } from "../../components/page-header"
-import { Section } from "../../components/section"
-import { TenantSelect } from "../../components/tenant-select"
-import { getReportCsv } from "../../lib/api"
-import { STATUS_LABELS } from "../../lib/experiments"
-import { errorMessage } from "../../lib/form-values"
+import { BarsChart, LinesChart } from "../../../components/charts"
+import { Field } from "../../../components/form-drawer"
+import { Message } from "../../../components/message"
+import { PageHeader } from "../../../components/page-header"
+import { Section } from "../../../components/section"
+import { TenantSelect } from "../../../components/tenant-select"
+import { getReportCsv } from "../../../lib/api"
+import { STATUS_LABELS } from "../../../lib/experiments"
+import { errorMessage } from "../../../lib/form-values"
 import {
   useErrorToast,
   useExperimentReport,
@@ -19,7 +19,7 @@ import {
   useRevenueReport,
   useTierReport,
   useUpsellReport,
-} from "../../lib/queries"
+} from "../../../lib/queries"
 import {
   ALL_TENANTS,
   FUNNEL_STEPS,
@@ -43,8 +43,8 @@ import {
   tierChart,
   tierLabel,
   upsellChart,
-} from "../../lib/tier-analytics"
-import { actionLabel } from "../../lib/upsell-rules"
+} from "../../../lib/tier-analytics"
+import { actionLabel } from "../../../lib/upsell-rules"
 import type {
   AnalyticsReport,
   ExperimentResult,
@@ -54,7 +54,7 @@ import type {
   RevenueReport,
   TierReport,
   UpsellReport,
-} from "../../lib/types"
+} from "../../../lib/types"
 
 const INTERVALS: { value: ReportInterval; label: string }[] = [
   { value: "day", label: "Per day" },
@@ -599,6 +599,7 @@ const TierAnalyticsPage = () => {
 export const config = defineRouteConfig({
   label: "Tier analytics",
   icon: ChartBar,
+  rank: 6,
 })
 
 export default TierAnalyticsPage

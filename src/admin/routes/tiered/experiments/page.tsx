@@ -16,13 +16,13 @@ import {
   usePrompt,
 } from "@medusajs/ui"
 import { useState, type FormEvent } from "react"
-import { ActionMenu, type Action } from "../../components/action-menu"
-import { DrawerForm, Field, FormDrawer } from "../../components/form-drawer"
-import { CheckboxItem, ChoiceList, FormError } from "../../components/form-controls"
-import { ListHeader } from "../../components/list-header"
-import { Message } from "../../components/message"
-import { Pager } from "../../components/pager"
-import { createExperiment, deleteExperiment, startExperiment, stopExperiment, updateExperiment } from "../../lib/api"
+import { ActionMenu, type Action } from "../../../components/action-menu"
+import { DrawerForm, Field, FormDrawer } from "../../../components/form-drawer"
+import { CheckboxItem, ChoiceList, FormError } from "../../../components/form-controls"
+import { ListHeader } from "../../../components/list-header"
+import { Message } from "../../../components/message"
+import { Pager } from "../../../components/pager"
+import { createExperiment, deleteExperiment, startExperiment, stopExperiment, updateExperiment } from "../../../lib/api"
 import {
   STATUS_LABELS,
   emptyVariant,
@@ -34,8 +34,8 @@ import {
   variantShares,
   type ExperimentFormValues,
   type VariantFormValues,
-} from "../../lib/experiments"
-import { errorMessage, numberOrNull } from "../../lib/form-values"
+} from "../../../lib/experiments"
+import { errorMessage, numberOrNull } from "../../../lib/form-values"
 import {
   useAdminMutation,
   useErrorToast,
@@ -43,8 +43,8 @@ import {
   useExperiments,
   useSalesChannels,
   useUpsellRules,
-} from "../../lib/queries"
-import type { Experiment, ExperimentStatus, ExperimentVariant } from "../../lib/types"
+} from "../../../lib/queries"
+import type { Experiment, ExperimentStatus, ExperimentVariant } from "../../../lib/types"
 
 const PAGE_SIZE = 20
 
@@ -536,6 +536,7 @@ const ExperimentsPage = () => {
 export const config = defineRouteConfig({
   label: "Experiments",
   icon: Beaker,
+  rank: 5,
 })
 
 export default ExperimentsPage

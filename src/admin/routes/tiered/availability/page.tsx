@@ -14,14 +14,14 @@ import {
 } from "@medusajs/ui"
 import { useQuery } from "@tanstack/react-query"
 import { useState, type FormEvent, type ReactNode } from "react"
-import { Field, FormDrawer } from "../../components/form-drawer"
-import { changedFields, errorMessage, numberOrNull } from "../../lib/form-values"
-import { Message } from "../../components/message"
-import { PageHeader } from "../../components/page-header"
-import { TenantSelect } from "../../components/tenant-select"
-import { TierRepairsSection } from "../../components/tier-repairs-section"
-import { queryKeys, sendIfChanged, useAdminMutation, useErrorToast } from "../../lib/queries"
-import { sdk } from "../../lib/sdk"
+import { Field, FormDrawer } from "../../../components/form-drawer"
+import { changedFields, errorMessage, numberOrNull } from "../../../lib/form-values"
+import { Message } from "../../../components/message"
+import { PageHeader } from "../../../components/page-header"
+import { TenantSelect } from "../../../components/tenant-select"
+import { TierRepairsSection } from "../../../components/tier-repairs-section"
+import { queryKeys, sendIfChanged, useAdminMutation, useErrorToast } from "../../../lib/queries"
+import { sdk } from "../../../lib/sdk"
 
 // ---- the API's shapes (README "Availability") ----
 
@@ -577,6 +577,7 @@ const AvailabilityPage = () => {
 export const config = defineRouteConfig({
   label: "Availability",
   icon: CalendarSolid,
+  rank: 3,
 })
 
 export default AvailabilityPage

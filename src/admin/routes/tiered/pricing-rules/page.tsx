@@ -16,14 +16,14 @@ import {
 } from "@medusajs/ui"
 import { useQuery } from "@tanstack/react-query"
 import { useState } from "react"
-import { ActionMenu } from "../../components/action-menu"
-import { CheckboxItem, SwitchItem, toggled } from "../../components/form-controls"
-import { DrawerForm, Field, FormDrawer } from "../../components/form-drawer"
-import { Message } from "../../components/message"
-import { sdk } from "../../lib/sdk"
-import { changedFields, errorMessage, numberOrNull } from "../../lib/form-values"
-import { ALL_SEGMENTS, queryKeys, sendIfChanged, useAdminMutation, useErrorToast, useSegments } from "../../lib/queries"
-import type { Segment } from "../../lib/types"
+import { ActionMenu } from "../../../components/action-menu"
+import { CheckboxItem, SwitchItem, toggled } from "../../../components/form-controls"
+import { DrawerForm, Field, FormDrawer } from "../../../components/form-drawer"
+import { Message } from "../../../components/message"
+import { sdk } from "../../../lib/sdk"
+import { changedFields, errorMessage, numberOrNull } from "../../../lib/form-values"
+import { ALL_SEGMENTS, queryKeys, sendIfChanged, useAdminMutation, useErrorToast, useSegments } from "../../../lib/queries"
+import type { Segment } from "../../../lib/types"
 
 // ---- the API's shapes (README "Pricing rules") ----
 
@@ -652,6 +652,7 @@ const PricingRulesPage = () => {
 export const config = defineRouteConfig({
   label: "Pricing rules",
   icon: ReceiptPercent,
+  rank: 2,
 })
 
 export default PricingRulesPage

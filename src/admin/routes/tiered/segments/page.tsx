@@ -2,13 +2,13 @@ import { defineRouteConfig } from "@medusajs/admin-sdk"
 import { Swatch } from "@medusajs/icons"
 import { Button, Container, Heading, Text, usePrompt } from "@medusajs/ui"
 import { useState, type ReactNode } from "react"
-import { Pager } from "../../components/pager"
-import { SegmentDialogs, type SegmentDialog } from "../../components/segment-dialogs"
-import { SegmentMatrix, type MatrixActions } from "../../components/segment-matrix"
-import { archiveTier, archiveTiers, deleteSegment } from "../../lib/api"
-import { errorMessage } from "../../lib/form-values"
-import { useAdminMutation, useSegments } from "../../lib/queries"
-import type { Segment } from "../../lib/types"
+import { Pager } from "../../../components/pager"
+import { SegmentDialogs, type SegmentDialog } from "../../../components/segment-dialogs"
+import { SegmentMatrix, type MatrixActions } from "../../../components/segment-matrix"
+import { archiveTier, archiveTiers, deleteSegment } from "../../../lib/api"
+import { errorMessage } from "../../../lib/form-values"
+import { useAdminMutation, useSegments } from "../../../lib/queries"
+import type { Segment } from "../../../lib/types"
 
 const PAGE_SIZE = 20
 
@@ -149,6 +149,7 @@ function Message({ children }: { children: ReactNode }) {
 export const config = defineRouteConfig({
   label: "Segments",
   icon: Swatch,
+  rank: 1,
 })
 
 export default SegmentsPage

@@ -1,0 +1,56 @@
+import { MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
+import { datesBetween, MAX_RANGE_DAYS, todayUtc } from "../lib/dates"
+import { priceTier, TierPrice } from "../lib/pricing"
+import { loadActivePricingRules, loadRegion, variantPrices } from "./catalog"
+
+export type PricePreview = {
+  tier_id: string
+  currency_code: string
+  base: number
+  today: string
+  dates: { date: string; final: number; adjustments: TierPrice["adjustments"] }[]
+}
+
+type PreviewTierRow = { id: string; segment_id: string; product?: { variants?: { id: string; variant_rank?: number | null }[] } | null }
+
+/**
+ * The tier's price for each date of a range, with the rules that fired, as the storefront would
+ * see it today. 404 for an unknown tier; 400 when it has no product or no price in the region.
+ */
+export async function tierPricePreview(
+  scope: MedusaContainer,
+  input: { tier_id: string; region_id: string; from: string; to: string }
+): Promise<PricePreview> {
+  const query = scope.resolve(ContainerRegistrationKeys.QUERY)
+  const { data } = await query.graph({
+    entity: "tier",
+    fields: ["id", "segment_id", "product.variants.id", "product.variants.variant_rank"],
+    filters: { id: input.tier_id },
+  })
+  const tier = data[0] as PreviewTierRow | undefined
+  if (!tier) {
+    throw new MedusaError(MedusaError.Types.NOT_FOUND, `Tier ${input.tier_id} was not found`)
+  }
+  const variant = [...(tier.product?.variants ?? [])].sort((a, b) => (a.variant_rank ?? 0) - (b.variant_rank ?? 0))[0]
+  if (!variant) {
+    throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `Tier ${tier.id} has no product to price; assign one first`)
+  }
+  const region = await loadRegion(scope, input.region_id)
+  const [prices, rules] = await Promise.all([variantPrices(scope, [variant.id], region), loadActivePricingRules(scope)])
+  const base = prices.get(variant.id)
+  if (base === null || base === undefined) {
+    throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `Tier ${tier.id} has no price in ${region.currency_code.toUpperCase()}`)
+  }
+  const today = todayUtc()
+  return {
+    tier_id: tier.id,
+    currency_code: region.currency_code,
+    base,
+    today,
+    dates: datesBetween(input.from, input.to, MAX_RANGE_DAYS).map((date) => {
+      const price = priceTier({ base, currency_code: region.currency_code, event_date: date, today, segment_id: tier.segment_id, rules })
+      return { date, final: price.final, adjustments: price.adjustments }
+    }),
+  }
+}

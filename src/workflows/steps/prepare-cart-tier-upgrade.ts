@@ -3,7 +3,8 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import type { TierUpgrade } from "../../client/types"
 import { PlannedLine, plannedLine } from "../../lib/cart-lines"
 import { loadCartTierLines } from "../../queries/cart"
-import { checkUpgradeFits, planUpgrade, recordOfUpgrade } from "../../queries/upgrade"
+import { recordOfUpgrade } from "../../queries/upgrade"
+import { checkUpgradeFits, planUpgrade } from "../utils/upgrade"
 import type { TierLineUpdate } from "./create-tier-lines"
 
 export type UpgradeCartTierInput = {

@@ -2,7 +2,7 @@ import { MedusaResponse, MedusaStoreRequest } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
 import { UPSELL_MODULE, UpsellModuleService } from "../../../../../../modules/upsell"
 import { decideUpsellOfferWorkflow } from "../../../../../../workflows/decide-upsell-offer"
-import { takeStoreRateLimits } from "../../../../../utils/rate-limit"
+import { takeStoreRateLimits } from "../../../../../../queries/rate-limit"
 import { toStoreOffer } from "../../../../../utils/serialize"
 import { StoreUpsellDecisionType } from "../../../validators"
 

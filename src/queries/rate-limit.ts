@@ -1,6 +1,6 @@
 import { MedusaContainer } from "@medusajs/framework/types"
 import { Modules } from "@medusajs/framework/utils"
-import { RateLimitError } from "../../lib/errors"
+import { RateLimitError } from "../lib/errors"
 
 /**
  * A fixed one-minute window counted in Medusa's cache module (in memory by

@@ -164,6 +164,17 @@ medusaIntegrationTestRunner({
         400,
         /^body\.[\w.[\]0-9]+ must not contain control characters \(found U\+00(00|08|1B)\)$/
       )
+      // Half of a UTF-16 pair, written as a JSON escape: PostgreSQL refuses it in a json column.
+      expectRefused(
+        [
+          ["tier-event property", await store("post", "/store/tier-events", { name: "tier_viewed", visitor_id: "visitor-1", tier_id: tier.id, properties: { source: "\ud800" } })],
+          ["tier-event property name", await store("post", "/store/tier-events", { name: "tier_viewed", visitor_id: "visitor-1", tier_id: tier.id, properties: { ["s\udc00"]: "x" } })],
+          ["Medusa's cart metadata", await store("post", `/store/carts/${cart.id}`, { metadata: { note: "a\udbffb" } })],
+          ["admin segment description", await asAdmin("post", "/admin/segments", { handle: "luxury", name: "Luxury", description: "\udfff" })],
+        ],
+        400,
+        /must be valid Unicode text \(found an unpaired surrogate, U\+D[89ABCDEF][0-9A-F]{2}\)$/
+      )
       // Malformed percent-encoding is refused too (Express would answer its decoding error with a 500).
       expectRefused([["bad encoding", await store("get", "/store/carts/%E0%A4%A")]], 400, /not valid percent-encoding/)
       expect(await counts()).toEqual(before)

@@ -12,12 +12,31 @@ export function controlCharacterIn(text: string): string | null {
   return match ? `U+${match[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}` : null
 }
 
+/** A UTF-16 surrogate without its pair: not a character, and PostgreSQL refuses it in JSON. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
+
+/** The first unpaired surrogate of a string as U+XXXX, or null (a JSON body can carry one as `"\ud800"`). */
+export function loneSurrogateIn(text: string): string | null {
+  const match = LONE_SURROGATE.exec(text)
+  return match ? `U+${match[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}` : null
+}
+
+/** What is wrong with the characters of a string, for "<field> must ...", or null. */
+function characterProblem(text: string): string | null {
+  const control = controlCharacterIn(text)
+  if (control) {
+    return `must not contain control characters (found ${control})`
+  }
+  const lone = loneSurrogateIn(text)
+  return lone ? `must be valid Unicode text (found an unpaired surrogate, ${lone})` : null
+}
+
 const fieldName = (path: string, key: string | number) =>
   typeof key === "number" ? `${path}[${key}]` : /^[A-Za-z_$][\w$-]*$/.test(key) ? `${path}.${key}` : `${path}[${JSON.stringify(key)}]`
 
 /**
- * The first string (value or key) in a parsed body or query that holds a control character,
- * or a value nested deeper than MAX_NESTING; null when the input is clean. Walks without
+ * The first string (value or key) in a parsed body or query that holds a control character or
+ * an unpaired surrogate, or a value nested deeper than MAX_NESTING; null when the input is clean. Walks without
  * recursion, so no input can exhaust the stack.
  */
 export function findInputProblem(value: unknown, root: string): InputProblem | null {
@@ -25,9 +44,9 @@ export function findInputProblem(value: unknown, root: string): InputProblem | n
   while (stack.length) {
     const { value: current, path, depth } = stack.pop()!
     if (typeof current === "string") {
-      const found = controlCharacterIn(current)
-      if (found) {
-        return { field: path, message: `${path} must not contain control characters (found ${found})` }
+      const problem = characterProblem(current)
+      if (problem) {
+        return { field: path, message: `${path} ${problem}` }
       }
       continue
     }
@@ -44,9 +63,9 @@ export function findInputProblem(value: unknown, root: string): InputProblem | n
       const [key, item] = entries[i]
       const itemPath = fieldName(path, key)
       if (typeof key === "string") {
-        const found = controlCharacterIn(key)
-        if (found) {
-          return { field: itemPath, message: `a field name in ${path} must not contain control characters (found ${found})` }
+        const problem = characterProblem(key)
+        if (problem) {
+          return { field: itemPath, message: `a field name in ${path} ${problem}` }
         }
       }
       stack.push({ value: item, path: itemPath, depth: depth + 1 })

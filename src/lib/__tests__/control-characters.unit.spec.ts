@@ -1,5 +1,5 @@
 import fc from "fast-check"
-import { controlCharacterIn, findInputProblem, findPathProblem, MAX_NESTING } from "../control-characters"
+import { controlCharacterIn, findInputProblem, findPathProblem, loneSurrogateIn, MAX_NESTING } from "../control-characters"
 
 const refused = [...Array.from({ length: 32 }, (_, i) => i).filter((c) => ![9, 10, 13].includes(c)), 127].map((c) =>
   String.fromCharCode(c)
@@ -35,6 +35,18 @@ describe("findInputProblem", () => {
     expect(findInputProblem({ tier_ids: ["a", "b\u0007"] }, "body")?.field).toBe("body.tier_ids[1]")
     expect(findInputProblem({ properties: { "bad key": "x\u001f" } }, "body")?.field).toBe('body.properties["bad key"]')
     expect(findInputProblem("text\u007f", "body")?.field).toBe("body")
+  })
+
+  it("refuses an unpaired surrogate (PostgreSQL refuses it in JSON) and keeps paired ones (emoji)", () => {
+    expect(findInputProblem({ properties: { source: "\ud800" } }, "body")?.message).toBe(
+      "body.properties.source must be valid Unicode text (found an unpaired surrogate, U+D800)"
+    )
+    expect(findInputProblem({ note: "x\udc00y" }, "body")?.field).toBe("body.note")
+    expect(findInputProblem({ ["k\udbff"]: 1 }, "body")?.message).toContain("a field name in body must be valid Unicode text")
+    expect(findInputProblem({ note: "wedding \ud83d\udc8d rings", name: "Zo\u00eb" }, "body")).toBeNull()
+    expect(loneSurrogateIn("\ud83d\udc8d")).toBeNull()
+    expect(loneSurrogateIn("a\ud83d")).toBe("U+D83D")
+    expect(loneSurrogateIn("\udc8d\ud83d")).toBe("U+DC8D")
   })
 
   it("checks field names too", () => {

@@ -1,48 +1,22 @@
-import type {
-  StoreSegmentListItem,
-  StoreSegmentResponse,
-  StoreTier,
-  StoreTierAddonsResponse,
-  StoreTierCart,
-  StoreUpsellOffer,
-  UpgradeQuote,
-} from "@tiered/client"
+import type { StoreSegmentListItem, StoreTier, StoreUpsellOffer } from "@tiered/client"
 import { isTierLine } from "@tiered/client"
-import { useEffect, useRef, useState } from "react"
-import { PlacedOrder, problem, sdk, statusOf, track } from "./api"
+import { useEffect, useReducer, useRef } from "react"
+import { problem, sdk, statusOf, track } from "./api"
 import { ErrorNotice } from "./components/StepHeading"
 import { UpsellModal } from "./components/UpsellModal"
 import { config, missingConfig } from "./config"
 import { longDate, money } from "./format"
-import { AddonsStep, addonUnits, Quantities } from "./steps/AddonsStep"
-import { CheckoutStep, PaymentProvider } from "./steps/CheckoutStep"
+import { Contact, initialJourney, journeyReducer, PROGRESS, selectionKey, Step } from "./journey"
+import { AddonsStep, addonUnits } from "./steps/AddonsStep"
+import { CheckoutStep } from "./steps/CheckoutStep"
 import { ConfirmationStep } from "./steps/ConfirmationStep"
-import { Contact, ContactStep } from "./steps/ContactStep"
+import { ContactStep } from "./steps/ContactStep"
 import { DateStep } from "./steps/DateStep"
 import { SegmentStep } from "./steps/SegmentStep"
 import { TierStep } from "./steps/TierStep"
 import { keepVisitorId, visitorId } from "./visitor"
 
-type Step = "segment" | "tier" | "addons" | "date" | "contact" | "checkout" | "done"
-
-const PROGRESS: { step: Step; label: string }[] = [
-  { step: "segment", label: "Collection" },
-  { step: "tier", label: "Package" },
-  { step: "addons", label: "Add-ons" },
-  { step: "date", label: "Date" },
-  { step: "contact", label: "Details" },
-  { step: "checkout", label: "Checkout" },
-]
-
 const region_id = config.regionId
-
-/** The selection a cart was built from: a cart is rebuilt when the selection changed since. */
-function selectionKey(tierId: string | null, date: string | null, quantities: Quantities) {
-  const addons = Object.entries(quantities)
-    .filter(([, n]) => n > 0)
-    .sort()
-  return JSON.stringify([tierId, date, addons])
-}
 
 /** The offer worth a modal: an upgrade first, then whatever the store ranked highest; none already decided. */
 function pickOffer(all: StoreUpsellOffer[]) {
@@ -66,26 +40,9 @@ export function App() {
 }
 
 function Journey() {
-  const [step, setStep] = useState<Step>("segment")
-  const [moved, setMoved] = useState(false)
-  const [currency, setCurrency] = useState("usd")
-  const [segments, setSegments] = useState<StoreSegmentListItem[] | null>(null)
-  const [segment, setSegment] = useState<StoreSegmentListItem | null>(null)
-  const [catalog, setCatalog] = useState<StoreSegmentResponse | null>(null)
-  const [tierId, setTierId] = useState<string | null>(null)
-  const [addons, setAddons] = useState<StoreTierAddonsResponse | null>(null)
-  const [quantities, setQuantities] = useState<Quantities>({})
-  const [date, setDate] = useState<string | null>(null)
-  const [cart, setCart] = useState<{ cart: StoreTierCart; key: string } | null>(null)
-  const [contact, setContact] = useState<Contact>({ email: "", first_name: "", last_name: "" })
-  const [upsell, setUpsell] = useState<{ offer: StoreUpsellOffer; quote: UpgradeQuote | null; error: string | null } | null>(null)
-  const [providers, setProviders] = useState<PaymentProvider[] | null>(null)
-  const [order, setOrder] = useState<PlacedOrder | null>(null)
-  const [busy, setBusy] = useState<string | null>(null)
-  const [error, setError] = useState<string | null>(null)
-  const [conflict, setConflict] = useState<"date" | "price" | null>(null)
-  const [notice, setNotice] = useState<string | null>(null)
-  const [reloadToken, setReloadToken] = useState(0)
+  const [state, dispatch] = useReducer(journeyReducer, initialJourney)
+  const { step, moved, currency, segments, segment, catalog, tierId, addons, quantities, date, cart, contact, upsell, providers, order, busy, error, conflict, notice, reloadToken } =
+    state
   const page = useRef<HTMLDivElement>(null)
   const catalogRequest = useRef(0)
 
@@ -97,12 +54,12 @@ function Journey() {
     visitorId().catch(() => {})
     sdk.store.region
       .retrieve(region_id)
-      .then(({ region }) => setCurrency(region.currency_code))
+      .then(({ region }) => dispatch({ type: "currencyLoaded", currency: region.currency_code }))
       .catch(() => {})
     sdk.tiered.segments
       .list({ region_id })
-      .then(({ segments }) => setSegments(segments))
-      .catch((e) => setError(problem(e)))
+      .then(({ segments }) => dispatch({ type: "segmentsLoaded", segments }))
+      .catch((e) => dispatch({ type: "failed", error: problem(e) }))
   }, [])
 
   // The page behind the offer's dialog takes no focus or clicks while it is open.
@@ -111,9 +68,7 @@ function Journey() {
   }, [upsell])
 
   const go = (next: Step) => {
-    setError(null)
-    setStep(next)
-    setMoved(true)
+    dispatch({ type: "go", step: next })
     window.scrollTo({ top: 0 })
   }
 
@@ -126,56 +81,49 @@ function Journey() {
 
   const chooseSegment = async (chosen: StoreSegmentListItem) => {
     track("segment_selected", { segment: chosen.handle })
-    setBusy(`Loading the ${chosen.name} packages…`)
-    setError(null)
+    dispatch({ type: "started", busy: `Loading the ${chosen.name} packages…` })
     try {
       const result = await loadCatalog(chosen.handle, date)
       if (!result) return
-      if (segment?.id !== chosen.id) setTierId(null)
-      setSegment(chosen)
-      setCatalog(result)
+      dispatch({ type: "segmentChosen", segment: chosen, catalog: result })
       track("tier_compared", { segment: chosen.handle, properties: { tiers: result.tiers.length } })
       go("tier")
     } catch (e) {
-      setError(problem(e))
+      dispatch({ type: "failed", error: problem(e) })
     } finally {
-      setBusy(null)
+      dispatch({ type: "finished" })
     }
   }
 
   const changeDate = async (next: string | null) => {
-    setDate(next)
+    dispatch({ type: "dateChanged", date: next })
     if (!catalog) return
     try {
       const result = await loadCatalog(catalog.segment.handle, next)
-      if (result) setCatalog(result)
+      if (result) dispatch({ type: "catalogLoaded", catalog: result })
     } catch (e) {
-      setError(problem(e))
+      dispatch({ type: "failed", error: problem(e) })
     }
   }
 
   const chooseTier = async (chosen: StoreTier) => {
     track("tier_viewed", { tier_id: chosen.id })
-    setBusy(`Loading the add-ons for ${chosen.name}…`)
-    setError(null)
+    dispatch({ type: "started", busy: `Loading the add-ons for ${chosen.name}…` })
     try {
       const result = await sdk.tiered.tiers.addons(chosen.id, { region_id })
-      if (chosen.id !== tierId) setQuantities({})
-      setTierId(chosen.id)
-      setAddons(result)
+      dispatch({ type: "tierChosen", tierId: chosen.id, addons: result })
       go("addons")
     } catch (e) {
-      setError(problem(e))
+      dispatch({ type: "failed", error: problem(e) })
     } finally {
-      setBusy(null)
+      dispatch({ type: "finished" })
     }
   }
 
   const confirmDate = async () => {
     const key = selectionKey(tierId, date, quantities)
     if (cart?.key === key) return go("contact")
-    setBusy("Reserving your date…")
-    setError(null)
+    dispatch({ type: "started", busy: "Reserving your date…" })
     try {
       const { cart: created } = await sdk.store.cart.create({ region_id, metadata: { visitor_id: await visitorId() } })
       const { cart: filled } = await sdk.tiered.carts.addTier(created.id, {
@@ -183,14 +131,14 @@ function Journey() {
         event_date: date!,
         addon_variant_ids: Object.entries(quantities).flatMap(([id, n]) => Array<string>(n).fill(id)),
       })
-      setCart({ cart: filled, key })
+      dispatch({ type: "cartFilled", cart: filled, key })
       go("contact")
     } catch (e) {
-      setError(problem(e))
+      dispatch({ type: "failed", error: problem(e) })
       // The date may have been taken meanwhile: show the calendar as it is now.
-      if (statusOf(e) === 409) setReloadToken((n) => n + 1)
+      if (statusOf(e) === 409) dispatch({ type: "calendarStale" })
     } finally {
-      setBusy(null)
+      dispatch({ type: "finished" })
     }
   }
 
@@ -200,17 +148,14 @@ function Journey() {
     if (!providers) {
       sdk.store.payment
         .listPaymentProviders({ region_id })
-        .then(({ payment_providers }) => setProviders(payment_providers))
-        .catch((e) => setError(problem(e)))
+        .then(({ payment_providers }) => dispatch({ type: "providersLoaded", providers: payment_providers }))
+        .catch((e) => dispatch({ type: "failed", error: problem(e) }))
     }
   }
 
   const submitContact = async (details: Contact) => {
     if (!cart || !tierLine) return
-    setContact(details)
-    setBusy("Saving your details…")
-    setError(null)
-    setNotice(null)
+    dispatch({ type: "contactSubmitted", contact: details, busy: "Saving your details…" })
     try {
       await sdk.store.cart.update(cart.cart.id, { email: details.email, billing_address: { first_name: details.first_name, last_name: details.last_name } })
       // The booked package is the one on screen: rules on the viewed tier apply to it too.
@@ -229,26 +174,25 @@ function Journey() {
               .upgradeQuote({ from_tier_id: offer.from_tier_id, to_tier_id: offer.to_tier_id, region_id, line_item_id: tierLine.id })
               .catch(() => null)
           : null
-      setUpsell({ offer, quote, error: null })
+      dispatch({ type: "upsellShown", offer, quote })
       track("upsell_shown", { tier_id: offer.from_tier_id, properties: { offer_id: offer.id, action: offer.action } })
     } catch (e) {
-      setError(problem(e))
+      dispatch({ type: "failed", error: problem(e) })
     } finally {
-      setBusy(null)
+      dispatch({ type: "finished" })
     }
   }
 
   const decide = async (decision: "accepted" | "declined") => {
     if (!upsell || !cart || !tierLine) return
     const { offer } = upsell
-    setBusy(decision === "accepted" ? "Updating your package…" : "One moment…")
+    dispatch({ type: "waiting", busy: decision === "accepted" ? "Updating your package…" : "One moment…" })
     try {
       await sdk.tiered.upsell.decide(offer.id, { decision })
     } catch (e) {
       // Already decided (409): nothing left to ask; anything else: let the customer try again.
       if (statusOf(e) !== 409) {
-        setUpsell({ ...upsell, error: problem(e) })
-        setBusy(null)
+        dispatch({ type: "upsellFailed", error: problem(e) })
         return
       }
     }
@@ -256,77 +200,64 @@ function Journey() {
       tier_id: offer.from_tier_id,
       properties: { offer_id: offer.id, action: offer.action },
     })
-    setUpsell(null)
+    dispatch({ type: "upsellClosed" })
     let lineTierId = tierLine.metadata.tier_id
     if (decision === "accepted" && offer.to_tier_id && (offer.action === "suggest_upgrade" || offer.action === "show_comparison")) {
       try {
         const result = await sdk.tiered.carts.upgradeTier(cart.cart.id, { line_item_id: tierLine.id, to_tier_id: offer.to_tier_id, offer_id: offer.id })
         lineTierId = offer.to_tier_id
-        setTierId(offer.to_tier_id)
-        setCart({ cart: result.cart, key: selectionKey(offer.to_tier_id, date, quantities) })
         const upgradedLine = result.cart.items.find(isTierLine)
-        setNotice(`Upgraded to ${upgradedLine?.title ?? "the next package"}.`)
+        dispatch({
+          type: "tierUpgraded",
+          tierId: offer.to_tier_id,
+          cart: result.cart,
+          key: selectionKey(offer.to_tier_id, date, quantities),
+          notice: `Upgraded to ${upgradedLine?.title ?? "the next package"}.`,
+        })
         // An upgrade may lead into another collection: its packages are the ones to show from now on.
         const target = segments?.find((s) => s.id === upgradedLine?.metadata.segment_id)
         if (target && target.id !== segment?.id) {
           const next = await loadCatalog(target.handle, date)
-          if (next) {
-            setSegment(target)
-            setCatalog(next)
-          }
+          if (next) dispatch({ type: "segmentSwitched", segment: target, catalog: next })
         }
       } catch (e) {
-        setNotice(`Your package could not be upgraded (${problem(e)}); your booking stays as it was.`)
+        dispatch({ type: "noticed", notice: `Your package could not be upgraded (${problem(e)}); your booking stays as it was.` })
       }
     }
-    setBusy(null)
+    dispatch({ type: "finished" })
     if (decision === "accepted" && offer.action === "suggest_addon_bundle") return go("addons")
     startCheckout(lineTierId)
   }
 
   const pay = async (providerId: string) => {
     if (!cart) return
-    setBusy("Booking your date…")
-    setError(null)
-    setConflict(null)
+    dispatch({ type: "paymentStarted", busy: "Booking your date…" })
     try {
       const { cart: current } = await sdk.store.cart.retrieve(cart.cart.id)
       await sdk.store.payment.initiatePaymentSession(current, { provider_id: providerId })
       const result = await sdk.store.cart.complete(cart.cart.id)
       if (result.type === "order") {
-        setOrder(result.order)
-        setCart(null)
+        dispatch({ type: "ordered", order: result.order })
         go("done")
       } else {
-        setError(result.error?.message ?? "The booking could not be completed.")
+        dispatch({ type: "failed", error: result.error?.message ?? "The booking could not be completed." })
       }
     } catch (e) {
       const message = problem(e)
-      setError(message)
-      if (statusOf(e) === 409) setConflict(/no longer available|just taken|sold out/i.test(message) ? "date" : "price")
+      const taken = /no longer available|just taken|sold out/i.test(message)
+      dispatch({ type: "failed", error: message, ...(statusOf(e) === 409 ? { conflict: taken ? "date" : "price" } : {}) })
     } finally {
-      setBusy(null)
+      dispatch({ type: "finished" })
     }
   }
 
   const chooseAnotherDate = () => {
-    setCart(null)
-    if (conflict === "date") setDate(null)
-    setConflict(null)
-    setReloadToken((n) => n + 1)
+    dispatch({ type: "anotherDateChosen" })
     go("date")
   }
 
   const restart = () => {
-    setSegment(null)
-    setCatalog(null)
-    setTierId(null)
-    setAddons(null)
-    setQuantities({})
-    setDate(null)
-    setCart(null)
-    setOrder(null)
-    setNotice(null)
+    dispatch({ type: "restarted" })
     go("segment")
   }
 
@@ -378,7 +309,7 @@ function Journey() {
               />
             )}
             {step === "addons" && tier && addons && (
-              <AddonsStep tier={tier} addons={addons} quantities={quantities} focus={focus} onChange={setQuantities} onContinue={() => go("date")} onBack={() => go("tier")} />
+              <AddonsStep tier={tier} addons={addons} quantities={quantities} focus={focus} onChange={(next) => dispatch({ type: "quantitiesChanged", quantities: next })} onContinue={() => go("date")} onBack={() => go("tier")} />
             )}
             {step === "date" && tier && (
               <DateStep

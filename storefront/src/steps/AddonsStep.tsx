@@ -1,8 +1,7 @@
+import type { Quantities } from "../journey"
 import type { StoreTier, StoreTierAddonsResponse } from "@tiered/client"
 import { money } from "../format"
 import { StepHeading } from "../components/StepHeading"
-
-export type Quantities = Record<string, number>
 
 export const addonUnits = (quantities: Quantities) => Object.values(quantities).reduce((sum, n) => sum + n, 0)
 

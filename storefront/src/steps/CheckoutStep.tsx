@@ -1,11 +1,10 @@
+import type { PaymentProvider } from "../journey"
 import type { StoreTierCart } from "@tiered/client"
 import { isAddonLine, isTierLine } from "@tiered/client"
 import { useState } from "react"
 import { money, longDate } from "../format"
 import { PriceBreakdown } from "../components/PriceBreakdown"
 import { ErrorNotice, StepHeading } from "../components/StepHeading"
-
-export type PaymentProvider = { id: string }
 
 const PROVIDER_NAMES: Record<string, string> = {
   pp_system_default: "Pay the studio directly (no card needed now)",

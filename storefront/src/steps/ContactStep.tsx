@@ -1,7 +1,6 @@
+import type { Contact } from "../journey"
 import { FormEvent, useState } from "react"
 import { ErrorNotice, StepHeading } from "../components/StepHeading"
-
-export type Contact = { email: string; first_name: string; last_name: string }
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
 

@@ -12,7 +12,6 @@ import {
   Table,
   Text,
   Textarea,
-  toast,
   usePrompt,
 } from "@medusajs/ui"
 import { useState, type FormEvent } from "react"
@@ -35,6 +34,7 @@ import {
   type ExperimentFormValues,
   type VariantFormValues,
 } from "../../../lib/experiments"
+import { submitDrawer } from "../../../lib/drawer-submit"
 import { errorMessage, numberOrNull } from "../../../lib/form-values"
 import {
   useAdminMutation,
@@ -204,19 +204,15 @@ function ExperimentDrawer({ dialog, onClose }: { dialog: ExperimentDialog; onClo
   const update = useAdminMutation(updateExperiment, "Experiment saved")
   const set = <K extends keyof ExperimentFormValues>(key: K, value: ExperimentFormValues[K]) => setValues({ ...values, [key]: value })
 
-  const submit = () => {
-    if (!editing) {
-      create.mutate(experimentPayload(values), { onSuccess: onClose })
-      return
-    }
-    const body = experimentChanges(status, initial, values)
-    if (Object.keys(body).length === 0) {
-      toast.info("Nothing to save")
-      onClose()
-      return
-    }
-    update.mutate({ id: editing.id, body }, { onSuccess: onClose })
-  }
+  const submit = () =>
+    submitDrawer({
+      editingId: editing?.id,
+      body: () => experimentPayload(values),
+      changes: () => experimentChanges(status, initial, values),
+      create,
+      update,
+      onClose,
+    })
 
   return (
     <FormDrawer

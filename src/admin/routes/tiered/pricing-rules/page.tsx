@@ -21,8 +21,9 @@ import { CheckboxItem, SwitchItem, toggled } from "../../../components/form-cont
 import { DrawerForm, Field, FormDrawer } from "../../../components/form-drawer"
 import { Message } from "../../../components/message"
 import { sdk } from "../../../lib/sdk"
+import { submitDrawer } from "../../../lib/drawer-submit"
 import { changedFields, errorMessage, numberOrNull } from "../../../lib/form-values"
-import { ALL_SEGMENTS, queryKeys, sendIfChanged, useAdminMutation, useErrorToast, useSegments } from "../../../lib/queries"
+import { ALL_SEGMENTS, queryKeys, useAdminMutation, useErrorToast, useSegments } from "../../../lib/queries"
 import type { Segment } from "../../../lib/types"
 
 // ---- the API's shapes (README "Pricing rules") ----
@@ -342,18 +343,16 @@ function RuleDrawer({ dialog, onClose }: { dialog: RuleDialog; onClose: () => vo
   const create = useAdminMutation(createPricingRule, "Pricing rule created")
   const update = useAdminMutation(updatePricingRule, "Pricing rule saved")
 
-  const submit = () => {
-    const body = rulePayload(values)
-    if (!editing) {
-      create.mutate(body, { onSuccess: onClose })
-      return
-    }
-    // The API checks a partial change together with the stored rule.
-    const before = rulePayload(initial)
-    sendIfChanged(before, body, onClose, () =>
-      update.mutate({ id: editing.id, body: changedFields(before, body) }, { onSuccess: onClose })
-    )
-  }
+  // The API checks a partial change together with the stored rule.
+  const submit = () =>
+    submitDrawer({
+      editingId: editing?.id,
+      body: () => rulePayload(values),
+      changes: () => changedFields(rulePayload(initial), rulePayload(values)),
+      create,
+      update,
+      onClose,
+    })
 
   return (
     <FormDrawer

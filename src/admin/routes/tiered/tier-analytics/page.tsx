@@ -1,12 +1,13 @@
 import { defineRouteConfig } from "@medusajs/admin-sdk"
 import { ArrowDownTray, ChartBar } from "@medusajs/icons"
-import { Badge, Button, Container, Input, Select, StatusBadge, Table, Text, toast } from "@medusajs/ui"
+import { Badge, Button, Container, Input, Select, StatusBadge, Text, toast } from "@medusajs/ui"
 import { useMutation } from "@tanstack/react-query"
 import { useState, type ReactNode } from "react"
 import { BarsChart, LinesChart } from "../../../components/charts"
 import { Field } from "../../../components/form-drawer"
 import { Message } from "../../../components/message"
 import { PageHeader } from "../../../components/page-header"
+import { Num, ReportTable, type ReportColumn } from "../../../components/report-table"
 import { Section } from "../../../components/section"
 import { TenantSelect } from "../../../components/tenant-select"
 import { getReportCsv } from "../../../lib/api"
@@ -101,35 +102,40 @@ function ReportBody<T>({ state, noun, empty, children }: {
   return emptyText ? <Message>{emptyText}</Message> : <>{children(state.data)}</>
 }
 
-const Num = ({ testId, children }: { testId: string; children: ReactNode }) => (
-  <span className="tabular-nums" data-testid={testId}>
-    {children}
-  </span>
-)
-
 // ---- 1. funnel ----
 
-function FunnelCells({ steps, rates }: { steps: FunnelSteps; rates: FunnelReport["total"]["rates"] }) {
-  return (
-    <>
-      {FUNNEL_STEPS.map((step) => (
-        <Table.Cell key={step} className="text-right">
-          <div className="flex flex-col items-end">
-            <Num testId={`funnel-${step}`}>{formatCount(steps[step])}</Num>
-            {step !== "segment_selected" && (
-              <span className="txt-compact-xsmall text-ui-fg-subtle tabular-nums" data-testid={`funnel-rate-${step}`}>
-                {formatRate(rates[step])}
-              </span>
-            )}
-          </div>
-        </Table.Cell>
-      ))}
-      <Table.Cell className="text-right">
-        <Num testId="funnel-overall">{formatRate(overallConversion(steps))}</Num>
-      </Table.Cell>
-    </>
-  )
-}
+/** A segment's row has its chart colour; the All segments total has none. */
+type FunnelRow = { key: string; testId: string; name: string; color?: string; steps: FunnelSteps; rates: FunnelReport["total"]["rates"] }
+
+const funnelColumns: ReportColumn<FunnelRow>[] = [
+  {
+    header: "Segment",
+    cell: (r) =>
+      r.color ? (
+        <span className="flex items-center gap-x-2">
+          <span className="size-2 shrink-0 rounded-full" style={{ background: r.color }} />
+          {r.name}
+        </span>
+      ) : (
+        r.name
+      ),
+  },
+  ...FUNNEL_STEPS.map((step): ReportColumn<FunnelRow> => ({
+    header: STEP_LABELS[step],
+    numeric: true,
+    cell: (r) => (
+      <div className="flex flex-col items-end">
+        <Num testId={`funnel-${step}`}>{formatCount(r.steps[step])}</Num>
+        {step !== "segment_selected" && (
+          <span className="txt-compact-xsmall text-ui-fg-subtle tabular-nums" data-testid={`funnel-rate-${step}`}>
+            {formatRate(r.rates[step])}
+          </span>
+        )}
+      </div>
+    ),
+  })),
+  { header: "Selected → order", numeric: true, testId: "funnel-overall", cell: (r) => formatRate(overallConversion(r.steps)) },
+]
 
 function FunnelSection({ report, colors }: { report: FunnelReport; colors: Map<string, string> }) {
   const chart = funnelChart(report, colors)
@@ -140,36 +146,24 @@ function FunnelSection({ report, colors }: { report: FunnelReport; colors: Map<s
           <BarsChart label="Visitors at each funnel step, per segment" testId="funnel-chart" data={chart.data} series={chart.series} />
         </div>
       )}
-      <Table data-testid="funnel-table">
-        <Table.Header>
-          <Table.Row>
-            <Table.HeaderCell>Segment</Table.HeaderCell>
-            {FUNNEL_STEPS.map((step) => (
-              <Table.HeaderCell key={step} className="text-right">
-                {STEP_LABELS[step]}
-              </Table.HeaderCell>
-            ))}
-            <Table.HeaderCell className="text-right">Selected → order</Table.HeaderCell>
-          </Table.Row>
-        </Table.Header>
-        <Table.Body>
-          {report.segments.map((s) => (
-            <Table.Row key={s.segment_id} data-testid={`funnel-row-${s.segment_handle ?? s.segment_id}`}>
-              <Table.Cell>
-                <span className="flex items-center gap-x-2">
-                  <span className="size-2 shrink-0 rounded-full" style={{ background: colors.get(s.segment_id) ?? PALETTE[0] }} />
-                  {s.segment_name}
-                </span>
-              </Table.Cell>
-              <FunnelCells steps={s.steps} rates={s.rates} />
-            </Table.Row>
-          ))}
-          <Table.Row data-testid="funnel-row-all" className="font-medium">
-            <Table.Cell>All segments</Table.Cell>
-            <FunnelCells steps={report.total.steps} rates={report.total.rates} />
-          </Table.Row>
-        </Table.Body>
-      </Table>
+      <ReportTable
+        testId="funnel-table"
+        columns={funnelColumns}
+        rows={[
+          ...report.segments.map((s) => ({
+            key: s.segment_id,
+            testId: `funnel-row-${s.segment_handle ?? s.segment_id}`,
+            name: s.segment_name,
+            color: colors.get(s.segment_id) ?? PALETTE[0],
+            steps: s.steps,
+            rates: s.rates,
+          })),
+          { key: "all", testId: "funnel-row-all", name: "All segments", steps: report.total.steps, rates: report.total.rates },
+        ]}
+        rowKey={(r) => r.key}
+        rowTestId={(r) => r.testId}
+        rowClassName={(r) => (r.color ? undefined : "font-medium")}
+      />
       <div className="px-6 py-3">
         <Text size="xsmall" className="text-ui-fg-subtle">
           Distinct visitors at each step, and orders net of cancellations and refunds; the percent under a count is its share of the step before.
@@ -203,45 +197,32 @@ function RevenueSection({ report, colors }: { report: RevenueReport; colors: Map
           />
         </div>
       ))}
-      <Table data-testid="revenue-table">
-        <Table.Header>
-          <Table.Row>
-            <Table.HeaderCell>Segment / tier</Table.HeaderCell>
-            <Table.HeaderCell className="text-right">Orders</Table.HeaderCell>
-            <Table.HeaderCell className="text-right">Packages</Table.HeaderCell>
-            <Table.HeaderCell className="text-right">Add-ons</Table.HeaderCell>
-            <Table.HeaderCell className="text-right">Revenue</Table.HeaderCell>
-            <Table.HeaderCell className="text-right">Commission</Table.HeaderCell>
-          </Table.Row>
-        </Table.Header>
-        <Table.Body>
-          {rows.map((r) => (
-            <Table.Row key={r.key} data-testid={`revenue-${r.kind}-${r.id}`} className={r.kind === "segment" ? "bg-ui-bg-subtle font-medium" : undefined}>
-              <Table.Cell className={r.kind === "tier" ? "pl-10" : undefined}>
+      <ReportTable
+        testId="revenue-table"
+        columns={[
+          {
+            header: "Segment / tier",
+            cellClassName: (r) => (r.kind === "tier" ? "pl-10" : undefined),
+            cell: (r) => (
+              <>
                 {r.kind === "segment" && (
                   <span className="mr-2 inline-block size-2 rounded-full" style={{ background: colors.get(r.id) ?? PALETTE[0] }} />
                 )}
                 {r.name}
-              </Table.Cell>
-              <Table.Cell className="text-right">
-                <Num testId="revenue-orders">{formatCount(r.orders)}</Num>
-              </Table.Cell>
-              <Table.Cell className="text-right">
-                <Num testId="revenue-packages">{formatMoney(r.revenue, r.currency_code)}</Num>
-              </Table.Cell>
-              <Table.Cell className="text-right">
-                <Num testId="revenue-addons">{formatMoney(r.addon_revenue, r.currency_code)}</Num>
-              </Table.Cell>
-              <Table.Cell className="text-right">
-                <Num testId="revenue-total">{formatMoney(r.total, r.currency_code)}</Num>
-              </Table.Cell>
-              <Table.Cell className="text-right">
-                <Num testId="revenue-commission">{formatMoney(r.commission, r.currency_code)}</Num>
-              </Table.Cell>
-            </Table.Row>
-          ))}
-        </Table.Body>
-      </Table>
+              </>
+            ),
+          },
+          { header: "Orders", numeric: true, testId: "revenue-orders", cell: (r) => formatCount(r.orders) },
+          { header: "Packages", numeric: true, testId: "revenue-packages", cell: (r) => formatMoney(r.revenue, r.currency_code) },
+          { header: "Add-ons", numeric: true, testId: "revenue-addons", cell: (r) => formatMoney(r.addon_revenue, r.currency_code) },
+          { header: "Revenue", numeric: true, testId: "revenue-total", cell: (r) => formatMoney(r.total, r.currency_code) },
+          { header: "Commission", numeric: true, testId: "revenue-commission", cell: (r) => formatMoney(r.commission, r.currency_code) },
+        ]}
+        rows={rows}
+        rowKey={(r) => r.key}
+        rowTestId={(r) => `revenue-${r.kind}-${r.id}`}
+        rowClassName={(r) => (r.kind === "segment" ? "bg-ui-bg-subtle font-medium" : undefined)}
+      />
     </>
   )
 }
@@ -263,43 +244,28 @@ function TierSection({ report }: { report: TierReport }) {
           across
         />
       </div>
-      <Table data-testid="tiers-table">
-        <Table.Header>
-          <Table.Row>
-            <Table.HeaderCell>Tier</Table.HeaderCell>
-            <Table.HeaderCell className="text-right">Views</Table.HeaderCell>
-            <Table.HeaderCell className="text-right">Orders</Table.HeaderCell>
-            <Table.HeaderCell className="text-right">Orders per view</Table.HeaderCell>
-            <Table.HeaderCell className="text-right">Revenue</Table.HeaderCell>
-            <Table.HeaderCell className="text-right">Commission</Table.HeaderCell>
-          </Table.Row>
-        </Table.Header>
-        <Table.Body>
-          {report.tiers.map((t) => (
-            <Table.Row key={t.tier_id} data-testid={`tier-row-${t.tier_id}`}>
-              <Table.Cell>
+      <ReportTable
+        testId="tiers-table"
+        columns={[
+          {
+            header: "Tier",
+            cell: (t) => (
+              <>
                 {tierLabel(t)}
                 {t.level !== null && <span className="text-ui-fg-subtle"> · level {t.level}</span>}
-              </Table.Cell>
-              <Table.Cell className="text-right">
-                <Num testId="tier-views">{formatCount(t.views)}</Num>
-              </Table.Cell>
-              <Table.Cell className="text-right">
-                <Num testId="tier-orders">{formatCount(t.orders)}</Num>
-              </Table.Cell>
-              <Table.Cell className="text-right">
-                <Num testId="tier-order-rate">{formatRate(rateOf(t.orders, t.views))}</Num>
-              </Table.Cell>
-              <Table.Cell className="text-right">
-                <Num testId="tier-revenue">{formatMoney(t.revenue + t.addon_revenue, t.currency_code)}</Num>
-              </Table.Cell>
-              <Table.Cell className="text-right">
-                <Num testId="tier-commission">{formatMoney(t.commission, t.currency_code)}</Num>
-              </Table.Cell>
-            </Table.Row>
-          ))}
-        </Table.Body>
-      </Table>
+              </>
+            ),
+          },
+          { header: "Views", numeric: true, testId: "tier-views", cell: (t) => formatCount(t.views) },
+          { header: "Orders", numeric: true, testId: "tier-orders", cell: (t) => formatCount(t.orders) },
+          { header: "Orders per view", numeric: true, testId: "tier-order-rate", cell: (t) => formatRate(rateOf(t.orders, t.views)) },
+          { header: "Revenue", numeric: true, testId: "tier-revenue", cell: (t) => formatMoney(t.revenue + t.addon_revenue, t.currency_code) },
+          { header: "Commission", numeric: true, testId: "tier-commission", cell: (t) => formatMoney(t.commission, t.currency_code) },
+        ]}
+        rows={report.tiers}
+        rowKey={(t) => t.tier_id}
+        rowTestId={(t) => `tier-row-${t.tier_id}`}
+      />
     </>
   )
 }
@@ -321,49 +287,29 @@ function UpsellSection({ report }: { report: UpsellReport }) {
           across
         />
       </div>
-      <Table data-testid="upsell-table">
-        <Table.Header>
-          <Table.Row>
-            <Table.HeaderCell>Rule</Table.HeaderCell>
-            <Table.HeaderCell className="text-right">Shown</Table.HeaderCell>
-            <Table.HeaderCell className="text-right">Accepted</Table.HeaderCell>
-            <Table.HeaderCell className="text-right">Declined</Table.HeaderCell>
-            <Table.HeaderCell className="text-right">Acceptance</Table.HeaderCell>
-            <Table.HeaderCell className="text-right">Orders</Table.HeaderCell>
-            <Table.HeaderCell className="text-right">Revenue</Table.HeaderCell>
-          </Table.Row>
-        </Table.Header>
-        <Table.Body>
-          {report.rules.map((r) => (
-            <Table.Row key={r.rule_id} data-testid={`upsell-row-${r.rule_id}`}>
-              <Table.Cell>
-                <span className="flex items-center gap-x-2">
-                  {r.rule_name}
-                  {r.action && <Badge size="2xsmall">{actionLabel(r.action)}</Badge>}
-                </span>
-              </Table.Cell>
-              <Table.Cell className="text-right">
-                <Num testId="upsell-shown">{formatCount(r.shown)}</Num>
-              </Table.Cell>
-              <Table.Cell className="text-right">
-                <Num testId="upsell-accepted">{formatCount(r.accepted)}</Num>
-              </Table.Cell>
-              <Table.Cell className="text-right">
-                <Num testId="upsell-declined">{formatCount(r.declined)}</Num>
-              </Table.Cell>
-              <Table.Cell className="text-right">
-                <Num testId="upsell-rate">{formatRate(r.acceptance_rate)}</Num>
-              </Table.Cell>
-              <Table.Cell className="text-right">
-                <Num testId="upsell-orders">{formatCount(r.orders)}</Num>
-              </Table.Cell>
-              <Table.Cell className="text-right">
-                <Num testId="upsell-revenue">{formatMoney(r.revenue, r.currency_code)}</Num>
-              </Table.Cell>
-            </Table.Row>
-          ))}
-        </Table.Body>
-      </Table>
+      <ReportTable
+        testId="upsell-table"
+        columns={[
+          {
+            header: "Rule",
+            cell: (r) => (
+              <span className="flex items-center gap-x-2">
+                {r.rule_name}
+                {r.action && <Badge size="2xsmall">{actionLabel(r.action)}</Badge>}
+              </span>
+            ),
+          },
+          { header: "Shown", numeric: true, testId: "upsell-shown", cell: (r) => formatCount(r.shown) },
+          { header: "Accepted", numeric: true, testId: "upsell-accepted", cell: (r) => formatCount(r.accepted) },
+          { header: "Declined", numeric: true, testId: "upsell-declined", cell: (r) => formatCount(r.declined) },
+          { header: "Acceptance", numeric: true, testId: "upsell-rate", cell: (r) => formatRate(r.acceptance_rate) },
+          { header: "Orders", numeric: true, testId: "upsell-orders", cell: (r) => formatCount(r.orders) },
+          { header: "Revenue", numeric: true, testId: "upsell-revenue", cell: (r) => formatMoney(r.revenue, r.currency_code) },
+        ]}
+        rows={report.rules}
+        rowKey={(r) => r.rule_id}
+        rowTestId={(r) => `upsell-row-${r.rule_id}`}
+      />
     </>
   )
 }
@@ -394,45 +340,34 @@ function ExperimentResults({ experiment }: { experiment: ExperimentResult }) {
           across
         />
       )}
-      <Table>
-        <Table.Header>
-          <Table.Row>
-            <Table.HeaderCell>Variant</Table.HeaderCell>
-            <Table.HeaderCell className="text-right">Visitors</Table.HeaderCell>
-            <Table.HeaderCell className="text-right">Conversions</Table.HeaderCell>
-            <Table.HeaderCell className="text-right">Conversion rate</Table.HeaderCell>
-            <Table.HeaderCell className="text-right">Revenue per visitor</Table.HeaderCell>
-            <Table.HeaderCell>Against the control</Table.HeaderCell>
-          </Table.Row>
-        </Table.Header>
-        <Table.Body>
-          {experiment.variants.map((v, i) => {
-            const verdict = experimentVerdict(v, i)
-            return (
-              <Table.Row key={v.key} data-testid={`variant-row-${v.key}`}>
-                <Table.Cell>{v.key}</Table.Cell>
-                <Table.Cell className="text-right">
-                  <Num testId="variant-visitors">{formatCount(v.visitors)}</Num>
-                </Table.Cell>
-                <Table.Cell className="text-right">
-                  <Num testId="variant-conversions">{formatCount(v.conversions)}</Num>
-                </Table.Cell>
-                <Table.Cell className="text-right">
-                  <Num testId="variant-rate">{formatRate(v.conversion_rate)}</Num>
-                </Table.Cell>
-                <Table.Cell className="text-right">
-                  <Num testId="variant-rpv">{v.revenue_per_visitor === null ? "—" : formatMoney(v.revenue_per_visitor, null)}</Num>
-                </Table.Cell>
-                <Table.Cell>
-                  <Badge size="2xsmall" color={verdict.color} data-testid="variant-verdict">
-                    {verdict.label}
-                  </Badge>
-                </Table.Cell>
-              </Table.Row>
-            )
-          })}
-        </Table.Body>
-      </Table>
+      <ReportTable
+        columns={[
+          { header: "Variant", cell: (v) => v.key },
+          { header: "Visitors", numeric: true, testId: "variant-visitors", cell: (v) => formatCount(v.visitors) },
+          { header: "Conversions", numeric: true, testId: "variant-conversions", cell: (v) => formatCount(v.conversions) },
+          { header: "Conversion rate", numeric: true, testId: "variant-rate", cell: (v) => formatRate(v.conversion_rate) },
+          {
+            header: "Revenue per visitor",
+            numeric: true,
+            testId: "variant-rpv",
+            cell: (v) => (v.revenue_per_visitor === null ? "—" : formatMoney(v.revenue_per_visitor, null)),
+          },
+          {
+            header: "Against the control",
+            cell: (v, i) => {
+              const verdict = experimentVerdict(v, i)
+              return (
+                <Badge size="2xsmall" color={verdict.color} data-testid="variant-verdict">
+                  {verdict.label}
+                </Badge>
+              )
+            },
+          },
+        ]}
+        rows={experiment.variants}
+        rowKey={(v) => v.key}
+        rowTestId={(v) => `variant-row-${v.key}`}
+      />
     </div>
   )
 }

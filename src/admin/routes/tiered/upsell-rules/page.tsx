@@ -10,10 +10,10 @@ import { Message } from "../../../components/message"
 import { Pager } from "../../../components/pager"
 import { TriggerBuilder } from "../../../components/trigger-builder"
 import { createUpsellRule, deleteUpsellRule, updateUpsellRule } from "../../../lib/api"
+import { submitDrawer } from "../../../lib/drawer-submit"
 import { changedFields, errorMessage } from "../../../lib/form-values"
 import {
   ALL_SEGMENTS,
-  sendIfChanged,
   useAdminMutation,
   useErrorToast,
   useSalesChannels,
@@ -80,15 +80,14 @@ function RuleDrawer({ dialog, onClose }: { dialog: RuleDialog; onClose: () => vo
   const submit = () => {
     setSubmitted(true)
     if (values.trigger.mode === "builder" && values.trigger.rows.some((row) => conditionProblem(row))) return
-    const body = rulePayload(values)
-    if (!editing) {
-      create.mutate(body, { onSuccess: onClose })
-      return
-    }
-    const before = rulePayload(initial)
-    sendIfChanged(before, body, onClose, () =>
-      update.mutate({ id: editing.id, body: changedFields(before, body) }, { onSuccess: onClose })
-    )
+    submitDrawer({
+      editingId: editing?.id,
+      body: () => rulePayload(values),
+      changes: () => changedFields(rulePayload(initial), rulePayload(values)),
+      create,
+      update,
+      onClose,
+    })
   }
 
   return (

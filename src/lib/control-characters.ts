@@ -6,10 +6,11 @@ export const MAX_NESTING = 32
 
 export type InputProblem = { field: string; message: string }
 
+const asCodeUnit = (match: RegExpExecArray | null) => (match ? `U+${match[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}` : null)
+
 /** The first control character of a string as U+XXXX, or null. */
 export function controlCharacterIn(text: string): string | null {
-  const match = CONTROL.exec(text)
-  return match ? `U+${match[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}` : null
+  return asCodeUnit(CONTROL.exec(text))
 }
 
 /** A UTF-16 surrogate without its pair: not a character, and PostgreSQL refuses it in JSON. */
@@ -17,18 +18,22 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 
 /** The first unpaired surrogate of a string as U+XXXX, or null (a JSON body can carry one as `"\ud800"`). */
 export function loneSurrogateIn(text: string): string | null {
-  const match = LONE_SURROGATE.exec(text)
-  return match ? `U+${match[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}` : null
+  return asCodeUnit(LONE_SURROGATE.exec(text))
 }
+
+/** Either kind of bad character: every string of every request is scanned once. */
+const REFUSED = new RegExp(`${CONTROL.source}|${LONE_SURROGATE.source}`)
 
 /** What is wrong with the characters of a string, for "<field> must ...", or null. */
 function characterProblem(text: string): string | null {
-  const control = controlCharacterIn(text)
-  if (control) {
-    return `must not contain control characters (found ${control})`
+  const found = REFUSED.exec(text)
+  if (!found) {
+    return null
   }
-  const lone = loneSurrogateIn(text)
-  return lone ? `must be valid Unicode text (found an unpaired surrogate, ${lone})` : null
+  const at = asCodeUnit(found)
+  return CONTROL.test(found[0])
+    ? `must not contain control characters (found ${at})`
+    : `must be valid Unicode text (found an unpaired surrogate, ${at})`
 }
 
 const fieldName = (path: string, key: string | number) =>

@@ -127,6 +127,36 @@ medusaIntegrationTestRunner({
       })
     })
 
+      it("lists in the order asked (Medusa's `order`, `-` for descending), pages with the query config, and refuses other orders", async () => {
+        await createSegment("alpha", { rank: 3 })
+        await createSegment("bravo", { rank: 1 })
+        await createSegment("charlie", { rank: 2 })
+        const handles = async (query: string) =>
+          (await api.get(`/admin/segments?${query}`, admin)).data.segments.map((s: { handle: string }) => s.handle)
+        expect(await handles("")).toEqual(["bravo", "charlie", "alpha"])
+        expect(await handles("order=-handle")).toEqual(["charlie", "bravo", "alpha"])
+        expect(await handles("order=name&limit=2&offset=1")).toEqual(["bravo", "charlie"])
+        const page = (await api.get("/admin/segments?order=handle&limit=1&offset=2", admin)).data
+        expect([page.count, page.limit, page.offset, page.segments[0].handle]).toEqual([3, 1, 2, "charlie"])
+        // Every field of the contract's segment is there: the query config's fields are the route's own.
+        expect(Object.keys(page.segments[0]).sort()).toEqual(
+          ["audience", "commission_percent", "created_at", "description", "handle", "id", "image", "is_active", "metadata", "name", "price_range", "rank", "tiers", "updated_at"].sort()
+        )
+        for (const query of ["order=password", "order=--name", "fields=id", "limit=201", "order=metadata"]) {
+          const response = await fail(api.get(`/admin/segments?${query}`, admin))
+          expect([query, response.status]).toEqual([query, 400])
+        }
+        const rules = async (query: string) =>
+          (await api.get(`/admin/upsell-rules?${query}`, admin)).data.upsell_rules.map((r: { name: string }) => r.name)
+        for (const [name, priority] of [["b rule", 1], ["a rule", 5]] as const) {
+          await api.post("/admin/upsell-rules", { name, trigger: { addon_count_at_least: 1 }, action: "show_comparison", headline: name, priority }, admin)
+        }
+        expect(await rules("")).toEqual(["a rule", "b rule"])
+        expect(await rules("order=name")).toEqual(["a rule", "b rule"])
+        expect(await rules("order=-name")).toEqual(["b rule", "a rule"])
+        expect((await fail(api.get("/admin/upsell-rules?order=trigger", admin))).status).toBe(400)
+      })
+
     describe("tiers", () => {
       it("creates and updates tiers, enforcing one level and one popular tier per segment", async () => {
         const segment = await createSegment("signature")

@@ -99,7 +99,7 @@ async function main() {
     ".medusa/server/src/admin/index.mjs",
     ".medusa/server/src/client/index.js",
     ".medusa/server/src/client/index.d.ts",
-    ".medusa/server/src/client/types.d.ts",
+    ".medusa/server/src/contract/store.d.ts",
   ]) {
     check(`the package contains ${expected}`, files.includes(expected))
   }

@@ -26,10 +26,10 @@ function reach(entry: string) {
 }
 
 describe("the storefront client", () => {
-  it("reaches only its own files and the pure rules in src/lib, and no package but the JS SDK", () => {
+  it("reaches only its own files, the HTTP contract and the pure rules in src/lib, and no package but the JS SDK", () => {
     const { files, packages } = reach(path.join(root, "src", "client", "index.ts"))
-    expect(files.filter((f) => !/^src\/(client|lib)\/[^/]+\.ts$/.test(f))).toEqual([])
-    expect(files).toEqual(expect.arrayContaining(["src/client/index.ts", "src/client/types.ts", "src/lib/pricing.ts"]))
+    expect(files.filter((f) => !/^src\/(client|contract|lib)\/[^/]+\.ts$/.test(f))).toEqual([])
+    expect(files).toEqual(expect.arrayContaining(["src/client/index.ts", "src/contract/store.ts", "src/lib/pricing.ts"]))
     expect(packages).toEqual(["@medusajs/js-sdk"])
   })
 })

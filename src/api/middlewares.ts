@@ -39,6 +39,8 @@ import {
 } from "./admin/experiments/validators"
 import { AdminResetFlags, AdminSetFlags } from "./admin/tier-flags/validators"
 import { AdminListTierRepairs, AdminRunReconcile } from "./admin/tier-repairs/validators"
+import { ADDON_RULE_FIELDS, ADMIN_SEGMENT_FIELDS, ADMIN_TIER_FIELDS } from "./utils/serialize"
+import { listQueryConfig } from "./utils/validators"
 import { AdminSetCommissionRates } from "./admin/commission-rates/validators"
 import { AdminConnectAccount } from "./admin/stripe-connect/validators"
 import { AdminReportQuery, AdminRevenueReportQuery } from "./admin/tier-analytics/validators"
@@ -137,7 +139,7 @@ export default defineMiddlewares({
     { matcher: "/store/upsell/offers/:id/decision", methods: ["POST"], middlewares: [validateStoreInput("body", StoreUpsellDecision)] },
     { matcher: "/store/tiered/visitor", methods: ["POST"], middlewares: [validateStoreInput("body", StoreVisitor)] },
 
-    { matcher: "/admin/segments", methods: ["GET"], middlewares: [validateAndTransformQuery(AdminListSegments, {})] },
+    { matcher: "/admin/segments", methods: ["GET"], middlewares: [validateAndTransformQuery(AdminListSegments, listQueryConfig(ADMIN_SEGMENT_FIELDS))] },
     { matcher: "/admin/segments", methods: ["POST"], middlewares: [validateBody(AdminCreateSegment)] },
     { matcher: "/admin/segments/backfill", methods: ["POST"], middlewares: [validateBody(AdminBackfill)] },
     { matcher: "/admin/segments/:id", methods: ["GET"], middlewares: [validateAndTransformQuery(AdminGetSegment, {})] },
@@ -145,24 +147,24 @@ export default defineMiddlewares({
     { matcher: "/admin/segments/:id/tiers", methods: ["POST"], middlewares: [validateBody(AdminCreateTier)] },
     { matcher: "/admin/segments/:id/clone", methods: ["POST"], middlewares: [validateBody(AdminCloneSegment)] },
 
-    { matcher: "/admin/tiers", methods: ["GET"], middlewares: [validateAndTransformQuery(AdminListTiers, {})] },
+    { matcher: "/admin/tiers", methods: ["GET"], middlewares: [validateAndTransformQuery(AdminListTiers, listQueryConfig(ADMIN_TIER_FIELDS))] },
     { matcher: "/admin/tiers/archive", methods: ["POST"], middlewares: [validateBody(AdminArchiveTiers)] },
     { matcher: "/admin/tiers/:id", methods: ["POST"], middlewares: [validateBody(AdminUpdateTier)] },
     { matcher: "/admin/tiers/:id/product", methods: ["POST"], middlewares: [validateBody(AdminAssignTierProduct)] },
     { matcher: "/admin/tiers/:id/price-preview", methods: ["GET"], middlewares: [validateAndTransformQuery(AdminPricePreview, {})] },
 
-    { matcher: "/admin/addon-rules", methods: ["GET"], middlewares: [validateAndTransformQuery(AdminListAddonRules, {})] },
+    { matcher: "/admin/addon-rules", methods: ["GET"], middlewares: [validateAndTransformQuery(AdminListAddonRules, listQueryConfig(ADDON_RULE_FIELDS))] },
     { matcher: "/admin/addon-rules", methods: ["POST"], middlewares: [validateBody(AdminCreateAddonRule)] },
     { matcher: "/admin/addon-rules/:id", methods: ["POST"], middlewares: [validateBody(AdminUpdateAddonRule)] },
 
     { matcher: "/admin/availability/:sales_channel_id", methods: ["POST"], middlewares: [validateBody(AdminUpdateAvailability)] },
     { matcher: "/admin/availability/:sales_channel_id/calendar", methods: ["GET"], middlewares: [validateAndTransformQuery(AdminAvailabilityCalendar, {})] },
 
-    { matcher: "/admin/upsell-rules", methods: ["GET"], middlewares: [validateAndTransformQuery(AdminListUpsellRules, {})] },
+    { matcher: "/admin/upsell-rules", methods: ["GET"], middlewares: [validateAndTransformQuery(AdminListUpsellRules, listQueryConfig())] },
     { matcher: "/admin/upsell-rules", methods: ["POST"], middlewares: [validateBody(AdminCreateUpsellRule)] },
     { matcher: "/admin/upsell-rules/:id", methods: ["POST"], middlewares: [validateBody(AdminUpdateUpsellRule)] },
 
-    { matcher: "/admin/experiments", methods: ["GET"], middlewares: [validateAndTransformQuery(AdminListExperiments, {})] },
+    { matcher: "/admin/experiments", methods: ["GET"], middlewares: [validateAndTransformQuery(AdminListExperiments, listQueryConfig())] },
     { matcher: "/admin/experiments", methods: ["POST"], middlewares: [validateBody(AdminCreateExperiment)] },
     { matcher: "/admin/experiments/:id", methods: ["POST"], middlewares: [validateBody(AdminUpdateExperiment)] },
     { matcher: "/admin/experiments/:id/assignment", methods: ["GET"], middlewares: [validateAndTransformQuery(AdminExperimentAssignment, {})] },
@@ -178,13 +180,13 @@ export default defineMiddlewares({
     { matcher: "/hooks/stripe-connect", methods: ["POST"], bodyParser: { preserveRawBody: true }, middlewares: [] },
     { matcher: "/admin/commission-rates/:sales_channel_id", methods: ["POST"], middlewares: [validateBody(AdminSetCommissionRates)] },
 
-    { matcher: "/admin/tier-repairs", methods: ["GET"], middlewares: [validateAndTransformQuery(AdminListTierRepairs, {})] },
+    { matcher: "/admin/tier-repairs", methods: ["GET"], middlewares: [validateAndTransformQuery(AdminListTierRepairs, listQueryConfig())] },
     { matcher: "/admin/tier-repairs/run", methods: ["POST"], middlewares: [validateBody(AdminRunReconcile)] },
 
     { matcher: "/admin/tier-flags", methods: ["POST"], middlewares: [validateBody(AdminSetFlags)] },
     { matcher: "/admin/tier-flags", methods: ["DELETE"], middlewares: [validateAndTransformQuery(AdminResetFlags, {})] },
 
-    { matcher: "/admin/pricing-rules", methods: ["GET"], middlewares: [validateAndTransformQuery(AdminListPricingRules, {})] },
+    { matcher: "/admin/pricing-rules", methods: ["GET"], middlewares: [validateAndTransformQuery(AdminListPricingRules, listQueryConfig())] },
     { matcher: "/admin/pricing-rules", methods: ["POST"], middlewares: [validateBody(AdminCreatePricingRule)] },
     { matcher: "/admin/pricing-rules/:id", methods: ["POST"], middlewares: [validateBody(AdminUpdatePricingRule)] },
   ],

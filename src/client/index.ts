@@ -38,9 +38,9 @@ import type {
   UpsellOffersBody,
   StoreVisitorResponse,
   VisitorBody,
-} from "./types"
+} from "../contract/store"
 
-export type * from "./types"
+export type * from "../contract/store"
 export { FUNNEL_EVENTS } from "../lib/funnel"
 /** An amount in main units as a customer reads it, with the currency's minor digits ("$2,125.00"). */
 export { formatMoney } from "../lib/money"

@@ -7,7 +7,7 @@ import { Flags, segmentChannels } from "../lib/flags"
 import { byLevel } from "../lib/tier-rules"
 import { SEGMENTS_MODULE, SegmentsModuleService } from "../modules/segments"
 import { UPSELL_MODULE, UpsellModuleService } from "../modules/upsell"
-import type { StoreAddon, StoreSegment, StoreTier } from "../client/types"
+import type { StoreAddon, StoreSegment, StoreTier } from "../contract/store"
 import { SegmentRow, TIER_FIELDS, TierRow } from "./rows"
 import { cachedRead, StoreRead } from "./store-cache"
 

@@ -1,16 +1,11 @@
 import { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { datesBetween, MAX_RANGE_DAYS, todayUtc } from "../lib/dates"
-import { priceTier, TierPrice } from "../lib/pricing"
+import { priceTier } from "../lib/pricing"
 import { loadActivePricingRules, loadRegion, variantPrices } from "./catalog"
+import type { PricePreview } from "../contract/admin"
 
-export type PricePreview = {
-  tier_id: string
-  currency_code: string
-  base: number
-  today: string
-  dates: { date: string; final: number; adjustments: TierPrice["adjustments"] }[]
-}
+export type { PricePreview }
 
 type PreviewTierRow = { id: string; segment_id: string; product?: { variants?: { id: string; variant_rank?: number | null }[] } | null }
 

@@ -1,14 +1,8 @@
 import { MedusaContainer } from "@medusajs/framework/types"
 import { BOOKING_MODULE, BookingModuleService } from "../modules/booking"
+import type { TierRepairQuery } from "../contract/admin"
 
-export type RepairFilter = {
-  sales_channel_id?: string
-  order_id?: string
-  needs_attention?: boolean
-  resolved?: boolean
-  limit: number
-  offset: number
-}
+export type RepairFilter = TierRepairQuery
 
 const REPAIR_FIELDS = [
   "id",

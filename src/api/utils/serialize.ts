@@ -1,12 +1,17 @@
 /** The shapes our API answers, built from the rows in queries/rows. */
 import { byLevel } from "../../lib/tier-rules"
 import { SEGMENT_FIELDS, SegmentRow, TIER_FIELDS, TIER_PRODUCT_FIELDS, TierRow } from "../../queries/rows"
+import type { Segment, Tier } from "../../contract/admin"
+import type { OfferStatus, StoreUpsellOffer, UpsellAction } from "../../contract/store"
+import { asJson } from "./as-json"
 
 export const ADMIN_SEGMENT_FIELDS = [
   ...SEGMENT_FIELDS,
   ...TIER_FIELDS.map((f) => `tiers.${f}`),
   ...TIER_PRODUCT_FIELDS.map((f) => `tiers.${f}`),
 ]
+
+export const ADDON_RULE_FIELDS = ["id", "product_id", "max_quantity", "tier_id", "segment_id", "created_at", "updated_at"]
 
 export const ADMIN_TIER_FIELDS = [
   ...TIER_FIELDS,
@@ -19,7 +24,7 @@ export const ADMIN_TIER_FIELDS = [
 const num = (v: number | string | null | undefined) =>
   v === null || v === undefined ? null : Number(v)
 
-export function toAdminTier(row: TierRow) {
+export function toAdminTier(row: TierRow): Tier {
   return {
     id: row.id,
     segment_id: row.segment_id,
@@ -29,7 +34,7 @@ export function toAdminTier(row: TierRow) {
     features: row.features ?? [],
     is_popular: row.is_popular,
     rank: row.rank,
-    archived_at: row.archived_at,
+    archived_at: asJson(row.archived_at),
     product: row.product
       ? {
           id: row.product.id,
@@ -42,12 +47,12 @@ export function toAdminTier(row: TierRow) {
     ...(row.segment
       ? { segment: { id: row.segment.id, handle: row.segment.handle, name: row.segment.name } }
       : {}),
-    created_at: row.created_at,
-    updated_at: row.updated_at,
+    created_at: asJson(row.created_at),
+    updated_at: asJson(row.updated_at),
   }
 }
 
-export function toAdminSegment(row: SegmentRow, includeArchived = false) {
+export function toAdminSegment(row: SegmentRow, includeArchived = false): Segment {
   const tiers = (row.tiers ?? [])
     .filter((t) => includeArchived || !t.archived_at)
     .sort(byLevel)
@@ -65,13 +70,10 @@ export function toAdminSegment(row: SegmentRow, includeArchived = false) {
     commission_percent: Number(row.commission_percent),
     metadata: row.metadata,
     tiers,
-    created_at: row.created_at,
-    updated_at: row.updated_at,
+    created_at: asJson(row.created_at),
+    updated_at: asJson(row.updated_at),
   }
 }
-
-export type AdminSegment = ReturnType<typeof toAdminSegment>
-export type AdminTier = ReturnType<typeof toAdminTier>
 
 /** Request bodies speak of price_range; the model stores price_min/price_max. */
 export function segmentFieldsFromBody<T extends { price_range?: { min?: number | null; max?: number | null } | null }>(
@@ -87,7 +89,7 @@ export function segmentFieldsFromBody<T extends { price_range?: { min?: number |
 type OfferRow = {
   id: string
   rule_id: string
-  action: string
+  action: UpsellAction
   headline: string
   body: string | null
   from_tier_id: string | null
@@ -99,11 +101,11 @@ type OfferRow = {
   remaining_slots: number | null
   experiment_key: string | null
   experiment_variant: string | null
-  status: string
+  status: OfferStatus
 }
 
 /** An offer as the storefront reads it; absent parts are left out rather than null. */
-export function toStoreOffer(row: OfferRow) {
+export function toStoreOffer(row: OfferRow): StoreUpsellOffer {
   const optional = <T>(key: string, value: T | null | undefined) => (value === null || value === undefined ? {} : { [key]: value })
   return {
     id: row.id,
@@ -122,5 +124,3 @@ export function toStoreOffer(row: OfferRow) {
     ...(row.experiment_key ? { experiment: { key: row.experiment_key, variant: row.experiment_variant } } : {}),
   }
 }
-
-export type StoreOffer = ReturnType<typeof toStoreOffer>

@@ -11,7 +11,7 @@ type SentAnswer = { json: string; etag: string }
  */
 export async function sendStoreAnswer<T>(
   req: MedusaStoreRequest<unknown, unknown>,
-  res: MedusaResponse,
+  res: MedusaResponse<T>,
   read: StoreRead,
   key: Record<string, unknown>,
   compute: () => Promise<T>,
@@ -31,5 +31,6 @@ export async function sendStoreAnswer<T>(
   res.setHeader("content-type", "application/json; charset=utf-8")
   // Express answers 304 itself when the request's If-None-Match has this ETag.
   res.setHeader("etag", etag)
-  res.send(json)
+  // The answer's JSON text, already serialized (the route's type describes what it parses to).
+  ;(res as MedusaResponse).send(json)
 }

@@ -44,3 +44,24 @@ export const pagination = {
   limit: z.coerce.number().int().min(1).max(200).default(20),
   offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
 }
+
+/**
+ * A list's query as Medusa's list routes take it: `limit` and `offset` (bounded), and `order`
+ * as a field name, `-` first for descending (`order=-created_at`), among the fields given.
+ */
+export function listParams(orderFields: [string, ...string[]]) {
+  const orders = orderFields.flatMap((field) => [field, `-${field}`]) as [string, ...string[]]
+  return { ...pagination, order: z.enum(orders).optional() }
+}
+
+/**
+ * The query config of a list route (Medusa's `validateAndTransformQuery`): the fields it reads
+ * and its page, so the route takes `req.queryConfig` as core routes do.
+ */
+export const listQueryConfig = (fields: string[] = []) => ({ isList: true, defaultLimit: 20, defaults: fields })
+
+/** The list's order: the one asked for, else the route's default. */
+export const listOrder = (
+  pagination: { order?: Record<string, unknown> },
+  fallback: Record<string, "ASC" | "DESC">
+) => (pagination.order && Object.keys(pagination.order).length ? pagination.order : fallback) as Record<string, "ASC" | "DESC">

@@ -8,6 +8,7 @@ import { CapacityOverride } from "./models/capacity-override"
 import { HighDemandDate } from "./models/high-demand-date"
 import { ReconcileRun } from "./models/reconcile-run"
 import { TierLine } from "./models/tier-line"
+import type { TierRepairKind } from "../../contract/admin"
 
 export const DEFAULT_AVAILABILITY = {
   capacity_per_date: 1,
@@ -39,19 +40,7 @@ export type SlotRequest = {
 }
 
 export type RepairInput = {
-  kind:
-    | "claim_confirmed"
-    | "claim_released"
-    | "booking_created"
-    | "booking_canceled"
-    | "booking_moved"
-    | "upgrade_completed"
-    | "upgrade_undone"
-    | "offer_released"
-    | "conversion_recorded"
-    | "order_canceled"
-    | "order_flagged"
-    | "cart_completed"
+  kind: TierRepairKind
   reason: string
   sales_channel_id?: string | null
   order_id?: string | null

@@ -3,6 +3,7 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { bandFor, nextFreeLevels, PriceBand } from "../../lib/bands"
 import TierProductLink from "../../links/tier-product"
 import { SEGMENTS_MODULE, SegmentsModuleService } from "../../modules/segments"
+import type { BackfillAssignment, BackfillSkip } from "../../contract/admin"
 
 export type BackfillInput = {
   dry_run: boolean
@@ -14,21 +15,7 @@ export type BackfillInput = {
   type_ids?: string[]
 }
 
-export type BackfillAssignment = {
-  product_id: string
-  title: string
-  price: number
-  segment_id: string
-  segment_handle: string
-  level: number
-  tier_id: string | null
-}
-
-export type BackfillSkip = {
-  product_id: string
-  title: string
-  reason: "already_assigned" | "no_price" | "below_min_price"
-}
+export type { BackfillAssignment, BackfillSkip }
 
 export type BackfillPlan = { assignments: BackfillAssignment[]; skipped: BackfillSkip[] }
 

@@ -1,6 +1,6 @@
 import { MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import type { TierUpgrade } from "../../client/types"
+import type { TierUpgrade } from "../../contract/store"
 import { PlannedLine, plannedLine } from "../../lib/cart-lines"
 import { loadCartTierLines } from "../../queries/cart"
 import { recordOfUpgrade } from "../../queries/upgrade"

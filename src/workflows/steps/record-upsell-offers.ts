@@ -5,7 +5,7 @@ import { UPSELL_MODULE, UpsellModuleService } from "../../modules/upsell"
 import { ExposureDraft, OfferDraft } from "./build-upsell-offers"
 
 /** An offer as answered: what was computed now, under the visitor's recorded offer and its status. */
-export type RecordedOffer = OfferDraft & { id: string; status: string }
+export type RecordedOffer = OfferDraft & { id: string; status: "shown" | "accepted" | "declined" }
 
 /** What an offer still awaiting a decision shows; refreshed when it was computed differently. */
 const TERMS = [

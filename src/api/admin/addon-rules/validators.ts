@@ -1,5 +1,5 @@
 import { z } from "@medusajs/framework/zod"
-import { id, pagination } from "../../utils/validators"
+import { id, listParams } from "../../utils/validators"
 
 const quantity = z.number().int().min(1).max(99)
 
@@ -13,6 +13,6 @@ export const AdminUpdateAddonRule = z.object({ max_quantity: quantity }).strict(
 export type AdminUpdateAddonRuleType = z.infer<typeof AdminUpdateAddonRule>
 
 export const AdminListAddonRules = z
-  .object({ tier_id: id.optional(), segment_id: id.optional(), product_id: id.optional(), ...pagination })
+  .object({ tier_id: id.optional(), segment_id: id.optional(), product_id: id.optional(), ...listParams(["created_at", "updated_at", "max_quantity"]) })
   .strict()
 export type AdminListAddonRulesType = z.infer<typeof AdminListAddonRules>

@@ -1,6 +1,6 @@
 import { z } from "@medusajs/framework/zod"
 import { unknownPlaceholders } from "../../../lib/upsell"
-import { id, pagination } from "../../utils/validators"
+import { id, listParams } from "../../utils/validators"
 
 const copy = z
   .string()
@@ -46,7 +46,7 @@ export const AdminUpdateExperiment = z
   .refine((b) => Object.keys(b).length > 0, { message: "Nothing to update" })
 export type AdminUpdateExperimentType = z.infer<typeof AdminUpdateExperiment>
 
-export const AdminListExperiments = z.object({ status: z.enum(["draft", "running", "stopped"]).optional(), ...pagination }).strict()
+export const AdminListExperiments = z.object({ status: z.enum(["draft", "running", "stopped"]).optional(), ...listParams(["key", "name", "created_at", "updated_at"]) }).strict()
 export type AdminListExperimentsType = z.infer<typeof AdminListExperiments>
 
 export const AdminExperimentAssignment = z.object({ visitor_id: z.string().min(1).max(200) }).strict()

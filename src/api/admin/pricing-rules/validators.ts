@@ -1,6 +1,6 @@
 import { z } from "@medusajs/framework/zod"
 import { pricingRuleProblems } from "../../../lib/pricing"
-import { booleanString, eventDate, id, pagination } from "../../utils/validators"
+import { booleanString, eventDate, id, listParams } from "../../utils/validators"
 
 const ruleFields = {
   label: z.string().trim().min(1, "must not be empty").max(120),
@@ -38,6 +38,6 @@ export const AdminUpdatePricingRule = z
 export type AdminUpdatePricingRuleType = z.infer<typeof AdminUpdatePricingRule>
 
 export const AdminListPricingRules = z
-  .object({ is_active: booleanString.optional(), kind: ruleFields.kind.optional(), ...pagination })
+  .object({ is_active: booleanString.optional(), kind: ruleFields.kind.optional(), ...listParams(["priority", "label", "created_at", "updated_at"]) })
   .strict()
 export type AdminListPricingRulesType = z.infer<typeof AdminListPricingRules>

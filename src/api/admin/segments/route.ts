@@ -2,24 +2,27 @@ import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { fetchAdminSegment } from "../../utils/admin-queries"
 import { SegmentRow } from "../../../queries/rows"
-import { ADMIN_SEGMENT_FIELDS, segmentFieldsFromBody, toAdminSegment } from "../../utils/serialize"
+import { segmentFieldsFromBody, toAdminSegment } from "../../utils/serialize"
+import { listOrder } from "../../utils/validators"
 import { createSegmentsWorkflow } from "../../../workflows/create-segments"
 import { AdminCreateSegmentType, AdminListSegmentsType } from "./validators"
+import type { SegmentList, SegmentResponse } from "../../../contract/admin"
 
 export const GET = async (
   req: AuthenticatedMedusaRequest<unknown, AdminListSegmentsType>,
-  res: MedusaResponse
+  res: MedusaResponse<SegmentList>
 ) => {
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
   const { q, is_active, include_archived, limit, offset } = req.validatedQuery
+  const { pagination, fields } = req.queryConfig
   const filters: Record<string, unknown> = {}
   if (q) filters.q = q
   if (is_active !== undefined) filters.is_active = is_active
   const { data, metadata } = await query.graph({
     entity: "segment",
-    fields: ADMIN_SEGMENT_FIELDS,
+    fields,
     filters,
-    pagination: { skip: offset, take: limit, order: { rank: "ASC", name: "ASC" } },
+    pagination: { ...pagination, order: listOrder(pagination, { rank: "ASC", name: "ASC" }) },
   })
   res.json({
     segments: (data as unknown as SegmentRow[]).map((s) => toAdminSegment(s, include_archived)),
@@ -31,7 +34,7 @@ export const GET = async (
 
 export const POST = async (
   req: AuthenticatedMedusaRequest<AdminCreateSegmentType>,
-  res: MedusaResponse
+  res: MedusaResponse<SegmentResponse>
 ) => {
   const { result } = await createSegmentsWorkflow(req.scope).run({
     input: { segments: [segmentFieldsFromBody(req.validatedBody)] },

@@ -1,6 +1,6 @@
 import { z } from "@medusajs/framework/zod"
 import { validateBands } from "../../../lib/bands"
-import { booleanString, id, pagination } from "../../utils/validators"
+import { booleanString, id, listParams } from "../../utils/validators"
 
 const money = z.number().finite().min(0, "must not be negative").max(1e12, "must be at most 1,000,000,000,000")
 
@@ -45,7 +45,7 @@ export const AdminListSegments = z
     q: z.string().max(200).optional(),
     is_active: booleanString.optional(),
     include_archived: booleanString.optional(),
-    ...pagination,
+    ...listParams(["rank", "name", "handle", "created_at", "updated_at"]),
   })
   .strict()
 export type AdminListSegmentsType = z.infer<typeof AdminListSegments>

@@ -1,15 +1,11 @@
+import type { ConnectedAccount } from "../../../contract/admin"
+import { asJson } from "../../utils/as-json"
+import type { ConnectedAccountRow } from "../../../modules/stripe-connect/service"
+
 /** A connected account as the admin reads it. */
-export function toAdminAccount(row: {
-  id: string
-  sales_channel_id: string
-  stripe_account_id: string
-  details_submitted: boolean
-  charges_enabled: boolean
-  payouts_enabled: boolean
-  requirements_due: unknown
-  status_updated_at: Date | null
-  status_as_of?: Date | null
-}) {
+export function toAdminAccount(
+  row: Omit<ConnectedAccountRow, "requirements_due" | "status_as_of"> & { requirements_due: unknown; status_as_of?: Date | null }
+): ConnectedAccount {
   return {
     id: row.id,
     sales_channel_id: row.sales_channel_id,
@@ -18,8 +14,8 @@ export function toAdminAccount(row: {
     charges_enabled: row.charges_enabled,
     payouts_enabled: row.payouts_enabled,
     requirements_due: (row.requirements_due as string[]) ?? [],
-    status_updated_at: row.status_updated_at,
-    status_as_of: row.status_as_of ?? null,
+    status_updated_at: asJson(row.status_updated_at),
+    status_as_of: asJson(row.status_as_of ?? null),
     can_take_payments: row.charges_enabled,
   }
 }

@@ -2,10 +2,10 @@ import { MedusaResponse } from "@medusajs/framework/http"
 import { toCsv } from "../../../lib/csv"
 
 /** JSON as it is, or the report's main rows as a CSV download. */
-export function respond<T extends Record<string, unknown>>(
-  res: MedusaResponse,
+export function respond<B, T extends Record<string, unknown>>(
+  res: MedusaResponse<B>,
   format: "json" | "csv",
-  body: unknown,
+  body: B,
   csv: { name: string; rows: T[]; columns: (keyof T & string)[] }
 ) {
   if (format === "json") {
@@ -14,5 +14,6 @@ export function respond<T extends Record<string, unknown>>(
   }
   res.setHeader("Content-Type", "text/csv; charset=utf-8")
   res.setHeader("Content-Disposition", `attachment; filename="${csv.name}.csv"`)
-  res.send(toCsv(csv.rows, csv.columns))
+  // A CSV body, which the route's JSON type does not describe.
+  ;(res as MedusaResponse).send(toCsv(csv.rows, csv.columns))
 }

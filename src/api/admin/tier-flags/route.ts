@@ -4,6 +4,7 @@ import { Flags } from "../../../lib/flags"
 import { UPSELL_MODULE, UpsellModuleService } from "../../../modules/upsell"
 import { setFlagOverridesWorkflow } from "../../../workflows/set-flag-overrides"
 import { AdminResetFlagsType, AdminSetFlagsType } from "./validators"
+import type { TierFlagsState } from "../../../contract/admin"
 
 async function flagsAnswer(scope: MedusaContainer) {
   const service: UpsellModuleService = scope.resolve(UPSELL_MODULE)
@@ -11,16 +12,16 @@ async function flagsAnswer(scope: MedusaContainer) {
   return { flags, defaults: (await service.getSettings()).flags, overrides }
 }
 
-export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
+export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse<TierFlagsState>) => {
   res.json(await flagsAnswer(req.scope))
 }
 
-export const POST = async (req: AuthenticatedMedusaRequest<AdminSetFlagsType>, res: MedusaResponse) => {
+export const POST = async (req: AuthenticatedMedusaRequest<AdminSetFlagsType>, res: MedusaResponse<TierFlagsState>) => {
   await setFlagOverridesWorkflow(req.scope).run({ input: { set: req.validatedBody } })
   res.json(await flagsAnswer(req.scope))
 }
 
-export const DELETE = async (req: AuthenticatedMedusaRequest<unknown, AdminResetFlagsType>, res: MedusaResponse) => {
+export const DELETE = async (req: AuthenticatedMedusaRequest<unknown, AdminResetFlagsType>, res: MedusaResponse<TierFlagsState>) => {
   const { key } = req.validatedQuery
   await setFlagOverridesWorkflow(req.scope).run({ input: { reset: key ? [key as keyof Flags] : "all" } })
   res.json(await flagsAnswer(req.scope))

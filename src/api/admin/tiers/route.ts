@@ -2,15 +2,18 @@ import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import TierProductLink from "../../../links/tier-product"
 import { TierRow } from "../../../queries/rows"
-import { ADMIN_TIER_FIELDS, toAdminTier } from "../../utils/serialize"
+import { toAdminTier } from "../../utils/serialize"
+import { listOrder } from "../../utils/validators"
 import { AdminListTiersType } from "./validators"
+import type { TierList } from "../../../contract/admin"
 
 export const GET = async (
   req: AuthenticatedMedusaRequest<unknown, AdminListTiersType>,
-  res: MedusaResponse
+  res: MedusaResponse<TierList>
 ) => {
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
   const { segment_id, product_id, include_archived, limit, offset } = req.validatedQuery
+  const { pagination, fields } = req.queryConfig
   const filters: Record<string, unknown> = {}
   if (segment_id) filters.segment_id = segment_id
   if (!include_archived) filters.archived_at = null
@@ -24,9 +27,9 @@ export const GET = async (
   }
   const { data, metadata } = await query.graph({
     entity: "tier",
-    fields: ADMIN_TIER_FIELDS,
+    fields,
     filters,
-    pagination: { skip: offset, take: limit, order: { segment_id: "ASC", level: "ASC" } },
+    pagination: { ...pagination, order: listOrder(pagination, { segment_id: "ASC", level: "ASC" }) },
   })
   res.json({
     tiers: (data as unknown as TierRow[]).map(toAdminTier),

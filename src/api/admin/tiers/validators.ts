@@ -1,5 +1,5 @@
 import { z } from "@medusajs/framework/zod"
-import { booleanString, eventDate, id, MAX_RANGE_DAYS, pagination, rangeLength } from "../../utils/validators"
+import { booleanString, eventDate, id, MAX_RANGE_DAYS, listParams, rangeLength } from "../../utils/validators"
 import { tierFields } from "../segments/validators"
 
 export const AdminUpdateTier = z
@@ -14,7 +14,7 @@ export const AdminListTiers = z
     segment_id: z.union([id, z.array(id)]).optional(),
     product_id: z.union([id, z.array(id)]).optional(),
     include_archived: booleanString.optional(),
-    ...pagination,
+    ...listParams(["level", "name", "rank", "created_at", "updated_at"]),
   })
   .strict()
 export type AdminListTiersType = z.infer<typeof AdminListTiers>

@@ -1,6 +1,6 @@
 import { z } from "@medusajs/framework/zod"
 import { Trigger, unknownPlaceholders } from "../../../lib/upsell"
-import { booleanString, dateTime, id, pagination } from "../../utils/validators"
+import { booleanString, dateTime, id, listParams } from "../../utils/validators"
 
 const trigger: z.ZodType<Trigger> = z.lazy(() =>
   z.union([
@@ -61,5 +61,7 @@ export const AdminUpdateUpsellRule = z
   .refine(window, { message: "starts_at must be before ends_at" })
 export type AdminUpdateUpsellRuleType = z.infer<typeof AdminUpdateUpsellRule>
 
-export const AdminListUpsellRules = z.object({ is_active: booleanString.optional(), ...pagination }).strict()
+export const AdminListUpsellRules = z
+  .object({ is_active: booleanString.optional(), ...listParams(["priority", "name", "created_at", "updated_at"]) })
+  .strict()
 export type AdminListUpsellRulesType = z.infer<typeof AdminListUpsellRules>

@@ -1,12 +1,12 @@
 import { MedusaResponse, MedusaStoreRequest } from "@medusajs/framework/http"
 import { loadRegion, loadVisibleTiers, priceVisibleTiers, toStoreSegment } from "../../../queries/catalog"
 import { sendStoreAnswer } from "../../utils/store-answer"
-import type { StoreSegmentListItem, StoreSegmentListResponse } from "../../../client/types"
 import { StoreListSegmentsType } from "./validators"
+import type { StoreSegmentListItem, StoreSegmentListResponse } from "../../../contract/store"
 
 export const GET = async (
   req: MedusaStoreRequest<unknown, StoreListSegmentsType>,
-  res: MedusaResponse
+  res: MedusaResponse<StoreSegmentListResponse>
 ) => {
   const channels = req.publishable_key_context.sales_channel_ids
   const { region_id } = req.validatedQuery

@@ -1,14 +1,8 @@
 import { model } from "@medusajs/framework/utils"
 
-export type ExperimentVariant = {
-  key: string
-  weight: number
-  /** What the variant changes in the offers it touches. */
-  incentive_percent?: number | null
-  headline?: string | null
-  body?: string | null
-  upsell_off?: boolean
-}
+import type { ExperimentVariant } from "../../../contract/admin"
+
+export type { ExperimentVariant }
 
 /**
  * An A/B test of upsell behaviour. Visitors are bucketed by src/lib/bucketing.ts;

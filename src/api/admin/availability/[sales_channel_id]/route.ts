@@ -5,6 +5,7 @@ import { BOOKING_MODULE, BookingModuleService } from "../../../../modules/bookin
 import { effectiveSettings } from "../../../../queries/availability"
 import { updateAvailabilityWorkflow } from "../../../../workflows/update-availability"
 import { AdminUpdateAvailabilityType } from "../validators"
+import type { AvailabilityResponse } from "../../../../contract/admin"
 
 async function ensureSalesChannel(scope: MedusaContainer, id: string) {
   const query = scope.resolve(ContainerRegistrationKeys.QUERY)
@@ -31,14 +32,14 @@ async function availabilityOf(scope: MedusaContainer, salesChannelId: string) {
   return { settings, capacity_overrides, blackouts, high_demand_dates }
 }
 
-export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
+export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse<AvailabilityResponse>) => {
   await ensureSalesChannel(req.scope, req.params.sales_channel_id)
   res.json({ availability: await availabilityOf(req.scope, req.params.sales_channel_id) })
 }
 
 export const POST = async (
   req: AuthenticatedMedusaRequest<AdminUpdateAvailabilityType>,
-  res: MedusaResponse
+  res: MedusaResponse<AvailabilityResponse>
 ) => {
   const salesChannelId = req.params.sales_channel_id
   await ensureSalesChannel(req.scope, salesChannelId)

@@ -2,10 +2,11 @@ import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/
 import { SEGMENTS_MODULE, SegmentsModuleService } from "../../../../modules/segments"
 import { backfillSegmentsWorkflow } from "../../../../workflows/backfill-segments"
 import { AdminBackfillType } from "../validators"
+import type { BackfillResponse } from "../../../../contract/admin"
 
 export const POST = async (
   req: AuthenticatedMedusaRequest<AdminBackfillType>,
-  res: MedusaResponse
+  res: MedusaResponse<BackfillResponse>
 ) => {
   const segments: SegmentsModuleService = req.scope.resolve(SEGMENTS_MODULE)
   const bands = req.validatedBody.bands ?? (await segments.getBackfillBands())

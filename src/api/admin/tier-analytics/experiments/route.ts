@@ -2,9 +2,11 @@ import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/
 import { experimentReport } from "../../../../queries/reports"
 import { respond } from "../respond"
 import { AdminReportQueryType } from "../validators"
+import { asJson } from "../../../utils/as-json"
+import type { ExperimentReport } from "../../../../contract/admin"
 
 /** Experiments are judged over their whole run; the date range does not cut them. */
-export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminReportQueryType>, res: MedusaResponse) => {
+export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminReportQueryType>, res: MedusaResponse<ExperimentReport>) => {
   const { format, sales_channel_id } = req.validatedQuery
   const report = await experimentReport(req.scope, { sales_channel_id })
   const rows = report.experiments.flatMap((e) =>
@@ -21,7 +23,7 @@ export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminReportQu
       enough_data: v.enough_data,
     }))
   )
-  respond(res, format, report, {
+  respond(res, format, asJson(report), {
     name: "experiments",
     rows,
     columns: ["experiment", "variant", "visitors", "conversions", "conversion_rate", "revenue", "revenue_per_visitor", "p_value", "significant", "enough_data"],

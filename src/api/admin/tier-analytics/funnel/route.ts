@@ -2,8 +2,9 @@ import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/
 import { funnelReport } from "../../../../queries/reports"
 import { respond } from "../respond"
 import { AdminReportQueryType } from "../validators"
+import type { FunnelReport } from "../../../../contract/admin"
 
-export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminReportQueryType>, res: MedusaResponse) => {
+export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminReportQueryType>, res: MedusaResponse<FunnelReport>) => {
   const { format, ...filter } = req.validatedQuery
   const report = await funnelReport(req.scope, filter)
   const rows = [

@@ -2,8 +2,9 @@ import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/
 import { revenueReport } from "../../../../queries/reports"
 import { respond } from "../respond"
 import { AdminRevenueReportQueryType } from "../validators"
+import type { RevenueReport } from "../../../../contract/admin"
 
-export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminRevenueReportQueryType>, res: MedusaResponse) => {
+export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminRevenueReportQueryType>, res: MedusaResponse<RevenueReport>) => {
   const { format, interval, ...filter } = req.validatedQuery
   const report = await revenueReport(req.scope, filter, interval)
   respond(res, format, report, {

@@ -2,8 +2,9 @@ import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/
 import { tierReport } from "../../../../queries/reports"
 import { respond } from "../respond"
 import { AdminReportQueryType } from "../validators"
+import type { TierReport } from "../../../../contract/admin"
 
-export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminReportQueryType>, res: MedusaResponse) => {
+export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminReportQueryType>, res: MedusaResponse<TierReport>) => {
   const { format, ...filter } = req.validatedQuery
   const report = await tierReport(req.scope, filter)
   respond(res, format, report, {

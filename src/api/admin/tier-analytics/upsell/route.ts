@@ -2,8 +2,9 @@ import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/
 import { upsellReport } from "../../../../queries/reports"
 import { respond } from "../respond"
 import { AdminReportQueryType } from "../validators"
+import type { UpsellReport } from "../../../../contract/admin"
 
-export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminReportQueryType>, res: MedusaResponse) => {
+export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminReportQueryType>, res: MedusaResponse<UpsellReport>) => {
   const { format, ...filter } = req.validatedQuery
   const report = await upsellReport(req.scope, filter)
   respond(res, format, report, {

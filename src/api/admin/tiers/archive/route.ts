@@ -2,11 +2,12 @@ import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/
 import { fetchAdminTiers } from "../../../utils/admin-queries"
 import { updateTiersWorkflow } from "../../../../workflows/update-tiers"
 import { AdminArchiveTiersType } from "../validators"
+import type { TiersResponse } from "../../../../contract/admin"
 
 /** Archives several tiers at once; all or none (an unknown id changes nothing). */
 export const POST = async (
   req: AuthenticatedMedusaRequest<AdminArchiveTiersType>,
-  res: MedusaResponse
+  res: MedusaResponse<TiersResponse>
 ) => {
   const { ids } = req.validatedBody
   const current = await fetchAdminTiers(req.scope, ids)

@@ -3,9 +3,10 @@ import { MedusaError } from "@medusajs/framework/utils"
 import { UPSELL_MODULE, UpsellModuleService } from "../../../../modules/upsell"
 import { deleteUpsellRulesWorkflow, updateUpsellRulesWorkflow } from "../../../../workflows/upsell-rules"
 import { AdminUpdateUpsellRuleType } from "../validators"
+import { asJson } from "../../../utils/as-json"
 
-const retrieve = (req: AuthenticatedMedusaRequest) =>
-  (req.scope.resolve(UPSELL_MODULE) as UpsellModuleService).retrieveUpsellRule(req.params.id)
+const retrieve = async (req: AuthenticatedMedusaRequest) =>
+  asJson(await (req.scope.resolve(UPSELL_MODULE) as UpsellModuleService).retrieveUpsellRule(req.params.id))
 
 export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
   res.json({ upsell_rule: await retrieve(req) })

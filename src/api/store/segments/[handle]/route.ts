@@ -3,12 +3,12 @@ import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/util
 import { buildComparison } from "../../../../lib/comparison"
 import { loadRegion, loadVisibleTiers, priceVisibleTiers, toStoreSegment } from "../../../../queries/catalog"
 import { sendStoreAnswer } from "../../../utils/store-answer"
-import type { StoreSegmentResponse } from "../../../../client/types"
 import { StoreGetSegmentType } from "../validators"
+import type { StoreSegmentResponse } from "../../../../contract/store"
 
 export const GET = async (
   req: MedusaStoreRequest<unknown, StoreGetSegmentType>,
-  res: MedusaResponse
+  res: MedusaResponse<StoreSegmentResponse>
 ) => {
   const channels = req.publishable_key_context.sales_channel_ids
   const { region_id, event_date } = req.validatedQuery

@@ -3,11 +3,11 @@ import { MedusaError } from "@medusajs/framework/utils"
 import { buildComparison } from "../../../../lib/comparison"
 import { loadRegion, loadVisibleTiers, priceVisibleTiers } from "../../../../queries/catalog"
 import { sendStoreAnswer } from "../../../utils/store-answer"
-import type { StoreTierComparisonResponse } from "../../../../client/types"
 import { StoreCompareTiersType } from "../validators"
+import type { StoreTierComparisonResponse } from "../../../../contract/store"
 
 /** Tiers come back in catalog order (segment rank, then level), whatever the order asked. */
-export const POST = async (req: MedusaStoreRequest<StoreCompareTiersType>, res: MedusaResponse) => {
+export const POST = async (req: MedusaStoreRequest<StoreCompareTiersType>, res: MedusaResponse<StoreTierComparisonResponse>) => {
   const channels = req.publishable_key_context.sales_channel_ids
   const { tier_ids, region_id, event_date } = req.validatedBody
   const key = { route: "compare", tier_ids: [...tier_ids].sort(), region_id, event_date: event_date ?? null }

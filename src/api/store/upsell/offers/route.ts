@@ -7,6 +7,7 @@ import { takeStoreRateLimits } from "../../../../queries/rate-limit"
 import { toStoreOffer } from "../../../utils/serialize"
 import { sendStoreAnswer } from "../../../utils/store-answer"
 import { StoreUpsellOffersType } from "../validators"
+import type { StoreUpsellOffersResponse } from "../../../../contract/store"
 
 /**
  * The offers for a visitor's context, highest priority first, recorded once per visitor, rule
@@ -14,7 +15,7 @@ import { StoreUpsellOffersType } from "../validators"
  * same again is answered from the cache (dropped by a catalog, rule, flag or availability change,
  * and by a decision or redemption of its offers); answers that read a cart are not cached.
  */
-export const POST = async (req: MedusaStoreRequest<StoreUpsellOffersType>, res: MedusaResponse) => {
+export const POST = async (req: MedusaStoreRequest<StoreUpsellOffersType>, res: MedusaResponse<StoreUpsellOffersResponse>) => {
   const body = req.validatedBody
   const channels = req.publishable_key_context.sales_channel_ids
   const { visitor_id, returning } = await requestVisitor(req.scope, body.visitor_id)

@@ -4,6 +4,7 @@ import { dateAvailability } from "../../../../../lib/availability"
 import { datesBetween, MAX_RANGE_DAYS, todayUtc } from "../../../../../lib/dates"
 import { tenantAvailability } from "../../../../../queries/availability"
 import { AdminAvailabilityCalendarType } from "../../validators"
+import type { AvailabilityCalendar } from "../../../../../contract/admin"
 
 /**
  * Each date's status and live bookings for the tenant's shared capacity, or
@@ -12,7 +13,7 @@ import { AdminAvailabilityCalendarType } from "../../validators"
  */
 export const GET = async (
   req: AuthenticatedMedusaRequest<unknown, AdminAvailabilityCalendarType>,
-  res: MedusaResponse
+  res: MedusaResponse<AvailabilityCalendar>
 ) => {
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
   const salesChannelId = req.params.sales_channel_id

@@ -2,9 +2,10 @@ import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/
 import { assignVariant } from "../../../../../lib/bucketing"
 import { AdminExperimentAssignmentType } from "../../validators"
 import { retrieveExperiment } from "../route"
+import type { ExperimentAssignment } from "../../../../../contract/admin"
 
 /** Which variant a visitor gets (for QA): the same answer the storefront's offers will use. */
-export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminExperimentAssignmentType>, res: MedusaResponse) => {
+export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminExperimentAssignmentType>, res: MedusaResponse<ExperimentAssignment>) => {
   const experiment = await retrieveExperiment(req)
   const { visitor_id } = req.validatedQuery
   res.json({

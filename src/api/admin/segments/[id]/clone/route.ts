@@ -3,10 +3,11 @@ import { fetchAdminSegment } from "../../../../utils/admin-queries"
 import { segmentFieldsFromBody } from "../../../../utils/serialize"
 import { cloneSegmentWorkflow } from "../../../../../workflows/clone-segment"
 import { AdminCloneSegmentType } from "../../validators"
+import type { SegmentResponse } from "../../../../../contract/admin"
 
 export const POST = async (
   req: AuthenticatedMedusaRequest<AdminCloneSegmentType>,
-  res: MedusaResponse
+  res: MedusaResponse<SegmentResponse>
 ) => {
   await fetchAdminSegment(req.scope, req.params.id)
   const { result } = await cloneSegmentWorkflow(req.scope).run({

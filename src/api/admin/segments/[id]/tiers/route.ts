@@ -2,10 +2,11 @@ import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/
 import { fetchAdminSegment, fetchAdminTier } from "../../../../utils/admin-queries"
 import { createTiersWorkflow } from "../../../../../workflows/create-tiers"
 import { AdminCreateTierType } from "../../validators"
+import type { TierResponse } from "../../../../../contract/admin"
 
 export const POST = async (
   req: AuthenticatedMedusaRequest<AdminCreateTierType>,
-  res: MedusaResponse
+  res: MedusaResponse<TierResponse>
 ) => {
   await fetchAdminSegment(req.scope, req.params.id)
   const { result } = await createTiersWorkflow(req.scope).run({

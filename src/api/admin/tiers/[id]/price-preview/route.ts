@@ -1,6 +1,7 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { PricePreview, tierPricePreview } from "../../../../../queries/price-preview"
+import { tierPricePreview } from "../../../../../queries/price-preview"
 import { AdminPricePreviewType } from "../../validators"
+import type { PricePreview } from "../../../../../contract/admin"
 
 export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminPricePreviewType>, res: MedusaResponse<PricePreview>) => {
   const { region_id, from, to } = req.validatedQuery

@@ -1,8 +1,9 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { fetchAdminTier } from "../../../../utils/admin-queries"
 import { updateTiersWorkflow } from "../../../../../workflows/update-tiers"
+import type { TierResponse } from "../../../../../contract/admin"
 
-export const POST = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
+export const POST = async (req: AuthenticatedMedusaRequest, res: MedusaResponse<TierResponse>) => {
   const current = await fetchAdminTier(req.scope, req.params.id)
   if (current.archived_at) {
     await updateTiersWorkflow(req.scope).run({

@@ -2,8 +2,9 @@ import { MedusaResponse, MedusaStoreRequest } from "@medusajs/framework/http"
 import { storeCart } from "../../../../../queries/cart"
 import { addTierToCartWorkflow } from "../../../../../workflows/add-tier-to-cart"
 import { StoreAddTierItemsType } from "../../validators"
+import type { StoreTierCartResponse } from "../../../../../contract/store"
 
-export const POST = async (req: MedusaStoreRequest<StoreAddTierItemsType>, res: MedusaResponse) => {
+export const POST = async (req: MedusaStoreRequest<StoreAddTierItemsType>, res: MedusaResponse<StoreTierCartResponse>) => {
   await addTierToCartWorkflow(req.scope).run({
     input: {
       ...req.validatedBody,

@@ -2,8 +2,9 @@ import { MedusaResponse, MedusaStoreRequest } from "@medusajs/framework/http"
 import { storeCart } from "../../../../../queries/cart"
 import { upgradeCartTierWorkflow } from "../../../../../workflows/upgrade-cart-tier"
 import { StoreUpgradeCartTierType } from "../../validators"
+import type { StoreCartTierUpgradeResponse } from "../../../../../contract/store"
 
-export const POST = async (req: MedusaStoreRequest<StoreUpgradeCartTierType>, res: MedusaResponse) => {
+export const POST = async (req: MedusaStoreRequest<StoreUpgradeCartTierType>, res: MedusaResponse<StoreCartTierUpgradeResponse>) => {
   const { result } = await upgradeCartTierWorkflow(req.scope).run({
     input: {
       ...req.validatedBody,

@@ -2,9 +2,11 @@ import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { upgradeOrderTierWorkflow } from "../../../../../workflows/upgrade-order-tier"
 import { StoreUpgradeOrderTierType } from "../../validators"
+import { asJson } from "../../../../utils/as-json"
+import type { StoreOrderTierUpgradeResponse, StoreUpgradedOrder } from "../../../../../contract/store"
 
 /** The logged-in customer upgrades a booking of their order; the answer has the edited order and what is due. */
-export const POST = async (req: AuthenticatedMedusaRequest<StoreUpgradeOrderTierType>, res: MedusaResponse) => {
+export const POST = async (req: AuthenticatedMedusaRequest<StoreUpgradeOrderTierType>, res: MedusaResponse<StoreOrderTierUpgradeResponse>) => {
   const { result } = await upgradeOrderTierWorkflow(req.scope).run({
     input: {
       ...req.validatedBody,
@@ -19,10 +21,10 @@ export const POST = async (req: AuthenticatedMedusaRequest<StoreUpgradeOrderTier
     fields: ["id", "status", "currency_code", "total", "summary.*", "items.id", "items.title", "items.quantity", "items.unit_price", "items.metadata"],
     filters: { id: req.params.id },
   })
-  const order = data[0] as { currency_code: string; summary?: { pending_difference?: unknown } }
+  const order: StoreUpgradedOrder = data[0]
   res.json({
     order,
-    preview: result.preview,
+    preview: asJson(result.preview),
     upgrade: result.upgrade,
     amount_due: Number(order.summary?.pending_difference ?? 0),
     currency_code: order.currency_code,

@@ -3,11 +3,11 @@ import { MedusaError } from "@medusajs/framework/utils"
 import { BUNDLE_MIN_ADDONS, BUNDLE_PERCENT } from "../../../../../lib/addons"
 import { loadRegion, loadTierAddons, loadVisibleTiers } from "../../../../../queries/catalog"
 import { sendStoreAnswer } from "../../../../utils/store-answer"
-import type { StoreTierAddonsResponse } from "../../../../../client/types"
 import { StoreTierAddonsType } from "../../validators"
+import type { StoreTierAddonsResponse } from "../../../../../contract/store"
 
 /** The add-ons a storefront can offer with the tier, and the bundle incentive's terms. */
-export const GET = async (req: MedusaStoreRequest<unknown, StoreTierAddonsType>, res: MedusaResponse) => {
+export const GET = async (req: MedusaStoreRequest<unknown, StoreTierAddonsType>, res: MedusaResponse<StoreTierAddonsResponse>) => {
   const channels = req.publishable_key_context.sales_channel_ids
   const { region_id } = req.validatedQuery
   const key = { route: "addons", tier_id: req.params.id, region_id }

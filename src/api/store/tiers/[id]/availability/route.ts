@@ -4,9 +4,9 @@ import { addDays, MAX_DATE, minDate, todayUtc } from "../../../../../lib/dates"
 import { productAvailability } from "../../../../../queries/availability"
 import { loadVisibleTiers } from "../../../../../queries/catalog"
 import { sendStoreAnswer } from "../../../../utils/store-answer"
-import type { StoreTierAvailabilityResponse } from "../../../../../client/types"
 import { MAX_RANGE_DAYS, rangeLength } from "../../../../utils/validators"
 import { StoreTierAvailabilityType } from "../../validators"
+import type { StoreTierAvailabilityResponse } from "../../../../../contract/store"
 
 const DEFAULT_DAYS = 90
 
@@ -16,7 +16,7 @@ const DEFAULT_DAYS = 90
  */
 export const GET = async (
   req: MedusaStoreRequest<unknown, StoreTierAvailabilityType>,
-  res: MedusaResponse
+  res: MedusaResponse<StoreTierAvailabilityResponse>
 ) => {
   const channels = req.publishable_key_context.sales_channel_ids
   const from = req.validatedQuery.from ?? todayUtc()

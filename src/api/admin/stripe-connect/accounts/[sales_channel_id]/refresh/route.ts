@@ -3,9 +3,10 @@ import { MedusaError } from "@medusajs/framework/utils"
 import { STRIPE_CONNECT_MODULE, StripeConnectModuleService } from "../../../../../../modules/stripe-connect"
 import { syncConnectedAccountWorkflow } from "../../../../../../workflows/sync-connected-account"
 import { toAdminAccount } from "../../../serialize"
+import type { ConnectedAccountResponse } from "../../../../../../contract/admin"
 
 /** Reads the account's status from Stripe now (webhooks keep it current; this is for a merchant who will not wait). */
-export const POST = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
+export const POST = async (req: AuthenticatedMedusaRequest, res: MedusaResponse<ConnectedAccountResponse>) => {
   const service: StripeConnectModuleService = req.scope.resolve(STRIPE_CONNECT_MODULE)
   const [account] = await service.listConnectedAccounts({ sales_channel_id: req.params.sales_channel_id })
   if (!account) {

@@ -5,8 +5,9 @@ import { decideUpsellOfferWorkflow } from "../../../../../../workflows/decide-up
 import { takeStoreRateLimits } from "../../../../../../queries/rate-limit"
 import { toStoreOffer } from "../../../../../utils/serialize"
 import { StoreUpsellDecisionType } from "../../../validators"
+import type { StoreOfferDecisionResponse } from "../../../../../../contract/store"
 
-export const POST = async (req: MedusaStoreRequest<StoreUpsellDecisionType>, res: MedusaResponse) => {
+export const POST = async (req: MedusaStoreRequest<StoreUpsellDecisionType>, res: MedusaResponse<StoreOfferDecisionResponse>) => {
   const channels = req.publishable_key_context.sales_channel_ids
   // The address first: unknown ids cost a lookup each.
   await takeStoreRateLimits(req.scope, "decisions", [...channels].sort().join(","), { address: req.ip })

@@ -238,3 +238,8 @@ export type TierEventBody = {
 
 /** `visitor_id`: the signed id the event was recorded under, to keep. */
 export type StoreTierEventResponse = { accepted: true; visitor_id: VisitorId }
+
+export type StoreUpgradeQuoteResponse = UpgradeQuote
+
+/** The plugin is loaded and answering for this key's sales channel. */
+export type StoreHealthResponse = { status: "ok" }

@@ -1,0 +1,493 @@
+/**
+ * The admin API's request and response shapes (README "Admin API"): the routes type their
+ * answers with them (`MedusaResponse<...>`) and the admin screens read and send them. Shapes the
+ * server's pure rules define are taken from src/lib, type-only. Times are ISO 8601 strings, as
+ * JSON carries them.
+ */
+import type { DateAvailability, DateStatus } from "../lib/availability"
+import type { Flags } from "../lib/flags"
+import type { ExperimentVariantResult, FunnelCounts, FunnelRates, FunnelStep } from "../lib/funnel"
+import type { PricingRule as PricingRuleInput, PricingRuleKind, TierPrice } from "../lib/pricing"
+import type { Trigger, UpsellAction } from "../lib/upsell"
+
+export type { DateAvailability, DateStatus, ExperimentVariantResult, FunnelCounts, FunnelRates, FunnelStep, PricingRuleKind, Trigger, UpsellAction }
+
+/** An ISO 8601 time, as JSON carries a Date. */
+export type Timestamp = string
+
+/** A calendar date, `YYYY-MM-DD`. */
+export type CalendarDate = string
+
+/** A list route's page. */
+export type Page = { count: number; offset: number; limit: number }
+
+/** A list route's query: Medusa's `limit`, `offset`, `order` and `fields`. */
+export type ListQuery = { limit?: number; offset?: number; order?: string; fields?: string }
+
+/** What a DELETE answers. */
+export type DeleteResponse<O extends string> = { id: string; object: O; deleted: true }
+
+/** Main currency units; `max: null` is an open band ("$10,000+"). */
+export type PriceRange = { min: number | null; max: number | null }
+
+export type TierProduct = {
+  id: string
+  title: string
+  handle: string
+  thumbnail: string | null
+  status: string
+}
+
+export type Tier = {
+  id: string
+  segment_id: string
+  level: number
+  name: string
+  max_guests: number | null
+  features: string[]
+  is_popular: boolean
+  rank: number
+  archived_at: Timestamp | null
+  product: TierProduct | null
+  segment?: { id: string; handle: string; name: string }
+  created_at: Timestamp
+  updated_at: Timestamp
+}
+
+export type Segment = {
+  id: string
+  handle: string
+  name: string
+  description: string | null
+  audience: string | null
+  price_range: PriceRange
+  rank: number
+  image: string | null
+  is_active: boolean
+  commission_percent: number
+  metadata: Record<string, unknown> | null
+  tiers: Tier[]
+  created_at: Timestamp
+  updated_at: Timestamp
+}
+
+export type SegmentPayload = {
+  handle: string
+  name: string
+  description?: string | null
+  audience?: string | null
+  price_range?: PriceRange | null
+  rank?: number
+  image?: string | null
+  is_active?: boolean
+  commission_percent?: number
+}
+
+export type TierPayload = {
+  level: number
+  name: string
+  max_guests?: number | null
+  features?: string[]
+  is_popular?: boolean
+}
+
+export type CreateTierPayload = TierPayload & { product_id?: string }
+
+export type UpdateTierPayload = Partial<TierPayload> & { segment_id?: string }
+
+export type SegmentList = { segments: Segment[]; count: number; offset: number; limit: number }
+export type TierList = { tiers: Tier[]; count: number; offset: number; limit: number }
+
+export type UpsellRulePayload = {
+  name: string
+  trigger: Trigger
+  action: UpsellAction
+  incentive_percent: number | null
+  headline: string
+  body: string | null
+  priority: number
+  starts_at: string | null
+  ends_at: string | null
+  is_active: boolean
+  sales_channel_ids: string[]
+}
+
+export type UpsellRule = UpsellRulePayload & { id: string; created_at: Timestamp; updated_at: Timestamp }
+
+export type UpsellRuleList = { upsell_rules: UpsellRule[]; count: number; offset: number; limit: number }
+
+export type ExperimentStatus = "draft" | "running" | "stopped"
+
+/** One arm of an experiment; what it changes in the offers it touches. */
+export type ExperimentVariant = {
+  key: string
+  weight: number
+  incentive_percent?: number | null
+  headline?: string | null
+  body?: string | null
+  upsell_off?: boolean
+}
+
+export type ExperimentPayload = {
+  key: string
+  name: string
+  traffic_percent: number
+  variants: ExperimentVariant[]
+  sales_channel_ids: string[]
+  /** Upsell rules whose offers the variants change; empty = every rule. */
+  rule_ids: string[]
+}
+
+export type Experiment = ExperimentPayload & {
+  id: string
+  status: ExperimentStatus
+  started_at: Timestamp | null
+  stopped_at: Timestamp | null
+  created_at: Timestamp
+  updated_at: Timestamp
+}
+
+export type ExperimentList = { experiments: Experiment[]; count: number; offset: number; limit: number }
+
+/** `variant` is null when the visitor falls outside the experiment's traffic. */
+export type ExperimentAssignment = { experiment_key: string; visitor_id: string; variant: string | null }
+
+export type TierFlags = Flags
+
+export type TierFlagKey = keyof TierFlags
+
+/** The effective flags, the plugin options' defaults, and the keys the merchant set at runtime. */
+export type TierFlagsState = { flags: TierFlags; defaults: TierFlags; overrides: Partial<TierFlags> }
+
+export type ReportInterval = "day" | "week" | "month"
+
+/** The reports' filter: UTC dates, inclusive; no sales_channel_id = every tenant. */
+export type ReportQuery = { from: string; to: string; sales_channel_id?: string }
+
+export type FunnelSegment = {
+  segment_id: string
+  segment_handle: string | null
+  segment_name: string
+  steps: FunnelCounts
+  rates: FunnelRates
+}
+
+export type FunnelReport = { from: string; to: string; segments: FunnelSegment[]; total: { steps: FunnelCounts; rates: FunnelRates } }
+
+/** Money in the currency's main unit; a tier only viewed has no currency. */
+export type TierReportRow = {
+  tier_id: string
+  tier_name: string
+  level: number | null
+  segment_id: string | null
+  segment_name: string | null
+  views: number
+  orders: number
+  revenue: number
+  addon_revenue: number
+  commission: number
+  currency_code: string | null
+}
+
+export type TierReport = { from: string; to: string; tiers: TierReportRow[] }
+
+export type UpsellReportRow = {
+  rule_id: string
+  rule_name: string
+  action: UpsellAction | null
+  shown: number
+  accepted: number
+  declined: number
+  acceptance_rate: number | null
+  orders: number
+  revenue: number
+  currency_code: string | null
+}
+
+export type UpsellReport = { from: string; to: string; rules: UpsellReportRow[] }
+
+export type RevenueTotals = { orders: number; revenue: number; addon_revenue: number; commission: number; currency_code: string }
+
+export type RevenueReport = {
+  from: string
+  to: string
+  interval: ReportInterval
+  by_segment: (RevenueTotals & { segment_id: string; segment_name: string | null })[]
+  by_tier: (RevenueTotals & { tier_id: string; tier_name: string; segment_id: string; segment_name: string | null })[]
+  series: { period: string; segment_id: string; segment_name: string | null; revenue: number; commission: number; currency_code: string }[]
+}
+
+export type ExperimentResult = {
+  experiment_id: string
+  key: string
+  name: string
+  status: ExperimentStatus
+  started_at: Timestamp | null
+  stopped_at: Timestamp | null
+  variants: ExperimentVariantResult[]
+}
+
+export type ExperimentReport = { experiments: ExperimentResult[] }
+
+export type AnalyticsReport = "funnel" | "revenue" | "tiers" | "upsell" | "experiments"
+
+/** `pending`: the date is claimed by a checkout that has not finished (see the reconciler). */
+export type BookingStatus = "pending" | "confirmed" | "canceled" | "completed"
+
+/** One booked tier line of an order; money net of upgrades, cancellations and refunds. */
+export type OrderTierLine = {
+  line_item_id: string
+  tier_id: string
+  tier_name: string
+  level: number | null
+  segment_id: string
+  segment_name: string | null
+  event_date: string
+  guest_count: number | null
+  booking: { id: string; status: BookingStatus; slot: number } | null
+  commission: number
+}
+
+export type OrderTierSummary = {
+  order_id: string
+  currency_code: string
+  revenue: number
+  addon_revenue: number
+  commission: number
+  /** What the reconciler repaired or flagged on this order, newest first. */
+  repairs: TierRepair[]
+  lines: OrderTierLine[]
+}
+
+export type TierRepairKind =
+  | "claim_confirmed"
+  | "claim_released"
+  | "booking_created"
+  | "booking_canceled"
+  | "booking_moved"
+  | "upgrade_completed"
+  | "upgrade_undone"
+  | "offer_released"
+  | "conversion_recorded"
+  | "order_canceled"
+  | "cart_completed"
+  | "order_flagged"
+
+/** One thing the reconciler put right, or a flag (`needs_attention`) the merchant must act on. */
+export type TierRepair = {
+  id: string
+  kind: TierRepairKind
+  sales_channel_id: string | null
+  order_id: string | null
+  cart_id: string | null
+  booking_id: string | null
+  tier_line_id: string | null
+  event_date: string | null
+  reason: string
+  needs_attention: boolean
+  resolved_at: Timestamp | null
+  resolved_by: string | null
+  created_at: Timestamp
+}
+
+export type ReconcileRun = {
+  id: string
+  trigger: "boot" | "schedule" | "admin" | "test"
+  started_at: Timestamp
+  finished_at: Timestamp | null
+  checked_until: string | null
+  orders_checked: number
+  repairs: number
+  error: string | null
+}
+
+export type TierRepairQuery = {
+  sales_channel_id?: string
+  order_id?: string
+  needs_attention?: boolean
+  resolved?: boolean
+  limit: number
+  offset: number
+}
+
+/** `last_run` is the reconciler's last finished run over every tenant. */
+export type TierRepairList = { repairs: TierRepair[]; count: number; offset: number; limit: number; last_run: ReconcileRun | null }
+
+export type ReconcileResult = { id: string; repairs: number; orders_checked: number }
+
+/** A segment's commission percent for one tenant: the tenant's override, else the segment's. */
+export type CommissionRate = {
+  segment_id: string
+  segment_handle: string
+  segment_name: string
+  segment_percent: number
+  override_percent: number | null
+  effective_percent: number
+}
+
+export type CommissionRates = { sales_channel_id: string; rates: CommissionRate[] }
+
+/** null percent: back to the segment's rate. */
+export type CommissionRateChange = { segment_id: string; percent: number | null }
+
+export type ConnectedAccount = {
+  id: string
+  sales_channel_id: string
+  stripe_account_id: string
+  details_submitted: boolean
+  charges_enabled: boolean
+  payouts_enabled: boolean
+  /** Stripe's `requirements.currently_due`. */
+  requirements_due: string[]
+  status_updated_at: Timestamp | null
+  /** The Stripe event time of the status shown: an older event arriving late changes nothing. */
+  status_as_of: Timestamp | null
+  can_take_payments: boolean
+}
+
+/** `configured` is false when the server has no Stripe Connect settings. */
+export type ConnectAccountState = { account: ConnectedAccount | null; configured: boolean }
+
+/** `expires_at`: when Stripe's onboarding link stops working. */
+export type ConnectOnboarding = { account: ConnectedAccount; onboarding_url: string; expires_at: Timestamp }
+
+// ---- answers of the segment and tier routes ----
+
+export type SegmentResponse = { segment: Segment }
+export type TierResponse = { tier: Tier }
+export type TiersResponse = { tiers: Tier[] }
+export type ListSegmentsQuery = ListQuery & { q?: string; is_active?: boolean; include_archived?: boolean }
+export type ListTiersQuery = ListQuery & { segment_id?: string; product_id?: string; include_archived?: boolean }
+
+/** Which segment, and which level in it, a product's price puts it in; `below: null` is the open top band. */
+export type PriceBand = { segment_handle: string; below: number | null }
+
+export type BackfillBody = {
+  dry_run: boolean
+  currency_code: string
+  bands?: PriceBand[]
+  min_price?: number
+  product_ids?: string[]
+  collection_ids?: string[]
+  type_ids?: string[]
+}
+
+export type BackfillAssignment = {
+  product_id: string
+  title: string
+  price: number
+  segment_id: string
+  segment_handle: string
+  level: number
+  /** Null on a dry run. */
+  tier_id: string | null
+}
+
+export type BackfillSkip = { product_id: string; title: string; reason: "already_assigned" | "no_price" | "below_min_price" }
+
+export type BackfillResponse = {
+  dry_run: boolean
+  currency_code: string
+  bands: PriceBand[]
+  assignments: BackfillAssignment[]
+  skipped: BackfillSkip[]
+}
+
+// ---- add-on rules ----
+
+/** A product a tier (or every tier of a segment) may take as an add-on, up to a quantity. */
+export type AddonRule = {
+  id: string
+  product_id: string
+  max_quantity: number
+  tier_id: string | null
+  segment_id: string | null
+  created_at: Timestamp
+  updated_at: Timestamp
+}
+
+export type AddonRulePayload = { product_id: string; max_quantity?: number; tier_id?: string; segment_id?: string }
+export type AddonRuleResponse = { addon_rule: AddonRule }
+export type AddonRuleList = Page & { addon_rules: AddonRule[] }
+
+// ---- pricing rules ----
+
+/** A stored pricing rule: the pricing function's rule (src/lib/pricing.ts, where each field is explained) with every field present. */
+export type PricingRule = Required<Omit<PricingRuleInput, "segment_ids">> & {
+  /** Empty: every segment. */
+  segment_ids: string[]
+  metadata: Record<string, unknown> | null
+  created_at: Timestamp
+  updated_at: Timestamp
+}
+
+export type PricingRulePayload = Omit<PricingRule, "id" | "metadata" | "created_at" | "updated_at">
+export type PricingRuleResponse = { pricing_rule: PricingRule }
+export type PricingRuleList = Page & { pricing_rules: PricingRule[] }
+
+/** A tier's price on each date of a range, with the rules that fired, as the storefront sees it today. */
+export type PricePreview = {
+  tier_id: string
+  currency_code: string
+  base: number
+  today: CalendarDate
+  dates: { date: CalendarDate; final: number; adjustments: TierPrice["adjustments"] }[]
+}
+
+export type PricePreviewQuery = { region_id: string; from?: CalendarDate; to?: CalendarDate }
+
+// ---- availability ----
+
+export type AvailabilitySettings = {
+  capacity_per_date: number
+  min_lead_days: number
+  max_advance_days: number | null
+  high_demand_threshold: number
+}
+
+export type Blackout = { id: string; start_date: CalendarDate; end_date: CalendarDate; reason: string | null }
+export type HighDemandDate = { id: string; date: CalendarDate; note: string | null }
+export type CapacityOverride = { id: string; product_id: string; capacity: number }
+
+export type Availability = {
+  settings: AvailabilitySettings & { sales_channel_id: string }
+  capacity_overrides: CapacityOverride[]
+  blackouts: Blackout[]
+  high_demand_dates: HighDemandDate[]
+}
+
+export type AvailabilityResponse = { availability: Availability }
+
+export type AvailabilityChange = {
+  settings?: Partial<AvailabilitySettings>
+  add_blackouts?: { start_date: CalendarDate; end_date?: CalendarDate; reason?: string | null }[]
+  remove_blackout_ids?: string[]
+  add_high_demand_dates?: { date: CalendarDate; note?: string | null }[]
+  remove_high_demand_date_ids?: string[]
+  /** A product's own capacity per date; null capacity: back to the tenant's. */
+  capacity_override?: { product_id: string; capacity: number | null }
+}
+
+/** One date of the merchant's calendar: the storefront's status and the bookings on it. */
+export type CalendarDay = DateAvailability & { booked: number }
+
+export type AvailabilityCalendar = {
+  sales_channel_id: string
+  product_id: string | null
+  capacity: number
+  dates: CalendarDay[]
+}
+
+export type AvailabilityCalendarQuery = { from: CalendarDate; to: CalendarDate; product_id?: string }
+
+// ---- answers of the other routes ----
+
+export type UpsellRuleResponse = { upsell_rule: UpsellRule }
+export type ExperimentResponse = { experiment: Experiment }
+export type OrderTierSummaryResponse = { tier_summary: OrderTierSummary }
+export type TierRepairResponse = { repair: TierRepair }
+export type ReconcileRunResponse = { run: ReconcileResult }
+export type ConnectedAccountResponse = { account: ConnectedAccount }
+
+/** What the Stripe Connect webhook answers Stripe: a redelivered or older event changes nothing. */
+export type ConnectWebhookResponse = { received: true; duplicate: boolean; stale: boolean }

@@ -3,7 +3,7 @@
  * so a compensation restores exactly what a step overwrote.
  */
 export function valuesBefore<T extends { id: string }>(
-  previous: Record<string, unknown>[],
+  previous: readonly { id: string }[],
   changes: T[]
 ): T[] {
   return changes.flatMap((change) => {
@@ -13,7 +13,7 @@ export function valuesBefore<T extends { id: string }>(
     }
     const restored: Record<string, unknown> = { id: change.id }
     for (const key of Object.keys(change)) {
-      restored[key] = before[key]
+      restored[key] = Reflect.get(before, key)
     }
     return [restored as T]
   })

@@ -121,7 +121,8 @@ async function queryVisibleTiers(
   })
   const channels = new Set(salesChannelIds)
   const visible: VisibleTier[] = []
-  for (const row of data as unknown as CatalogTierRow[]) {
+  const rows: CatalogTierRow[] = data
+  for (const row of rows) {
     const product = row.product
     if (!row.segment?.is_active || !product || product.status !== "published") {
       continue
@@ -317,14 +318,15 @@ async function queryTierAddons(scope: MedusaContainer, tier: VisibleTier, salesC
     filters: { id: [...allowed.keys()] },
   })
   const channels = new Set(salesChannelIds)
-  const products = (data as unknown as {
+  const rows: {
     id: string
     title: string
     thumbnail: string | null
     status: string
     sales_channels?: { id: string }[] | null
     variants?: { id: string; variant_rank?: number | null }[] | null
-  }[])
+  }[] = data
+  const products = rows
     .filter((p) => p.status === "published" && (p.sales_channels ?? []).some((sc) => sc && channels.has(sc.id)))
     .map((p) => ({ ...p, variant: [...(p.variants ?? [])].sort((a, b) => (a.variant_rank ?? 0) - (b.variant_rank ?? 0))[0] }))
     .filter((p) => p.variant)

@@ -27,7 +27,8 @@ export async function loadVariantSales(scope: MedusaContainer, variantIds: strin
     filters: { id: ids },
   })
   const sales = new Map<string, VariantSale>()
-  for (const row of data as unknown as VariantRow[]) {
+  const rows: VariantRow[] = data
+  for (const row of rows) {
     if (!row.product) {
       continue
     }
@@ -53,7 +54,7 @@ export async function loadTierItemProducts(scope: MedusaContainer, options: Read
     ])
     // Entries, not a Map, so the answer survives a JSON cache (Redis).
     return {
-      packages: (tiers as unknown as { name: string; product?: { id: string } | null }[]).flatMap((t) =>
+      packages: tiers.flatMap((t: { name: string; product?: { id: string } | null }) =>
         t.product ? [[t.product.id, t.name] as [string, string]] : []
       ),
       addons: [...new Set(rules.map((r) => r.product_id))],

@@ -13,7 +13,8 @@ export async function fetchAdminSegment(scope: MedusaContainer, id: string, incl
   if (!data.length) {
     throw new MedusaError(MedusaError.Types.NOT_FOUND, `Segment ${id} was not found`)
   }
-  return toAdminSegment(data[0] as unknown as SegmentRow, includeArchived)
+  const row: SegmentRow = data[0]
+  return toAdminSegment(row, includeArchived)
 }
 
 export async function fetchAdminTiers(scope: MedusaContainer, ids: string[]) {
@@ -23,7 +24,7 @@ export async function fetchAdminTiers(scope: MedusaContainer, ids: string[]) {
     fields: ADMIN_TIER_FIELDS,
     filters: { id: ids },
   })
-  const rows = data as unknown as TierRow[]
+  const rows: TierRow[] = data
   return ids.map((id) => {
     const row = rows.find((r) => r.id === id)
     if (!row) {

@@ -51,7 +51,8 @@ export const planBackfillStep = createStep(
       fields: ["id", "title", "variants.prices.amount", "variants.prices.currency_code"],
       filters,
     })
-    const products = (data as unknown as ProductRow[]).sort((a, b) => a.id.localeCompare(b.id))
+    const rows: ProductRow[] = data
+    const products = rows.sort((a, b) => a.id.localeCompare(b.id))
     if (input.product_ids?.length) {
       const unknown = input.product_ids.find((id) => !products.some((p) => p.id === id))
       if (unknown) {

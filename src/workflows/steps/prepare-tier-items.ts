@@ -87,12 +87,11 @@ export const prepareTierItemsStep = createStep(
         fields: ["id", "product.id", "product.title", "product.status", "product.sales_channels.id"],
         filters: { id: [...new Set(addonIds)] },
       })
-      const byVariant = new Map(
-        (variants as unknown as {
-          id: string
-          product: { id: string; title: string; status: string; sales_channels?: { id: string }[] | null } | null
-        }[]).map((v) => [v.id, v])
-      )
+      const rows: {
+        id: string
+        product: { id: string; title: string; status: string; sales_channels?: { id: string }[] | null } | null
+      }[] = variants
+      const byVariant = new Map(rows.map((v) => [v.id, v]))
       const unknown = addonIds.find((id) => {
         const product = byVariant.get(id)?.product
         return !product || product.status !== "published" || !(product.sales_channels ?? []).some((sc) => sc?.id === channel)

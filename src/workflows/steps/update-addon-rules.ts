@@ -10,7 +10,7 @@ export const updateAddonRulesStep = createStep(
     const service: SegmentsModuleService = container.resolve(SEGMENTS_MODULE)
     const previous = await service.listAddonRules({ id: input.map((r) => r.id) })
     const rules = await service.updateAddonRules(input)
-    return new StepResponse(rules, valuesBefore(previous as unknown as Record<string, unknown>[], input))
+    return new StepResponse(rules, valuesBefore(previous, input))
   },
   async (undo, { container }) => {
     if (!undo?.length) {

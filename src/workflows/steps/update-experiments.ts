@@ -10,7 +10,7 @@ export const updateExperimentsStep = createStep(
     const service: UpsellModuleService = container.resolve(UPSELL_MODULE)
     const previous = await service.listExperiments({ id: input.map((r) => r.id) })
     const rules = await service.updateExperiments(input)
-    return new StepResponse(rules, valuesBefore(previous as unknown as Record<string, unknown>[], input))
+    return new StepResponse(rules, valuesBefore(previous, input))
   },
   async (undo, { container }) => {
     if (!undo?.length) {

@@ -11,7 +11,7 @@ export const updatePricingRulesStep = createStep(
     const service: SegmentsModuleService = container.resolve(SEGMENTS_MODULE)
     const previous = await service.listPricingRules({ id: input.map((r) => r.id) })
     const rules = await service.updatePricingRules(input)
-    return new StepResponse(rules, valuesBefore(previous as unknown as Record<string, unknown>[], input))
+    return new StepResponse(rules, valuesBefore(previous, input))
   },
   async (undo, { container }) => {
     if (!undo?.length) {

@@ -11,7 +11,7 @@ export const updateSegmentsStep = createStep(
     const service: SegmentsModuleService = container.resolve(SEGMENTS_MODULE)
     const previous = await service.listSegments({ id: input.map((s) => s.id) })
     const segments = await service.updateSegments(input)
-    const undo = valuesBefore(previous as unknown as Record<string, unknown>[], input)
+    const undo = valuesBefore(previous, input)
     return new StepResponse(segments, undo)
   },
   async (undo, { container }) => {

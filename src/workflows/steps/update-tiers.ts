@@ -14,7 +14,7 @@ export const updateTiersStep = createStep(
     const service: SegmentsModuleService = container.resolve(SEGMENTS_MODULE)
     const previous = await service.listTiers({ id: input.map((t) => t.id) })
     const tiers = await service.updateTiers(input.map(toModel))
-    const undo = valuesBefore(previous as unknown as Record<string, unknown>[], input)
+    const undo = valuesBefore(previous, input)
     return new StepResponse(tiers, undo)
   },
   async (undo, { container }) => {

@@ -10,7 +10,7 @@ export const updateUpsellRulesStep = createStep(
     const service: UpsellModuleService = container.resolve(UPSELL_MODULE)
     const previous = await service.listUpsellRules({ id: input.map((r) => r.id) })
     const rules = await service.updateUpsellRules(input)
-    return new StepResponse(rules, valuesBefore(previous as unknown as Record<string, unknown>[], input))
+    return new StepResponse(rules, valuesBefore(previous, input))
   },
   async (undo, { container }) => {
     if (!undo?.length) {

@@ -25,7 +25,7 @@ export const GET = async (
     pagination: { ...pagination, order: listOrder(pagination, { rank: "ASC", name: "ASC" }) },
   })
   res.json({
-    segments: (data as unknown as SegmentRow[]).map((s) => toAdminSegment(s, include_archived)),
+    segments: data.map((s: SegmentRow) => toAdminSegment(s, include_archived)),
     count: metadata?.count ?? data.length,
     offset,
     limit,

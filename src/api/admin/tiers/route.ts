@@ -32,7 +32,7 @@ export const GET = async (
     pagination: { ...pagination, order: listOrder(pagination, { segment_id: "ASC", level: "ASC" }) },
   })
   res.json({
-    tiers: (data as unknown as TierRow[]).map(toAdminTier),
+    tiers: data.map((t: TierRow) => toAdminTier(t)),
     count: metadata?.count ?? data.length,
     offset,
     limit,

@@ -11,7 +11,6 @@
  */
 import type { Client, ClientHeaders } from "@medusajs/js-sdk"
 import type {
-  AddonLineMetadata,
   AddTierItemsBody,
   CompareTiersBody,
   ListSegmentsQuery,
@@ -31,7 +30,6 @@ import type {
   TierAddonsQuery,
   TierAvailabilityQuery,
   TierEventBody,
-  TierLineMetadata,
   UpgradeQuote,
   UpgradeQuoteBody,
   UpgradeTierBody,
@@ -41,6 +39,7 @@ import type {
 } from "../contract/store"
 
 export type * from "../contract/store"
+export { isAddonLine, isTierLine } from "../lib/cart-lines"
 export { FUNNEL_EVENTS } from "../lib/funnel"
 /** An amount in main units as a customer reads it, with the currency's minor digits ("$2,125.00"). */
 export { formatMoney } from "../lib/money"
@@ -123,14 +122,3 @@ export function withTieredStore<T extends { client: StoreFetcher }>(sdk: T): T &
   return Object.assign(sdk, { tiered: tieredStore(sdk.client) })
 }
 
-type WithMetadata = { metadata?: Record<string, unknown> | null }
-
-/** A cart or order line that is a tier line (its metadata says which tier, date and price breakdown). */
-export function isTierLine<T extends WithMetadata>(item: T): item is T & { metadata: TierLineMetadata } {
-  return item.metadata?.tiered_kind === "tier"
-}
-
-/** A cart or order line that is an add-on of a tier line (same `tier_line_key`). */
-export function isAddonLine<T extends WithMetadata>(item: T): item is T & { metadata: AddonLineMetadata } {
-  return item.metadata?.tiered_kind === "addon"
-}

@@ -244,3 +244,15 @@ export function recordIncentive(record: { upgrade_incentive_percent?: number | n
   const percent = Number(record.upgrade_incentive_percent ?? 0)
   return percent > 0 ? { rule_id: record.upsell_offer_id ?? "upgrade", label: "Upgrade offer", percent: -percent } : null
 }
+
+export type WithMetadata = { metadata?: Record<string, unknown> | null }
+
+/** A cart or order line that is a tier line (its metadata says which tier, date and price breakdown). */
+export function isTierLine<T extends WithMetadata>(item: T): item is T & { metadata: TierLineMetadata } {
+  return item.metadata?.tiered_kind === "tier"
+}
+
+/** A cart or order line that is an add-on of a tier line (same `tier_line_key`). */
+export function isAddonLine<T extends WithMetadata>(item: T): item is T & { metadata: AddonLineMetadata } {
+  return item.metadata?.tiered_kind === "addon"
+}

@@ -1,5 +1,6 @@
 import { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, generateEntityId } from "@medusajs/framework/utils"
+import { isAddonLine, isTierLine } from "../lib/cart-lines"
 import type { TierPrice } from "../lib/pricing"
 import { BOOKING_MODULE, BookingModuleService } from "../modules/booking"
 
@@ -48,7 +49,7 @@ export default async function backfillTierLineRecords({ container }: { container
     for (const order of data as OrderRow[]) {
       const existing = await service.listTierLines({ order_id: order.id }, { select: ["id", "order_line_item_id"] })
       const recordOf = new Map(existing.map((r) => [r.order_line_item_id, r.id]))
-      const items = (order.items ?? []).filter((i) => ["tier", "addon"].includes(String(i.metadata?.tiered_kind)) && i.variant_id && i.product_id)
+      const items = (order.items ?? []).filter((i) => (isTierLine(i) || isAddonLine(i)) && i.variant_id && i.product_id)
       const drafts = []
       for (const item of items) {
         if (recordOf.has(item.id)) {
@@ -58,7 +59,7 @@ export default async function backfillTierLineRecords({ container }: { container
       }
       const quantity = (i: OrderItem) => Number(i.detail?.quantity ?? 0)
       const liveTierOfKey = new Map(
-        items.filter((i) => i.metadata!.tiered_kind === "tier" && quantity(i) > 0).map((i) => [String(i.metadata!.tier_line_key), recordOf.get(i.id)!])
+        items.filter((i) => isTierLine(i) && quantity(i) > 0).map((i) => [String(i.metadata!.tier_line_key), recordOf.get(i.id)!])
       )
       for (const item of items) {
         const id = recordOf.get(item.id)!
@@ -66,7 +67,7 @@ export default async function backfillTierLineRecords({ container }: { container
           continue
         }
         const m = item.metadata!
-        const kind = m.tiered_kind as "tier" | "addon"
+        const kind: "tier" | "addon" = isTierLine(item) ? "tier" : "addon"
         drafts.push({
           id,
           kind,

@@ -12,8 +12,11 @@ import {
   getUpsellReport,
   getTierFlags,
   getOrderTierSummary,
+  getPricePreview,
   listExperiments,
+  listPricingRules,
   listProductTiers,
+  listRegions,
   listSalesChannels,
   listSegments,
   listTierRepairs,
@@ -38,6 +41,9 @@ export const queryKeys = {
   tierRepairs: (query: TierRepairQuery) => [ROOT, "tier-repairs", query] as const,
   commissionRates: (salesChannelId: string) => [ROOT, "commission-rates", salesChannelId] as const,
   connectAccount: (salesChannelId: string) => [ROOT, "stripe-connect", salesChannelId] as const,
+  pricingRules: [ROOT, "pricing-rules"] as const,
+  regions: [ROOT, "regions"] as const,
+  pricePreview: (tierId: string, query: object) => [ROOT, "price-preview", tierId, query] as const,
 }
 
 // The API's page size ceiling: enough for every segment in a picker.
@@ -60,6 +66,18 @@ export function useProductTiers(productId: string) {
 
 export function useSalesChannels() {
   return useQuery({ queryKey: queryKeys.salesChannels, queryFn: listSalesChannels })
+}
+
+export function usePricingRules() {
+  return useQuery({ queryKey: queryKeys.pricingRules, queryFn: listPricingRules })
+}
+
+export function useRegions() {
+  return useQuery({ queryKey: queryKeys.regions, queryFn: listRegions })
+}
+
+export function usePricePreview(tierId: string, query: { region_id: string; from: string; to: string }, enabled: boolean) {
+  return useQuery({ queryKey: queryKeys.pricePreview(tierId, query), queryFn: () => getPricePreview(tierId, query), enabled, retry: false })
 }
 
 export function useUpsellRules(query: { limit: number; offset: number; is_active?: boolean }) {

@@ -1,3 +1,4 @@
+import type { Availability, AvailabilityChange, CalendarDate } from "./availability"
 import type { PricePreview, PricingRule, PricingRulePayload } from "./pricing-rules"
 import { sdk } from "./sdk"
 import { csvFileName } from "./tier-analytics"
@@ -109,6 +110,21 @@ export const getPricePreview = (tierId: string, query: { region_id: string; from
   sdk.client.fetch<PricePreview>(`/admin/tiers/${tierId}/price-preview`, { query })
 
 export const listRegions = () => sdk.admin.region.list({ limit: 100, fields: "id,name,currency_code" })
+
+export const getAvailability = (channelId: string) =>
+  sdk.client
+    .fetch<{ availability: Availability }>(`/admin/availability/${channelId}`)
+    .then((r) => r.availability)
+
+export const getAvailabilityCalendar = (channelId: string, from: string, to: string) =>
+  sdk.client
+    .fetch<{ dates: CalendarDate[] }>(`/admin/availability/${channelId}/calendar`, { query: { from, to } })
+    .then((r) => r.dates)
+
+export const updateAvailability = ({ channelId, body }: { channelId: string; body: AvailabilityChange }) =>
+  sdk.client
+    .fetch<{ availability: Availability }>(`/admin/availability/${channelId}`, { method: "POST", body })
+    .then((r) => r.availability)
 
 export const listSalesChannels = () =>
   sdk.admin.salesChannel.list({ limit: 100, fields: "id,name" }).then((r) => r.sales_channels)

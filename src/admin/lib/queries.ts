@@ -2,6 +2,8 @@ import { toast } from "@medusajs/ui"
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
 import { useEffect, useRef } from "react"
 import {
+  getAvailability,
+  getAvailabilityCalendar,
   getCommissionRates,
   getConnectAccount,
   getExperimentAssignment,
@@ -44,6 +46,8 @@ export const queryKeys = {
   pricingRules: [ROOT, "pricing-rules"] as const,
   regions: [ROOT, "regions"] as const,
   pricePreview: (tierId: string, query: object) => [ROOT, "price-preview", tierId, query] as const,
+  availability: (channelId: string) => [ROOT, "availability", channelId] as const,
+  availabilityCalendar: (channelId: string, from: string, to: string) => [ROOT, "availability", channelId, "calendar", { from, to }] as const,
 }
 
 // The API's page size ceiling: enough for every segment in a picker.
@@ -78,6 +82,17 @@ export function useRegions() {
 
 export function usePricePreview(tierId: string, query: { region_id: string; from: string; to: string }, enabled: boolean) {
   return useQuery({ queryKey: queryKeys.pricePreview(tierId, query), queryFn: () => getPricePreview(tierId, query), enabled, retry: false })
+}
+
+export function useAvailability(channelId: string) {
+  return useQuery({ queryKey: queryKeys.availability(channelId), queryFn: () => getAvailability(channelId) })
+}
+
+export function useAvailabilityCalendar(channelId: string, from: string, to: string) {
+  return useQuery({
+    queryKey: queryKeys.availabilityCalendar(channelId, from, to),
+    queryFn: () => getAvailabilityCalendar(channelId, from, to),
+  })
 }
 
 export function useUpsellRules(query: { limit: number; offset: number; is_active?: boolean }) {

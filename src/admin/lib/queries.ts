@@ -72,6 +72,15 @@ export function useSalesChannels() {
   return useQuery({ queryKey: queryKeys.salesChannels, queryFn: listSalesChannels })
 }
 
+/** The sales channels, and a channel id read as its name where the channel exists. */
+export function useChannelNames() {
+  const channels = useSalesChannels()
+  useErrorToast("Sales channels could not be loaded", channels.error)
+  const list = channels.data ?? []
+  const name = (id: string) => list.find((c) => c.id === id)?.name ?? id
+  return { list, name }
+}
+
 export function usePricingRules() {
   return useQuery({ queryKey: queryKeys.pricingRules, queryFn: listPricingRules })
 }

@@ -25,7 +25,8 @@ import {
   listUpsellRules,
 } from "./api"
 import { changedFields, errorMessage } from "./form-values"
-import type { ExperimentStatus, ReportInterval, ReportQuery, TierRepairQuery } from "./types"
+import type { ExperimentStatus, ReportInterval, ReportQuery, Segment, TierRepairQuery } from "./types"
+import type { SegmentNames } from "./upsell-rules"
 
 const ROOT = "tiered-storefront"
 
@@ -59,6 +60,14 @@ export function useSegments(limit: number, offset: number, { enabled = true } = 
     queryFn: () => listSegments({ limit, offset }),
     enabled,
   })
+}
+
+/** Every segment, and a segment handle read as its name where the segment exists. */
+export function useSegmentNames(): { segments: Segment[]; name: SegmentNames } {
+  const { data } = useSegments(ALL_SEGMENTS.limit, ALL_SEGMENTS.offset)
+  const segments = data?.segments ?? []
+  const name = (handle: string) => segments.find((s) => s.handle === handle)?.name ?? handle
+  return { segments, name }
 }
 
 export function useProductTiers(productId: string) {

@@ -1,3 +1,5 @@
+import type { Availability, AvailabilityChange, CalendarDate } from "./availability"
+import type { PricePreview, PricingRule, PricingRulePayload } from "./pricing-rules"
 import { sdk } from "./sdk"
 import { csvFileName } from "./tier-analytics"
 import type {
@@ -89,6 +91,40 @@ export const archiveTier = (id: string) =>
   sdk.client
     .fetch<{ tier: Tier }>(`/admin/tiers/${id}/archive`, { method: "POST" })
     .then((r) => r.tier)
+
+export const listPricingRules = () =>
+  sdk.client.fetch<{ pricing_rules: PricingRule[]; count: number }>("/admin/pricing-rules", {
+    query: { limit: 200, offset: 0 },
+  })
+
+export const createPricingRule = (body: PricingRulePayload) =>
+  sdk.client.fetch<{ pricing_rule: PricingRule }>("/admin/pricing-rules", { method: "POST", body })
+
+export const updatePricingRule = ({ id, body }: { id: string; body: Partial<PricingRulePayload> }) =>
+  sdk.client.fetch<{ pricing_rule: PricingRule }>(`/admin/pricing-rules/${id}`, { method: "POST", body })
+
+export const deletePricingRule = (id: string) =>
+  sdk.client.fetch<{ id: string; deleted: boolean }>(`/admin/pricing-rules/${id}`, { method: "DELETE" })
+
+export const getPricePreview = (tierId: string, query: { region_id: string; from: string; to: string }) =>
+  sdk.client.fetch<PricePreview>(`/admin/tiers/${tierId}/price-preview`, { query })
+
+export const listRegions = () => sdk.admin.region.list({ limit: 100, fields: "id,name,currency_code" })
+
+export const getAvailability = (channelId: string) =>
+  sdk.client
+    .fetch<{ availability: Availability }>(`/admin/availability/${channelId}`)
+    .then((r) => r.availability)
+
+export const getAvailabilityCalendar = (channelId: string, from: string, to: string) =>
+  sdk.client
+    .fetch<{ dates: CalendarDate[] }>(`/admin/availability/${channelId}/calendar`, { query: { from, to } })
+    .then((r) => r.dates)
+
+export const updateAvailability = ({ channelId, body }: { channelId: string; body: AvailabilityChange }) =>
+  sdk.client
+    .fetch<{ availability: Availability }>(`/admin/availability/${channelId}`, { method: "POST", body })
+    .then((r) => r.availability)
 
 export const listSalesChannels = () =>
   sdk.admin.salesChannel.list({ limit: 100, fields: "id,name" }).then((r) => r.sales_channels)

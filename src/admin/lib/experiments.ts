@@ -9,6 +9,22 @@ export const STATUS_LABELS: Record<ExperimentStatus, { label: string; color: "gr
   stopped: { label: "Stopped", color: "red" },
 }
 
+export type StatusFilter = "all" | ExperimentStatus
+
+export const STATUS_FILTERS: { value: StatusFilter; label: string }[] = [
+  { value: "all", label: "All experiments" },
+  { value: "draft", label: "Drafts" },
+  { value: "running", label: "Running" },
+  { value: "stopped", label: "Stopped" },
+]
+
+/** The list's query: one page, and the status only when the filter names one. */
+export const experimentsQuery = (filter: StatusFilter, limit: number, offset: number) => ({
+  limit,
+  offset,
+  ...(filter === "all" ? {} : { status: filter }),
+})
+
 export type VariantFormValues = {
   key: string
   weight: string

@@ -2,6 +2,8 @@ import { toast } from "@medusajs/ui"
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
 import { useEffect, useRef } from "react"
 import {
+  getAvailability,
+  getAvailabilityCalendar,
   getCommissionRates,
   getConnectAccount,
   getExperimentAssignment,
@@ -12,15 +14,19 @@ import {
   getUpsellReport,
   getTierFlags,
   getOrderTierSummary,
+  getPricePreview,
   listExperiments,
+  listPricingRules,
   listProductTiers,
+  listRegions,
   listSalesChannels,
   listSegments,
   listTierRepairs,
   listUpsellRules,
 } from "./api"
 import { changedFields, errorMessage } from "./form-values"
-import type { ExperimentStatus, ReportInterval, ReportQuery, TierRepairQuery } from "./types"
+import type { ExperimentStatus, ReportInterval, ReportQuery, Segment, TierRepairQuery } from "./types"
+import type { SegmentNames } from "./upsell-rules"
 
 const ROOT = "tiered-storefront"
 
@@ -38,6 +44,11 @@ export const queryKeys = {
   tierRepairs: (query: TierRepairQuery) => [ROOT, "tier-repairs", query] as const,
   commissionRates: (salesChannelId: string) => [ROOT, "commission-rates", salesChannelId] as const,
   connectAccount: (salesChannelId: string) => [ROOT, "stripe-connect", salesChannelId] as const,
+  pricingRules: [ROOT, "pricing-rules"] as const,
+  regions: [ROOT, "regions"] as const,
+  pricePreview: (tierId: string, query: object) => [ROOT, "price-preview", tierId, query] as const,
+  availability: (channelId: string) => [ROOT, "availability", channelId] as const,
+  availabilityCalendar: (channelId: string, from: string, to: string) => [ROOT, "availability", channelId, "calendar", { from, to }] as const,
 }
 
 // The API's page size ceiling: enough for every segment in a picker.
@@ -51,6 +62,14 @@ export function useSegments(limit: number, offset: number, { enabled = true } = 
   })
 }
 
+/** Every segment, and a segment handle read as its name where the segment exists. */
+export function useSegmentNames(): { segments: Segment[]; name: SegmentNames } {
+  const { data } = useSegments(ALL_SEGMENTS.limit, ALL_SEGMENTS.offset)
+  const segments = data?.segments ?? []
+  const name = (handle: string) => segments.find((s) => s.handle === handle)?.name ?? handle
+  return { segments, name }
+}
+
 export function useProductTiers(productId: string) {
   return useQuery({
     queryKey: queryKeys.productTiers(productId),
@@ -60,6 +79,38 @@ export function useProductTiers(productId: string) {
 
 export function useSalesChannels() {
   return useQuery({ queryKey: queryKeys.salesChannels, queryFn: listSalesChannels })
+}
+
+/** The sales channels, and a channel id read as its name where the channel exists. */
+export function useChannelNames() {
+  const channels = useSalesChannels()
+  useErrorToast("Sales channels could not be loaded", channels.error)
+  const list = channels.data ?? []
+  const name = (id: string) => list.find((c) => c.id === id)?.name ?? id
+  return { list, name }
+}
+
+export function usePricingRules() {
+  return useQuery({ queryKey: queryKeys.pricingRules, queryFn: listPricingRules })
+}
+
+export function useRegions() {
+  return useQuery({ queryKey: queryKeys.regions, queryFn: listRegions })
+}
+
+export function usePricePreview(tierId: string, query: { region_id: string; from: string; to: string }, enabled: boolean) {
+  return useQuery({ queryKey: queryKeys.pricePreview(tierId, query), queryFn: () => getPricePreview(tierId, query), enabled, retry: false })
+}
+
+export function useAvailability(channelId: string) {
+  return useQuery({ queryKey: queryKeys.availability(channelId), queryFn: () => getAvailability(channelId) })
+}
+
+export function useAvailabilityCalendar(channelId: string, from: string, to: string) {
+  return useQuery({
+    queryKey: queryKeys.availabilityCalendar(channelId, from, to),
+    queryFn: () => getAvailabilityCalendar(channelId, from, to),
+  })
 }
 
 export function useUpsellRules(query: { limit: number; offset: number; is_active?: boolean }) {

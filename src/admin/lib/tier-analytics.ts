@@ -1,12 +1,16 @@
 import type {
+  ExperimentReport,
   ExperimentVariantResult,
+  FunnelRates,
   FunnelReport,
   FunnelStep,
   FunnelSteps,
   ReportInterval,
   ReportQuery,
   RevenueReport,
+  TierReport,
   TierReportRow,
+  UpsellReport,
   UpsellReportRow,
 } from "./types"
 
@@ -47,6 +51,25 @@ export const ALL_TENANTS = "all"
 
 export const reportQuery = (range: { from: string; to: string }, tenant: string): ReportQuery =>
   tenant === ALL_TENANTS ? { from: range.from, to: range.to } : { from: range.from, to: range.to, sales_channel_id: tenant }
+
+export const INTERVALS: { value: ReportInterval; label: string }[] = [
+  { value: "day", label: "Per day" },
+  { value: "week", label: "Per week" },
+  { value: "month", label: "Per month" },
+]
+
+/** "per week", as the revenue chart's title says it. */
+export const perInterval = (interval: ReportInterval) => INTERVALS.find((i) => i.value === interval)?.label.toLowerCase() ?? ""
+
+/** What each report says when the range holds nothing to show, or null when it does. */
+export const EMPTY_REPORT = {
+  funnel: (r: FunnelReport) =>
+    r.segments.length === 0 && Object.values(r.total.steps).every((n) => n === 0) ? "No funnel events or orders in this range." : null,
+  revenue: (r: RevenueReport) => (r.by_segment.length === 0 && r.by_tier.length === 0 ? "No orders in this range." : null),
+  tiers: (r: TierReport) => (r.tiers.length === 0 ? "No tier was viewed or ordered in this range." : null),
+  upsell: (r: UpsellReport) => (r.rules.length === 0 ? "No upsell offer was shown in this range." : null),
+  experiments: (r: ExperimentReport) => (r.experiments.length === 0 ? "No experiment has run yet." : null),
+}
 
 // ---- numbers ----
 
@@ -119,6 +142,21 @@ export function funnelChart(report: FunnelReport, colors = new Map<string, strin
   }))
   return { data, series }
 }
+
+/** A funnel table row: a segment's has its chart colour, the All segments total has none. */
+export type FunnelRow = { key: string; testId: string; name: string; color?: string; steps: FunnelSteps; rates: FunnelRates }
+
+export const funnelRows = (report: FunnelReport, colors = new Map<string, string>()): FunnelRow[] => [
+  ...report.segments.map((s) => ({
+    key: s.segment_id,
+    testId: `funnel-row-${s.segment_handle ?? s.segment_id}`,
+    name: s.segment_name,
+    color: colors.get(s.segment_id) ?? PALETTE[0],
+    steps: s.steps,
+    rates: s.rates,
+  })),
+  { key: "all", testId: "funnel-row-all", name: "All segments", steps: report.total.steps, rates: report.total.rates },
+]
 
 const monday = (day: string) => {
   const weekday = new Date(`${day}T00:00:00Z`).getUTCDay()

@@ -15,6 +15,23 @@ export const actionLabel = (action: UpsellAction) => ACTIONS.find((a) => a.value
 // The engine's placeholders (src/lib/upsell.ts); the API refuses any other.
 export const PLACEHOLDERS = ["from_tier", "to_tier", "price_difference", "remaining_slots", "incentive_percent", "segment"]
 
+export const PLACEHOLDER_HINT = `Placeholders: ${PLACEHOLDERS.map((p) => `{{${p}}}`).join(", ")}. A placeholder without a value in an offer is left out.`
+
+export type ActiveFilter = "all" | "active" | "inactive"
+
+export const ACTIVE_FILTERS: { value: ActiveFilter; label: string }[] = [
+  { value: "all", label: "All rules" },
+  { value: "active", label: "Active" },
+  { value: "inactive", label: "Inactive" },
+]
+
+/** The list's query: one page, and is_active only when the filter picks one side. */
+export const upsellRulesQuery = (filter: ActiveFilter, limit: number, offset: number) => ({
+  limit,
+  offset,
+  ...(filter === "all" ? {} : { is_active: filter === "active" }),
+})
+
 export type ConditionKind = "viewing_tier" | "addon_count" | "high_demand_date" | "cart_subtotal" | "segment_in"
 
 export const CONDITION_KINDS: { value: ConditionKind; label: string }[] = [

@@ -3,6 +3,7 @@ import {
   experimentChanges,
   experimentFormValues,
   experimentPayload,
+  experimentsQuery,
   variantChanges,
   variantShares,
 } from "../experiments"
@@ -95,5 +96,12 @@ describe("experiment form", () => {
     const after = { ...before, key: "other", traffic_percent: "50", rule_ids: [], variants: [emptyVariant("x"), emptyVariant("y")] }
     expect(experimentChanges("running", before, after)).toEqual({ traffic_percent: 50 })
     expect(experimentChanges("stopped", before, after)).toEqual({ traffic_percent: 50 })
+  })
+})
+
+describe("the experiments list", () => {
+  it("asks for one page, with the status only when the filter names one", () => {
+    expect(experimentsQuery("all", 20, 40)).toEqual({ limit: 20, offset: 40 })
+    expect(experimentsQuery("running", 20, 0)).toEqual({ limit: 20, offset: 0, status: "running" })
   })
 })

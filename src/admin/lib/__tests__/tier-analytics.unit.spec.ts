@@ -1,5 +1,6 @@
 import {
   ALL_TENANTS,
+  EMPTY_REPORT,
   PALETTE,
   addDays,
   csvFileName,
@@ -11,7 +12,9 @@ import {
   formatMoneyShort,
   formatRate,
   funnelChart,
+  funnelRows,
   overallConversion,
+  perInterval,
   periodLabel,
   rangeProblem,
   reportPeriods,
@@ -221,6 +224,42 @@ describe("chart data", () => {
       { label: "a", conversion_rate: 33.33 },
       { label: "b", conversion_rate: 0 },
     ])
+  })
+})
+
+describe("the funnel table", () => {
+  it("has a row per segment in its chart colour, with the segment's handle in its test id, then the uncoloured total", () => {
+    const colors = new Map([["seg_sig", PALETTE[2]]])
+    const rows = funnelRows({ ...funnel, segments: [...funnel.segments, { ...funnel.segments[1], segment_id: "seg_x", segment_handle: null }] }, colors)
+    expect(rows.map((r) => [r.key, r.testId, r.color])).toEqual([
+      ["seg_sig", "funnel-row-signature", PALETTE[2]],
+      ["seg_lux", "funnel-row-luxury", PALETTE[0]],
+      ["seg_x", "funnel-row-seg_x", PALETTE[0]],
+      ["all", "funnel-row-all", undefined],
+    ])
+    expect(rows[3]).toMatchObject({ name: "All segments", steps: funnel.total.steps })
+  })
+})
+
+describe("empty reports", () => {
+  it("calls a funnel empty only when no segment and no step has a count", () => {
+    expect(EMPTY_REPORT.funnel(funnel)).toBeNull()
+    expect(EMPTY_REPORT.funnel({ ...funnel, segments: [] })).toBeNull()
+    expect(EMPTY_REPORT.funnel({ ...funnel, segments: [], total: { steps: steps(0, 0, 0, 0, 0), rates: noRates } })).toBe(
+      "No funnel events or orders in this range."
+    )
+  })
+
+  it("calls the other reports empty when they have no rows", () => {
+    expect(EMPTY_REPORT.revenue(revenue)).toBeNull()
+    expect(EMPTY_REPORT.revenue({ ...revenue, by_segment: [], by_tier: [] })).toBe("No orders in this range.")
+    expect(EMPTY_REPORT.tiers({ from: "2026-06-01", to: "2026-06-30", tiers: [] })).toBe("No tier was viewed or ordered in this range.")
+    expect(EMPTY_REPORT.upsell({ from: "2026-06-01", to: "2026-06-30", rules: [] })).toBe("No upsell offer was shown in this range.")
+    expect(EMPTY_REPORT.experiments({ experiments: [] })).toBe("No experiment has run yet.")
+  })
+
+  it("names the revenue period in words", () => {
+    expect(perInterval("week")).toBe("per week")
   })
 })
 

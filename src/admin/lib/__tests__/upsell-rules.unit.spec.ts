@@ -1,5 +1,6 @@
 import type { Trigger, UpsellRule } from "../types"
 import {
+  PLACEHOLDER_HINT,
   conditionProblem,
   daysFromWindow,
   emptyCondition,
@@ -8,6 +9,7 @@ import {
   rulePayload,
   triggerForm,
   triggerSummary,
+  upsellRulesQuery,
   windowFromDays,
   windowText,
 } from "../upsell-rules"
@@ -167,5 +169,17 @@ describe("rule form", () => {
     const nested: Trigger = { all: [{ any: [{ high_demand_date: true }, { addon_count_at_least: 3 }] }, { viewing_tier: { level: 1 } }] }
     const values = ruleFormValues(rule({ trigger: nested }))
     expect(rulePayload({ ...values, priority: "50" }).trigger).toBe(nested)
+  })
+})
+
+describe("the upsell rules list", () => {
+  it("asks for one page, with is_active only when the filter picks a side", () => {
+    expect(upsellRulesQuery("all", 20, 0)).toEqual({ limit: 20, offset: 0 })
+    expect(upsellRulesQuery("active", 20, 20)).toEqual({ limit: 20, offset: 20, is_active: true })
+    expect(upsellRulesQuery("inactive", 20, 0)).toEqual({ limit: 20, offset: 0, is_active: false })
+  })
+
+  it("names every placeholder in the copy hint", () => {
+    expect(PLACEHOLDER_HINT).toContain("{{from_tier}}, {{to_tier}}, {{price_difference}}")
   })
 })

@@ -11,9 +11,9 @@ import {
   type Join,
   type SegmentNames,
   type TriggerForm,
-} from "../lib/upsell-rules"
-import type { Segment } from "../lib/types"
-import { CheckboxItem, toggled } from "./form-controls"
+} from "../../lib/upsell-rules"
+import type { Segment } from "../../lib/types"
+import { CheckboxItem, toggled } from "../form-controls"
 
 // Radix Select items cannot carry an empty value.
 const ANY_SEGMENT = "__any"

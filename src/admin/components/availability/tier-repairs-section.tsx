@@ -1,14 +1,14 @@
 import { Button, Text } from "@medusajs/ui"
 import { useState } from "react"
-import { runReconciler } from "../lib/api"
-import { errorMessage } from "../lib/form-values"
-import { useAdminMutation, useErrorToast, useTierRepairs } from "../lib/queries"
-import { isOpenFlag, lastRunText, runResultText } from "../lib/tier-repairs"
-import type { TierRepair } from "../lib/types"
-import { useNow } from "../lib/use-now"
-import { Message } from "./message"
-import { PageHeader } from "./page-header"
-import { TierRepairRow } from "./tier-repair-row"
+import { runReconciler } from "../../lib/api"
+import { errorMessage } from "../../lib/form-values"
+import { useAdminMutation, useErrorToast, useTierRepairs } from "../../lib/queries"
+import { isOpenFlag, lastRunText, runResultText } from "../../lib/tier-repairs"
+import type { TierRepair } from "../../lib/types"
+import { useNow } from "../../lib/use-now"
+import { Message } from "../message"
+import { PageHeader } from "../page-header"
+import { TierRepairRow } from "../tier-repair-row"
 
 const PAGE = 10
 

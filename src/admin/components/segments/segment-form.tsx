@@ -1,7 +1,7 @@
 import { Input, Switch, Textarea } from "@medusajs/ui"
 import { useState } from "react"
-import type { SegmentFormValues } from "../lib/form-values"
-import { DrawerForm, Field, FormDrawer } from "./form-drawer"
+import type { SegmentFormValues } from "../../lib/form-values"
+import { DrawerForm, Field, FormDrawer } from "../form-drawer"
 
 type SegmentFieldsProps = {
   values: SegmentFormValues

@@ -1,4 +1,4 @@
-import { cloneSegment, createSegment, createTier, updateSegment, updateTier } from "../lib/api"
+import { cloneSegment, createSegment, createTier, updateSegment, updateTier } from "../../lib/api"
 import {
   changedFields,
   segmentFormValues,
@@ -8,11 +8,11 @@ import {
   tierPayload,
   type SegmentFormValues,
   type TierFormValues,
-} from "../lib/form-values"
-import { ALL_SEGMENTS, sendIfChanged, useAdminMutation, useSegments } from "../lib/queries"
-import type { Segment, Tier } from "../lib/types"
+} from "../../lib/form-values"
+import { ALL_SEGMENTS, sendIfChanged, useAdminMutation, useSegments } from "../../lib/queries"
+import type { Segment, Tier } from "../../lib/types"
 import { SegmentDrawer } from "./segment-form"
-import { TierDrawer } from "./tier-form"
+import { TierDrawer } from "../tier-form"
 
 /** Which drawer the Segments page has open, and for what. */
 export type SegmentDialog =

@@ -1,0 +1,43 @@
+import { Button, Input } from "@medusajs/ui"
+import { useState, type FormEvent } from "react"
+import { Field } from "../form-drawer"
+import { updateAvailability } from "../../lib/api"
+import { SETTING_FIELDS, settingsFormValues, settingsPayload, type AvailabilitySettings } from "../../lib/availability"
+import { changedFields } from "../../lib/form-values"
+import { sendIfChanged, useAdminMutation } from "../../lib/queries"
+
+export function SettingsForm({ channelId, settings }: { channelId: string; settings: AvailabilitySettings }) {
+  const initial = settingsFormValues(settings)
+  const [values, setValues] = useState(initial)
+  const save = useAdminMutation(updateAvailability, "Availability settings saved")
+  const submit = (event: FormEvent) => {
+    event.preventDefault()
+    const before = settingsPayload(initial)
+    const after = settingsPayload(values)
+    sendIfChanged(before, after, () => {}, () =>
+      save.mutate({ channelId, body: { settings: changedFields(before, after) } })
+    )
+  }
+  return (
+    <form noValidate onSubmit={submit} className="flex flex-col gap-y-4 px-6 py-4" data-testid="availability-settings">
+      <div className="grid grid-cols-1 gap-4 md:grid-cols-4">
+        {SETTING_FIELDS.map(({ key, label, hint }) => (
+          <Field key={key} id={`setting-${key}`} label={label} hint={hint}>
+            <Input
+              id={`setting-${key}`}
+              type="number"
+              min={0}
+              value={values[key]}
+              onChange={(e) => setValues({ ...values, [key]: e.target.value })}
+            />
+          </Field>
+        ))}
+      </div>
+      <div className="flex justify-end">
+        <Button size="small" type="submit" isLoading={save.isPending} data-testid="save-settings">
+          Save settings
+        </Button>
+      </div>
+    </form>
+  )
+}

@@ -1,0 +1,86 @@
+import {
+  blackoutsOn,
+  dayLabel,
+  firstOf,
+  flagsOn,
+  isBookable,
+  lastOf,
+  monthGrid,
+  settingsFormValues,
+  settingsPayload,
+  shift,
+  thisMonth,
+  type Availability,
+} from "../availability"
+
+describe("the availability calendar's months (UTC)", () => {
+  it("gives a month's first and last date, leap years included", () => {
+    expect(firstOf({ year: 2026, month: 1 })).toBe("2026-02-01")
+    expect(lastOf({ year: 2026, month: 1 })).toBe("2026-02-28")
+    expect(lastOf({ year: 2028, month: 1 })).toBe("2028-02-29")
+    expect(lastOf({ year: 2026, month: 11 })).toBe("2026-12-31")
+  })
+
+  it("moves across year ends both ways", () => {
+    expect(shift({ year: 2026, month: 11 }, 1)).toEqual({ year: 2027, month: 0 })
+    expect(shift({ year: 2026, month: 0 }, -1)).toEqual({ year: 2025, month: 11 })
+  })
+
+  it("takes this month in UTC, not the browser's zone", () => {
+    expect(thisMonth(new Date("2026-06-30T23:30:00-05:00"))).toEqual({ year: 2026, month: 6 })
+  })
+
+  it("lays a month out in weeks from Sunday, padded with blanks", () => {
+    // June 2026 starts on a Monday and has 30 days.
+    const grid = monthGrid({ year: 2026, month: 5 })
+    expect(grid).toHaveLength(5)
+    expect(grid.every((week) => week.length === 7)).toBe(true)
+    expect(grid[0].slice(0, 2)).toEqual([null, "2026-06-01"])
+    expect(grid.flat().filter(Boolean)).toHaveLength(30)
+    expect(grid[4]).toEqual(["2026-06-28", "2026-06-29", "2026-06-30", null, null, null, null])
+  })
+
+  it("reads a date aloud with what is left where it takes bookings", () => {
+    expect(dayLabel("2026-06-01", undefined)).toBe("2026-06-01: loading")
+    expect(dayLabel("2026-06-01", { date: "2026-06-01", status: "limited", remaining: 1, booked: 3 })).toBe("2026-06-01: Limited, 1 left")
+    expect(dayLabel("2026-06-01", { date: "2026-06-01", status: "sold_out", remaining: 0, booked: 4 })).toBe("2026-06-01: Sold out, 0 left")
+    expect(dayLabel("2026-06-01", { date: "2026-06-01", status: "blackout", remaining: 4, booked: 0 })).toBe("2026-06-01: Blackout")
+    expect(isBookable("limited")).toBe(true)
+    expect(isBookable("sold_out")).toBe(false)
+  })
+})
+
+describe("a date's blackouts and flags", () => {
+  const availability: Availability = {
+    settings: { sales_channel_id: "sc_1", capacity_per_date: 4, min_lead_days: 0, max_advance_days: null, high_demand_threshold: 1 },
+    blackouts: [
+      { id: "bo_1", start_date: "2026-06-10", end_date: "2026-06-12", reason: null },
+      { id: "bo_2", start_date: "2026-07-01", end_date: "2026-07-01", reason: "Closed" },
+    ],
+    high_demand_dates: [{ id: "hd_1", date: "2026-06-12", note: null }],
+  }
+
+  it("finds the ranges that cover a date, both ends included", () => {
+    expect(blackoutsOn(availability, "2026-06-10").map((b) => b.id)).toEqual(["bo_1"])
+    expect(blackoutsOn(availability, "2026-06-12").map((b) => b.id)).toEqual(["bo_1"])
+    expect(blackoutsOn(availability, "2026-06-13")).toEqual([])
+    expect(flagsOn(availability, "2026-06-12").map((d) => d.id)).toEqual(["hd_1"])
+    expect(flagsOn(availability, "2026-06-11")).toEqual([])
+  })
+})
+
+describe("the settings form", () => {
+  it("gives back the stored settings, no advance limit as empty", () => {
+    const settings = { capacity_per_date: 4, min_lead_days: 2, max_advance_days: null, high_demand_threshold: 1 }
+    expect(settingsFormValues(settings).max_advance_days).toBe("")
+    expect(settingsPayload(settingsFormValues(settings))).toEqual(settings)
+  })
+
+  it("sends empty required numbers as NaN for the API to refuse", () => {
+    const payload = settingsPayload({ capacity_per_date: "", min_lead_days: " ", max_advance_days: "365", high_demand_threshold: "" })
+    expect(payload.capacity_per_date).toBeNaN()
+    expect(payload.min_lead_days).toBeNaN()
+    expect(payload.high_demand_threshold).toBeNaN()
+    expect(payload.max_advance_days).toBe(365)
+  })
+})

@@ -1,0 +1,114 @@
+import { numberOrNull } from "./form-values"
+
+// API shape: moves to the shared contract (README "Availability")
+export type DateStatus = "available" | "limited" | "sold_out" | "blackout" | "unavailable"
+
+// API shape: moves to the shared contract
+export type AvailabilitySettings = {
+  capacity_per_date: number
+  min_lead_days: number
+  max_advance_days: number | null
+  high_demand_threshold: number
+}
+
+// API shape: moves to the shared contract
+export type Blackout = { id: string; start_date: string; end_date: string; reason: string | null }
+// API shape: moves to the shared contract
+export type HighDemandDate = { id: string; date: string; note: string | null }
+
+// API shape: moves to the shared contract
+export type Availability = {
+  settings: AvailabilitySettings & { sales_channel_id: string }
+  blackouts: Blackout[]
+  high_demand_dates: HighDemandDate[]
+}
+
+// API shape: moves to the shared contract
+export type CalendarDate = { date: string; status: DateStatus; remaining: number; booked: number; reason?: string }
+
+// API shape: moves to the shared contract
+export type AvailabilityChange = {
+  settings?: Partial<AvailabilitySettings>
+  add_blackouts?: { start_date: string; end_date?: string; reason?: string | null }[]
+  remove_blackout_ids?: string[]
+  add_high_demand_dates?: { date: string; note?: string | null }[]
+  remove_high_demand_date_ids?: string[]
+}
+
+// ---- dates, all in UTC like the API ("today, UTC, is day 0") ----
+
+export type Month = { year: number; month: number } // month 0-11
+
+const pad = (n: number) => String(n).padStart(2, "0")
+const isoDate = (year: number, month: number, day: number) => `${year}-${pad(month + 1)}-${pad(day)}`
+const daysIn = ({ year, month }: Month) => new Date(Date.UTC(year, month + 1, 0)).getUTCDate()
+export const firstOf = (m: Month) => isoDate(m.year, m.month, 1)
+export const lastOf = (m: Month) => isoDate(m.year, m.month, daysIn(m))
+export const shift = ({ year, month }: Month, by: number): Month => {
+  const d = new Date(Date.UTC(year, month + by, 1))
+  return { year: d.getUTCFullYear(), month: d.getUTCMonth() }
+}
+export const thisMonth = (now = new Date()): Month => ({ year: now.getUTCFullYear(), month: now.getUTCMonth() })
+export const monthTitle = ({ year, month }: Month) =>
+  new Date(Date.UTC(year, month, 1)).toLocaleDateString(undefined, { month: "long", year: "numeric", timeZone: "UTC" })
+
+export const WEEKDAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
+
+/** The month's dates in rows of seven, Sunday first (the API's weekday 0), padded with nulls. */
+export function monthGrid(m: Month): (string | null)[][] {
+  const lead = new Date(Date.UTC(m.year, m.month, 1)).getUTCDay()
+  const cells: (string | null)[] = [
+    ...Array<null>(lead).fill(null),
+    ...Array.from({ length: daysIn(m) }, (_, i) => isoDate(m.year, m.month, i + 1)),
+  ]
+  while (cells.length % 7) cells.push(null)
+  return Array.from({ length: cells.length / 7 }, (_, row) => cells.slice(row * 7, row * 7 + 7))
+}
+
+export const STATUS: Record<DateStatus, { label: string; color: "green" | "orange" | "red" | "purple" | "grey"; cell: string }> = {
+  available: { label: "Available", color: "green", cell: "bg-ui-tag-green-bg border-ui-tag-green-border" },
+  limited: { label: "Limited", color: "orange", cell: "bg-ui-tag-orange-bg border-ui-tag-orange-border" },
+  sold_out: { label: "Sold out", color: "red", cell: "bg-ui-tag-red-bg border-ui-tag-red-border" },
+  blackout: { label: "Blackout", color: "purple", cell: "bg-ui-tag-purple-bg border-ui-tag-purple-border" },
+  unavailable: { label: "Unavailable", color: "grey", cell: "bg-ui-bg-disabled border-ui-border-base text-ui-fg-disabled" },
+}
+
+/** Shoppers can still book it: the places left are worth showing. */
+export const isBookable = (status: DateStatus) => status === "available" || status === "limited"
+
+/** A calendar cell read aloud: the date, its status and, where it takes bookings at all, what is left. */
+export function dayLabel(date: string, day: CalendarDate | undefined): string {
+  const left = day && day.status !== "unavailable" && day.status !== "blackout" ? `, ${day.remaining} left` : ""
+  return `${date}: ${day ? STATUS[day.status].label : "loading"}${left}`
+}
+
+/** The blackouts that cover a date, and the date's high-demand flags. */
+export const blackoutsOn = (availability: Availability, date: string) =>
+  availability.blackouts.filter((b) => b.start_date <= date && date <= b.end_date)
+export const flagsOn = (availability: Availability, date: string) => availability.high_demand_dates.filter((d) => d.date === date)
+
+// ---- settings ----
+
+export type SettingsFormValues = Record<keyof AvailabilitySettings, string>
+
+export const settingsFormValues = (s: AvailabilitySettings): SettingsFormValues => ({
+  capacity_per_date: String(s.capacity_per_date),
+  min_lead_days: String(s.min_lead_days),
+  max_advance_days: s.max_advance_days == null ? "" : String(s.max_advance_days),
+  high_demand_threshold: String(s.high_demand_threshold),
+})
+
+// Empty capacity/lead/threshold is sent as NaN for the API to refuse; empty advance means no limit.
+export const settingsPayload = (v: SettingsFormValues): AvailabilitySettings => ({
+  capacity_per_date: numberOrNull(v.capacity_per_date) ?? NaN,
+  min_lead_days: numberOrNull(v.min_lead_days) ?? NaN,
+  max_advance_days: numberOrNull(v.max_advance_days),
+  high_demand_threshold: numberOrNull(v.high_demand_threshold) ?? NaN,
+})
+
+export const SETTING_FIELDS: { key: keyof AvailabilitySettings; label: string; hint: string }[] = [
+  { key: "capacity_per_date", label: "Capacity per date", hint: "Bookings a date can take." },
+  { key: "min_lead_days", label: "Minimum lead days", hint: "0 lets shoppers book today." },
+  { key: "max_advance_days", label: "Maximum advance days", hint: "Empty: no limit." },
+  { key: "high_demand_threshold", label: "High-demand threshold", hint: "Remaining at or under this shows as limited; 0 = flagged dates only." },
+]

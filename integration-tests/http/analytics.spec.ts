@@ -1,5 +1,7 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { Modules } from "@medusajs/framework/utils"
+import { SEGMENTS_MODULE, SegmentsModuleService } from "../../src/modules/segments"
+import type { CommissionRateRow } from "../../src/queries/commission"
 import { TIER_ANALYTICS_MODULE, TierAnalyticsModuleService } from "../../src/modules/tier-analytics"
 import { recordConversionWorkflow } from "../../src/workflows/record-conversion"
 import { adminHeaders, createPackageProduct, createRegion, createTenant, failed as fail, Tenant } from "./fixtures"
@@ -210,6 +212,26 @@ medusaIntegrationTestRunner({
         expect((await api.get(`/admin/stripe-connect/accounts/${studio.salesChannelId}`, admin)).data).toEqual({ account: null, configured: false })
         const off = await fail(api.post(`/admin/stripe-connect/accounts/${studio.salesChannelId}`, {}, admin))
         expect([off.status, off.data.message]).toEqual([400, expect.stringContaining("Stripe Connect is not set up")])
+      })
+
+      it("keeps a tenant's override in the segments module, beside the segment's rate, and reads it back", async () => {
+        const segments = getContainer().resolve(SEGMENTS_MODULE) as SegmentsModuleService
+        await api.post(`/admin/commission-rates/${studio.salesChannelId}`, { rates: [{ segment_id: seg.luxury.id, percent: 15 }] }, admin)
+        const stored = await segments.listCommissionRates({ sales_channel_id: studio.salesChannelId })
+        expect(stored.map((r) => [r.id.startsWith("comr_"), r.segment_id, Number(r.percent)])).toEqual([[true, seg.luxury.id, 15]])
+        expect("listCommissionRates" in analytics()).toBe(false)
+        const read: CommissionRateRow[] = (await api.get(`/admin/commission-rates/${studio.salesChannelId}`, admin)).data.rates
+        expect(read.map((r) => [r.segment_handle, r.override_percent, r.effective_percent])).toEqual([
+          ["signature", null, 10],
+          ["luxury", 15, 15],
+        ])
+
+        // A row already in the table (as an install upgraded from an earlier release has) is the tenant's rate.
+        await segments.createCommissionRates({ sales_channel_id: other.salesChannelId, segment_id: seg.signature.id, percent: 7 })
+        const theirs: CommissionRateRow[] = (await api.get(`/admin/commission-rates/${other.salesChannelId}`, admin)).data.rates
+        expect(theirs.find((r) => r.segment_id === seg.signature.id)).toEqual(expect.objectContaining({ override_percent: 7, effective_percent: 7 }))
+        // One live override per tenant and segment.
+        await expect(segments.createCommissionRates({ sales_channel_id: other.salesChannelId, segment_id: seg.signature.id, percent: 8 })).rejects.toThrow()
       })
 
       it("reverses a cancellation and a refund, so the reports net them out", async () => {

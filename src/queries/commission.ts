@@ -1,6 +1,5 @@
 import { MedusaContainer } from "@medusajs/framework/types"
 import { SEGMENTS_MODULE, SegmentsModuleService } from "../modules/segments"
-import { TIER_ANALYTICS_MODULE, TierAnalyticsModuleService } from "../modules/tier-analytics"
 
 export type CommissionRateRow = {
   segment_id: string
@@ -22,10 +21,9 @@ export async function tenantCommissionRates(
   { liveOnly = false }: { liveOnly?: boolean } = {}
 ): Promise<CommissionRateRow[]> {
   const segments: SegmentsModuleService = scope.resolve(SEGMENTS_MODULE)
-  const analytics: TierAnalyticsModuleService = scope.resolve(TIER_ANALYTICS_MODULE)
   const [rows, overrides] = await Promise.all([
     segments.listSegments({}, { select: ["id", "handle", "name", "rank", "commission_percent"], withDeleted: !liveOnly, order: { rank: "ASC" } }),
-    analytics.listCommissionRates({ sales_channel_id: salesChannelId }),
+    segments.listCommissionRates({ sales_channel_id: salesChannelId }),
   ])
   return rows.map((s) => {
     const override = overrides.find((o) => o.segment_id === s.id)

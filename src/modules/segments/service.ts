@@ -1,6 +1,7 @@
 import { MedusaError, MedusaService } from "@medusajs/framework/utils"
 import { DEFAULT_PRICE_BANDS, PriceBand, validateBands } from "../../lib/bands"
 import { AddonRule } from "./models/addon-rule"
+import { CommissionRate } from "./models/commission-rate"
 import { PricingRule } from "./models/pricing-rule"
 import { Segment } from "./models/segment"
 import { Tier } from "./models/tier"
@@ -15,6 +16,7 @@ export default class SegmentsModuleService extends MedusaService({
   Tier,
   PricingRule,
   AddonRule,
+  CommissionRate,
 }) {
   protected readonly options_: Required<SegmentsModuleOptions>
 

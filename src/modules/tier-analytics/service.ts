@@ -3,7 +3,6 @@ import { InjectManager, InjectTransactionManager, MedusaContext, MedusaService }
 import { SqlEntityManager } from "@medusajs/framework/mikro-orm/postgresql"
 import { sqlFilters } from "../../lib/sql"
 import type { TierRevenue } from "../../lib/commission"
-import { CommissionRate } from "./models/commission-rate"
 import { Conversion } from "./models/conversion"
 import { ConversionLine } from "./models/conversion-line"
 import { TierEvent } from "./models/tier-event"
@@ -43,8 +42,8 @@ const toNumber = (row: Record<string, unknown>, keys: string[]) => {
 }
 const MONEY = ["orders", "revenue", "addon_revenue", "commission"]
 
-/** Funnel events, conversions and tenants' commission rates, with the aggregate reads the reports need (one SQL query each). */
-export default class TierAnalyticsModuleService extends MedusaService({ TierEvent, Conversion, ConversionLine, CommissionRate }) {
+/** Funnel events and conversions, with the aggregate reads the reports need (one SQL query each). */
+export default class TierAnalyticsModuleService extends MedusaService({ TierEvent, Conversion, ConversionLine }) {
   /**
    * Records a conversion and its lines once per (order, reference): null when
    * it is already there. Two racing writers are settled by the unique index.

@@ -1,7 +1,6 @@
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { SEGMENTS_MODULE, SegmentsModuleService } from "../../modules/segments"
-import { TIER_ANALYTICS_MODULE, TierAnalyticsModuleService } from "../../modules/tier-analytics"
 
 export type SetCommissionRatesInput = {
   sales_channel_id: string
@@ -27,15 +26,14 @@ export const setCommissionRatesStep = createStep(
     if (unknown.length) {
       throw new MedusaError(MedusaError.Types.INVALID_DATA, `Unknown segment(s): ${unknown.join(", ")}`)
     }
-    const service: TierAnalyticsModuleService = container.resolve(TIER_ANALYTICS_MODULE)
-    const before = await service.listCommissionRates({ sales_channel_id: input.sales_channel_id, segment_id: ids })
+    const before = await segments.listCommissionRates({ sales_channel_id: input.sales_channel_id, segment_id: ids })
     if (before.length) {
-      await service.deleteCommissionRates(before.map((r) => r.id))
+      await segments.deleteCommissionRates(before.map((r) => r.id))
     }
     const rows: Row[] = input.rates
       .filter((r) => r.percent !== null)
       .map((r) => ({ sales_channel_id: input.sales_channel_id, segment_id: r.segment_id, percent: r.percent! }))
-    const created = rows.length ? await service.createCommissionRates(rows) : []
+    const created = rows.length ? await segments.createCommissionRates(rows) : []
     return new StepResponse(created, {
       created: created.map((c) => c.id),
       before: before.map((b) => ({ sales_channel_id: b.sales_channel_id, segment_id: b.segment_id, percent: Number(b.percent) })),
@@ -45,12 +43,12 @@ export const setCommissionRatesStep = createStep(
     if (!undo) {
       return
     }
-    const service: TierAnalyticsModuleService = container.resolve(TIER_ANALYTICS_MODULE)
+    const segments: SegmentsModuleService = container.resolve(SEGMENTS_MODULE)
     if (undo.created.length) {
-      await service.deleteCommissionRates(undo.created)
+      await segments.deleteCommissionRates(undo.created)
     }
     if (undo.before.length) {
-      await service.createCommissionRates(undo.before)
+      await segments.createCommissionRates(undo.before)
     }
   }
 )

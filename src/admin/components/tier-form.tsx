@@ -1,7 +1,7 @@
 import { Input, Select, Switch, Textarea } from "@medusajs/ui"
 import { useState } from "react"
 import type { TierFormValues } from "../lib/form-values"
-import type { Segment } from "../lib/types"
+import type { Segment } from "../../contract/admin"
 import { DrawerForm, Field, FormDrawer } from "./form-drawer"
 
 type TierFieldsProps = {

@@ -4,7 +4,7 @@ import { resolveTierRepair } from "../lib/api"
 import { formatEventDate } from "../lib/order-tier-summary"
 import { useAdminMutation } from "../lib/queries"
 import { formatDateTime, isOpenFlag, relativeTime, repairKindLabel, repairState } from "../lib/tier-repairs"
-import type { TierRepair } from "../lib/types"
+import type { TierRepair } from "../../contract/admin"
 
 function When({ iso, now, prefix = "" }: { iso: string; now: Date; prefix?: string }) {
   return (

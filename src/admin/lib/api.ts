@@ -1,45 +1,52 @@
-import type { Availability, AvailabilityChange, CalendarDate } from "./availability"
-import type { PricePreview, PricingRule, PricingRulePayload } from "./pricing-rules"
 import { sdk } from "./sdk"
 import { csvFileName } from "./tier-analytics"
 import type {
   AnalyticsReport,
+  AvailabilityCalendar,
+  AvailabilityChange,
+  AvailabilityResponse,
   CommissionRateChange,
   CommissionRates,
   ConnectAccountState,
-  ConnectedAccount,
   ConnectOnboarding,
+  ConnectedAccountResponse,
   CreateTierPayload,
-  Experiment,
+  DeleteResponse,
   ExperimentAssignment,
-  ExperimentReport,
   ExperimentList,
   ExperimentPayload,
+  ExperimentReport,
+  ExperimentResponse,
   ExperimentStatus,
   FunnelReport,
-  OrderTierSummary,
-  ReconcileResult,
+  OrderTierSummaryResponse,
+  PricePreview,
+  PricingRuleList,
+  PricingRulePayload,
+  PricingRuleResponse,
+  ReconcileRunResponse,
   ReportInterval,
   ReportQuery,
   RevenueReport,
-  Segment,
   SegmentList,
   SegmentPayload,
-  Tier,
+  SegmentResponse,
   TierFlagKey,
   TierFlags,
   TierFlagsState,
   TierList,
-  TierRepair,
   TierRepairList,
   TierRepairQuery,
+  TierRepairResponse,
   TierReport,
+  TierResponse,
+  TiersResponse,
   UpdateTierPayload,
   UpsellReport,
-  UpsellRule,
   UpsellRuleList,
   UpsellRulePayload,
-} from "./types"
+  UpsellRuleResponse,
+} from "../../contract/admin"
 
 /** One function per admin route the screens call (README "Admin API"). */
 
@@ -48,25 +55,25 @@ export const listSegments = (query: { limit: number; offset: number }) =>
 
 export const createSegment = (body: SegmentPayload) =>
   sdk.client
-    .fetch<{ segment: Segment }>("/admin/segments", { method: "POST", body })
+    .fetch<SegmentResponse>("/admin/segments", { method: "POST", body })
     .then((r) => r.segment)
 
 export const updateSegment = (id: string, body: Partial<SegmentPayload>) =>
   sdk.client
-    .fetch<{ segment: Segment }>(`/admin/segments/${id}`, { method: "POST", body })
+    .fetch<SegmentResponse>(`/admin/segments/${id}`, { method: "POST", body })
     .then((r) => r.segment)
 
 export const cloneSegment = (id: string, body: SegmentPayload) =>
   sdk.client
-    .fetch<{ segment: Segment }>(`/admin/segments/${id}/clone`, { method: "POST", body })
+    .fetch<SegmentResponse>(`/admin/segments/${id}/clone`, { method: "POST", body })
     .then((r) => r.segment)
 
 export const deleteSegment = (id: string) =>
-  sdk.client.fetch<{ id: string; deleted: boolean }>(`/admin/segments/${id}`, { method: "DELETE" })
+  sdk.client.fetch<DeleteResponse<"segment">>(`/admin/segments/${id}`, { method: "DELETE" })
 
 export const createTier = (segmentId: string, body: CreateTierPayload) =>
   sdk.client
-    .fetch<{ tier: Tier }>(`/admin/segments/${segmentId}/tiers`, { method: "POST", body })
+    .fetch<TierResponse>(`/admin/segments/${segmentId}/tiers`, { method: "POST", body })
     .then((r) => r.tier)
 
 export const listProductTiers = (productId: string) =>
@@ -74,37 +81,37 @@ export const listProductTiers = (productId: string) =>
 
 export const updateTier = (id: string, body: UpdateTierPayload) =>
   sdk.client
-    .fetch<{ tier: Tier }>(`/admin/tiers/${id}`, { method: "POST", body })
+    .fetch<TierResponse>(`/admin/tiers/${id}`, { method: "POST", body })
     .then((r) => r.tier)
 
 export const archiveTiers = (ids: string[]) =>
   sdk.client
-    .fetch<{ tiers: Tier[] }>("/admin/tiers/archive", { method: "POST", body: { ids } })
+    .fetch<TiersResponse>("/admin/tiers/archive", { method: "POST", body: { ids } })
     .then((r) => r.tiers)
 
 export const removeTierProduct = (id: string) =>
   sdk.client
-    .fetch<{ tier: Tier }>(`/admin/tiers/${id}/product`, { method: "DELETE" })
+    .fetch<TierResponse>(`/admin/tiers/${id}/product`, { method: "DELETE" })
     .then((r) => r.tier)
 
 export const archiveTier = (id: string) =>
   sdk.client
-    .fetch<{ tier: Tier }>(`/admin/tiers/${id}/archive`, { method: "POST" })
+    .fetch<TierResponse>(`/admin/tiers/${id}/archive`, { method: "POST" })
     .then((r) => r.tier)
 
 export const listPricingRules = () =>
-  sdk.client.fetch<{ pricing_rules: PricingRule[]; count: number }>("/admin/pricing-rules", {
+  sdk.client.fetch<PricingRuleList>("/admin/pricing-rules", {
     query: { limit: 200, offset: 0 },
   })
 
 export const createPricingRule = (body: PricingRulePayload) =>
-  sdk.client.fetch<{ pricing_rule: PricingRule }>("/admin/pricing-rules", { method: "POST", body })
+  sdk.client.fetch<PricingRuleResponse>("/admin/pricing-rules", { method: "POST", body })
 
 export const updatePricingRule = ({ id, body }: { id: string; body: Partial<PricingRulePayload> }) =>
-  sdk.client.fetch<{ pricing_rule: PricingRule }>(`/admin/pricing-rules/${id}`, { method: "POST", body })
+  sdk.client.fetch<PricingRuleResponse>(`/admin/pricing-rules/${id}`, { method: "POST", body })
 
 export const deletePricingRule = (id: string) =>
-  sdk.client.fetch<{ id: string; deleted: boolean }>(`/admin/pricing-rules/${id}`, { method: "DELETE" })
+  sdk.client.fetch<DeleteResponse<"pricing_rule">>(`/admin/pricing-rules/${id}`, { method: "DELETE" })
 
 export const getPricePreview = (tierId: string, query: { region_id: string; from: string; to: string }) =>
   sdk.client.fetch<PricePreview>(`/admin/tiers/${tierId}/price-preview`, { query })
@@ -113,17 +120,17 @@ export const listRegions = () => sdk.admin.region.list({ limit: 100, fields: "id
 
 export const getAvailability = (channelId: string) =>
   sdk.client
-    .fetch<{ availability: Availability }>(`/admin/availability/${channelId}`)
+    .fetch<AvailabilityResponse>(`/admin/availability/${channelId}`)
     .then((r) => r.availability)
 
 export const getAvailabilityCalendar = (channelId: string, from: string, to: string) =>
   sdk.client
-    .fetch<{ dates: CalendarDate[] }>(`/admin/availability/${channelId}/calendar`, { query: { from, to } })
+    .fetch<AvailabilityCalendar>(`/admin/availability/${channelId}/calendar`, { query: { from, to } })
     .then((r) => r.dates)
 
 export const updateAvailability = ({ channelId, body }: { channelId: string; body: AvailabilityChange }) =>
   sdk.client
-    .fetch<{ availability: Availability }>(`/admin/availability/${channelId}`, { method: "POST", body })
+    .fetch<AvailabilityResponse>(`/admin/availability/${channelId}`, { method: "POST", body })
     .then((r) => r.availability)
 
 export const listSalesChannels = () =>
@@ -134,41 +141,41 @@ export const listUpsellRules = (query: { limit: number; offset: number; is_activ
 
 export const createUpsellRule = (body: UpsellRulePayload) =>
   sdk.client
-    .fetch<{ upsell_rule: UpsellRule }>("/admin/upsell-rules", { method: "POST", body })
+    .fetch<UpsellRuleResponse>("/admin/upsell-rules", { method: "POST", body })
     .then((r) => r.upsell_rule)
 
 export const updateUpsellRule = ({ id, body }: { id: string; body: Partial<UpsellRulePayload> }) =>
   sdk.client
-    .fetch<{ upsell_rule: UpsellRule }>(`/admin/upsell-rules/${id}`, { method: "POST", body })
+    .fetch<UpsellRuleResponse>(`/admin/upsell-rules/${id}`, { method: "POST", body })
     .then((r) => r.upsell_rule)
 
 export const deleteUpsellRule = (id: string) =>
-  sdk.client.fetch<{ id: string; deleted: boolean }>(`/admin/upsell-rules/${id}`, { method: "DELETE" })
+  sdk.client.fetch<DeleteResponse<"upsell_rule">>(`/admin/upsell-rules/${id}`, { method: "DELETE" })
 
 export const listExperiments = (query: { limit: number; offset: number; status?: ExperimentStatus }) =>
   sdk.client.fetch<ExperimentList>("/admin/experiments", { query })
 
 export const createExperiment = (body: ExperimentPayload) =>
   sdk.client
-    .fetch<{ experiment: Experiment }>("/admin/experiments", { method: "POST", body })
+    .fetch<ExperimentResponse>("/admin/experiments", { method: "POST", body })
     .then((r) => r.experiment)
 
 export const updateExperiment = ({ id, body }: { id: string; body: Partial<ExperimentPayload> }) =>
   sdk.client
-    .fetch<{ experiment: Experiment }>(`/admin/experiments/${id}`, { method: "POST", body })
+    .fetch<ExperimentResponse>(`/admin/experiments/${id}`, { method: "POST", body })
     .then((r) => r.experiment)
 
 export const deleteExperiment = (id: string) =>
-  sdk.client.fetch<{ id: string; deleted: boolean }>(`/admin/experiments/${id}`, { method: "DELETE" })
+  sdk.client.fetch<DeleteResponse<"experiment">>(`/admin/experiments/${id}`, { method: "DELETE" })
 
 export const startExperiment = (id: string) =>
   sdk.client
-    .fetch<{ experiment: Experiment }>(`/admin/experiments/${id}/start`, { method: "POST" })
+    .fetch<ExperimentResponse>(`/admin/experiments/${id}/start`, { method: "POST" })
     .then((r) => r.experiment)
 
 export const stopExperiment = (id: string) =>
   sdk.client
-    .fetch<{ experiment: Experiment }>(`/admin/experiments/${id}/stop`, { method: "POST" })
+    .fetch<ExperimentResponse>(`/admin/experiments/${id}/stop`, { method: "POST" })
     .then((r) => r.experiment)
 
 export const getExperimentAssignment = (id: string, visitorId: string) =>
@@ -207,20 +214,20 @@ export async function getReportCsv(name: AnalyticsReport, query: object): Promis
 
 export const getOrderTierSummary = (orderId: string) =>
   sdk.client
-    .fetch<{ tier_summary: OrderTierSummary }>(`/admin/orders/${orderId}/tier-summary`)
+    .fetch<OrderTierSummaryResponse>(`/admin/orders/${orderId}/tier-summary`)
     .then((r) => r.tier_summary)
 
 export const listTierRepairs = (query: TierRepairQuery) => sdk.client.fetch<TierRepairList>("/admin/tier-repairs", { query })
 
 export const resolveTierRepair = (id: string) =>
   sdk.client
-    .fetch<{ repair: TierRepair }>(`/admin/tier-repairs/${id}/resolve`, { method: "POST" })
+    .fetch<TierRepairResponse>(`/admin/tier-repairs/${id}/resolve`, { method: "POST" })
     .then((r) => r.repair)
 
 /** Runs the reconciler now, over every tenant. */
 export const runReconciler = () =>
   sdk.client
-    .fetch<{ run: ReconcileResult }>("/admin/tier-repairs/run", { method: "POST", body: {} })
+    .fetch<ReconcileRunResponse>("/admin/tier-repairs/run", { method: "POST", body: {} })
     .then((r) => r.run)
 
 export const getCommissionRates = (salesChannelId: string) =>
@@ -238,5 +245,5 @@ export const startConnectOnboarding = (salesChannelId: string) =>
 
 export const refreshConnectAccount = (salesChannelId: string) =>
   sdk.client
-    .fetch<{ account: ConnectedAccount }>(`/admin/stripe-connect/accounts/${salesChannelId}/refresh`, { method: "POST" })
+    .fetch<ConnectedAccountResponse>(`/admin/stripe-connect/accounts/${salesChannelId}/refresh`, { method: "POST" })
     .then((r) => r.account)

@@ -1,39 +1,16 @@
 import { numberOrNull } from "./form-values"
 
-// API shape: moves to the shared contract (README "Availability")
-export type DateStatus = "available" | "limited" | "sold_out" | "blackout" | "unavailable"
-
-// API shape: moves to the shared contract
-export type AvailabilitySettings = {
-  capacity_per_date: number
-  min_lead_days: number
-  max_advance_days: number | null
-  high_demand_threshold: number
-}
-
-// API shape: moves to the shared contract
-export type Blackout = { id: string; start_date: string; end_date: string; reason: string | null }
-// API shape: moves to the shared contract
-export type HighDemandDate = { id: string; date: string; note: string | null }
-
-// API shape: moves to the shared contract
-export type Availability = {
-  settings: AvailabilitySettings & { sales_channel_id: string }
-  blackouts: Blackout[]
-  high_demand_dates: HighDemandDate[]
-}
-
-// API shape: moves to the shared contract
-export type CalendarDate = { date: string; status: DateStatus; remaining: number; booked: number; reason?: string }
-
-// API shape: moves to the shared contract
-export type AvailabilityChange = {
-  settings?: Partial<AvailabilitySettings>
-  add_blackouts?: { start_date: string; end_date?: string; reason?: string | null }[]
-  remove_blackout_ids?: string[]
-  add_high_demand_dates?: { date: string; note?: string | null }[]
-  remove_high_demand_date_ids?: string[]
-}
+// The API's shapes (README "Availability"), from the HTTP contract.
+export type {
+  Availability,
+  AvailabilityChange,
+  AvailabilitySettings,
+  Blackout,
+  CalendarDay,
+  DateStatus,
+  HighDemandDate,
+} from "../../contract/admin"
+import type { Availability, AvailabilitySettings, CalendarDay, DateStatus } from "../../contract/admin"
 
 // ---- dates, all in UTC like the API ("today, UTC, is day 0") ----
 
@@ -77,7 +54,7 @@ export const STATUS: Record<DateStatus, { label: string; color: "green" | "orang
 export const isBookable = (status: DateStatus) => status === "available" || status === "limited"
 
 /** A calendar cell read aloud: the date, its status and, where it takes bookings at all, what is left. */
-export function dayLabel(date: string, day: CalendarDate | undefined): string {
+export function dayLabel(date: string, day: CalendarDay | undefined): string {
   const left = day && day.status !== "unavailable" && day.status !== "blackout" ? `, ${day.remaining} left` : ""
   return `${date}: ${day ? STATUS[day.status].label : "loading"}${left}`
 }

@@ -1,5 +1,5 @@
 import { changedFields, numberOrNull } from "./form-values"
-import type { Experiment, ExperimentPayload, ExperimentStatus, ExperimentVariant } from "./types"
+import type { Experiment, ExperimentPayload, ExperimentStatus, ExperimentVariant } from "../../contract/admin"
 
 /** The experiment form: variants as typed, their weight shares, and what each changes in the offers. */
 

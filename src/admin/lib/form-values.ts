@@ -1,4 +1,4 @@
-import type { Segment, SegmentPayload, Tier, TierPayload } from "./types"
+import type { Segment, SegmentPayload, Tier, TierPayload } from "../../contract/admin"
 
 /** What the forms hold (text as typed) and how it becomes a request body. No rules here: the API validates. */
 

@@ -1,5 +1,5 @@
 import { formatCount } from "./tier-analytics"
-import type { BookingStatus, OrderTierLine } from "./types"
+import type { BookingStatus, OrderTierLine } from "../../contract/admin"
 
 /** The order page's tier lines in words. */
 
@@ -20,6 +20,7 @@ type BadgeColor = "green" | "red" | "grey" | "orange" | "blue"
 const BOOKING_STATUS: Record<BookingStatus, { label: string; color: BadgeColor }> = {
   confirmed: { label: "Confirmed", color: "green" },
   canceled: { label: "Canceled", color: "red" },
+  pending: { label: "Checkout in progress", color: "orange" },
   completed: { label: "Completed", color: "grey" },
 }
 

@@ -1,5 +1,5 @@
 import { numberOrNull } from "./form-values"
-import type { CommissionRate, CommissionRateChange, ConnectAccountState } from "./types"
+import type { CommissionRate, CommissionRateChange, ConnectAccountState } from "../../contract/admin"
 
 /** The Commission & payouts page's rules in words: a tenant's commission overrides and its Stripe Connect status. */
 

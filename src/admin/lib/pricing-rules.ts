@@ -1,42 +1,9 @@
 import { numberOrNull } from "./form-values"
-import type { Segment, Tier } from "./types"
+import type { Segment, Tier } from "../../contract/admin"
 
-// API shape: moves to the shared contract (README "Pricing rules")
-export type RuleKind = "season" | "last_minute" | "early_bird" | "weekday"
-
-// API shape: moves to the shared contract
-export type PricingRule = {
-  id: string
-  label: string
-  kind: RuleKind
-  percent: number
-  priority: number
-  stackable: boolean
-  is_active: boolean
-  segment_ids: string[]
-  months: number[] | null
-  start_date: string | null
-  end_date: string | null
-  repeats_yearly: boolean
-  days: number | null
-  weekdays: number[] | null
-}
-
-// API shape: moves to the shared contract
-export type PricingRulePayload = Omit<PricingRule, "id">
-
-// API shape: moves to the shared contract
-export type PricePreview = {
-  tier_id: string
-  currency_code: string
-  base: number
-  today: string
-  dates: {
-    date: string
-    final: number
-    adjustments: { rule_id: string; label: string; percent: number; amount: number }[]
-  }[]
-}
+// The API's shapes (README "Pricing rules"), from the HTTP contract.
+export type { PricePreview, PricingRule, PricingRulePayload, PricingRuleKind as RuleKind } from "../../contract/admin"
+import type { PricingRule, PricingRulePayload, PricingRuleKind as RuleKind } from "../../contract/admin"
 
 // ---- labels ----
 

@@ -25,7 +25,7 @@ import {
   listUpsellRules,
 } from "./api"
 import { changedFields, errorMessage } from "./form-values"
-import type { ExperimentStatus, ReportInterval, ReportQuery, Segment, TierRepairQuery } from "./types"
+import type { ExperimentStatus, ReportInterval, ReportQuery, Segment, TierRepairQuery } from "../../contract/admin"
 import type { SegmentNames } from "./upsell-rules"
 
 const ROOT = "tiered-storefront"

@@ -4,7 +4,7 @@ import type {
   FunnelRates,
   FunnelReport,
   FunnelStep,
-  FunnelSteps,
+  FunnelCounts,
   ReportInterval,
   ReportQuery,
   RevenueReport,
@@ -12,7 +12,7 @@ import type {
   TierReportRow,
   UpsellReport,
   UpsellReportRow,
-} from "./types"
+} from "../../contract/admin"
 
 /** The analytics page's numbers in words, and the reports reshaped for its charts. */
 
@@ -105,7 +105,7 @@ export const formatRate = (rate: number | null, locale?: string) =>
 export const rateOf = (part: number, whole: number): number | null => (whole > 0 ? part / whole : null)
 
 /** From the first step to the order. */
-export const overallConversion = (steps: FunnelSteps) => rateOf(steps.order, steps.segment_selected)
+export const overallConversion = (steps: FunnelCounts) => rateOf(steps.order, steps.segment_selected)
 
 // ---- charts ----
 
@@ -144,7 +144,7 @@ export function funnelChart(report: FunnelReport, colors = new Map<string, strin
 }
 
 /** A funnel table row: a segment's has its chart colour, the All segments total has none. */
-export type FunnelRow = { key: string; testId: string; name: string; color?: string; steps: FunnelSteps; rates: FunnelRates }
+export type FunnelRow = { key: string; testId: string; name: string; color?: string; steps: FunnelCounts; rates: FunnelRates }
 
 export const funnelRows = (report: FunnelReport, colors = new Map<string, string>()): FunnelRow[] => [
   ...report.segments.map((s) => ({

@@ -1,4 +1,4 @@
-import type { TierFlagKey, TierFlags, TierFlagsState } from "./types"
+import type { TierFlagKey, TierFlags, TierFlagsState } from "../../contract/admin"
 
 /** The flags in the merchant's words, and whether each follows the plugin options or a runtime change. */
 

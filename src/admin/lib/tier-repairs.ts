@@ -1,5 +1,5 @@
 import { formatCount } from "./tier-analytics"
-import type { ReconcileResult, ReconcileRun, TierRepair, TierRepairKind } from "./types"
+import type { ReconcileResult, ReconcileRun, TierRepair, TierRepairKind } from "../../contract/admin"
 
 /** The reconciler's repairs and flags in the merchant's words. */
 

@@ -1,5 +1,5 @@
 import { numberOrNull } from "./form-values"
-import type { Trigger, UpsellAction, UpsellRule, UpsellRulePayload } from "./types"
+import type { Trigger, UpsellAction, UpsellRule, UpsellRulePayload } from "../../contract/admin"
 
 /** The upsell rule form: what the merchant types, how it reads back, and the body it sends. */
 

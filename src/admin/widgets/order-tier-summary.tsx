@@ -9,7 +9,7 @@ import { bookingStatus, formatEventDate, guestCountText, tierLabel } from "../li
 import { useOrderTierSummary } from "../lib/queries"
 import { formatMoney } from "../lib/tier-analytics"
 import { openFlagsFirst } from "../lib/tier-repairs"
-import type { OrderTierLine, OrderTierSummary, TierRepair } from "../lib/types"
+import type { OrderTierLine, OrderTierSummary, TierRepair } from "../../contract/admin"
 import { useNow } from "../lib/use-now"
 
 /** The order's booked packages and the platform's commission on it. */

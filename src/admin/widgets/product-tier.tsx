@@ -9,7 +9,7 @@ import { TierDrawer } from "../components/tier-form"
 import { createTier, removeTierProduct, updateTier } from "../lib/api"
 import { errorMessage, tierChanges, tierFormValues, tierPayload, type TierFormValues } from "../lib/form-values"
 import { ALL_SEGMENTS, sendIfChanged, useAdminMutation, useProductTiers, useSegments } from "../lib/queries"
-import type { Tier } from "../lib/types"
+import type { Tier } from "../../contract/admin"
 
 const ProductTierWidget = ({ data: product }: DetailWidgetProps<AdminProduct>) => {
   const { data: tiers, isLoading, isError, error } = useProductTiers(product.id)

@@ -2,14 +2,14 @@ import { Badge, Button, Drawer, Heading, Input, Text } from "@medusajs/ui"
 import { useState, type ReactNode } from "react"
 import { Field, FormDrawer } from "../form-drawer"
 import { updateAvailability } from "../../lib/api"
-import { STATUS, blackoutsOn, flagsOn, isBookable, type Availability, type AvailabilityChange, type CalendarDate } from "../../lib/availability"
+import { STATUS, blackoutsOn, flagsOn, isBookable, type Availability, type AvailabilityChange, type CalendarDay } from "../../lib/availability"
 import { useAdminMutation } from "../../lib/queries"
 
 /** One date: black it out, flag it high demand, or remove either. */
 export function DateDrawer({ channelId, availability, day, onClose }: {
   channelId: string
   availability: Availability
-  day: CalendarDate
+  day: CalendarDay
   onClose: () => void
 }) {
   const [endDate, setEndDate] = useState(day.date)

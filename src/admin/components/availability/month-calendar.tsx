@@ -12,7 +12,7 @@ import {
   shift,
   thisMonth,
   type Availability,
-  type CalendarDate,
+  type CalendarDay,
   type DateStatus,
   type Month,
 } from "../../lib/availability"
@@ -24,7 +24,7 @@ export function MonthCalendar({ channelId, availability, month, onMonth, onPick 
   availability: Availability
   month: Month
   onMonth: (m: Month) => void
-  onPick: (day: CalendarDate) => void
+  onPick: (day: CalendarDay) => void
 }) {
   const calendar = useAvailabilityCalendar(channelId, firstOf(month), lastOf(month))
   useErrorToast("The calendar could not be loaded", calendar.error)
@@ -82,10 +82,10 @@ export function MonthCalendar({ channelId, availability, month, onMonth, onPick 
 
 function DayCell({ date, day, flagged, today, onPick }: {
   date: string
-  day: CalendarDate | undefined
+  day: CalendarDay | undefined
   flagged: boolean
   today: boolean
-  onPick: (day: CalendarDate) => void
+  onPick: (day: CalendarDay) => void
 }) {
   const style = day ? STATUS[day.status] : undefined
   return (

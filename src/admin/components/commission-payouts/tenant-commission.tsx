@@ -8,7 +8,7 @@ import { setCommissionRates } from "../../lib/api"
 import { errorMessage } from "../../lib/form-values"
 import { formatPercent, overrideChanges, overrideInput } from "../../lib/payouts"
 import { useAdminMutation, useCommissionRates } from "../../lib/queries"
-import type { CommissionRate } from "../../lib/types"
+import type { CommissionRate } from "../../../contract/admin"
 
 function CommissionTable({ channelId, rates }: { channelId: string; rates: CommissionRate[] }) {
   const [inputs, setInputs] = useState<Record<string, string>>(() => Object.fromEntries(rates.map((r) => [r.segment_id, overrideInput(r)])))

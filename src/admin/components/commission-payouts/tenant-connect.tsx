@@ -8,7 +8,7 @@ import { refreshConnectAccount, startConnectOnboarding } from "../../lib/api"
 import { errorMessage } from "../../lib/form-values"
 import { CONNECT_STAGES, connectStage, onboardingAction, requirementsText, statusAsOf } from "../../lib/payouts"
 import { useAdminMutation, useConnectAccount } from "../../lib/queries"
-import type { ConnectAccountState } from "../../lib/types"
+import type { ConnectAccountState } from "../../../contract/admin"
 
 // The README section a platform follows to turn Connect on.
 const CONNECT_DOCS = "the plugin's README, “Payments: Stripe Connect, plain Stripe, or any provider”"

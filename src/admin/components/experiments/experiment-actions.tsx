@@ -3,7 +3,7 @@ import { usePrompt } from "@medusajs/ui"
 import type { Action } from "../action-menu"
 import { deleteExperiment, startExperiment, stopExperiment } from "../../lib/api"
 import { useAdminMutation } from "../../lib/queries"
-import type { Experiment } from "../../lib/types"
+import type { Experiment } from "../../../contract/admin"
 
 /** Each experiment's menu: what its status allows, each step confirmed first. */
 export function useExperimentActions(edit: (experiment: Experiment) => void) {

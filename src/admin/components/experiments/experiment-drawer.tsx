@@ -6,7 +6,7 @@ import { createExperiment, updateExperiment } from "../../lib/api"
 import { submitDrawer } from "../../lib/drawer-submit"
 import { experimentChanges, experimentFormValues, experimentPayload, variantPayload, type ExperimentFormValues } from "../../lib/experiments"
 import { useAdminMutation, useChannelNames, useErrorToast, useUpsellRules } from "../../lib/queries"
-import type { Experiment } from "../../lib/types"
+import type { Experiment } from "../../../contract/admin"
 import { VariantList } from "./variant-list"
 import { VariantsEditor } from "./variants-editor"
 

@@ -1,6 +1,6 @@
 import { Table, Text } from "@medusajs/ui"
 import { ActionMenu, type Action } from "../action-menu"
-import type { Experiment } from "../../lib/types"
+import type { Experiment } from "../../../contract/admin"
 import { ExperimentStatusBadge, VariantList } from "./variant-list"
 
 export function ExperimentsTable({ experiments, channelName, actionsFor }: {

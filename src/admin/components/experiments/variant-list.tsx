@@ -1,6 +1,6 @@
 import { StatusBadge } from "@medusajs/ui"
 import { STATUS_LABELS, variantChanges, variantShares } from "../../lib/experiments"
-import type { ExperimentStatus, ExperimentVariant } from "../../lib/types"
+import type { ExperimentStatus, ExperimentVariant } from "../../../contract/admin"
 
 export function ExperimentStatusBadge({ status }: { status: ExperimentStatus }) {
   const { label, color } = STATUS_LABELS[status]

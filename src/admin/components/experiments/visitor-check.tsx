@@ -4,7 +4,7 @@ import { Field } from "../form-drawer"
 import { STATUS_LABELS } from "../../lib/experiments"
 import { errorMessage } from "../../lib/form-values"
 import { useExperimentAssignment } from "../../lib/queries"
-import type { Experiment } from "../../lib/types"
+import type { Experiment } from "../../../contract/admin"
 
 /** The variant a visitor id gets in one experiment of the page. */
 export function VisitorCheck({ experiments }: { experiments: Experiment[] }) {

@@ -6,7 +6,7 @@ import { errorMessage } from "../../lib/form-values"
 import { money, percentText, previewTiers, weekdayShort, type PricePreview } from "../../lib/pricing-rules"
 import { useErrorToast, usePricePreview, useRegions } from "../../lib/queries"
 import { addDays, todayUtc } from "../../lib/tier-analytics"
-import type { Segment } from "../../lib/types"
+import type { Segment } from "../../../contract/admin"
 
 export function PricePreviewPanel({ segments }: { segments: Segment[] }) {
   const today = todayUtc()

@@ -2,7 +2,7 @@ import { Input, Label, RadioGroup, Select, Text } from "@medusajs/ui"
 import { CheckboxItem, SwitchItem, toggled } from "../form-controls"
 import { Field } from "../form-drawer"
 import { KINDS, MONTHS, WEEKDAYS, type RuleFormValues, type RuleKind } from "../../lib/pricing-rules"
-import type { Segment } from "../../lib/types"
+import type { Segment } from "../../../contract/admin"
 
 /** A pricing rule's fields: the chosen kind's own, then percent, priority, switches and segments. */
 export function RuleFields({ values, onChange, segments }: { values: RuleFormValues; onChange: (v: RuleFormValues) => void; segments: Segment[] }) {

@@ -4,7 +4,7 @@ import { ActionMenu } from "../action-menu"
 import { updatePricingRule } from "../../lib/api"
 import { kindLabel, percentText, whenText, type PricingRule } from "../../lib/pricing-rules"
 import { useAdminMutation } from "../../lib/queries"
-import type { Segment } from "../../lib/types"
+import type { Segment } from "../../../contract/admin"
 
 export function RulesTable({ rules, segments, onEdit, onDelete }: {
   rules: PricingRule[]

@@ -10,7 +10,7 @@ import {
   type TierFormValues,
 } from "../../lib/form-values"
 import { ALL_SEGMENTS, sendIfChanged, useAdminMutation, useSegments } from "../../lib/queries"
-import type { Segment, Tier } from "../../lib/types"
+import type { Segment, Tier } from "../../../contract/admin"
 import { SegmentDrawer } from "./segment-form"
 import { TierDrawer } from "../tier-form"
 

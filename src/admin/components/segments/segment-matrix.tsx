@@ -1,7 +1,7 @@
 import { ArchiveBox, PencilSquare, Plus, SquareTwoStack, Trash } from "@medusajs/icons"
 import { Badge, Button, Checkbox, StatusBadge, Table, Text } from "@medusajs/ui"
 import { formatPriceRange, matrixLevels, nextFreeLevel, tierAtLevel } from "../../lib/form-values"
-import type { Segment, Tier } from "../../lib/types"
+import type { Segment, Tier } from "../../../contract/admin"
 import { ActionMenu } from "../action-menu"
 
 export type MatrixActions = {

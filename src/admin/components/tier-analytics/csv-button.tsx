@@ -3,7 +3,7 @@ import { Button, toast } from "@medusajs/ui"
 import { useMutation } from "@tanstack/react-query"
 import { getReportCsv } from "../../lib/api"
 import { errorMessage } from "../../lib/form-values"
-import type { AnalyticsReport } from "../../lib/types"
+import type { AnalyticsReport } from "../../../contract/admin"
 
 function saveFile({ filename, blob }: { filename: string; blob: Blob }) {
   const url = URL.createObjectURL(blob)

@@ -3,7 +3,7 @@ import { BarsChart } from "../charts"
 import { ReportTable } from "../report-table"
 import { STATUS_LABELS } from "../../lib/experiments"
 import { PALETTE, experimentChart, experimentVerdict, formatCount, formatMoney, formatRate } from "../../lib/tier-analytics"
-import type { ExperimentResult } from "../../lib/types"
+import type { ExperimentResult } from "../../../contract/admin"
 
 /** One experiment over its whole run: each variant against the control. */
 export function ExperimentResults({ experiment }: { experiment: ExperimentResult }) {

@@ -2,7 +2,7 @@ import { Text } from "@medusajs/ui"
 import { BarsChart } from "../charts"
 import { Num, ReportTable, type ReportColumn } from "../report-table"
 import { FUNNEL_STEPS, STEP_LABELS, formatCount, formatRate, funnelChart, funnelRows, overallConversion, type FunnelRow } from "../../lib/tier-analytics"
-import type { FunnelReport } from "../../lib/types"
+import type { FunnelReport } from "../../../contract/admin"
 
 const funnelColumns: ReportColumn<FunnelRow>[] = [
   {

@@ -2,7 +2,7 @@ import { Select, Text } from "@medusajs/ui"
 import { LinesChart } from "../charts"
 import { ReportTable } from "../report-table"
 import { INTERVALS, PALETTE, formatCount, formatMoney, formatMoneyShort, perInterval, revenueCharts, revenueTable } from "../../lib/tier-analytics"
-import type { ReportInterval, RevenueReport } from "../../lib/types"
+import type { ReportInterval, RevenueReport } from "../../../contract/admin"
 
 /** The revenue report's period: per day, week or month. */
 export function IntervalSelect({ value, onChange }: { value: ReportInterval; onChange: (interval: ReportInterval) => void }) {

@@ -1,7 +1,7 @@
 import { BarsChart } from "../charts"
 import { ReportTable } from "../report-table"
 import { PALETTE, formatCount, formatMoney, formatRate, rateOf, tierChart, tierLabel } from "../../lib/tier-analytics"
-import type { TierReport } from "../../lib/types"
+import type { TierReport } from "../../../contract/admin"
 
 export function TierSection({ report }: { report: TierReport }) {
   return (

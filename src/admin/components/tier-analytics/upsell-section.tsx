@@ -2,7 +2,7 @@ import { Badge } from "@medusajs/ui"
 import { BarsChart } from "../charts"
 import { ReportTable } from "../report-table"
 import { PALETTE, formatCount, formatMoney, formatRate, upsellChart } from "../../lib/tier-analytics"
-import type { UpsellReport } from "../../lib/types"
+import type { UpsellReport } from "../../../contract/admin"
 import { actionLabel } from "../../lib/upsell-rules"
 
 export function UpsellSection({ report }: { report: UpsellReport }) {

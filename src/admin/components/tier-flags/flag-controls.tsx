@@ -3,7 +3,7 @@ import { useState, type FormEvent } from "react"
 import { ChoiceList } from "../form-controls"
 import { numberOrNull } from "../../lib/form-values"
 import { allowlistForm, allowlistValue, type AllowlistForm } from "../../lib/tier-flags"
-import type { TierFlags, TierFlagsState } from "../../lib/types"
+import type { TierFlags, TierFlagsState } from "../../../contract/admin"
 
 export type FlagControls = {
   state: TierFlagsState

@@ -1,7 +1,7 @@
 import { Badge, Button, Text } from "@medusajs/ui"
 import type { ReactNode } from "react"
 import { FLAGS, flagValueText, isOverridden } from "../../lib/tier-flags"
-import type { TierFlagKey, TierFlagsState } from "../../lib/types"
+import type { TierFlagKey, TierFlagsState } from "../../../contract/admin"
 
 /** One flag: its name, whether it is overridden, its value and default, its control and its reset. */
 export function FlagRow({ flagKey, state, channelName, onReset, resetting, children }: {

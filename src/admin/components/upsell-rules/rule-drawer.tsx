@@ -7,7 +7,7 @@ import { createUpsellRule, updateUpsellRule } from "../../lib/api"
 import { submitDrawer } from "../../lib/drawer-submit"
 import { changedFields } from "../../lib/form-values"
 import { useAdminMutation, useChannelNames, useSegmentNames } from "../../lib/queries"
-import type { UpsellAction, UpsellRule } from "../../lib/types"
+import type { UpsellAction, UpsellRule } from "../../../contract/admin"
 import { ACTIONS, PLACEHOLDER_HINT, conditionProblem, ruleFormValues, rulePayload, type RuleFormValues } from "../../lib/upsell-rules"
 
 export type RuleDialog = { kind: "create" } | { kind: "edit"; rule: UpsellRule }

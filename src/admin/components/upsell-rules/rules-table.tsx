@@ -1,7 +1,7 @@
 import { CheckCircle, PencilSquare, Trash, XCircle } from "@medusajs/icons"
 import { Badge, Table, Text } from "@medusajs/ui"
 import { ActionMenu } from "../action-menu"
-import type { UpsellRule } from "../../lib/types"
+import type { UpsellRule } from "../../../contract/admin"
 import { actionLabel, triggerSummary, windowText, type SegmentNames } from "../../lib/upsell-rules"
 
 export type RowActions = {

@@ -12,7 +12,7 @@ import {
   type SegmentNames,
   type TriggerForm,
 } from "../../lib/upsell-rules"
-import type { Segment } from "../../lib/types"
+import type { Segment } from "../../../contract/admin"
 import { CheckboxItem, toggled } from "../form-controls"
 
 // Radix Select items cannot carry an empty value.

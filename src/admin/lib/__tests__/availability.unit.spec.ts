@@ -53,6 +53,7 @@ describe("the availability calendar's months (UTC)", () => {
 describe("a date's blackouts and flags", () => {
   const availability: Availability = {
     settings: { sales_channel_id: "sc_1", capacity_per_date: 4, min_lead_days: 0, max_advance_days: null, high_demand_threshold: 1 },
+    capacity_overrides: [],
     blackouts: [
       { id: "bo_1", start_date: "2026-06-10", end_date: "2026-06-12", reason: null },
       { id: "bo_2", start_date: "2026-07-01", end_date: "2026-07-01", reason: "Closed" },

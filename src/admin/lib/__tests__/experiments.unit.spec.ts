@@ -7,7 +7,7 @@ import {
   variantChanges,
   variantShares,
 } from "../experiments"
-import type { Experiment } from "../types"
+import type { Experiment } from "../../../contract/admin"
 
 const experiment = (overrides: Partial<Experiment> = {}): Experiment => ({
   id: "exp_1",

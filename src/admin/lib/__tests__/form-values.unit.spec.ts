@@ -11,7 +11,7 @@ import {
   tierFormValues,
   tierPayload,
 } from "../form-values"
-import type { Segment, Tier } from "../types"
+import type { Segment, Tier } from "../../../contract/admin"
 
 const tier = (overrides: Partial<Tier> = {}): Tier => ({
   id: "tier_1",
@@ -40,6 +40,7 @@ const segment = (overrides: Partial<Segment> = {}): Segment => ({
   image: null,
   is_active: true,
   commission_percent: 10,
+  metadata: null,
   tiers: [],
   created_at: "2026-01-01T00:00:00.000Z",
   updated_at: "2026-01-01T00:00:00.000Z",

@@ -1,5 +1,5 @@
 import { connectStage, formatPercent, onboardingAction, overrideChanges, overrideInput, requirementsText, statusAsOf } from "../payouts"
-import type { CommissionRate, ConnectedAccount } from "../types"
+import type { CommissionRate, ConnectedAccount } from "../../../contract/admin"
 
 const rate = (segment_id: string, segment_percent: number, override_percent: number | null): CommissionRate => ({
   segment_id,
@@ -20,6 +20,7 @@ const account = (fields: Partial<ConnectedAccount> = {}): ConnectedAccount => ({
   payouts_enabled: false,
   requirements_due: [],
   status_updated_at: null,
+  status_as_of: null,
   can_take_payments: false,
   ...fields,
 })

@@ -10,7 +10,7 @@ import {
   whenText,
   type PricingRule,
 } from "../pricing-rules"
-import type { Segment, Tier } from "../types"
+import type { Segment, Tier } from "../../../contract/admin"
 
 const rule = (overrides: Partial<PricingRule> = {}): PricingRule => ({
   id: "prule_1",
@@ -27,6 +27,9 @@ const rule = (overrides: Partial<PricingRule> = {}): PricingRule => ({
   repeats_yearly: false,
   days: null,
   weekdays: null,
+  metadata: null,
+  created_at: "2026-01-01T00:00:00.000Z",
+  updated_at: "2026-01-01T00:00:00.000Z",
   ...overrides,
 })
 

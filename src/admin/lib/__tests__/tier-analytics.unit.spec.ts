@@ -27,7 +27,7 @@ import {
   todayUtc,
   upsellChart,
 } from "../tier-analytics"
-import type { ExperimentVariantResult, FunnelReport, RevenueReport, TierReportRow } from "../types"
+import type { ExperimentVariantResult, FunnelReport, RevenueReport, TierReportRow } from "../../../contract/admin"
 
 const EN = "en-US"
 

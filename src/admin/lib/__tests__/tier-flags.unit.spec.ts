@@ -1,5 +1,5 @@
 import { allowlistForm, allowlistValue, flagValueText, isOverridden } from "../tier-flags"
-import type { TierFlagsState } from "../types"
+import type { TierFlagsState } from "../../../contract/admin"
 
 const defaults = { segments: true, upsell: true, upsell_rollout_percent: 100, tenant_allowlist: null }
 const state: TierFlagsState = {

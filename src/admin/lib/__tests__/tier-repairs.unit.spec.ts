@@ -9,7 +9,7 @@ import {
   repairState,
   runResultText,
 } from "../tier-repairs"
-import type { ReconcileRun, TierRepair, TierRepairKind } from "../types"
+import type { ReconcileRun, TierRepair, TierRepairKind } from "../../../contract/admin"
 
 const NOW = new Date("2027-03-01T12:00:00Z")
 const ago = (seconds: number) => new Date(NOW.getTime() - seconds * 1000).toISOString()

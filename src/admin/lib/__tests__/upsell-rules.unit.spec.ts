@@ -1,4 +1,4 @@
-import type { Trigger, UpsellRule } from "../types"
+import type { Trigger, UpsellRule } from "../../../contract/admin"
 import {
   PLACEHOLDER_HINT,
   conditionProblem,

@@ -10,13 +10,13 @@ import { Message } from "../../../components/message"
 import { PageHeader } from "../../../components/page-header"
 import { TenantSelect } from "../../../components/tenant-select"
 import { TierRepairsSection } from "../../../components/availability/tier-repairs-section"
-import { thisMonth, type CalendarDate } from "../../../lib/availability"
+import { thisMonth, type CalendarDay } from "../../../lib/availability"
 import { errorMessage } from "../../../lib/form-values"
 import { useAvailability, useErrorToast } from "../../../lib/queries"
 
 function ChannelAvailability({ channelId }: { channelId: string }) {
   const [month, setMonth] = useState(() => thisMonth())
-  const [picked, setPicked] = useState<CalendarDate | null>(null)
+  const [picked, setPicked] = useState<CalendarDay | null>(null)
   const availability = useAvailability(channelId)
   useErrorToast("Availability could not be loaded", availability.error)
 

@@ -8,7 +8,7 @@ import { SegmentMatrix, type MatrixActions } from "../../../components/segments/
 import { archiveTier, archiveTiers, deleteSegment } from "../../../lib/api"
 import { errorMessage } from "../../../lib/form-values"
 import { useAdminMutation, useSegments } from "../../../lib/queries"
-import type { Segment } from "../../../lib/types"
+import type { Segment } from "../../../../contract/admin"
 
 const PAGE_SIZE = 20
 

@@ -22,7 +22,7 @@ import {
   useUpsellReport,
 } from "../../../lib/queries"
 import { ALL_TENANTS, EMPTY_REPORT, defaultRange, rangeProblem, reportQuery, segmentColors } from "../../../lib/tier-analytics"
-import type { ReportInterval } from "../../../lib/types"
+import type { ReportInterval } from "../../../../contract/admin"
 
 // A report over an invalid range is not asked for: its body says to choose a valid one.
 const NOT_ASKED = { isLoading: false, error: null }

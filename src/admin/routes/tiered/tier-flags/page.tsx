@@ -9,7 +9,7 @@ import { FlagRow } from "../../../components/tier-flags/flag-row"
 import { resetTierFlags, setTierFlags } from "../../../lib/api"
 import { errorMessage } from "../../../lib/form-values"
 import { useAdminMutation, useChannelNames, useErrorToast, useTierFlags } from "../../../lib/queries"
-import type { TierFlagKey, TierFlags } from "../../../lib/types"
+import type { TierFlagKey, TierFlags } from "../../../../contract/admin"
 
 const TierFlagsPage = () => {
   const flags = useTierFlags()

@@ -1,14 +1,9 @@
 import { MedusaContainer } from "@medusajs/framework/types"
 import { SEGMENTS_MODULE, SegmentsModuleService } from "../modules/segments"
+import type { CommissionRate } from "../contract/admin"
 
-export type CommissionRateRow = {
-  segment_id: string
-  segment_handle: string
-  segment_name: string
-  segment_percent: number
-  override_percent: number | null
-  effective_percent: number
-}
+/** A segment's rate for one tenant, as the admin API answers it. */
+export type CommissionRateRow = CommissionRate
 
 /**
  * Each segment's commission percent for a tenant: its own override, else the segment's rate.

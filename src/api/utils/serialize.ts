@@ -3,6 +3,7 @@ import { byLevel } from "../../lib/tier-rules"
 import { SEGMENT_FIELDS, SegmentRow, TIER_FIELDS, TIER_PRODUCT_FIELDS, TierRow } from "../../queries/rows"
 import type { Segment, Tier } from "../../contract/admin"
 import type { OfferStatus, StoreUpsellOffer, UpsellAction } from "../../contract/store"
+import type { ShownOfferInput } from "../../modules/upsell/service"
 import { asJson } from "./as-json"
 
 export const ADMIN_SEGMENT_FIELDS = [
@@ -86,21 +87,11 @@ export function segmentFieldsFromBody<T extends { price_range?: { min?: number |
   return { ...rest, price_min: price_range?.min ?? null, price_max: price_range?.max ?? null }
 }
 
-type OfferRow = {
+/** A recorded offer: what the service keeps, with its id and status. */
+type OfferRow = Omit<ShownOfferInput, "sales_channel_id" | "visitor_id" | "cart_id" | "shown_on" | "action" | "price_difference"> & {
   id: string
-  rule_id: string
   action: UpsellAction
-  headline: string
-  body: string | null
-  from_tier_id: string | null
-  to_tier_id: string | null
-  event_date: string | null
-  incentive_percent: number | null
   price_difference: unknown
-  currency_code: string | null
-  remaining_slots: number | null
-  experiment_key: string | null
-  experiment_variant: string | null
   status: OfferStatus
 }
 

@@ -1,8 +1,10 @@
-// npm test [-- stage...]: every test of the project against ONE database
+// npm test [-- stage [pattern...]...]: every test of the project against ONE database
 // (DATABASE_URL, or an embedded PostgreSQL that lives for this run only).
 // Stages run in order and all run even when one fails; a summary with each
 // stage's result and time closes the run, then `N passed, N failed` (tests).
 // Stages: lint, unit, http, fuzz, browser, storefront, package, scale-out, fault (all when none is named).
+// Words after a jest stage's name that are not stage names are jest test path patterns for that
+// stage: `npm test -- unit pricing` runs only the unit test files whose path matches `pricing`.
 import fs from "node:fs"
 import os from "node:os"
 import path from "node:path"
@@ -38,10 +40,23 @@ const STAGES = {
   fault: { title: "fault (servers killed mid-checkout, PostgreSQL restarted; the reconciler repairs)", script: "integration-tests/fault/run.mjs", needsDatabase: false },
 }
 
-const requested = process.argv.slice(2)
-const unknown = requested.filter((name) => !STAGES[name])
+const requested = []
+const patterns = {}
+const unknown = []
+for (const arg of process.argv.slice(2)) {
+  const stage = requested.at(-1)
+  if (STAGES[arg]) {
+    requested.push(arg)
+    patterns[arg] ??= []
+  } else if (stage && STAGES[stage].jest) {
+    patterns[stage].push(arg)
+  } else {
+    unknown.push(arg)
+  }
+}
 if (unknown.length) {
-  console.error(`Unknown stage(s): ${unknown.join(", ")}. Stages: ${Object.keys(STAGES).join(", ")}`)
+  const jestStages = Object.keys(STAGES).filter((name) => STAGES[name].jest)
+  console.error(`Unknown stage(s): ${unknown.join(", ")}. Stages: ${Object.keys(STAGES).join(", ")}; test path patterns follow one of ${jestStages.join(", ")}`)
   process.exit(2)
 }
 const selected = Object.keys(STAGES).filter((name) => !requested.length || requested.includes(name))
@@ -98,7 +113,9 @@ async function runStage(name, stage) {
   let counts = null
   if (stage.jest) {
     const report = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "tiered-jest-")), "report.json")
-    ;({ code } = await run(process.execPath, [jest, ...stage.jest, "--json", `--outputFile=${report}`], { cwd: root, env }))
+    // Patterns first: after --selectProjects (an array option) they would read as project names.
+    const args = [jest, ...(patterns[name] ?? []), ...stage.jest, "--json", `--outputFile=${report}`]
+    ;({ code } = await run(process.execPath, args, { cwd: root, env }))
     counts = readJestCounts(report)
     fs.rmSync(path.dirname(report), { recursive: true, force: true })
   } else if (stage.command) {

@@ -4,7 +4,7 @@
 // stage's result and time closes the run, then `N passed, N failed` (tests).
 // Stages: lint, unit, http, fuzz, browser, storefront, package, scale-out, fault (all when none is named).
 // Words after a jest stage's name that are not stage names are jest test path patterns for that
-// stage: `npm test -- unit pricing` runs only the unit test files whose path matches `pricing`.
+// stage: `npm test -- browser segments` runs only the admin Segments page's file.
 import fs from "node:fs"
 import os from "node:os"
 import path from "node:path"
@@ -28,8 +28,11 @@ const STAGES = {
     needsDatabase: true,
   },
   fuzz: { title: "fuzz (malformed input against every route of the plugin)", script: "integration-tests/fuzz/run.mjs", needsDatabase: true },
-  browser: { title: "browser tests (admin)", script: "integration-tests/browser/run.mjs", needsDatabase: true },
-  storefront: { title: "browser tests (storefront journey)", script: "integration-tests/storefront/run.mjs", needsDatabase: true },
+  // One app for all the files of the stage (the project's globalSetup), so the files run one at a
+  // time in this process, each with its own Chromium; --forceExit: a page's leftover sockets must not
+  // hold the stage open once globalTeardown has stopped the app.
+  browser: { title: "browser tests (admin)", jest: ["--selectProjects", "browser", "--runInBand", "--forceExit", "--verbose"], needsDatabase: true },
+  storefront: { title: "browser tests (storefront journey)", jest: ["--selectProjects", "storefront", "--runInBand", "--forceExit", "--verbose"], needsDatabase: true },
   package: { title: "built-package test", script: "integration-tests/package/run.mjs", needsDatabase: true },
   "scale-out": {
     title: "scale-out (two servers and a worker on Redis)",
@@ -143,7 +146,7 @@ function readJestCounts(file) {
   }
 }
 
-// The browser, storefront, package, scale-out and fault runners end with the plain `N passed, N failed` line.
+// The fuzz, package, scale-out and fault runners end with the plain `N passed, N failed` line.
 function lastCountsLine(output) {
   const matches = [...output.matchAll(/^(\d+) passed, (\d+) failed/gm)]
   const last = matches.at(-1)

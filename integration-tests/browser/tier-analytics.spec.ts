@@ -4,7 +4,7 @@
 import assert from "node:assert/strict"
 import fs from "node:fs"
 import type { Locator, Page } from "playwright-core"
-import { same, visible } from "../checks"
+import { WAIT, same, visible } from "../checks"
 import { NEXT_YEAR, adminApi, adminSession, base, checkout, choose, createTenant, fromSidebar, productBody, runId, type AdminApi } from "./admin"
 
 const RUN = runId()
@@ -136,8 +136,13 @@ describe("tier analytics", () => {
       .locator(".recharts-cartesian-axis-tick-value")
       .first()
       .evaluate((el) => getComputedStyle(el).fill)
+  /** The row's cells once the page shows them: a report refetched for a new filter first shows the last one's numbers. */
   const expectTexts = async (row: Locator, expected: Record<string, string>, what: string) => {
-    const actual = await texts(row, Object.keys(expected))
+    let actual = await texts(row, Object.keys(expected))
+    for (const deadline = Date.now() + WAIT; !same(actual, expected) && Date.now() < deadline; ) {
+      await page.waitForTimeout(250)
+      actual = await texts(row, Object.keys(expected))
+    }
     assert(same(actual, expected), `${what}: expected ${JSON.stringify(expected)}, saw ${JSON.stringify(actual)}`)
   }
   const funnelCells = (counts: string[], rates: string[], overall: string) => ({

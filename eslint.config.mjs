@@ -41,11 +41,6 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.node } },
   },
   {
-    // Functions these runners hand to page.evaluate run in the browser.
-    files: ["integration-tests/browser/**/*.mjs", "integration-tests/storefront/**/*.mjs"],
-    languageOptions: { globals: { ...globals.browser } },
-  },
-  {
     files: ["integration-tests/*.js"],
     languageOptions: { globals: { ...globals.jest } },
   }

@@ -1,8 +1,10 @@
-// npm test [-- stage...]: every test of the project against ONE database
+// npm test [-- stage [pattern...]...]: every test of the project against ONE database
 // (DATABASE_URL, or an embedded PostgreSQL that lives for this run only).
 // Stages run in order and all run even when one fails; a summary with each
 // stage's result and time closes the run, then `N passed, N failed` (tests).
 // Stages: lint, unit, http, fuzz, browser, storefront, package, scale-out, fault (all when none is named).
+// Words after a jest stage's name that are not stage names are jest test path patterns for that
+// stage: `npm test -- browser segments` runs only the admin Segments page's file.
 import fs from "node:fs"
 import os from "node:os"
 import path from "node:path"
@@ -26,8 +28,11 @@ const STAGES = {
     needsDatabase: true,
   },
   fuzz: { title: "fuzz (malformed input against every route of the plugin)", script: "integration-tests/fuzz/run.mjs", needsDatabase: true },
-  browser: { title: "browser tests (admin)", script: "integration-tests/browser/run.mjs", needsDatabase: true },
-  storefront: { title: "browser tests (storefront journey)", script: "integration-tests/storefront/run.mjs", needsDatabase: true },
+  // One app for all the files of the stage (the project's globalSetup), so the files run one at a
+  // time in this process, each with its own Chromium; --forceExit: a page's leftover sockets must not
+  // hold the stage open once globalTeardown has stopped the app.
+  browser: { title: "browser tests (admin)", jest: ["--selectProjects", "browser", "--runInBand", "--forceExit", "--verbose"], needsDatabase: true },
+  storefront: { title: "browser tests (storefront journey)", jest: ["--selectProjects", "storefront", "--runInBand", "--forceExit", "--verbose"], needsDatabase: true },
   package: { title: "built-package test", script: "integration-tests/package/run.mjs", needsDatabase: true },
   "scale-out": {
     title: "scale-out (two servers and a worker on Redis)",
@@ -38,10 +43,23 @@ const STAGES = {
   fault: { title: "fault (servers killed mid-checkout, PostgreSQL restarted; the reconciler repairs)", script: "integration-tests/fault/run.mjs", needsDatabase: false },
 }
 
-const requested = process.argv.slice(2)
-const unknown = requested.filter((name) => !STAGES[name])
+const requested = []
+const patterns = {}
+const unknown = []
+for (const arg of process.argv.slice(2)) {
+  const stage = requested.at(-1)
+  if (STAGES[arg]) {
+    requested.push(arg)
+    patterns[arg] ??= []
+  } else if (stage && STAGES[stage].jest) {
+    patterns[stage].push(arg)
+  } else {
+    unknown.push(arg)
+  }
+}
 if (unknown.length) {
-  console.error(`Unknown stage(s): ${unknown.join(", ")}. Stages: ${Object.keys(STAGES).join(", ")}`)
+  const jestStages = Object.keys(STAGES).filter((name) => STAGES[name].jest)
+  console.error(`Unknown stage(s): ${unknown.join(", ")}. Stages: ${Object.keys(STAGES).join(", ")}; test path patterns follow one of ${jestStages.join(", ")}`)
   process.exit(2)
 }
 const selected = Object.keys(STAGES).filter((name) => !requested.length || requested.includes(name))
@@ -98,7 +116,9 @@ async function runStage(name, stage) {
   let counts = null
   if (stage.jest) {
     const report = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "tiered-jest-")), "report.json")
-    ;({ code } = await run(process.execPath, [jest, ...stage.jest, "--json", `--outputFile=${report}`], { cwd: root, env }))
+    // Patterns first: after --selectProjects (an array option) they would read as project names.
+    const args = [jest, ...(patterns[name] ?? []), ...stage.jest, "--json", `--outputFile=${report}`]
+    ;({ code } = await run(process.execPath, args, { cwd: root, env }))
     counts = readJestCounts(report)
     fs.rmSync(path.dirname(report), { recursive: true, force: true })
   } else if (stage.command) {
@@ -126,7 +146,7 @@ function readJestCounts(file) {
   }
 }
 
-// The browser, storefront, package, scale-out and fault runners end with the plain `N passed, N failed` line.
+// The fuzz, package, scale-out and fault runners end with the plain `N passed, N failed` line.
 function lastCountsLine(output) {
   const matches = [...output.matchAll(/^(\d+) passed, (\d+) failed/gm)]
   const last = matches.at(-1)

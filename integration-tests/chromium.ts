@@ -14,9 +14,10 @@ export const CHROMIUM_FLAGS = [
   "--no-first-run",
 ]
 
-export const hasChromium = () => fs.existsSync(CHROMIUM)
-
 /** Chromium without Playwright's own signal handlers: the runner stops it with everything else. */
 export function launchChromium() {
+  if (!fs.existsSync(CHROMIUM)) {
+    throw new Error(`no Chromium at ${CHROMIUM}: apt-get install -y chromium (or set CHROMIUM_PATH)`)
+  }
   return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS, handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false })
 }

@@ -1,0 +1,222 @@
+// The storefront journey on a desktop (1366 x 900): collections, the Signature comparison priced
+// for a date, add-ons with the bundle incentive, the date picker's statuses and keyboard, the
+// details form, the upgrade offer accepted, and the booking read back from the store.
+import assert from "node:assert/strict"
+import { visible } from "../checks"
+import {
+  DEMO,
+  RUN,
+  addDays,
+  app,
+  bookedOrder,
+  cents,
+  confirmation,
+  contrast,
+  datePrice,
+  day,
+  dbRows,
+  expectCartVisitor,
+  expectFunnel,
+  expectSignedVisitor,
+  fillDetails,
+  findDate,
+  journeySession,
+  longDate,
+  openMonth,
+  textOf,
+  today,
+  usd,
+} from "./journey"
+
+describe("storefront on a desktop", () => {
+  const session = journeySession("desktop", { viewport: { width: 1366, height: 900 } })
+  const { check, shot } = session
+  const who = { email: `desktop-${RUN}@example.com`, first_name: "Ada", last_name: "Lovelace" }
+  const state = {} as { date: string; tier: number; addons: number; total: number; displayId: number; visitor: string }
+  const column = (level: number) => session.page.getByTestId(`tier-${level}`)
+
+  check("shows the three collections with name, audience, price range and image", async () => {
+    const { page } = session
+    await page.goto(app.storefront, { waitUntil: "domcontentloaded" })
+    await visible(page.getByRole("heading", { name: "Choose your collection" }), "the collections", 60_000)
+    const expected = [
+      ["essential", "Essential", "$2,000 – $5,000", "Cost-conscious couples planning an intimate day"],
+      ["signature", "Signature", "$5,000 – $10,000", "Couples who want the full day covered without compromise"],
+      ["luxury", "Luxury", "$10,000+", "Couples planning a large or destination celebration"],
+    ]
+    assert((await page.locator(".segment-card").count()) === 3, "three collection cards")
+    for (const [handle, name, range, audience] of expected) {
+      const card = page.getByTestId(`segment-${handle}`)
+      assert((await textOf(card.getByRole("heading", { level: 3 }))) === name, `${handle}: name`)
+      assert((await textOf(card.locator(".segment-range"))).endsWith(range), `${handle}: range ${await textOf(card.locator(".segment-range"))}`)
+      assert((await textOf(card.locator(".segment-audience"))) === audience, `${handle}: audience`)
+      assert((await card.locator(".segment-image img").getAttribute("src")) === `https://placehold.co/800x500?text=${name}`, `${handle}: image`)
+    }
+    for (const [what, locator] of [
+      ["body text", page.locator(".segment-audience").first()],
+      ["muted text", page.locator(".segment-card .muted").first()],
+      ["primary buttons", page.getByRole("button", { name: "Compare Signature packages" })],
+    ] as const) {
+      const ratio = await contrast(locator)
+      assert(ratio >= 4.5, `${what} contrast is ${ratio.toFixed(2)}:1, under 4.5:1`)
+    }
+  })
+
+  check("compares the three Signature packages: included and missing features, the popular badge, base prices", async () => {
+    const { page } = session
+    await page.getByRole("button", { name: "Compare Signature packages" }).click()
+    await visible(page.getByRole("heading", { name: "Compare Signature packages" }), "the comparison")
+    assert(await page.evaluate(() => document.activeElement?.id === "step-tier"), "focus should move to the step's heading")
+    const names = []
+    for (const level of [1, 2, 3]) names.push(await textOf(column(level).getByRole("heading", { level: 3 })))
+    assert(names.join() === "Essential,Select,Complete", `columns: ${names}`)
+    assert((await page.locator(".tier-column .badge").count()) === 1 && (await column(2).locator(".badge").count()) === 1, "only Select carries the popular badge")
+    const essential = await textOf(column(1).locator(".feature-list"))
+    assert(essential.includes("Included: 8 hours coverage") && essential.includes("Not included: Second shooter"), `Essential's marks: ${essential}`)
+    const prices = []
+    for (const level of [1, 2, 3]) prices.push(await textOf(column(level).getByTestId("price-final")))
+    assert(prices.join(" ") === "$5,000.00 $7,500.00 $10,000.00", `base prices: ${prices}`)
+  })
+
+  check("prices the packages for a date: the peak-season breakdown, and the price struck through under a last-minute discount", async () => {
+    const { page } = session
+    const peak = `${Number(today().slice(0, 4)) + 1}-07-17`
+    await page.getByLabel("Your event date, for its price").fill(peak)
+    await visible(column(2).getByText("for your date"), "prices for the date")
+    await page.waitForFunction(() => document.querySelector('[data-testid="tier-2"] [data-testid="price-final"]')?.textContent === "$9,000.00")
+    const breakdown = await textOf(column(2).locator(".breakdown"))
+    assert(breakdown.includes("Base price $7,500.00") && breakdown.includes("Peak season (+20%) +$1,500.00"), `breakdown: ${breakdown}`)
+
+    const soon = addDays(today(), 20)
+    await page.getByLabel("Your event date, for its price").fill(soon)
+    const final = usd(cents(datePrice(5000, soon)))
+    await page.waitForFunction((want) => document.querySelector('[data-testid="tier-1"] [data-testid="price-final"]')?.textContent?.endsWith(want), final)
+    const was = usd(cents(datePrice(5000, soon) / (1 + DEMO.lastMinutePercent / 100)))
+    assert((await textOf(column(1).getByTestId("price-was"))) === `Was ${was}`, `struck-through price should be ${was}`)
+
+    state.date = (await findDate(session.tiers.signature.Essential.id, "available", { minDays: 45 })).date
+    await page.getByLabel("Your event date, for its price").fill(state.date)
+    await page.waitForFunction(
+      (want) => document.querySelector('[data-testid="tier-1"] [data-testid="price-final"]')?.textContent?.endsWith(want),
+      usd(cents(datePrice(5000, state.date)))
+    )
+  })
+
+  check("takes add-ons with quantities and shows the bundle incentive from three", async () => {
+    const { page } = session
+    await page.getByRole("button", { name: "Choose Essential" }).click()
+    await visible(page.getByRole("heading", { name: "Add to Essential" }), "the add-ons")
+    const notice = page.getByTestId("bundle-notice")
+    assert((await textOf(notice)).includes("10% off each add-on when you choose 3 or more"), "the bundle's terms")
+    await page.getByRole("button", { name: "One more Extra hour of coverage" }).click()
+    await page.getByRole("button", { name: "One more Extra hour of coverage" }).click()
+    assert((await page.getByLabel("Quantity of Extra hour of coverage").inputValue()) === "2", "two extra hours")
+    await visible(notice.getByText("Add 1 more to save 10% on each add-on."), "one more to go")
+    await page.getByRole("button", { name: "One more Second shooter" }).click()
+    await visible(notice.getByText("Bundle applied: 10% off each of your add-ons."), "the bundle applied")
+    assert(
+      (await page.getByRole("button", { name: "One more Photo booth" }).isEnabled()) && (await page.getByRole("button", { name: "One more Second shooter" }).isDisabled()),
+      "Second shooter is one at most"
+    )
+  })
+
+  check("shows each date's status and refuses a blacked-out and a sold-out date; scarcity on a limited date; keyboard choice", async () => {
+    const { page } = session
+    await page.getByRole("button", { name: "Continue to your date" }).click()
+    await visible(page.getByRole("heading", { name: "Choose your date" }), "the date picker")
+    const tierId = session.tiers.signature.Essential.id
+    for (const [status, label] of [
+      ["blackout", "Blackout"],
+      ["sold_out", "Sold out"],
+    ]) {
+      const found = await findDate(tierId, status)
+      await openMonth(page, found.date)
+      const aria = await day(page, found.date).getAttribute("aria-label")
+      assert(aria?.startsWith(`${longDate(found.date)}: ${label}`), `${found.date}: ${aria}`)
+      // Marked aria-disabled, the date still takes a click or Enter, and says why it cannot be chosen.
+      if (status === "blackout") await day(page, found.date).click({ force: true })
+      else await day(page, found.date).press("Enter")
+      await visible(page.locator(".refusal").getByText(`${longDate(found.date)} cannot be booked`), `the refusal of the ${status} date`)
+      const chosen = await textOf(page.getByTestId("selected-date"))
+      assert((await day(page, found.date).getAttribute("aria-pressed")) === "false" && !chosen.includes(longDate(found.date)), `a ${status} date cannot be chosen`)
+    }
+    const limited = await findDate(tierId, "limited")
+    await openMonth(page, limited.date)
+    assert((await textOf(day(page, limited.date))).includes(`${limited.remaining} left`), "limited dates say what is left")
+    await day(page, limited.date).click()
+    await visible(page.getByText(`High demand: only ${limited.remaining} booking`), "the scarcity message")
+
+    // The journey's date, with the keyboard: arrows move between dates, Enter chooses.
+    await openMonth(page, state.date)
+    await day(page, state.date).focus()
+    await page.keyboard.press("ArrowRight")
+    await page.keyboard.press("ArrowLeft")
+    assert(await page.evaluate((d) => document.activeElement?.getAttribute("data-date") === d, state.date), "arrows move the focus between dates")
+    await page.keyboard.press("Enter")
+    assert((await day(page, state.date).getAttribute("aria-pressed")) === "true", "Enter chooses the focused date")
+    const chosen = await textOf(page.getByTestId("selected-date"))
+    assert(chosen.includes(longDate(state.date)) && chosen.includes(usd(cents(datePrice(5000, state.date)))), `the chosen date and its price: ${chosen}`)
+  })
+
+  check("reserves the date, and the details form names what is missing", async () => {
+    const { page } = session
+    await page.getByRole("button", { name: "Continue to your details" }).click()
+    await visible(page.getByRole("heading", { name: "Your details" }), "the details form")
+    await page.getByRole("button", { name: "Continue to checkout" }).click()
+    await visible(page.getByText("Enter an email address like name@example.com."), "the email error")
+    assert((await page.getByLabel("Email").getAttribute("aria-invalid")) === "true", "the email field is marked invalid")
+    assert(await page.evaluate(() => document.activeElement?.id === "contact-email"), "focus goes to the first field to fix")
+    await fillDetails(page, who)
+  })
+
+  check("offers the upgrade in a modal dialog that keeps the focus; accepting it upgrades the package at the offer's price", async () => {
+    const { page } = session
+    const dialog = page.getByRole("dialog")
+    await visible(dialog, "the upsell dialog")
+    assert((await dialog.getAttribute("aria-modal")) === "true", "the dialog is modal")
+    const inside = () => page.evaluate(() => !!document.activeElement?.closest('[role="dialog"]'))
+    assert(await inside(), "focus starts in the dialog")
+    for (const key of ["Tab", "Tab", "Tab", "Shift+Tab", "Shift+Tab", "Shift+Tab", "Shift+Tab"]) {
+      await page.keyboard.press(key)
+      assert(await inside(), `focus stays in the dialog after ${key}`)
+    }
+    const f = datePrice(1, state.date)
+    const price = await textOf(dialog.getByTestId("upsell-price"))
+    const was = `+${usd(cents(2500 * f))}`
+    const now = `+${usd(cents(7500 * f * (1 + DEMO.upgradeIncentive / 100)) - cents(5000 * f))}`
+    assert(price === `Was ${was} Now ${now} to your package`, `the offer's price: ${price}`)
+    await page.screenshot({ path: shot("upsell-dialog") })
+    await dialog.getByRole("button", { name: "Upgrade to Select" }).click()
+    await visible(page.getByRole("heading", { name: "Review and book" }), "the checkout")
+    await visible(page.getByText("Upgraded to Signature Select."), "the upgrade notice")
+    const line = page.getByTestId("cart-tier-line")
+    assert((await textOf(line.getByRole("heading"))) === "Signature Select", "the cart holds Select")
+    state.tier = cents(7500 * f * (1 + DEMO.upgradeIncentive / 100))
+    state.addons = 2 * cents(400 * (1 + DEMO.bundlePercent / 100)) + cents(800 * (1 + DEMO.bundlePercent / 100))
+    state.total = cents(state.tier + state.addons)
+    assert((await textOf(line.locator(".price-amounts").first())) === `Was ${usd(cents(7500 * f))} Now ${usd(state.tier)}`, "Select's price struck through before the offer")
+    assert((await textOf(page.getByTestId("cart-total"))) === usd(state.total), `total ${usd(state.total)}`)
+  })
+
+  check("books with the store's payment provider and confirms the booking", async () => {
+    const { page } = session
+    assert(await page.getByLabel("Pay the studio directly (no card needed now)").isChecked(), "the system provider is offered and chosen")
+    await page.getByRole("button", { name: `Pay and book · ${usd(state.total)}` }).click()
+    Object.assign(state, await confirmation(page, { date: state.date, tier: "Signature Select", total: state.total }))
+  })
+
+  check("the store holds the order (tier, date, total), the accepted offer and the visitor's funnel", async () => {
+    const { order, tierLine } = await bookedOrder(state.displayId)
+    assert(order.email === who.email && order.total === state.total, `order ${order.display_id}: ${order.email} ${order.total}`)
+    assert(tierLine.metadata.tier_id === session.tiers.signature.Select.id && tierLine.metadata.event_date === state.date, "the order books Select on the date")
+    assert(tierLine.unit_price === state.tier && tierLine.metadata.upsell_offer_id, `Select at ${state.tier} with the offer`)
+    const offers = await dbRows("SELECT id, action, status, redeemed_by FROM upsell_offer WHERE visitor_id = $1 AND status <> 'shown'", [state.visitor])
+    assert(
+      offers.length === 1 && offers[0].action === "suggest_upgrade" && offers[0].status === "accepted" && offers[0].id === tierLine.metadata.upsell_offer_id,
+      `decided offers: ${JSON.stringify(offers)}`
+    )
+    await expectFunnel(state.visitor, ["segment_selected", "tier_compared", "tier_viewed", "upsell_shown", "upsell_accepted", "checkout_started"])
+    await expectSignedVisitor(state.visitor)
+    await expectCartVisitor(who.email, state.visitor)
+  })
+})

@@ -1,0 +1,5 @@
+// jest globalSetup of the storefront project: one app for every test file of the run (app.mjs).
+import { shareApp } from "../shared-app.mjs"
+import * as app from "./app.mjs"
+
+export default shareApp("STOREFRONT_APP", app)

@@ -1,0 +1,116 @@
+// The storefront journey on a phone (Pixel 7): one column, the comparison offer declined, a date
+// taken by someone else before paying refused clearly, another date booked, and the store's record.
+import assert from "node:assert/strict"
+import { devices } from "playwright-core"
+import { visible } from "../checks"
+import {
+  RUN,
+  app,
+  bookedOrder,
+  cents,
+  confirmation,
+  datePrice,
+  day,
+  dbRows,
+  expectCartVisitor,
+  expectFunnel,
+  fillDetails,
+  findDate,
+  journeySession,
+  longDate,
+  openMonth,
+  takeDate,
+  textOf,
+  usd,
+} from "./journey"
+
+describe("storefront on a phone", () => {
+  const session = journeySession("phone", { ...devices["Pixel 7"] })
+  const { check, shot } = session
+  const who = { email: `phone-${RUN}@example.com`, first_name: "Grace", last_name: "Hopper" }
+  const state = {} as { date: string; total: number; displayId: number; visitor: string }
+
+  check("phone: the collections stack in one column and nothing scrolls sideways", async () => {
+    const { page } = session
+    await page.goto(app.storefront, { waitUntil: "domcontentloaded" })
+    await visible(page.getByRole("heading", { name: "Choose your collection" }), "the collections", 60_000)
+    const boxes = await Promise.all(["essential", "signature", "luxury"].map((h) => page.getByTestId(`segment-${h}`).boundingBox()))
+    const [first, second, third] = boxes
+    assert(first && second && third && boxes.every((b) => b && Math.abs(b.x - first.x) < 1) && first.y < second.y && second.y < third.y, "one card under the other")
+    assert(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), "no sideways scrolling")
+  })
+
+  check("phone: Essential Starter on a date, and the offer declined", async () => {
+    const { page } = session
+    await page.getByRole("button", { name: "Compare Essential packages" }).click()
+    await visible(page.getByRole("heading", { name: "Compare Essential packages" }), "the comparison")
+    assert(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), "the comparison fits the phone")
+    await page.getByRole("button", { name: "Choose Starter" }).click()
+    await page.getByRole("button", { name: "Continue to your date" }).click()
+    await visible(page.getByRole("heading", { name: "Choose your date" }), "the date picker")
+    assert(await page.getByRole("button", { name: "Continue to your details" }).isDisabled(), "no date chosen yet: nothing to continue with")
+    state.date = (await findDate(session.tiers.essential.Starter.id, "available", { minDays: 45 })).date
+    await openMonth(page, state.date)
+    await day(page, state.date).click()
+    await page.getByRole("button", { name: "Continue to your details" }).click()
+    await visible(page.getByRole("heading", { name: "Your details" }), "the details form")
+    await fillDetails(page, who)
+    const dialog = page.getByRole("dialog")
+    await visible(dialog.getByRole("button", { name: "Upgrade to Classic" }), "the comparison offer")
+    const box = await dialog.boundingBox()
+    const viewport = page.viewportSize()
+    assert(box && viewport && box.y >= 0 && box.y + box.height <= viewport.height + 1 && box.width <= viewport.width, "the dialog fits the screen")
+    await visible(dialog.getByRole("button", { name: "No thanks" }), "the decline button")
+    // Escape declines, as No thanks does.
+    await page.keyboard.press("Escape")
+    await visible(page.getByRole("heading", { name: "Review and book" }), "the checkout after Escape declined")
+    state.total = cents(datePrice(2000, state.date))
+    assert((await textOf(page.getByTestId("cart-total"))) === usd(state.total), `total ${usd(state.total)}`)
+  })
+
+  check("phone: a date taken by someone else before paying is refused clearly; another date books", async () => {
+    const { page } = session
+    await takeDate(session.tiers.essential.Classic.id, state.date)
+    await page.getByRole("button", { name: /Pay and book/ }).click()
+    const alert = page.getByRole("alert")
+    await visible(alert, "the refusal")
+    const message = await textOf(alert)
+    assert(
+      message.includes(`${state.date} is no longer available for Essential Starter (sold out)`) && message.includes("Someone else booked this date"),
+      `the refusal says why: ${message}`
+    )
+    await page.screenshot({ path: shot("date-taken"), fullPage: true })
+    await alert.getByRole("button", { name: "Choose another date" }).click()
+    await visible(page.getByRole("heading", { name: "Choose your date" }), "the date picker")
+    await openMonth(page, state.date)
+    assert((await day(page, state.date).getAttribute("aria-label")) === `${longDate(state.date)}: Sold out`, "the taken date now reads sold out")
+    await day(page, state.date).click({ force: true })
+    await visible(page.locator(".refusal").getByText("cannot be booked"), "the taken date refused")
+
+    state.date = (await findDate(session.tiers.essential.Starter.id, "available", { minDays: 45 })).date
+    await openMonth(page, state.date)
+    await day(page, state.date).click()
+    await page.getByRole("button", { name: "Continue to your details" }).click()
+    await visible(page.getByRole("heading", { name: "Your details" }), "the details form")
+    assert((await page.getByLabel("Email").inputValue()) === who.email, "the details are kept")
+    // The same offer, declined today, is not asked again for the new cart (offers count once per visitor, rule and day).
+    await page.getByRole("button", { name: "Continue to checkout" }).click()
+    await visible(page.getByRole("heading", { name: "Review and book" }), "the checkout without the declined offer")
+    assert((await page.getByRole("dialog").count()) === 0, "no offer dialog")
+    state.total = cents(datePrice(2000, state.date))
+    await page.getByRole("button", { name: `Pay and book · ${usd(state.total)}` }).click()
+    Object.assign(state, await confirmation(page, { date: state.date, tier: "Essential Starter", total: state.total }))
+  })
+
+  check("phone: the store holds the order, the declined offer (recorded once) and the funnel", async () => {
+    const { order, tierLine } = await bookedOrder(state.displayId)
+    assert(
+      order.total === state.total && tierLine.metadata.tier_id === session.tiers.essential.Starter.id && tierLine.metadata.event_date === state.date,
+      "Starter on the new date"
+    )
+    const offers = await dbRows("SELECT status FROM upsell_offer WHERE visitor_id = $1", [state.visitor])
+    assert(offers.length === 1 && offers[0].status === "declined", `the visitor's offers: ${JSON.stringify(offers)}`)
+    await expectFunnel(state.visitor, ["segment_selected", "tier_compared", "tier_viewed", "upsell_shown", "upsell_declined", "checkout_started"])
+    await expectCartVisitor(who.email, state.visitor)
+  })
+})

@@ -2,7 +2,7 @@
 // (DATABASE_URL, or an embedded PostgreSQL that lives for this run only).
 // Stages run in order and all run even when one fails; a summary with each
 // stage's result and time closes the run, then `N passed, N failed` (tests).
-// Stages: lint, unit, http, fuzz, browser, storefront, package, scale-out, fault (all when none is named).
+// Stages: lint, typecheck, unit, http, fuzz, browser, storefront, package, scale-out, fault (all when none is named).
 // Words after a jest stage's name that are not stage names are jest test path patterns for that
 // stage: `npm test -- browser segments` runs only the admin Segments page's file.
 import fs from "node:fs"
@@ -16,7 +16,19 @@ const DB_NAME = "pg-test"
 
 const STAGES = {
   // ESLint prints each problem; no test count, and any warning fails the stage.
-  lint: { title: "lint (ESLint: Medusa's recommended rules and typescript-eslint)", command: ["eslint", ".", "--max-warnings", "0"], needsDatabase: false },
+  lint: { title: "lint (ESLint: Medusa's recommended rules and typescript-eslint)", commands: [["eslint/bin/eslint.js", ".", "--max-warnings", "0"]], needsDatabase: false },
+  // Each of the four TypeScript projects: the server (routes typed with the HTTP contract), the
+  // admin, the storefront and the client as a browser bundle compiles it. No test count.
+  typecheck: {
+    title: "typecheck (tsc: server, admin, storefront, client)",
+    commands: [
+      ["typescript/bin/tsc", "--noEmit"],
+      ["typescript/bin/tsc", "--noEmit", "-p", "src/admin"],
+      ["typescript/bin/tsc", "--noEmit", "-p", "storefront"],
+      ["typescript/bin/tsc", "--noEmit", "-p", "src/client/tsconfig.json"],
+    ],
+    needsDatabase: false,
+  },
   unit: { title: "unit tests", jest: ["--selectProjects", "unit"], needsDatabase: false },
   http: {
     title: "HTTP integration tests",
@@ -121,9 +133,14 @@ async function runStage(name, stage) {
     ;({ code } = await run(process.execPath, args, { cwd: root, env }))
     counts = readJestCounts(report)
     fs.rmSync(path.dirname(report), { recursive: true, force: true })
-  } else if (stage.command) {
-    const [bin, ...args] = stage.command
-    ;({ code } = await run(process.execPath, [path.join(root, "node_modules", bin, "bin", `${bin}.js`), ...args], { cwd: root, env }))
+  } else if (stage.commands) {
+    // Every command runs, so one failure does not hide another; the stage fails if any did.
+    code = 0
+    for (const [script, ...args] of stage.commands) {
+      console.log(`[test] ${path.basename(script, ".js")} ${args.join(" ")}`)
+      const result = await run(process.execPath, [path.join(root, "node_modules", script), ...args], { cwd: root, env })
+      code ||= result.code
+    }
   } else if (!fs.existsSync(path.join(root, stage.script))) {
     console.error(`[test] ${stage.script} does not exist`)
     return { name, ok: false, note: "missing", counts: null, seconds: 0 }

@@ -1,4 +1,6 @@
 import { MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
+import type { Availability, AvailabilityCalendar } from "../contract/admin"
 import {
   AvailabilityRules,
   dateAvailability,
@@ -6,7 +8,7 @@ import {
   datesBetween,
   rulesForProduct,
 } from "../lib/availability"
-import { todayUtc } from "../lib/dates"
+import { MAX_RANGE_DAYS, todayUtc } from "../lib/dates"
 import { BOOKING_MODULE, BookingModuleService } from "../modules/booking"
 import { DEFAULT_AVAILABILITY, LIVE_BOOKING_STATUSES } from "../modules/booking/service"
 import type { ReadOptions } from "./catalog"
@@ -129,4 +131,54 @@ export async function dateStatusOf(
 ): Promise<DateAvailability> {
   const [day] = await productAvailability(scope, { sales_channel_id: salesChannelId, product_id: productId, from: date, to: date }, options)
   return day
+}
+
+/** 404 unless the sales channel exists. */
+export async function ensureSalesChannel(scope: MedusaContainer, id: string): Promise<void> {
+  const query = scope.resolve(ContainerRegistrationKeys.QUERY)
+  const { data } = await query.graph({ entity: "sales_channel", fields: ["id"], filters: { id } })
+  if (!data.length) {
+    throw new MedusaError(MedusaError.Types.NOT_FOUND, `Sales channel ${id} was not found`)
+  }
+}
+
+/** A tenant's availability as the merchant edits it: settings, capacity overrides, blackouts, flagged dates. */
+export async function adminAvailability(scope: MedusaContainer, salesChannelId: string): Promise<Availability> {
+  await ensureSalesChannel(scope, salesChannelId)
+  const service: BookingModuleService = scope.resolve(BOOKING_MODULE)
+  const [settings, capacity_overrides, blackouts, high_demand_dates] = await Promise.all([
+    effectiveSettings(scope, salesChannelId),
+    service.listCapacityOverrides({ sales_channel_id: salesChannelId }, { select: ["id", "product_id", "capacity"] }),
+    service.listBlackouts(
+      { sales_channel_id: salesChannelId },
+      { select: ["id", "start_date", "end_date", "reason"], order: { start_date: "ASC" } }
+    ),
+    service.listHighDemandDates({ sales_channel_id: salesChannelId }, { select: ["id", "date", "note"], order: { date: "ASC" } }),
+  ])
+  return { settings, capacity_overrides, blackouts, high_demand_dates }
+}
+
+/**
+ * Each date's status and live bookings for the tenant's shared capacity, or for one product (with
+ * its own capacity when it has one), as the storefront sees it today.
+ */
+export async function availabilityCalendar(
+  scope: MedusaContainer,
+  input: { sales_channel_id: string; from: string; to: string; product_id?: string }
+): Promise<AvailabilityCalendar> {
+  await ensureSalesChannel(scope, input.sales_channel_id)
+  const tenant = await tenantAvailability(scope, input)
+  const product = input.product_id ?? ""
+  const pool = tenant.poolOf(product)
+  const rules = tenant.rulesFor(product)
+  const today = todayUtc()
+  return {
+    sales_channel_id: input.sales_channel_id,
+    product_id: input.product_id ?? null,
+    capacity: rules.capacity,
+    dates: datesBetween(input.from, input.to, MAX_RANGE_DAYS).map((date) => {
+      const booked = tenant.booked(pool, date)
+      return { ...dateAvailability(date, today, rules, booked), booked }
+    }),
+  }
 }

@@ -1,6 +1,7 @@
 import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { createEntitiesStep, useQueryGraphStep } from "@medusajs/medusa/core-flows"
 import { BOOKING_MODULE } from "../modules/booking"
+import { prepareAvailabilityChangeStep } from "./steps/prepare-availability-change"
 import { removeAvailabilityEntriesStep } from "./steps/remove-availability-entries"
 import { CapacityOverrideChange, setCapacityOverrideStep } from "./steps/set-capacity-override"
 import { AvailabilitySettingsChange, upsertAvailabilitySettingsStep } from "./steps/upsert-availability-settings"
@@ -25,6 +26,7 @@ export const updateAvailabilityWorkflow = createWorkflow(
       filters: { id: input.sales_channel_id },
       options: { throwIfKeyNotFound: true },
     })
+    const checked = prepareAvailabilityChangeStep(input)
     when({ input }, ({ input }) => !!input.settings).then(() => {
       upsertAvailabilitySettingsStep(
         transform({ input }, ({ input }) => ({ sales_channel_id: input.sales_channel_id, ...input.settings }))
@@ -44,11 +46,11 @@ export const updateAvailabilityWorkflow = createWorkflow(
       }))
     ).config({ name: "create-blackouts" })
     createEntitiesStep(
-      transform({ input }, ({ input }) => ({
+      transform({ input, checked }, ({ input, checked }) => ({
         moduleRegistrationName: BOOKING_MODULE,
         invokeMethod: "createHighDemandDates",
         compensateMethod: "deleteHighDemandDates",
-        data: (input.add_high_demand_dates ?? []).map((d) => ({ ...d, sales_channel_id: input.sales_channel_id })),
+        data: checked.add_high_demand_dates.map((d) => ({ ...d, sales_channel_id: input.sales_channel_id })),
       }))
     ).config({ name: "create-high-demand-dates" })
     removeAvailabilityEntriesStep(

@@ -11,7 +11,7 @@ import {
 import { MAX_RANGE_DAYS, todayUtc } from "../lib/dates"
 import { BOOKING_MODULE, BookingModuleService } from "../modules/booking"
 import { DEFAULT_AVAILABILITY, LIVE_BOOKING_STATUSES } from "../modules/booking/service"
-import type { ReadOptions } from "./catalog"
+import { loadVisibleTiers, type ReadOptions } from "./catalog"
 import { cachedRead } from "./store-cache"
 
 /** A tenant's settings, or the defaults when it has never saved any. */
@@ -181,4 +181,27 @@ export async function availabilityCalendar(
       return { ...dateAvailability(date, today, rules, booked), booked }
     }),
   }
+}
+
+/**
+ * Each date's status for a tier, for the tenant (among the key's sales channels) that sells it;
+ * 404 when none of them sells it.
+ */
+export async function tierAvailability(
+  scope: MedusaContainer,
+  salesChannelIds: string[],
+  tierId: string,
+  range: { from: string; to: string }
+): Promise<{ tier_id: string; dates: DateAvailability[] }> {
+  const [tier] = await loadVisibleTiers(scope, salesChannelIds, { id: [tierId] }, { cached: true })
+  if (!tier) {
+    throw new MedusaError(MedusaError.Types.NOT_FOUND, `Tier ${tierId} was not found`)
+  }
+  const productChannels = new Set((tier.row.product!.sales_channels ?? []).map((sc) => sc.id))
+  const dates = await productAvailability(scope, {
+    sales_channel_id: salesChannelIds.find((id) => productChannels.has(id))!,
+    product_id: tier.row.product!.id,
+    ...range,
+  })
+  return { tier_id: tier.row.id, dates }
 }

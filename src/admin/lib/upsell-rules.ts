@@ -1,5 +1,6 @@
 import { numberOrNull } from "./form-values"
 import type { Trigger, UpsellAction, UpsellRule, UpsellRulePayload } from "../../contract/admin"
+import { PLACEHOLDERS } from "../../lib/upsell"
 
 /** The upsell rule form: what the merchant types, how it reads back, and the body it sends. */
 
@@ -12,8 +13,8 @@ export const ACTIONS: { value: UpsellAction; label: string }[] = [
 
 export const actionLabel = (action: UpsellAction) => ACTIONS.find((a) => a.value === action)?.label ?? action
 
-// The engine's placeholders (src/lib/upsell.ts); the API refuses any other.
-export const PLACEHOLDERS = ["from_tier", "to_tier", "price_difference", "remaining_slots", "incentive_percent", "segment"]
+// The engine's placeholders; the API refuses any other.
+export { PLACEHOLDERS }
 
 export const PLACEHOLDER_HINT = `Placeholders: ${PLACEHOLDERS.map((p) => `{{${p}}}`).join(", ")}. A placeholder without a value in an offer is left out.`
 

@@ -1,3 +1,4 @@
+import { FeatureGain, featureGains, TierFeature } from "./comparison"
 import { roundToMinor } from "./money"
 
 export type UpgradeTier = {
@@ -6,7 +7,7 @@ export type UpgradeTier = {
   segment_rank: number
   level: number
   name: string
-  features: string[]
+  features: TierFeature[]
   /** Date-adjusted price of the tier, before any incentive. */
   price: number
 }
@@ -16,7 +17,10 @@ export type UpgradeQuote = {
   reason?: string
   price_difference: number
   discount: number
+  /** How each gain reads (FeatureGain.text): "Coverage: 10 h → 12 h", "Heirloom album". */
   features_added: string[]
+  /** The rows the target offers more of than the current tier, in comparison row order. */
+  rows_added: FeatureGain[]
   currency_code: string
 }
 
@@ -53,16 +57,18 @@ export function upgradeQuote(input: {
   currency_code: string
 }): UpgradeQuote {
   const { from, to, currency_code } = input
-  const features_added = to.features.filter((f) => !from.features.includes(f))
+  const rows_added = featureGains(from.features, to.features)
+  const features_added = rows_added.map((gain) => gain.text)
   const reason = upgradeRefusal(from, to, input.current_price)
   if (reason) {
-    return { allowed: false, reason, price_difference: 0, discount: 0, features_added, currency_code }
+    return { allowed: false, reason, price_difference: 0, discount: 0, features_added, rows_added, currency_code }
   }
   return {
     allowed: true,
     price_difference: roundToMinor(input.target_price - input.current_price, currency_code),
     discount: Math.max(0, roundToMinor(to.price - input.target_price, currency_code)),
     features_added,
+    rows_added,
     currency_code,
   }
 }

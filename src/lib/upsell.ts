@@ -87,7 +87,8 @@ export function tiersKey(offer: { from_tier_id: string | null; to_tier_id: strin
   return `${offer.from_tier_id ?? "-"}>${offer.to_tier_id ?? "-"}`
 }
 
-export const PLACEHOLDERS = ["from_tier", "to_tier", "price_difference", "remaining_slots", "incentive_percent", "segment"] as const
+/** `features_added`: what the target tier offers more of, as the upgrade quote words it ("Coverage: 10 h → 12 h, Heirloom album"). */
+export const PLACEHOLDERS = ["from_tier", "to_tier", "price_difference", "remaining_slots", "incentive_percent", "segment", "features_added"] as const
 export type Placeholder = (typeof PLACEHOLDERS)[number]
 
 const PLACEHOLDER = /\{\{\s*([a-z_]+)\s*\}\}/g
@@ -148,6 +149,8 @@ export function composeOffer(input: {
   variant: OfferVariant | null
   from: { id: string; name: string } | null
   next: { id: string; name: string } | null
+  /** What `next` offers more of than `from` (FeatureGain.text); empty when there is no `next`. */
+  features_added?: string[]
   segment_name: string | null
   addon_count: number
   bundle: { min_addons: number; percent: number }
@@ -196,6 +199,7 @@ export function composeOffer(input: {
     remaining_slots: input.date ? input.date.remaining : undefined,
     incentive_percent: incentive ?? undefined,
     segment: input.segment_name ?? undefined,
+    features_added: to && input.features_added?.length ? input.features_added.join(", ") : undefined,
   }
   const body = variant?.body ?? rule.body
   return {

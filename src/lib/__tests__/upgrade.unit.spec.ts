@@ -1,6 +1,7 @@
 import fc from "fast-check"
 import { priceTier } from "../pricing"
 import { nextTier, upgradeQuote, upgradeRefusal, UpgradeTier } from "../upgrade"
+import { featureGains, ValuedFeature } from "../comparison"
 
 const tier = (id: string, extra: Partial<UpgradeTier>): UpgradeTier => ({
   id,
@@ -37,9 +38,26 @@ describe("upgradeQuote", () => {
       price_difference: 2125, // 7500 - 5% = 7125, minus 5000
       discount: 375,
       features_added: ["10 hours", "Second shooter"],
+      rows_added: [
+        expect.objectContaining({ key: "10 hours", label: "10 hours", from: null, to: true, text: "10 hours" }),
+        expect.objectContaining({ key: "Second shooter", from: null, to: true, text: "Second shooter" }),
+      ],
       currency_code: "usd",
     })
     expect(quote(essential, select).price_difference).toBe(2500)
+  })
+
+  it("speaks in rows for valued features: what grows, and what the current tier lacks", () => {
+    const coverage = (value: number): ValuedFeature => ({ key: "coverage", label: "Coverage", group: "Coverage", value, unit: "h" })
+    const from = tier("Select", { level: 2, features: [coverage(10), "Online gallery", { key: "album", label: "Heirloom album", value: false }] })
+    const to = tier("Complete", { level: 3, price: 10000, features: [coverage(12), "Online gallery", { key: "album", label: "Heirloom album", value: true }] })
+    const q = quote(from, to)
+    expect(q.features_added).toEqual(["Coverage: 10 h → 12 h", "Heirloom album"])
+    // The same rows as the comparison's gains.
+    expect(q.rows_added).toEqual(featureGains(from.features, to.features))
+    expect(q.rows_added.map((r) => [r.from_display, r.to_display])).toEqual([["10 h", "12 h"], ["—", "Included"]])
+    // A refused move still says what the other tier has more of.
+    expect(quote(to, from).features_added).toEqual([])
   })
 
   it("allows a dearer tier of a higher-ranked segment", () => {

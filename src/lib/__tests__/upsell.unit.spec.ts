@@ -160,6 +160,17 @@ describe("composeOffer", () => {
     expect(composeOffer({ ...base, variant: { upsell_off: true }, rule: rule("suggest_upgrade") })).toBeNull()
   })
 
+  it("fills {{features_added}} with the upgrade's gains, as the upgrade quote words them", () => {
+    const body = "With {{to_tier}}: {{features_added}}."
+    const gains = ["Coverage: 10 h → 12 h", "Heirloom album"]
+    expect(composeOffer({ ...base, features_added: gains, rule: rule("suggest_upgrade", { body }) })?.body).toBe(
+      "With Select: Coverage: 10 h → 12 h, Heirloom album."
+    )
+    expect(composeOffer({ ...base, features_added: [], rule: rule("show_comparison", { body }) })?.body).toBe("With Select: .")
+    // Only an upgrade or comparison has a tier to gain from.
+    expect(composeOffer({ ...base, features_added: gains, rule: rule("emphasize_scarcity", { body: "{{features_added}}" }) })?.body).toBe("")
+  })
+
   it("drops placeholders without a value (no price without a region)", () => {
     const offer = composeOffer({ ...base, difference: () => null, rule: rule("show_comparison") })
     expect(offer).toMatchObject({ headline: "Select for more", price_difference: null })

@@ -48,13 +48,18 @@ function Cell(props: { row: Row; index: number; previous: StoreTier | undefined 
 export function ComparisonTable(props: { tiers: StoreTier[]; comparison: ComparisonMatrix }) {
   const { tiers, comparison } = props
   const [shown, setShown] = useState(() => firstShown(tiers))
-  const tableId = useId()
+  const id = useId()
+  const tableId = `${id}-table`
+  const titleId = `${id}-title`
   const groups = groupRows(comparison.rows)
   const headed = groups.some((g) => g.group !== null)
   const column = (index: number) => `tier-cell${index === shown ? " is-shown" : ""}`
 
   return (
     <div className="comparison" data-testid="comparison">
+      <h3 id={titleId} className="comparison-title">
+        What each package includes
+      </h3>
       <div className="tier-switch" role="group" aria-label="Show the package">
         {tiers.map((tier, index) => (
           <button
@@ -69,8 +74,7 @@ export function ComparisonTable(props: { tiers: StoreTier[]; comparison: Compari
           </button>
         ))}
       </div>
-      <table id={tableId} className="comparison-table">
-        <caption>What each package includes</caption>
+      <table id={tableId} className="comparison-table" aria-labelledby={titleId}>
         <thead>
           <tr>
             <td />

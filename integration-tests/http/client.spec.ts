@@ -195,7 +195,14 @@ medusaIntegrationTestRunner({
         line_item_id: tierLine.id,
         offer_id: offer.id,
       })
-      expect(quote).toEqual({ allowed: true, price_difference: 2125, discount: 375, features_added: ["10 hours", "Second shooter"], currency_code: "usd" })
+      expect(quote).toEqual({
+        allowed: true,
+        price_difference: 2125,
+        discount: 375,
+        features_added: ["10 hours", "Second shooter"],
+        rows_added: [expect.objectContaining({ key: "10 hours", to: true }), expect.objectContaining({ key: "Second shooter", to: true })],
+        currency_code: "usd",
+      })
 
       const upgraded = await tiered.carts.upgradeTier(cart.id, { line_item_id: tierLine.id, to_tier_id: t.select.id, offer_id: offer.id })
       expect(upgraded.upgrade).toEqual(

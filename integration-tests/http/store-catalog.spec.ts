@@ -145,7 +145,16 @@ medusaIntegrationTestRunner({
             "10 hours coverage": [false, false, true],
             Album: [false, false, true],
           },
+          rows: expect.any(Array),
         })
+        // Plain features are yes-rows of their own.
+        expect(data.comparison.rows.map((r: any) => [r.key, r.values, r.better])).toEqual([
+          ["8 hours coverage", [true, true, null], [false, false, false]],
+          ["Online gallery", [true, true, true], [false, false, false]],
+          ["Second shooter", [null, true, true], [false, true, false]],
+          ["10 hours coverage", [null, null, true], [false, false, true]],
+          ["Album", [null, null, true], [false, false, true]],
+        ])
       })
 
       it("prices in the region's currency, with null when the tier has no price there", async () => {
@@ -194,6 +203,7 @@ medusaIntegrationTestRunner({
             "Second shooter": [true, false],
             Album: [false, true],
           },
+          rows: expect.any(Array),
         })
         const three = await api.post(
           "/store/tiers/compare",

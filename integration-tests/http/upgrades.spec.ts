@@ -98,6 +98,7 @@ medusaIntegrationTestRunner({
           price_difference: 2500,
           discount: 0,
           features_added: ["10 hours", "Second shooter"],
+          rows_added: [expect.objectContaining({ text: "10 hours", from: null, to: true }), expect.objectContaining({ text: "Second shooter" })],
           currency_code: "usd",
         })
         const cart = await cartWith(t.essential.id, QUIET, [v.album])

@@ -5,12 +5,13 @@
  * JSON carries them.
  */
 import type { DateAvailability, DateStatus } from "../lib/availability"
+import type { FeatureValue, TierFeature, ValuedFeature } from "../lib/comparison"
 import type { Flags } from "../lib/flags"
 import type { ExperimentVariantResult, FunnelCounts, FunnelRates, FunnelStep } from "../lib/funnel"
 import type { PricingRule as PricingRuleInput, PricingRuleKind, TierPrice } from "../lib/pricing"
 import type { Trigger, UpsellAction } from "../lib/upsell"
 
-export type { DateAvailability, DateStatus, ExperimentVariantResult, FunnelCounts, FunnelRates, FunnelStep, PricingRuleKind, Trigger, UpsellAction }
+export type { DateAvailability, DateStatus, ExperimentVariantResult, FeatureValue, TierFeature, ValuedFeature, FunnelCounts, FunnelRates, FunnelStep, PricingRuleKind, Trigger, UpsellAction }
 
 /** An ISO 8601 time, as JSON carries a Date. */
 export type Timestamp = string
@@ -44,7 +45,8 @@ export type Tier = {
   level: number
   name: string
   max_guests: number | null
-  features: string[]
+  /** Plain strings and valued features as the merchant set them (README "Tier features"). */
+  features: TierFeature[]
   is_popular: boolean
   rank: number
   archived_at: Timestamp | null
@@ -87,7 +89,7 @@ export type TierPayload = {
   level: number
   name: string
   max_guests?: number | null
-  features?: string[]
+  features?: TierFeature[]
   is_popular?: boolean
 }
 

@@ -5,7 +5,7 @@
  */
 import type { DateAvailability, DateStatus } from "../lib/availability"
 import type { AddonLineMetadata, TierLineMetadata } from "../lib/cart-lines"
-import type { ComparisonMatrix } from "../lib/comparison"
+import type { ComparisonMatrix, ComparisonRow, FeatureGain, FeatureValue, TierFeature, ValuedFeature } from "../lib/comparison"
 import type { FunnelEvent } from "../lib/funnel"
 import type { PriceAdjustment, PricingRuleKind, TierPrice } from "../lib/pricing"
 import type { UpgradeQuote } from "../lib/upgrade"
@@ -14,15 +14,20 @@ import type { UpsellAction } from "../lib/upsell"
 export type {
   AddonLineMetadata,
   ComparisonMatrix,
+  ComparisonRow,
   DateAvailability,
   DateStatus,
+  FeatureGain,
+  FeatureValue,
   FunnelEvent,
   PriceAdjustment,
   PricingRuleKind,
   TierLineMetadata,
+  TierFeature,
   TierPrice,
   UpgradeQuote,
   UpsellAction,
+  ValuedFeature,
 }
 
 /** A calendar date, `YYYY-MM-DD`. */
@@ -56,6 +61,10 @@ export type StoreTier = {
   product_id: string
   variant_id: string
   max_guests: number | null
+  /**
+   * What the tier includes, as strings: plain features as they are, valued ones it offers as
+   * phrases ("Coverage: 8 h", "Second shooter"). The comparison's `rows` carry the values.
+   */
   features: string[]
   is_popular: boolean
   /** Null when the tier has no price in the region's currency. */

@@ -1,6 +1,7 @@
 import { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MedusaError, QueryContext } from "@medusajs/framework/utils"
 import { allowedAddons } from "../lib/addons"
+import { buildComparison, ComparisonMatrix, featureStrings } from "../lib/comparison"
 import { todayUtc } from "../lib/dates"
 import { Incentive, priceTier, PricingRule, TierPrice } from "../lib/pricing"
 import { Flags, segmentChannels } from "../lib/flags"
@@ -252,10 +253,15 @@ export function toStoreTier(tier: VisibleTier, price: TierPrice | null): StoreTi
     product_id: row.product!.id,
     variant_id,
     max_guests: row.max_guests,
-    features: row.features ?? [],
+    features: featureStrings(row.features ?? []),
     is_popular: row.is_popular,
     price,
   }
+}
+
+/** The comparison of visible tiers in the order given (catalog order), from their features as the merchant set them. */
+export function compareVisibleTiers(tiers: VisibleTier[]): ComparisonMatrix {
+  return buildComparison(tiers.map((tier) => ({ features: tier.row.features ?? [] })))
 }
 
 /** Prices visible tiers for the region and, when given, the event date. */

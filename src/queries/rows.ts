@@ -1,4 +1,5 @@
 /** Rows as query.graph returns them for our entities, and the fields that load them. */
+import type { TierFeature } from "../lib/comparison"
 
 export type TierRow = {
   id: string
@@ -6,7 +7,7 @@ export type TierRow = {
   level: number
   name: string
   max_guests: number | null
-  features: string[] | null
+  features: TierFeature[] | null
   is_popular: boolean
   rank: number
   archived_at: Date | string | null

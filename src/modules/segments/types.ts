@@ -1,3 +1,4 @@
+import type { TierFeature } from "../../lib/comparison"
 import { PricingRule } from "../../lib/pricing"
 
 export type PriceRange = { min: number | null; max: number | null }
@@ -21,7 +22,7 @@ export type TierFields = {
   level: number
   name: string
   max_guests?: number | null
-  features?: string[]
+  features?: TierFeature[]
   is_popular?: boolean
   rank?: number
   metadata?: Record<string, unknown> | null

@@ -2,6 +2,7 @@ import { MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { BUNDLE_MIN_ADDONS, BUNDLE_PERCENT } from "../../lib/addons"
 import { assignVariant } from "../../lib/bucketing"
+import { featureGains } from "../../lib/comparison"
 import { upsellOn } from "../../lib/flags"
 import { formatMoney, roundToMinor } from "../../lib/money"
 import { composeOffer, ComposedOffer, matchingRules, Trigger, UpsellAction, UpsellContext } from "../../lib/upsell"
@@ -109,6 +110,7 @@ export const buildUpsellOffersStep = createStep(
         )
       : null
     const nextRow = next ? visible.find((t) => t.row.id === next.id)! : null
+    const featuresAdded = fromTier && next ? featureGains(fromTier.features, next.features).map((gain) => gain.text) : []
 
     const offers: OfferDraft[] = []
     const exposed = new Map<string, ExposureDraft>()
@@ -134,6 +136,7 @@ export const buildUpsellOffersStep = createStep(
         variant: applied?.variant ?? null,
         from: from ? { id: from.row.id, name: from.row.name } : null,
         next: nextRow ? { id: nextRow.row.id, name: nextRow.row.name } : null,
+        features_added: featuresAdded,
         segment_name: from?.row.segment.name ?? null,
         addon_count: addonCount,
         bundle: { min_addons: BUNDLE_MIN_ADDONS, percent: BUNDLE_PERCENT },

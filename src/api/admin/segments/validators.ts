@@ -1,5 +1,6 @@
 import { z } from "@medusajs/framework/zod"
 import { validateBands } from "../../../lib/bands"
+import type { FeatureValue, TierFeature } from "../../../lib/comparison"
 import { booleanString, id, listParams } from "../../utils/validators"
 
 const money = z.number().finite().min(0, "must not be negative").max(1e12, "must be at most 1,000,000,000,000")
@@ -53,11 +54,84 @@ export type AdminListSegmentsType = z.infer<typeof AdminListSegments>
 export const AdminGetSegment = z.object({ include_archived: booleanString.optional() }).strict()
 export type AdminGetSegmentType = z.infer<typeof AdminGetSegment>
 
+/**
+ * Parses with the schema for the input's type (string, number, boolean, object), so a mistake is
+ * reported by that schema: a union would answer "Field ... is required" for any of them.
+ */
+function byType<T>(schemas: Partial<Record<"string" | "number" | "boolean" | "object", z.ZodType<T>>>, message: string) {
+  return z.unknown().transform((input, ctx): T => {
+    const type = input === null || Array.isArray(input) ? "other" : typeof input
+    const schema = schemas[type as keyof typeof schemas]
+    if (!schema) {
+      ctx.addIssue({ code: "custom", message })
+      return z.NEVER
+    }
+    const parsed = schema.safeParse(input)
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) {
+        ctx.addIssue({ ...issue, input: undefined } as Parameters<typeof ctx.addIssue>[0])
+      }
+      return z.NEVER
+    }
+    return parsed.data
+  })
+}
+
+/** An optional short text: blank is none. */
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .nullable()
+    .optional()
+    .transform((v) => v || null)
+
+const valuedFeature = z
+  .object({
+    key: z
+      .string()
+      .trim()
+      .min(1, "a feature key must not be empty")
+      .max(100)
+      .regex(/^[a-z0-9]+(?:[-_][a-z0-9]+)*$/, "a feature key is lowercase letters and digits, words joined by single dashes or underscores"),
+    label: z.string().trim().min(1, "a feature label must not be empty").max(200),
+    group: optionalText(100),
+    value: byType<FeatureValue>(
+      {
+        string: z.string().trim().min(1, "a feature value must not be empty").max(200),
+        number: z.number().finite().min(0, "a feature value must not be negative").max(1e9),
+        boolean: z.boolean(),
+      },
+      "a feature value is a text, a number or true/false"
+    ),
+    unit: optionalText(40),
+  })
+  .strict()
+
+const tierFeature = byType<TierFeature>(
+  { string: z.string().trim().min(1, "a feature must not be empty").max(200), object: valuedFeature },
+  "a feature is a text or an object { key, label, value, group?, unit? }"
+)
+
+/** Plain strings and valued features (README "Tier features"): at most 50, no key and no name twice in a tier. */
 const features = z
-  .array(z.string().trim().min(1, "a feature must not be empty").max(200))
+  .array(tierFeature)
   .max(50)
-  .refine((list) => new Set(list.map((f) => f.toLowerCase())).size === list.length, {
-    message: "features must not repeat",
+  .superRefine((list, ctx) => {
+    const keys = new Set<string>()
+    const names = new Set<string>()
+    list.forEach((feature, index) => {
+      const key = typeof feature === "string" ? feature : feature.key
+      const name = (typeof feature === "string" ? feature : feature.label).toLowerCase()
+      if (keys.has(key)) {
+        ctx.addIssue({ code: "custom", path: [index], message: `feature key ${key} must not repeat in a tier` })
+      } else if (names.has(name)) {
+        ctx.addIssue({ code: "custom", path: [index], message: "features must not repeat" })
+      }
+      keys.add(key)
+      names.add(name)
+    })
   })
 
 export const tierFields = {

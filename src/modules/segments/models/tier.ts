@@ -1,4 +1,5 @@
 import { model } from "@medusajs/framework/utils"
+import type { TierFeature } from "../../../lib/comparison"
 import { AddonRule } from "./addon-rule"
 import { Segment } from "./segment"
 
@@ -8,7 +9,7 @@ export const Tier = model
     level: model.number(),
     name: model.text().searchable(),
     max_guests: model.number().nullable(),
-    features: model.json<string[]>().default([]),
+    features: model.json<TierFeature[]>().default([]),
     is_popular: model.boolean().default(false),
     rank: model.number().default(0),
     archived_at: model.dateTime().nullable(),

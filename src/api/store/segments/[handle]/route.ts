@@ -1,7 +1,6 @@
 import { MedusaResponse, MedusaStoreRequest } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
-import { buildComparison } from "../../../../lib/comparison"
-import { loadRegion, loadVisibleTiers, priceVisibleTiers, toStoreSegment } from "../../../../queries/catalog"
+import { compareVisibleTiers, loadRegion, loadVisibleTiers, priceVisibleTiers, toStoreSegment } from "../../../../queries/catalog"
 import { sendStoreAnswer } from "../../../utils/store-answer"
 import { StoreGetSegmentType } from "../validators"
 import type { StoreSegmentResponse } from "../../../../contract/store"
@@ -28,6 +27,6 @@ export const GET = async (
       throw new MedusaError(MedusaError.Types.NOT_FOUND, `Segment ${handle} was not found`)
     }
     const tiers = await priceVisibleTiers(req.scope, visible, region, event_date, cached)
-    return { segment: toStoreSegment(visible[0].row.segment), tiers, comparison: buildComparison(tiers) }
+    return { segment: toStoreSegment(visible[0].row.segment), tiers, comparison: compareVisibleTiers(visible) }
   })
 }

@@ -1,7 +1,6 @@
 import { MedusaResponse, MedusaStoreRequest } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
-import { buildComparison } from "../../../../lib/comparison"
-import { loadRegion, loadVisibleTiers, priceVisibleTiers } from "../../../../queries/catalog"
+import { compareVisibleTiers, loadRegion, loadVisibleTiers, priceVisibleTiers } from "../../../../queries/catalog"
 import { sendStoreAnswer } from "../../../utils/store-answer"
 import { StoreCompareTiersType } from "../validators"
 import type { StoreTierComparisonResponse } from "../../../../contract/store"
@@ -20,6 +19,6 @@ export const POST = async (req: MedusaStoreRequest<StoreCompareTiersType>, res: 
       throw new MedusaError(MedusaError.Types.NOT_FOUND, `Tier ${missing} was not found`)
     }
     const tiers = await priceVisibleTiers(req.scope, visible, region, event_date, cached)
-    return { tiers, comparison: buildComparison(tiers) }
+    return { tiers, comparison: compareVisibleTiers(visible) }
   })
 }

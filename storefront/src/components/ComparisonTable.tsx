@@ -1,13 +1,11 @@
 import { groupRows, isYesNoRow } from "@tiered/client"
-import type { ComparisonGroup, ComparisonMatrix, StoreTier } from "@tiered/client"
+import type { ComparisonMatrix, ComparisonRow, StoreTier } from "@tiered/client"
 import { useId, useState } from "react"
-
-type Row = ComparisonGroup["rows"][number]
 
 /** Where the couple starts on a phone, which shows one package at a time: the popular one, else the first. */
 const firstShown = (tiers: StoreTier[]) => Math.max(0, tiers.findIndex((tier) => tier.is_popular))
 
-function Cell(props: { row: Row; index: number; previous: StoreTier | undefined }) {
+function Cell(props: { row: ComparisonRow; index: number; previous: StoreTier | undefined }) {
   const { row, index, previous } = props
   const value = row.values[index]
   const offered = value !== null && value !== false

@@ -114,6 +114,7 @@ export function ComparisonTable(props: { tiers: StoreTier[]; comparison: Compari
           +
         </span>{" "}
         more than the package before it
+        {shown > 0 && <span className="legend-narrow"> ({tiers[shown - 1].name})</span>}
       </p>
     </div>
   )

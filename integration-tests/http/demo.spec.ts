@@ -61,6 +61,15 @@ medusaIntegrationTestRunner({
         ["Select", 7500, 100, true],
         ["Complete", 10000, 150, false],
       ])
+      // Valued rows that read side by side, grouped, with what each step up adds.
+      const rows = signature.comparison.rows
+      expect([...new Set(rows.map((r: any) => r.group))]).toEqual(["Coverage", "Deliverables", "Team"])
+      expect(rows.find((r: any) => r.key === "coverage")).toEqual(expect.objectContaining({ display: ["8 h", "10 h", "12 h"], better: [false, true, true] }))
+      expect(Object.values(signature.comparison.matrix).every((ticks: any) => ticks.every((t: boolean, i: number) => t || !ticks.slice(0, i).some(Boolean)))).toBe(true)
+      const comparisonOffer = (
+        await api.post("/store/upsell/offers", { region_id: region, context: { viewing_tier_id: signature.tiers[0].id } }, headers(photography))
+      ).data.offers.find((o: any) => o.action === "show_comparison")
+      expect(comparisonOffer.body).toBe("Select adds Coverage: 8 h → 10 h, Edited photos: 500 → 700, Online gallery: 12 months → 24 months, Second shooter.")
 
       // Peak season (+20%) on a July date far enough ahead not to be last-minute.
       const july = `${new Date().getUTCFullYear() + 1}-07-17`

@@ -1,4 +1,5 @@
 /** The demo catalog: what a newcomer sees after `npm run dev`. Plain data, no Medusa. */
+import type { TierFeature, ValuedFeature } from "../lib/comparison"
 
 export const DEMO_ADMIN = { email: "admin@tiered.test", password: "supersecret" }
 
@@ -65,31 +66,53 @@ type DemoTier = {
   price: number
   max_guests: number
   is_popular?: boolean
-  features: string[]
+  features: TierFeature[]
   tenants: DemoTenantKey[]
 }
 
 const both: DemoTenantKey[] = ["photography", "essentials"]
 
+// The rows every segment's tiers share, by group: the same key lines them up in the comparison.
+const row = (key: string, label: string, group: string, unit: string | null = null) => (value: ValuedFeature["value"]): ValuedFeature => ({
+  key,
+  label,
+  group,
+  value,
+  unit,
+})
+const coverage = row("coverage", "Coverage", "Coverage", "h")
+const eventDays = row("event-days", "Event days", "Coverage")
+const engagement = row("engagement-session", "Engagement session", "Coverage")
+const rehearsal = row("rehearsal-dinner", "Rehearsal dinner", "Coverage")
+const photos = row("edited-photos", "Edited photos", "Deliverables")
+const gallery = row("online-gallery", "Online gallery", "Deliverables", "months")
+const printRelease = row("print-release", "Print release", "Deliverables")
+const album = row("heirloom-album", "Heirloom album", "Deliverables")
+const parentAlbums = row("parent-albums", "Parent albums", "Deliverables")
+const film = row("film", "Wedding film", "Deliverables", "min")
+const lead = row("lead-photographer", "Lead photographer", "Team")
+const shooter = row("second-shooter", "Second shooter", "Team")
+const assistant = row("lighting-assistant", "Lighting assistant", "Team")
+
 export const DEMO_TIERS: DemoTier[] = [
   { segment: "essential", level: 1, name: "Starter", handle: "essential-starter", price: 2000, max_guests: 30, tenants: both,
-    features: ["4 hours coverage", "Online gallery", "200 edited photos"] },
+    features: [coverage(4), engagement(false), photos(200), gallery(6), printRelease(false), lead(true)] },
   { segment: "essential", level: 2, name: "Classic", handle: "essential-classic", price: 3200, max_guests: 50, is_popular: true, tenants: both,
-    features: ["6 hours coverage", "Online gallery", "400 edited photos", "Print release"] },
+    features: [coverage(6), engagement(false), photos(400), gallery(12), printRelease(true), lead(true)] },
   { segment: "essential", level: 3, name: "Plus", handle: "essential-plus", price: 4500, max_guests: 80, tenants: both,
-    features: ["8 hours coverage", "Online gallery", "600 edited photos", "Print release", "Engagement session"] },
+    features: [coverage(8), engagement(true), photos(600), gallery(12), printRelease(true), lead(true)] },
   { segment: "signature", level: 1, name: "Essential", handle: "signature-essential", price: 5000, max_guests: 50, tenants: both,
-    features: ["8 hours coverage", "Online gallery", "Print release", "Engagement session"] },
+    features: [coverage(8), engagement(true), photos(500), gallery(12), printRelease(true), album(false), lead(true), shooter(false)] },
   { segment: "signature", level: 2, name: "Select", handle: "signature-select", price: 7500, max_guests: 100, is_popular: true, tenants: both,
-    features: ["10 hours coverage", "Online gallery", "Print release", "Engagement session", "Second shooter"] },
+    features: [coverage(10), engagement(true), photos(700), gallery(24), printRelease(true), album(false), lead(true), shooter(true)] },
   { segment: "signature", level: 3, name: "Complete", handle: "signature-complete", price: 10000, max_guests: 150, tenants: both,
-    features: ["12 hours coverage", "Online gallery", "Print release", "Engagement session", "Second shooter", "Heirloom album"] },
+    features: [coverage(12), engagement(true), photos(900), gallery(24), printRelease(true), album(true), lead(true), shooter(true)] },
   { segment: "luxury", level: 1, name: "Prestige", handle: "luxury-prestige", price: 12000, max_guests: 200, tenants: ["photography"],
-    features: ["Full-day coverage", "Online gallery", "Second shooter", "Heirloom album", "Highlight film"] },
+    features: [coverage(12), eventDays(1), engagement(true), rehearsal(false), photos(1000), gallery(24), album(true), parentAlbums(0), film(5), lead(true), shooter(true), assistant(false)] },
   { segment: "luxury", level: 2, name: "Grand", handle: "luxury-grand", price: 16000, max_guests: 250, is_popular: true, tenants: ["photography"],
-    features: ["Full-day coverage", "Online gallery", "Second shooter", "Heirloom album", "Highlight film", "Rehearsal dinner coverage"] },
+    features: [coverage(14), eventDays(1), engagement(true), rehearsal(true), photos(1500), gallery(36), album(true), parentAlbums(0), film(5), lead(true), shooter(true), assistant(true)] },
   { segment: "luxury", level: 3, name: "Ultimate", handle: "luxury-ultimate", price: 22000, max_guests: 400, tenants: ["photography"],
-    features: ["Two-day coverage", "Online gallery", "Second shooter", "Heirloom album", "Feature film", "Rehearsal dinner coverage", "Parent albums"] },
+    features: [coverage(16), eventDays(2), engagement(true), rehearsal(true), photos(2000), gallery(36), album(true), parentAlbums(2), film(20), lead(true), shooter(true), assistant(true)] },
 ]
 
 type DemoAddon = {
@@ -151,7 +174,7 @@ export const DEMO_UPSELL_RULES = [
     trigger: { viewing_tier: { level: 1 } },
     action: "show_comparison" as const,
     headline: "See what {{to_tier}} adds for {{price_difference}}",
-    body: "Compare {{from_tier}} and {{to_tier}} side by side.",
+    body: "{{to_tier}} adds {{features_added}}.",
     priority: 10,
   },
   {

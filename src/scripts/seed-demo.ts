@@ -28,6 +28,7 @@ import { createTiersWorkflow } from "../workflows/create-tiers"
 import { addTierToCartWorkflow } from "../workflows/add-tier-to-cart"
 import { cancelOrderBookingsWorkflow } from "../workflows/cancel-order-bookings"
 import { recordConversionWorkflow } from "../workflows/record-conversion"
+import { featureStrings } from "../lib/comparison"
 import { addDays, nextOccurrence, todayUtc } from "../lib/dates"
 import { issueVisitorId } from "../lib/visitor-id"
 import { visitorSecret } from "../queries/visitor"
@@ -133,7 +134,7 @@ export async function seedDemo(container: MedusaContainer): Promise<DemoSeedResu
       price: t.price,
       tenants: t.tenants,
       collection: DEMO_COLLECTIONS.packages.handle,
-      description: `${t.name} package: up to ${t.max_guests} guests. ${t.features.join(", ")}.`,
+      description: `${t.name} package: up to ${t.max_guests} guests. ${featureStrings(t.features).join(", ")}.`,
     })),
     ...DEMO_ADDONS.map((a) => ({
       ...a,

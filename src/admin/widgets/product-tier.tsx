@@ -10,6 +10,7 @@ import { createTier, removeTierProduct, updateTier } from "../lib/api"
 import { errorMessage, tierChanges, tierFormValues, tierPayload, type TierFormValues } from "../lib/form-values"
 import { ALL_SEGMENTS, sendIfChanged, useAdminMutation, useProductTiers, useSegments } from "../lib/queries"
 import type { Tier } from "../../contract/admin"
+import { featureStrings } from "../../lib/comparison"
 
 const ProductTierWidget = ({ data: product }: DetailWidgetProps<AdminProduct>) => {
   const { data: tiers, isLoading, isError, error } = useProductTiers(product.id)
@@ -94,7 +95,7 @@ function TierSummary({ tier }: { tier: Tier }) {
         </Text>
         {tier.features.length ? (
           <ul className="mt-1 list-disc pl-5">
-            {tier.features.map((feature) => (
+            {featureStrings(tier.features).map((feature) => (
               <li key={feature}>
                 <Text size="small" className="text-ui-fg-subtle">
                   {feature}

@@ -66,8 +66,9 @@ export type FeatureGain = {
   text: string
 }
 
-type Cell = { value: FeatureValue; unit: string | null }
-type Named = { key: string; label: string; group: string | null; cell: Cell }
+/** One tier's value on a row, with its unit. */
+export type FeatureCell = { value: FeatureValue; unit: string | null }
+type Named = { key: string; label: string; group: string | null; cell: FeatureCell }
 
 export const ABSENT_DISPLAY = "—"
 export const INCLUDED_DISPLAY = "Included"
@@ -99,7 +100,7 @@ function cellsOf(tier: ComparableTier): Map<string, Named> {
 }
 
 /** Whether a cell offers anything: absent, `false` and 0 do not. */
-export function offers(cell: Cell | null): boolean {
+export function offers(cell: FeatureCell | null): boolean {
   return cell !== null && cell.value !== false && cell.value !== 0
 }
 
@@ -108,7 +109,7 @@ export function offers(cell: Cell | null): boolean {
  * number in the same unit. Two different texts, or numbers in different units, are not ranked
  * (nothing says "Printed" is more than "Digital"), so they are never "more".
  */
-export function offersMore(prev: Cell | null, cur: Cell | null): boolean {
+export function offersMore(prev: FeatureCell | null, cur: FeatureCell | null): boolean {
   if (!offers(cur)) {
     return false
   }
@@ -118,7 +119,7 @@ export function offersMore(prev: Cell | null, cur: Cell | null): boolean {
   return typeof prev!.value === "number" && typeof cur!.value === "number" && prev!.unit === cur!.unit && cur!.value > prev!.value
 }
 
-export function displayValue(cell: Cell | null): string {
+export function displayValue(cell: FeatureCell | null): string {
   if (cell === null || cell.value === false) {
     return ABSENT_DISPLAY
   }
@@ -133,7 +134,7 @@ export function displayValue(cell: Cell | null): string {
 }
 
 /** How one row's value reads in a sentence: "Second shooter", "Coverage: 8 h". */
-export function featurePhrase(label: string, cell: Cell): string {
+export function featurePhrase(label: string, cell: FeatureCell): string {
   return cell.value === true ? label : `${label}: ${displayValue(cell)}`
 }
 

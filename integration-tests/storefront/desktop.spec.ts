@@ -2,7 +2,7 @@
 // for a date, add-ons with the bundle incentive, the date picker's statuses and keyboard, the
 // details form, the upgrade offer accepted, and the booking read back from the store.
 import assert from "node:assert/strict"
-import { visible } from "../checks"
+import { same, visible } from "../checks"
 import {
   DEMO,
   RUN,
@@ -12,9 +12,12 @@ import {
   cents,
   confirmation,
   contrast,
+  crossesAbove,
   datePrice,
   day,
   dbRows,
+  demoComparison,
+  demoGains,
   expectCartVisitor,
   expectFunnel,
   expectSignedVisitor,
@@ -23,6 +26,7 @@ import {
   journeySession,
   longDate,
   openMonth,
+  readComparison,
   textOf,
   today,
   usd,
@@ -62,7 +66,7 @@ describe("storefront on a desktop", () => {
     }
   })
 
-  check("compares the three Signature packages: included and missing features, the popular badge, base prices", async () => {
+  check("compares the three Signature packages: the popular badge, base prices", async () => {
     const { page } = session
     await page.getByRole("button", { name: "Compare Signature packages" }).click()
     await visible(page.getByRole("heading", { name: "Compare Signature packages" }), "the comparison")
@@ -71,11 +75,34 @@ describe("storefront on a desktop", () => {
     for (const level of [1, 2, 3]) names.push(await textOf(column(level).getByRole("heading", { level: 3 })))
     assert(names.join() === "Essential,Select,Complete", `columns: ${names}`)
     assert((await page.locator(".tier-column .badge").count()) === 1 && (await column(2).locator(".badge").count()) === 1, "only Select carries the popular badge")
-    const essential = await textOf(column(1).locator(".feature-list"))
-    assert(essential.includes("Included: Coverage") && essential.includes("Not included: Second shooter"), `Essential's marks: ${essential}`)
     const prices = []
     for (const level of [1, 2, 3]) prices.push(await textOf(column(level).getByTestId("price-final")))
     assert(prices.join(" ") === "$5,000.00 $7,500.00 $10,000.00", `base prices: ${prices}`)
+  })
+
+  check("the comparison: grouped rows with each package's value, a + where a package offers more, never a — above a package that offers the row", async () => {
+    const { page } = session
+    const table = page.getByRole("table", { name: "What each package includes" })
+    await visible(table, "the comparison table")
+    const read = await readComparison(page)
+    assert(read.columns.join() === "Essential,Select,Complete", `columns: ${read.columns}`)
+    assert(["Coverage", "Deliverables", "Team"].every((g) => read.groups.includes(g)), `group headings: ${read.groups}`)
+    const coverage = read.rows.find((r) => r.key === "coverage")
+    assert(coverage && coverage.label === "Coverage", "a Coverage row")
+    assert(coverage.cells.map((c) => c.shows).join(" / ") === "8 h / 10 h / 12 h", `coverage: ${JSON.stringify(coverage.cells)}`)
+    assert(coverage.cells.map((c) => c.more).join() === "false,true,true", "Select and Complete marked as offering more coverage")
+    assert(same(read, demoComparison("signature")), `the table should be the demo's rows: ${JSON.stringify(read)}`)
+    assert(crossesAbove(read).length === 0, `a — above a package that offers the row: ${crossesAbove(read)}`)
+    assert(!(await textOf(table)).includes("✕"), "no cross anywhere")
+    // The mark is not colour alone: the cell says it to a screen reader too.
+    const more = await textOf(table.locator('tr[data-row="coverage"] td[data-tier="2"]'))
+    assert(more === "10 h+, more than Essential", `Select's coverage cell reads: ${more}`)
+    const missing = await textOf(table.locator('tr[data-row="second-shooter"] td[data-tier="1"]'))
+    assert(missing === "—Not included", `Essential's second shooter reads: ${missing}`)
+    for (const header of ["Essential", "Select", "Complete"]) await visible(table.getByRole("columnheader", { name: header }), `${header}'s column header`)
+    await visible(table.getByRole("rowheader", { name: "Coverage" }).first(), "the Coverage row header")
+    await table.scrollIntoViewIfNeeded()
+    await page.getByTestId("comparison").screenshot({ path: shot("comparison") })
   })
 
   check("prices the packages for a date: the peak-season breakdown, and the price struck through under a last-minute discount", async () => {
@@ -185,6 +212,9 @@ describe("storefront on a desktop", () => {
     const was = `+${usd(cents(2500 * f))}`
     const now = `+${usd(cents(7500 * f * (1 + DEMO.upgradeIncentive / 100)) - cents(5000 * f))}`
     assert(price === `Was ${was} Now ${now} to your package`, `the offer's price: ${price}`)
+    const gains = await dialog.getByTestId("upsell-gains").locator(".gain").allTextContents()
+    const expected = demoGains("signature", "Essential", "Select")
+    assert(expected.includes("Coverage: 8 h → 10 h") && same(gains.map((g) => g.replace(/\s+/g, " ").trim()), expected), `what Select adds: ${gains}`)
     await page.screenshot({ path: shot("upsell-dialog") })
     await dialog.getByRole("button", { name: "Upgrade to Select" }).click()
     await visible(page.getByRole("heading", { name: "Review and book" }), "the checkout")

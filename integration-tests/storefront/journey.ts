@@ -5,6 +5,8 @@ import assert from "node:assert/strict"
 import type { Browser, BrowserContextOptions, Locator, Page } from "playwright-core"
 import { launchChromium } from "../chromium"
 import { WAIT, checksInOrder, queryRows, visible } from "../checks"
+import { buildRows, featureGains, groupRows, isYesNoRow } from "../../src/lib/comparison"
+import { DEMO_TIERS } from "../../src/scripts/demo-data"
 
 type StorefrontApp = { base: string; url: string; key: string; regionId: string; storefront: string; screenshots: string }
 
@@ -179,6 +181,66 @@ export async function openMonth(page: Page, date: string) {
 }
 
 export const day = (page: Page, date: string) => page.locator(`button[data-date="${date}"]`)
+
+// ---- the comparison ----
+
+type ComparisonCell = { tier: number; shows: string; more: boolean }
+export type ReadComparison = { columns: string[]; groups: string[]; rows: { key: string; label: string; cells: ComparisonCell[] }[] }
+
+/** The comparison table as the couple sees it: the package columns on screen, the group headings, and each row's cells on screen ("8 h", "✓", "—", and whether "+" marks it). */
+export async function readComparison(page: Page): Promise<ReadComparison> {
+  return page.getByTestId("comparison").locator("table").evaluate((table) => {
+    const onScreen = (el: Element) => getComputedStyle(el).display !== "none"
+    const text = (el: Element | null) => el?.textContent?.replace(/\s+/g, " ").trim() ?? ""
+    return {
+      columns: [...table.querySelectorAll("thead th")].filter(onScreen).map(text),
+      groups: [...table.querySelectorAll('th[scope="rowgroup"]')].map(text),
+      rows: [...table.querySelectorAll("tbody tr[data-row]")].map((tr) => ({
+        key: tr.getAttribute("data-row") ?? "",
+        label: text(tr.querySelector("th")),
+        cells: [...tr.querySelectorAll("td")].filter(onScreen).map((td) => ({
+          tier: Number(td.getAttribute("data-tier")),
+          shows: text(td.querySelector(".value") ?? td.querySelector(".mark")),
+          more: td.classList.contains("is-better") && td.querySelector(".more") !== null,
+        })),
+      })),
+    }
+  })
+}
+
+const demoSegmentTiers = (segment: string) => DEMO_TIERS.filter((t) => t.segment === segment).sort((a, b) => a.level - b.level)
+
+/** What the comparison of a demo segment shows, worked out from the demo's features with the comparison rules. */
+export function demoComparison(segment: string): ReadComparison {
+  const tiers = demoSegmentTiers(segment)
+  const rows = buildRows(tiers.map((t) => ({ features: t.features, level: t.level })))
+  const groups = groupRows(rows)
+  return {
+    columns: tiers.map((t) => t.name),
+    groups: groups.some((g) => g.group !== null) ? groups.map((g) => g.group ?? "Also included") : [],
+    rows: groups.flatMap((g) => g.rows).map((row) => ({
+      key: row.key,
+      label: row.label,
+      cells: tiers.map((t, i) => {
+        const value = row.values[i]
+        const absent = value === null || value === false
+        return { tier: t.level, shows: absent ? "—" : isYesNoRow(row) ? "✓" : row.display[i], more: row.better[i] }
+      }),
+    })),
+  }
+}
+
+/** The rows where a package shows "—" although a package below it offers the row (there should be none). */
+export function crossesAbove(read: ReadComparison) {
+  return read.rows.filter((row) => row.cells.some((cell, i) => cell.shows === "—" && row.cells.slice(0, i).some((lower) => lower.shows !== "—"))).map((row) => row.key)
+}
+
+/** How an upgrade between two demo packages words its gains ("Coverage: 8 h → 10 h"). */
+export function demoGains(segment: string, from: string, to: string) {
+  const tiers = demoSegmentTiers(segment)
+  const features = (name: string) => tiers.find((t) => t.name === name)!.features
+  return featureGains(features(from), features(to)).map((gain) => gain.text)
+}
 
 /** The confirmation shows the booked date, package and total; answers the order number and the visitor. */
 export async function confirmation(page: Page, { date, tier, total }: { date: string; tier: string; total: number }) {

@@ -2,7 +2,7 @@
 // taken by someone else before paying refused clearly, another date booked, and the store's record.
 import assert from "node:assert/strict"
 import { devices } from "playwright-core"
-import { visible } from "../checks"
+import { same, visible } from "../checks"
 import {
   RUN,
   app,
@@ -12,6 +12,7 @@ import {
   datePrice,
   day,
   dbRows,
+  demoComparison,
   expectCartVisitor,
   expectFunnel,
   fillDetails,
@@ -19,6 +20,7 @@ import {
   journeySession,
   longDate,
   openMonth,
+  readComparison,
   takeDate,
   textOf,
   usd,
@@ -40,11 +42,48 @@ describe("storefront on a phone", () => {
     assert(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), "no sideways scrolling")
   })
 
-  check("phone: Essential Starter on a date, and the offer declined", async () => {
+  check("phone: the comparison shows one package at a time with its rows, switched with the buttons above it, and nothing scrolls sideways", async () => {
     const { page } = session
     await page.getByRole("button", { name: "Compare Essential packages" }).click()
     await visible(page.getByRole("heading", { name: "Compare Essential packages" }), "the comparison")
-    assert(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), "the comparison fits the phone")
+    const fits = () => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)
+    assert(await fits(), "the comparison fits the phone")
+    const expected = demoComparison("essential")
+    const switcher = page.getByRole("group", { name: "Show the package" })
+    await visible(switcher, "the package switch")
+    const pressed = async () => (await switcher.locator('button[aria-pressed="true"]').allTextContents()).join()
+    assert((await pressed()) === "Classic", `the popular package shows first, not ${await pressed()}`)
+    // Each package in turn: only its column, every row with its value and its "+" marks.
+    for (const [index, name] of ["Classic", "Plus", "Starter"].map((n) => [expected.columns.indexOf(n), n] as const)) {
+      await switcher.getByRole("button", { name, exact: true }).click()
+      assert((await pressed()) === name, `${name} pressed`)
+      const read = await readComparison(page)
+      assert(read.columns.join() === name, `only ${name}'s column: ${read.columns}`)
+      assert(same(read.groups, expected.groups) && ["Coverage", "Deliverables", "Team"].every((g) => read.groups.includes(g)), `group headings: ${read.groups}`)
+      const want = expected.rows.map((row) => ({ ...row, cells: [row.cells[index]] }))
+      assert(same(read.rows, want), `${name}'s rows: ${JSON.stringify(read.rows)}`)
+      assert(await fits(), `${name}: nothing scrolls sideways`)
+    }
+    const coverage = expected.rows.find((r) => r.key === "coverage")!
+    assert(coverage.cells.map((c) => `${c.shows}${c.more ? "+" : ""}`).join(" / ") === "4 h / 6 h+ / 8 h+", `the demo's coverage: ${JSON.stringify(coverage.cells)}`)
+    await switcher.getByRole("button", { name: "Plus", exact: true }).click()
+    const plus = await textOf(page.locator('tr[data-row="coverage"] td[data-tier="3"]'))
+    assert(plus === "8 h+, more than Classic", `Plus's coverage reads: ${plus}`)
+    const legend = await textOf(page.locator(".comparison-legend"))
+    assert(legend === "+ more than the package before it (Classic)", `the legend names the package before: ${legend}`)
+    // At 390 px wide as well.
+    const viewport = page.viewportSize()!
+    await page.setViewportSize({ width: 390, height: viewport.height })
+    assert(await fits(), "at 390 px nothing scrolls sideways")
+    const table = page.getByRole("table", { name: "What each package includes" })
+    const box = await table.boundingBox()
+    assert(box && box.x >= 0 && box.x + box.width <= 390, `the table fits 390 px: ${JSON.stringify(box)}`)
+    await page.getByTestId("comparison").screenshot({ path: shot("comparison-390px") })
+    await page.setViewportSize(viewport)
+  })
+
+  check("phone: Essential Starter on a date, and the offer declined", async () => {
+    const { page } = session
     await page.getByRole("button", { name: "Choose Starter" }).click()
     await page.getByRole("button", { name: "Continue to your date" }).click()
     await visible(page.getByRole("heading", { name: "Choose your date" }), "the date picker")

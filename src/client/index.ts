@@ -40,6 +40,9 @@ import type {
 
 export type * from "../contract/store"
 export { isAddonLine, isTierLine } from "../lib/cart-lines"
+/** The comparison's rows under their group headings, and whether a row reads as ✓ / —. */
+export { groupRows, isYesNoRow } from "../lib/comparison"
+export type { ComparisonGroup } from "../lib/comparison"
 export { FUNNEL_EVENTS } from "../lib/funnel"
 /** An amount in main units as a customer reads it, with the currency's minor digits ("$2,125.00"). */
 export { formatMoney } from "../lib/money"

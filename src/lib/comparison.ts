@@ -232,3 +232,25 @@ export function featureGains(from: TierFeature[], to: TierFeature[]): FeatureGai
       }
     })
 }
+
+/** The rows under one group heading; `group` null for rows without one. */
+export type ComparisonGroup = { group: string | null; rows: ComparisonRow[] }
+
+/** The rows under their group headings: groups in order of first appearance, each group's rows in the order given. */
+export function groupRows(rows: ComparisonRow[]): ComparisonGroup[] {
+  const groups = new Map<string | null, ComparisonGroup>()
+  for (const row of rows) {
+    const found = groups.get(row.group)
+    if (found) {
+      found.rows.push(row)
+    } else {
+      groups.set(row.group, { group: row.group, rows: [row] })
+    }
+  }
+  return [...groups.values()]
+}
+
+/** Whether a row says only yes or no per tier (a plain feature, or a valued one set to true/false), so it reads as ✓ / —. */
+export function isYesNoRow(row: ComparisonRow): boolean {
+  return row.values.every((value) => value === null || typeof value === "boolean")
+}

@@ -93,14 +93,14 @@ export function UpsellModal(props: {
           )}
           {quote && quote.features_added.length > 0 && (
             <>
-              <p>You also get:</p>
-              <ul className="feature-list">
-                {quote.features_added.map((feature) => (
-                  <li key={feature} className="included">
+              <p id="upsell-gains-title">{props.toTierName ? `What ${props.toTierName} adds:` : "What the upgrade adds:"}</p>
+              <ul className="feature-list" aria-labelledby="upsell-gains-title" data-testid="upsell-gains">
+                {quote.features_added.map((gain) => (
+                  <li key={gain} className="included">
                     <span aria-hidden="true" className="mark">
-                      ✓
+                      +
                     </span>
-                    {feature}
+                    <span className="gain">{gain}</span>
                   </li>
                 ))}
               </ul>

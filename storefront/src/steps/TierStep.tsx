@@ -1,5 +1,6 @@
 import type { StoreSegmentResponse, StoreTier } from "@tiered/client"
 import { longDate } from "../format"
+import { ComparisonTable } from "../components/ComparisonTable"
 import { PriceBreakdown } from "../components/PriceBreakdown"
 import { StepHeading } from "../components/StepHeading"
 import { todayUtc } from "../dates"
@@ -37,7 +38,7 @@ export function TierStep(props: {
         </p>
       </div>
       <ul className="tier-columns" aria-busy={props.busy}>
-        {tiers.map((tier, index) => (
+        {tiers.map((tier) => (
           <li key={tier.id} className={`card tier-column${tier.is_popular ? " is-popular" : ""}${props.chosen === tier.id ? " is-chosen" : ""}`} data-testid={`tier-${tier.level}`}>
             <section aria-labelledby={`tier-name-${tier.id}`}>
               {tier.is_popular && <p className="badge">Most popular</p>}
@@ -48,20 +49,6 @@ export function TierStep(props: {
               ) : (
                 <p className="muted">Not priced in this region</p>
               )}
-              <ul className="feature-list" aria-label={`What ${tier.name} includes`}>
-                {comparison.features.map((feature) => {
-                  const included = comparison.matrix[feature][index]
-                  return (
-                    <li key={feature} className={included ? "included" : "excluded"}>
-                      <span aria-hidden="true" className="mark">
-                        {included ? "✓" : "✕"}
-                      </span>
-                      <span className="sr-only">{included ? "Included: " : "Not included: "}</span>
-                      {feature}
-                    </li>
-                  )
-                })}
-              </ul>
               <button
                 type="button"
                 className={`button ${tier.is_popular ? "primary" : "secondary"}`}
@@ -74,6 +61,7 @@ export function TierStep(props: {
           </li>
         ))}
       </ul>
+      <ComparisonTable tiers={tiers} comparison={comparison} />
       <button type="button" className="button link" onClick={props.onBack}>
         Back to collections
       </button>

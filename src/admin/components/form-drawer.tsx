@@ -52,6 +52,17 @@ export function DrawerForm({ submitLabel, submitting, onSubmit, children }: Draw
   )
 }
 
+type EditDrawerProps = Omit<FormDrawerProps, "open" | "onOpenChange"> & DrawerFormProps & { onClose: () => void }
+
+/** A create-or-edit drawer, open while it is mounted: its form, and `onClose` once dismissed. */
+export function EditDrawer({ title, testId, onClose, ...form }: EditDrawerProps) {
+  return (
+    <FormDrawer open onOpenChange={(open) => !open && onClose()} title={title} testId={testId}>
+      <DrawerForm {...form} />
+    </FormDrawer>
+  )
+}
+
 type FieldProps = { id: string; label: string; hint?: string; children: ReactNode }
 
 export function Field({ id, label, hint, children }: FieldProps) {

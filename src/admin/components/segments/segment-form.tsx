@@ -1,7 +1,6 @@
 import { Input, Switch, Textarea } from "@medusajs/ui"
-import { useState } from "react"
 import type { SegmentFormValues } from "../../lib/form-values"
-import { DrawerForm, Field, FormDrawer } from "../form-drawer"
+import { Field, ValuesDrawer, type ValuesDrawerProps } from "../form-drawer"
 
 type SegmentFieldsProps = {
   values: SegmentFormValues
@@ -78,36 +77,14 @@ export function SegmentFields({ values, onChange, identityOnly }: SegmentFieldsP
   )
 }
 
-type SegmentDrawerProps = {
-  open: boolean
-  onOpenChange: (open: boolean) => void
-  title: string
-  submitLabel: string
-  initial: SegmentFormValues
-  identityOnly?: boolean
-  submitting: boolean
-  onSubmit: (values: SegmentFormValues) => void
-}
+type SegmentDrawerProps = Omit<ValuesDrawerProps<SegmentFormValues>, "testId" | "fields"> & { identityOnly?: boolean }
 
-export function SegmentDrawer({ open, onOpenChange, title, ...editor }: SegmentDrawerProps) {
+export function SegmentDrawer({ identityOnly, ...drawer }: SegmentDrawerProps) {
   return (
-    <FormDrawer open={open} onOpenChange={onOpenChange} title={title} testId="segment-drawer">
-      <SegmentEditor {...editor} />
-    </FormDrawer>
-  )
-}
-
-function SegmentEditor({
-  initial,
-  identityOnly,
-  submitLabel,
-  submitting,
-  onSubmit,
-}: Omit<SegmentDrawerProps, "open" | "onOpenChange" | "title">) {
-  const [values, setValues] = useState(initial)
-  return (
-    <DrawerForm submitLabel={submitLabel} submitting={submitting} onSubmit={() => onSubmit(values)}>
-      <SegmentFields values={values} onChange={setValues} identityOnly={identityOnly} />
-    </DrawerForm>
+    <ValuesDrawer
+      {...drawer}
+      testId="segment-drawer"
+      fields={(values, onChange) => <SegmentFields values={values} onChange={onChange} identityOnly={identityOnly} />}
+    />
   )
 }

@@ -1,5 +1,5 @@
 import { Button, Drawer, Label, Text } from "@medusajs/ui"
-import type { FormEvent, ReactNode } from "react"
+import { useState, type FormEvent, type ReactNode } from "react"
 
 type FormDrawerProps = {
   open: boolean
@@ -49,6 +49,41 @@ export function DrawerForm({ submitLabel, submitting, onSubmit, children }: Draw
         </Button>
       </Drawer.Footer>
     </form>
+  )
+}
+
+type EditDrawerProps = Omit<FormDrawerProps, "open" | "onOpenChange"> & DrawerFormProps & { onClose: () => void }
+
+/** A create-or-edit drawer, open while it is mounted: its form, and `onClose` once dismissed. */
+export function EditDrawer({ title, testId, onClose, ...form }: EditDrawerProps) {
+  return (
+    <FormDrawer open onOpenChange={(open) => !open && onClose()} title={title} testId={testId}>
+      <DrawerForm {...form} />
+    </FormDrawer>
+  )
+}
+
+export type ValuesDrawerProps<V> = Omit<FormDrawerProps, "children"> & Omit<DrawerFormProps, "onSubmit" | "children"> & {
+  initial: V
+  onSubmit: (values: V) => void
+  fields: (values: V, onChange: (values: V) => void) => ReactNode
+}
+
+/** A drawer editing a copy of `initial`, which starts afresh each time the drawer opens. */
+export function ValuesDrawer<V>({ open, onOpenChange, title, testId, ...editor }: ValuesDrawerProps<V>) {
+  return (
+    <FormDrawer open={open} onOpenChange={onOpenChange} title={title} testId={testId}>
+      <ValuesForm {...editor} />
+    </FormDrawer>
+  )
+}
+
+function ValuesForm<V>({ initial, submitLabel, submitting, onSubmit, fields }: Omit<ValuesDrawerProps<V>, "open" | "onOpenChange" | "title" | "testId">) {
+  const [values, setValues] = useState(initial)
+  return (
+    <DrawerForm submitLabel={submitLabel} submitting={submitting} onSubmit={() => onSubmit(values)}>
+      {fields(values, setValues)}
+    </DrawerForm>
   )
 }
 

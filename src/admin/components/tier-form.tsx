@@ -1,8 +1,7 @@
 import { Input, Select, Switch, Textarea } from "@medusajs/ui"
-import { useState } from "react"
 import type { TierFormValues } from "../lib/form-values"
 import type { Segment } from "../../contract/admin"
-import { DrawerForm, Field, FormDrawer } from "./form-drawer"
+import { Field, ValuesDrawer, type ValuesDrawerProps } from "./form-drawer"
 
 type TierFieldsProps = {
   values: TierFormValues
@@ -74,36 +73,14 @@ export function TierFields({ values, onChange, segments }: TierFieldsProps) {
   )
 }
 
-type TierDrawerProps = {
-  open: boolean
-  onOpenChange: (open: boolean) => void
-  title: string
-  submitLabel: string
-  initial: TierFormValues
-  segments?: Segment[]
-  submitting: boolean
-  onSubmit: (values: TierFormValues) => void
-}
+type TierDrawerProps = Omit<ValuesDrawerProps<TierFormValues>, "testId" | "fields"> & { segments?: Segment[] }
 
-export function TierDrawer({ open, onOpenChange, title, ...editor }: TierDrawerProps) {
+export function TierDrawer({ segments, ...drawer }: TierDrawerProps) {
   return (
-    <FormDrawer open={open} onOpenChange={onOpenChange} title={title} testId="tier-drawer">
-      <TierEditor {...editor} />
-    </FormDrawer>
-  )
-}
-
-function TierEditor({
-  initial,
-  segments,
-  submitLabel,
-  submitting,
-  onSubmit,
-}: Omit<TierDrawerProps, "open" | "onOpenChange" | "title">) {
-  const [values, setValues] = useState(initial)
-  return (
-    <DrawerForm submitLabel={submitLabel} submitting={submitting} onSubmit={() => onSubmit(values)}>
-      <TierFields values={values} onChange={setValues} segments={segments} />
-    </DrawerForm>
+    <ValuesDrawer
+      {...drawer}
+      testId="tier-drawer"
+      fields={(values, onChange) => <TierFields values={values} onChange={onChange} segments={segments} />}
+    />
   )
 }

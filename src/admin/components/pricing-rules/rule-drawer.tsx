@@ -1,7 +1,7 @@
 import { useState } from "react"
-import { DrawerForm, FormDrawer } from "../form-drawer"
+import { EditDrawer } from "../form-drawer"
 import { createPricingRule, updatePricingRule } from "../../lib/api"
-import { submitDrawer } from "../../lib/drawer-submit"
+import { drawerSubmission } from "../../lib/drawer-submit"
 import { changedFields } from "../../lib/form-values"
 import { ruleFormValues, rulePayload, type PricingRule } from "../../lib/pricing-rules"
 import { ALL_SEGMENTS, useAdminMutation, useSegments } from "../../lib/queries"
@@ -18,30 +18,25 @@ export function RuleDrawer({ dialog, onClose }: { dialog: RuleDialog; onClose: (
   const update = useAdminMutation(updatePricingRule, "Pricing rule saved")
 
   // The API checks a partial change together with the stored rule.
-  const submit = () =>
-    submitDrawer({
-      editingId: editing?.id,
-      body: () => rulePayload(values),
-      changes: () => changedFields(rulePayload(initial), rulePayload(values)),
-      create,
-      update,
-      onClose,
-    })
+  const { submit, submitting } = drawerSubmission({
+    editingId: editing?.id,
+    body: () => rulePayload(values),
+    changes: () => changedFields(rulePayload(initial), rulePayload(values)),
+    create,
+    update,
+    onClose,
+  })
 
   return (
-    <FormDrawer
-      open
-      onOpenChange={(open) => !open && onClose()}
+    <EditDrawer
       title={editing ? `Edit ${editing.label}` : "Create pricing rule"}
       testId="pricing-rule-drawer"
+      onClose={onClose}
+      submitLabel={editing ? "Save" : "Create"}
+      submitting={submitting}
+      onSubmit={submit}
     >
-      <DrawerForm
-        submitLabel={editing ? "Save" : "Create"}
-        submitting={create.isPending || update.isPending}
-        onSubmit={submit}
-      >
-        <RuleFields values={values} onChange={setValues} segments={data?.segments ?? []} />
-      </DrawerForm>
-    </FormDrawer>
+      <RuleFields values={values} onChange={setValues} segments={data?.segments ?? []} />
+    </EditDrawer>
   )
 }

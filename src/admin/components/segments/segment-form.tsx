@@ -1,7 +1,6 @@
 import { Input, Switch, Textarea } from "@medusajs/ui"
-import { useState } from "react"
 import type { SegmentFormValues } from "../../lib/form-values"
-import { DrawerForm, Field, FormDrawer } from "../form-drawer"
+import { Field, ValuesDrawer, type ValuesDrawerProps } from "../form-drawer"
 
 type SegmentFieldsProps = {
   values: SegmentFormValues
@@ -13,23 +12,16 @@ type SegmentFieldsProps = {
 export function SegmentFields({ values, onChange, identityOnly }: SegmentFieldsProps) {
   const set = <K extends keyof SegmentFormValues>(key: K, value: SegmentFormValues[K]) =>
     onChange({ ...values, [key]: value })
-  const input = (key: Exclude<keyof SegmentFormValues, "is_active">, type = "text") => (
-    <Input
-      id={`segment-${key}`}
-      type={type}
-      value={values[key]}
-      onChange={(e) => set(key, e.target.value)}
-    />
+  const field = (key: Exclude<keyof SegmentFormValues, "is_active">, label: string, type = "text", hint?: string) => (
+    <Field id={`segment-${key}`} label={label} hint={hint}>
+      <Input id={`segment-${key}`} type={type} value={values[key]} onChange={(e) => set(key, e.target.value)} />
+    </Field>
   )
 
   return (
     <>
-      <Field id="segment-handle" label="Handle" hint="Lowercase letters, digits and dashes, e.g. signature.">
-        {input("handle")}
-      </Field>
-      <Field id="segment-name" label="Name">
-        {input("name")}
-      </Field>
+      {field("handle", "Handle", "text", "Lowercase letters, digits and dashes, e.g. signature.")}
+      {field("name", "Name")}
       {!identityOnly && (
         <>
           <Field id="segment-description" label="Description">
@@ -40,28 +32,16 @@ export function SegmentFields({ values, onChange, identityOnly }: SegmentFieldsP
               onChange={(e) => set("description", e.target.value)}
             />
           </Field>
-          <Field id="segment-audience" label="Audience">
-            {input("audience")}
-          </Field>
+          {field("audience", "Audience")}
           <div className="grid grid-cols-2 gap-x-4">
-            <Field id="segment-price_min" label="Price from">
-              {input("price_min", "number")}
-            </Field>
-            <Field id="segment-price_max" label="Price to">
-              {input("price_max", "number")}
-            </Field>
+            {field("price_min", "Price from", "number")}
+            {field("price_max", "Price to", "number")}
           </div>
           <div className="grid grid-cols-2 gap-x-4">
-            <Field id="segment-rank" label="Rank">
-              {input("rank", "number")}
-            </Field>
-            <Field id="segment-commission_percent" label="Commission %">
-              {input("commission_percent", "number")}
-            </Field>
+            {field("rank", "Rank", "number")}
+            {field("commission_percent", "Commission %", "number")}
           </div>
-          <Field id="segment-image" label="Image URL">
-            {input("image", "url")}
-          </Field>
+          {field("image", "Image URL", "url")}
           <div className="flex items-center gap-x-2">
             <Switch
               id="segment-is_active"
@@ -78,36 +58,14 @@ export function SegmentFields({ values, onChange, identityOnly }: SegmentFieldsP
   )
 }
 
-type SegmentDrawerProps = {
-  open: boolean
-  onOpenChange: (open: boolean) => void
-  title: string
-  submitLabel: string
-  initial: SegmentFormValues
-  identityOnly?: boolean
-  submitting: boolean
-  onSubmit: (values: SegmentFormValues) => void
-}
+type SegmentDrawerProps = Omit<ValuesDrawerProps<SegmentFormValues>, "testId" | "fields"> & { identityOnly?: boolean }
 
-export function SegmentDrawer({ open, onOpenChange, title, ...editor }: SegmentDrawerProps) {
+export function SegmentDrawer({ identityOnly, ...drawer }: SegmentDrawerProps) {
   return (
-    <FormDrawer open={open} onOpenChange={onOpenChange} title={title} testId="segment-drawer">
-      <SegmentEditor {...editor} />
-    </FormDrawer>
-  )
-}
-
-function SegmentEditor({
-  initial,
-  identityOnly,
-  submitLabel,
-  submitting,
-  onSubmit,
-}: Omit<SegmentDrawerProps, "open" | "onOpenChange" | "title">) {
-  const [values, setValues] = useState(initial)
-  return (
-    <DrawerForm submitLabel={submitLabel} submitting={submitting} onSubmit={() => onSubmit(values)}>
-      <SegmentFields values={values} onChange={setValues} identityOnly={identityOnly} />
-    </DrawerForm>
+    <ValuesDrawer
+      {...drawer}
+      testId="segment-drawer"
+      fields={(values, onChange) => <SegmentFields values={values} onChange={onChange} identityOnly={identityOnly} />}
+    />
   )
 }

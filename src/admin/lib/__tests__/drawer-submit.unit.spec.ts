@@ -1,5 +1,5 @@
 import { toast } from "@medusajs/ui"
-import { submitDrawer } from "../drawer-submit"
+import { drawerSubmission, submitDrawer } from "../drawer-submit"
 
 jest.mock("@medusajs/ui", () => ({ toast: { info: jest.fn() } }))
 
@@ -37,5 +37,31 @@ describe("submitDrawer", () => {
     expect(update.mutate).not.toHaveBeenCalled()
     expect(onClose).toHaveBeenCalledTimes(1)
     expect(toast.info).toHaveBeenCalledWith("Nothing to save")
+  })
+})
+
+describe("drawerSubmission", () => {
+  const mutation = (isPending: boolean, error: unknown) => ({ mutate: jest.fn(), isPending, error })
+
+  it("shows the create's refusal while creating, and the edit's while editing", () => {
+    const create = mutation(false, new Error("create refused"))
+    const update = mutation(false, new Error("update refused"))
+    const options = { body: () => ({}), changes: () => ({}), create, update, onClose: jest.fn() }
+    expect(drawerSubmission({ ...options, editingId: undefined }).error).toBe(create.error)
+    expect(drawerSubmission({ ...options, editingId: "rule_1" }).error).toBe(update.error)
+  })
+
+  it("is submitting while either request is on its way", () => {
+    const options = { editingId: undefined, body: () => ({}), changes: () => ({}), onClose: jest.fn() }
+    expect(drawerSubmission({ ...options, create: mutation(false, null), update: mutation(false, null) }).submitting).toBe(false)
+    expect(drawerSubmission({ ...options, create: mutation(true, null), update: mutation(false, null) }).submitting).toBe(true)
+    expect(drawerSubmission({ ...options, create: mutation(false, null), update: mutation(true, null) }).submitting).toBe(true)
+  })
+
+  it("submits as submitDrawer does", () => {
+    const create = mutation(false, null)
+    const onClose = jest.fn()
+    drawerSubmission({ editingId: undefined, body: () => ({ name: "Gold" }), changes: () => ({}), create, update: mutation(false, null), onClose }).submit()
+    expect(create.mutate).toHaveBeenCalledWith({ name: "Gold" }, { onSuccess: onClose })
   })
 })

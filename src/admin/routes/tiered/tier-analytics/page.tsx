@@ -4,12 +4,10 @@ import { Container, Input, Text } from "@medusajs/ui"
 import { useState } from "react"
 import { Field } from "../../../components/form-drawer"
 import { PageHeader } from "../../../components/page-header"
-import { Section } from "../../../components/section"
 import { TenantSelect } from "../../../components/tenant-select"
-import { CsvButton } from "../../../components/tier-analytics/csv-button"
 import { ExperimentResults } from "../../../components/tier-analytics/experiment-results"
 import { FunnelSection } from "../../../components/tier-analytics/funnel-section"
-import { ReportBody } from "../../../components/tier-analytics/report-body"
+import { ReportSection } from "../../../components/tier-analytics/report-body"
 import { IntervalSelect, RevenueSection } from "../../../components/tier-analytics/revenue-section"
 import { TierSection } from "../../../components/tier-analytics/tier-section"
 import { UpsellSection } from "../../../components/tier-analytics/upsell-section"
@@ -21,11 +19,8 @@ import {
   useTierReport,
   useUpsellReport,
 } from "../../../lib/queries"
-import { ALL_TENANTS, EMPTY_REPORT, defaultRange, rangeProblem, reportQuery, segmentColors } from "../../../lib/tier-analytics"
+import { ALL_TENANTS, defaultRange, rangeProblem, reportQuery, segmentColors } from "../../../lib/tier-analytics"
 import type { ReportInterval } from "../../../../contract/admin"
-
-// A report over an invalid range is not asked for: its body says to choose a valid one.
-const NOT_ASKED = { isLoading: false, error: null }
 
 const TierAnalyticsPage = () => {
   const [range, setRange] = useState(() => defaultRange())
@@ -82,71 +77,71 @@ const TierAnalyticsPage = () => {
         )}
       </Container>
 
-      <Section
+      <ReportSection
         title="Funnel by segment"
         description="Segment selected → tier viewed → tier compared → checkout started → order."
-        testId="funnel-section"
-        actions={<CsvButton report="funnel" query={query} disabled={!!problem} />}
+        report="funnel"
+        query={query}
+        problem={problem}
+        state={funnel}
+        noun="funnel"
       >
-        <ReportBody state={problem ? NOT_ASKED : funnel} noun="funnel" empty={EMPTY_REPORT.funnel}>
-          {(r) => <FunnelSection report={r} colors={colors} />}
-        </ReportBody>
-      </Section>
+        {(r) => <FunnelSection report={r} colors={colors} />}
+      </ReportSection>
 
-      <Section
+      <ReportSection
         title="Revenue and commission"
         description="Orders net of cancellations and refunds, by segment and tier, in each order's currency."
-        testId="revenue-section"
-        actions={
-          <>
-            <IntervalSelect value={interval} onChange={setPeriodInterval} />
-            <CsvButton report="revenue" query={revenueQuery} disabled={!!problem} />
-          </>
-        }
+        actions={<IntervalSelect value={interval} onChange={setPeriodInterval} />}
+        report="revenue"
+        query={revenueQuery}
+        problem={problem}
+        state={revenue}
+        noun="revenue"
       >
-        <ReportBody state={problem ? NOT_ASKED : revenue} noun="revenue" empty={EMPTY_REPORT.revenue}>
-          {(r) => <RevenueSection report={r} colors={colors} />}
-        </ReportBody>
-      </Section>
+        {(r) => <RevenueSection report={r} colors={colors} />}
+      </ReportSection>
 
-      <Section
+      <ReportSection
         title="Tier popularity"
         description="Orders per tier, next to the visitors who viewed it."
-        testId="tiers-section"
-        actions={<CsvButton report="tiers" query={query} disabled={!!problem} />}
+        report="tiers"
+        query={query}
+        problem={problem}
+        state={tiers}
+        noun="tier popularity"
       >
-        <ReportBody state={problem ? NOT_ASKED : tiers} noun="tier popularity" empty={EMPTY_REPORT.tiers}>
-          {(r) => <TierSection report={r} />}
-        </ReportBody>
-      </Section>
+        {(r) => <TierSection report={r} />}
+      </ReportSection>
 
-      <Section
+      <ReportSection
         title="Upsell"
         description="Offers each rule showed, how many visitors accepted, and the orders that took one."
-        testId="upsell-section"
-        actions={<CsvButton report="upsell" query={query} disabled={!!problem} />}
+        report="upsell"
+        query={query}
+        problem={problem}
+        state={upsell}
+        noun="upsell results"
       >
-        <ReportBody state={problem ? NOT_ASKED : upsell} noun="upsell results" empty={EMPTY_REPORT.upsell}>
-          {(r) => <UpsellSection report={r} />}
-        </ReportBody>
-      </Section>
+        {(r) => <UpsellSection report={r} />}
+      </ReportSection>
 
-      <Section
+      <ReportSection
         title="Experiments"
         description="Each running or stopped experiment over its whole run (the dates above do not apply). A comparison needs 100 visitors and 10 orders in each variant."
-        testId="experiments-section"
-        actions={<CsvButton report="experiments" query={tenantOnly} />}
+        report="experiments"
+        query={tenantOnly}
+        state={experiments}
+        noun="experiment results"
       >
-        <ReportBody state={experiments} noun="experiment results" empty={EMPTY_REPORT.experiments}>
-          {(r) => (
-            <div className="divide-y">
-              {r.experiments.map((e) => (
-                <ExperimentResults key={e.experiment_id} experiment={e} />
-              ))}
-            </div>
-          )}
-        </ReportBody>
-      </Section>
+        {(r) => (
+          <div className="divide-y">
+            {r.experiments.map((e) => (
+              <ExperimentResults key={e.experiment_id} experiment={e} />
+            ))}
+          </div>
+        )}
+      </ReportSection>
     </div>
   )
 }

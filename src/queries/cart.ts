@@ -2,6 +2,8 @@ import { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MedusaError, Modules } from "@medusajs/framework/utils"
 import { addonUnitsByParent, TierLineRecord } from "../lib/tier-lines"
 import { cartTierLineRecords } from "./tier-lines"
+import { graphRows } from "./rows"
+import type { StoreTierCart } from "../contract/store"
 
 /** The line fields our cart and order reads need. */
 export const ITEM_FIELDS = [
@@ -119,7 +121,7 @@ export async function loadCartLine(
 }
 
 /** The cart as our cart routes answer it: totals and the lines with their price breakdowns. */
-export async function storeCart(scope: MedusaContainer, cartId: string) {
+export async function storeCart(scope: MedusaContainer, cartId: string): Promise<StoreTierCart> {
   const query = scope.resolve(ContainerRegistrationKeys.QUERY)
   const { data } = await query.graph({
     entity: "cart",
@@ -144,5 +146,5 @@ export async function storeCart(scope: MedusaContainer, cartId: string) {
     ],
     filters: { id: cartId },
   })
-  return data[0]
+  return graphRows<StoreTierCart>(data)[0]
 }

@@ -9,7 +9,7 @@ import { byLevel } from "../lib/tier-rules"
 import { SEGMENTS_MODULE, SegmentsModuleService } from "../modules/segments"
 import { UPSELL_MODULE, UpsellModuleService } from "../modules/upsell"
 import type { StoreAddon, StoreSegment, StoreTier } from "../contract/store"
-import { SegmentRow, TIER_FIELDS, TierRow } from "./rows"
+import { graphRows, SegmentRow, TIER_FIELDS, TierRow } from "./rows"
 import { cachedRead, StoreRead } from "./store-cache"
 
 // The storefront types are the typed client's, so the API and the client cannot drift apart.
@@ -122,7 +122,7 @@ async function queryVisibleTiers(
   })
   const channels = new Set(salesChannelIds)
   const visible: VisibleTier[] = []
-  const rows: CatalogTierRow[] = data
+  const rows = graphRows<CatalogTierRow>(data)
   for (const row of rows) {
     const product = row.product
     if (!row.segment?.is_active || !product || product.status !== "published") {
@@ -324,14 +324,14 @@ async function queryTierAddons(scope: MedusaContainer, tier: VisibleTier, salesC
     filters: { id: [...allowed.keys()] },
   })
   const channels = new Set(salesChannelIds)
-  const rows: {
+  const rows = graphRows<{
     id: string
     title: string
     thumbnail: string | null
     status: string
     sales_channels?: { id: string }[] | null
     variants?: { id: string; variant_rank?: number | null }[] | null
-  }[] = data
+  }>(data)
   const products = rows
     .filter((p) => p.status === "published" && (p.sales_channels ?? []).some((sc) => sc && channels.has(sc.id)))
     .map((p) => ({ ...p, variant: [...(p.variants ?? [])].sort((a, b) => (a.variant_rank ?? 0) - (b.variant_rank ?? 0))[0] }))

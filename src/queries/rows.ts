@@ -79,3 +79,10 @@ export const SEGMENT_FIELDS = [
   "created_at",
   "updated_at",
 ]
+
+/**
+ * query.graph's rows as the fields asked for give them. In an app with Medusa's generated types,
+ * query.graph types its answer as whole entities (every relation a Maybe); a read that asks for
+ * some fields names the shape it gets instead, here, in one place.
+ */
+export const graphRows = <T>(data: readonly unknown[]): T[] => data as T[]

@@ -1,6 +1,6 @@
 import { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
-import { SegmentRow, TierRow } from "../../queries/rows"
+import { graphRows, SegmentRow, TierRow } from "../../queries/rows"
 import { ADMIN_SEGMENT_FIELDS, ADMIN_TIER_FIELDS, toAdminSegment, toAdminTier } from "./serialize"
 
 export async function fetchAdminSegment(scope: MedusaContainer, id: string, includeArchived = false) {
@@ -13,8 +13,7 @@ export async function fetchAdminSegment(scope: MedusaContainer, id: string, incl
   if (!data.length) {
     throw new MedusaError(MedusaError.Types.NOT_FOUND, `Segment ${id} was not found`)
   }
-  const row: SegmentRow = data[0]
-  return toAdminSegment(row, includeArchived)
+  return toAdminSegment(graphRows<SegmentRow>(data)[0], includeArchived)
 }
 
 export async function fetchAdminTiers(scope: MedusaContainer, ids: string[]) {
@@ -24,7 +23,7 @@ export async function fetchAdminTiers(scope: MedusaContainer, ids: string[]) {
     fields: ADMIN_TIER_FIELDS,
     filters: { id: ids },
   })
-  const rows: TierRow[] = data
+  const rows = graphRows<TierRow>(data)
   return ids.map((id) => {
     const row = rows.find((r) => r.id === id)
     if (!row) {

@@ -2,6 +2,7 @@ import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/util
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { bandFor, nextFreeLevels, PriceBand } from "../../lib/bands"
 import TierProductLink from "../../links/tier-product"
+import { graphRows } from "../../queries/rows"
 import { SEGMENTS_MODULE, SegmentsModuleService } from "../../modules/segments"
 import type { BackfillAssignment, BackfillSkip } from "../../contract/admin"
 
@@ -51,7 +52,7 @@ export const planBackfillStep = createStep(
       fields: ["id", "title", "variants.prices.amount", "variants.prices.currency_code"],
       filters,
     })
-    const rows: ProductRow[] = data
+    const rows = graphRows<ProductRow>(data)
     const products = rows.sort((a, b) => a.id.localeCompare(b.id))
     if (input.product_ids?.length) {
       const unknown = input.product_ids.find((id) => !products.some((p) => p.id === id))

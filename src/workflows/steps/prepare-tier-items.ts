@@ -8,6 +8,7 @@ import { ConflictError } from "../../lib/errors"
 import { SEGMENTS_MODULE, SegmentsModuleService } from "../../modules/segments"
 import { tenantAvailability } from "../../queries/availability"
 import { loadCartTierLines } from "../../queries/cart"
+import { graphRows } from "../../queries/rows"
 import { loadVisibleTiers, priceVisibleTiers, variantPrices } from "../../queries/catalog"
 
 export type PrepareTierItemsInput = {
@@ -87,10 +88,10 @@ export const prepareTierItemsStep = createStep(
         fields: ["id", "product.id", "product.title", "product.status", "product.sales_channels.id"],
         filters: { id: [...new Set(addonIds)] },
       })
-      const rows: {
+      const rows = graphRows<{
         id: string
         product: { id: string; title: string; status: string; sales_channels?: { id: string }[] | null } | null
-      }[] = variants
+      }>(variants)
       const byVariant = new Map(rows.map((v) => [v.id, v]))
       const unknown = addonIds.find((id) => {
         const product = byVariant.get(id)?.product

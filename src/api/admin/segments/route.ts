@@ -1,7 +1,7 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { fetchAdminSegment } from "../../utils/admin-queries"
-import { SegmentRow } from "../../../queries/rows"
+import { graphRows, SegmentRow } from "../../../queries/rows"
 import { segmentFieldsFromBody, toAdminSegment } from "../../utils/serialize"
 import { listOrder } from "../../utils/validators"
 import { createSegmentsWorkflow } from "../../../workflows/create-segments"
@@ -25,7 +25,7 @@ export const GET = async (
     pagination: { ...pagination, order: listOrder(pagination, { rank: "ASC", name: "ASC" }) },
   })
   res.json({
-    segments: data.map((s: SegmentRow) => toAdminSegment(s, include_archived)),
+    segments: graphRows<SegmentRow>(data).map((s) => toAdminSegment(s, include_archived)),
     count: metadata?.count ?? data.length,
     offset,
     limit,

@@ -1,7 +1,7 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import TierProductLink from "../../../links/tier-product"
-import { TierRow } from "../../../queries/rows"
+import { graphRows, TierRow } from "../../../queries/rows"
 import { toAdminTier } from "../../utils/serialize"
 import { listOrder } from "../../utils/validators"
 import { AdminListTiersType } from "./validators"
@@ -32,7 +32,7 @@ export const GET = async (
     pagination: { ...pagination, order: listOrder(pagination, { segment_id: "ASC", level: "ASC" }) },
   })
   res.json({
-    tiers: data.map((t: TierRow) => toAdminTier(t)),
+    tiers: graphRows<TierRow>(data).map(toAdminTier),
     count: metadata?.count ?? data.length,
     offset,
     limit,

@@ -1,5 +1,6 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { graphRows } from "../../../../../queries/rows"
 import { upgradeOrderTierWorkflow } from "../../../../../workflows/upgrade-order-tier"
 import { StoreUpgradeOrderTierType } from "../../validators"
 import { asJson } from "../../../../utils/as-json"
@@ -21,7 +22,7 @@ export const POST = async (req: AuthenticatedMedusaRequest<StoreUpgradeOrderTier
     fields: ["id", "status", "currency_code", "total", "summary.*", "items.id", "items.title", "items.quantity", "items.unit_price", "items.metadata"],
     filters: { id: req.params.id },
   })
-  const order: StoreUpgradedOrder = data[0]
+  const [order] = graphRows<StoreUpgradedOrder>(data)
   res.json({
     order,
     preview: asJson(result.preview),

@@ -2,6 +2,7 @@ import { Input, Switch, Textarea } from "@medusajs/ui"
 import { useState } from "react"
 import type { SegmentFormValues } from "../../lib/form-values"
 import { DrawerForm, Field, FormDrawer } from "../form-drawer"
+import { ImageUpload } from "../image-upload"
 
 type SegmentFieldsProps = {
   values: SegmentFormValues
@@ -62,6 +63,7 @@ export function SegmentFields({ values, onChange, identityOnly }: SegmentFieldsP
           <Field id="segment-image" label="Image URL">
             {input("image", "url")}
           </Field>
+          <ImageUpload value={values.image} label="Upload image" onUploaded={(url) => set("image", url)} />
           <div className="flex items-center gap-x-2">
             <Switch
               id="segment-is_active"

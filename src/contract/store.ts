@@ -55,6 +55,8 @@ export type StoreTier = {
   name: string
   product_id: string
   variant_id: string
+  /** The package product's thumbnail (its picture in Medusa's product media); null when it has none. */
+  thumbnail: string | null
   max_guests: number | null
   features: string[]
   is_popular: boolean

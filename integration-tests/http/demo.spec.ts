@@ -149,11 +149,11 @@ medusaIntegrationTestRunner({
       const headers = { headers: { "x-publishable-api-key": photography.publishable_key } }
       const segments = (await api.get(`/store/segments?region_id=${demo.region_id}`, headers)).data.segments
       expect(segments.map((s: any) => [s.handle, s.image])).toEqual(
-        ["essential", "signature", "luxury"].map((h) => [h, first.segments.find((f: any) => f.handle === h).image])
+        ["essential", "signature", "luxury"].map((h) => [h, first.segments.find((f: any) => f.handle === h)?.image])
       )
       const signature = (await api.get(`/store/segments/signature?region_id=${demo.region_id}`, headers)).data
       expect(signature.tiers.map((t: any) => t.thumbnail)).toEqual(
-        ["signature-essential", "signature-select", "signature-complete"].map((h) => first.products.find((p: any) => p.handle === h).thumbnail)
+        ["signature-essential", "signature-select", "signature-complete"].map((h) => first.products.find((p: any) => p.handle === h)?.thumbnail)
       )
     })
   },

@@ -1,4 +1,5 @@
-/** Which demo records still need their picture, and its file. Plain data, no Medusa. */
+/** Which demo records still need their picture, and its file. Plain data in and out. */
+import { MedusaError } from "@medusajs/framework/utils"
 
 /** Older demo seeds pointed segments at this outside host; such an image is replaced. */
 const PLACEHOLDER_HOST = "placehold.co"
@@ -13,7 +14,7 @@ export function mimeTypeOf(filename: string): string {
   const dot = filename.lastIndexOf(".")
   const type = dot < 0 ? undefined : MIME_TYPES[filename.slice(dot).toLowerCase()]
   if (!type) {
-    throw new Error(`No picture type for ${filename}`)
+    throw new MedusaError(MedusaError.Types.INVALID_DATA, `No picture type for ${filename}`)
   }
   return type
 }

@@ -18,6 +18,11 @@ export const DEMO_IMAGES_DIR = path.join(__dirname, "demo-images")
  */
 export async function seedDemoMedia(container: MedusaContainer) {
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  // `medusa build` compiles the scripts but copies no pictures: a built server's demo goes without.
+  if (!fs.existsSync(DEMO_IMAGES_DIR)) {
+    container.resolve(ContainerRegistrationKeys.LOGGER).warn(`No demo pictures in ${DEMO_IMAGES_DIR}: the demo's products and segments keep theirs (or none)`)
+    return
+  }
   const files = fs.readdirSync(DEMO_IMAGES_DIR)
 
   const handles = [...DEMO_TIERS, ...DEMO_ADDONS, ...DEMO_SHOP_PRODUCTS].map((p) => p.handle)

@@ -29,6 +29,10 @@ const redisModules = redisUrl
     ]
   : []
 
+// Where this server is reached (PORT is the one `medusa develop/start` listen on): the local file
+// provider's URLs point here.
+const backendUrl = process.env.MEDUSA_BACKEND_URL || `http://localhost:${process.env.PORT || 9000}`
+
 // The app used for development and tests: it loads the plugin from this
 // repository's own src/ (modules below; api, links, workflows, subscribers
 // and admin extensions are picked up from src/ by convention).
@@ -60,6 +64,14 @@ module.exports = defineConfig({
           { in_memory: { enable: true, maxKeys: -1, maxSize: 100 * 1024 * 1024 } },
     },
     ...redisModules,
+    // Medusa's File module with its local provider (Medusa's default, made explicit for its URL):
+    // uploads, the demo's pictures among them, land in ./static and this server serves them at /static.
+    {
+      resolve: "@medusajs/medusa/file",
+      options: {
+        providers: [{ resolve: "@medusajs/medusa/file-local", id: "local", options: { backend_url: `${backendUrl}/static` } }],
+      },
+    },
     { resolve: "./src/modules/segments" },
     { resolve: "./src/modules/booking" },
     { resolve: "./src/modules/upsell" },

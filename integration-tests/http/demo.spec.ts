@@ -116,5 +116,54 @@ medusaIntegrationTestRunner({
       )
       expect(compared.data.tiers.map((t: any) => t.name)).toEqual(["Complete", "Prestige"])
     })
+
+    it("gives every demo product and segment its own picture, served by the server itself, once", async () => {
+      const container = getContainer()
+      const query = container.resolve(ContainerRegistrationKeys.QUERY)
+      const pictures = async () => ({
+        products: (await query.graph({ entity: "product", fields: ["handle", "thumbnail", "images.url"] })).data
+          .map((p: any) => ({ handle: p.handle, thumbnail: p.thumbnail, images: p.images.map((i: any) => i.url).sort() }))
+          .sort((a: any, b: any) => a.handle.localeCompare(b.handle)),
+        segments: (await query.graph({ entity: "segment", fields: ["handle", "image"] })).data
+          .map((s: any) => ({ handle: s.handle, image: s.image }))
+          .sort((a: any, b: any) => a.handle.localeCompare(b.handle)),
+      })
+      const demo = await seedDemo(container)
+      const first = await pictures()
+      await seedDemo(container)
+      expect(await pictures()).toEqual(first)
+      expect((await query.graph({ entity: "product_image", fields: ["id"] })).data).toHaveLength(first.products.length)
+
+      expect(first.products).toHaveLength(DEMO_TIERS.length + DEMO_ADDONS.length + DEMO_SHOP_PRODUCTS.length)
+      for (const product of first.products) {
+        expect(product.thumbnail).toEqual(expect.any(String))
+        expect(product.images).toEqual([product.thumbnail])
+      }
+      expect(first.segments).toHaveLength(3)
+      const urls = [...first.products.map((p: any) => p.thumbnail), ...first.segments.map((s: any) => s.image)]
+      expect(new Set(urls).size).toBe(urls.length)
+      for (const url of urls) {
+        // The local file provider's URL: this server's /static (its port is the dev server's, not the test's).
+        const { hostname, pathname } = new URL(url)
+        expect(hostname).toBe("localhost")
+        expect(pathname).toMatch(/^\/static\/[^/]+\.svg$/)
+        const served = await api.get(pathname, { responseType: "arraybuffer" })
+        expect(served.status).toBe(200)
+        expect(served.headers["content-type"]).toMatch(/^image\/svg\+xml/)
+        expect(Buffer.from(served.data).toString("utf8")).toMatch(/^<svg /)
+      }
+
+      // The store API hands them on: segment cards and packages.
+      const [photography] = demo.tenants
+      const headers = { headers: { "x-publishable-api-key": photography.publishable_key } }
+      const segments = (await api.get(`/store/segments?region_id=${demo.region_id}`, headers)).data.segments
+      expect(segments.map((s: any) => [s.handle, s.image])).toEqual(
+        ["essential", "signature", "luxury"].map((h) => [h, first.segments.find((f: any) => f.handle === h)?.image])
+      )
+      const signature = (await api.get(`/store/segments/signature?region_id=${demo.region_id}`, headers)).data
+      expect(signature.tiers.map((t: any) => t.thumbnail)).toEqual(
+        ["signature-essential", "signature-select", "signature-complete"].map((h) => first.products.find((p: any) => p.handle === h)?.thumbnail)
+      )
+    })
   },
 })

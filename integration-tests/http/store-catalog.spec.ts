@@ -128,6 +128,7 @@ medusaIntegrationTestRunner({
             name: "Essential",
             product_id: products.sigEssential.id,
             variant_id: expect.stringMatching(/^variant_/),
+            thumbnail: null,
             max_guests: 50,
             features: ["8 hours coverage", "Online gallery"],
             is_popular: false,

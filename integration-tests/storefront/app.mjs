@@ -74,6 +74,9 @@ export async function startApp() {
   })
   const url = await freshDatabase(db.url, DATABASE)
   log(`database ready (${seconds(t)})`)
+  // Known before the seed: the pictures it uploads get URLs on this server (MEDUSA_BACKEND_URL).
+  const port = await freePort()
+  const base = `http://localhost:${port}`
   const env = {
     ...process.env,
     ...connectionEnv(url),
@@ -81,6 +84,7 @@ export async function startApp() {
     MEDUSA_DISABLE_ADMIN: "true",
     NODE_ENV: "test",
     STORE_CORS: `http://localhost:${storefrontPort}`,
+    MEDUSA_BACKEND_URL: base,
   }
   app.copy()
   t = Date.now()
@@ -94,8 +98,6 @@ export async function startApp() {
   log(`demo seeded (${seconds(t)})`)
 
   t = Date.now()
-  const port = await freePort()
-  const base = `http://localhost:${port}`
   const serverLog = app.logTo("server")
   server = spawnGroup(process.execPath, [medusaCli, "start", "--port", String(port)], { cwd: app.dir, env, stdio: ["ignore", serverLog.fd, serverLog.fd] })
   fs.closeSync(serverLog.fd)

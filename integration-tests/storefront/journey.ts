@@ -180,6 +180,26 @@ export async function openMonth(page: Page, date: string) {
   await page.locator(`button[data-date="${date}"][aria-label$="loading"]`).waitFor({ state: "detached" })
 }
 
+/** Each collection card shows its picture, served by the store server (no outside host), loaded, with alt text. */
+export async function segmentPicturesLoaded(page: Page) {
+  for (const handle of ["essential", "signature", "luxury"]) {
+    const img = page.getByTestId(`segment-${handle}`).locator(".segment-image img")
+    await img.scrollIntoViewIfNeeded()
+    const src = await img.getAttribute("src")
+    assert(src?.startsWith(`${app.base}/static/`), `${handle}: picture from the store server, not ${src}`)
+    const width = await img.evaluate((el: HTMLImageElement) =>
+      el.complete
+        ? el.naturalWidth
+        : new Promise<number>((resolve) => {
+            el.onload = () => resolve(el.naturalWidth)
+            el.onerror = () => resolve(0)
+          })
+    )
+    assert(width > 0, `${handle}: picture loaded (naturalWidth ${width})`)
+    assert(((await img.getAttribute("alt")) ?? "").length > 0, `${handle}: picture has alt text`)
+  }
+}
+
 export const day = (page: Page, date: string) => page.locator(`button[data-date="${date}"]`)
 
 // ---- the comparison ----
@@ -264,7 +284,7 @@ export async function fillDetails(page: Page, who: Customer) {
 
 /**
  * One journey's Chromium page on a viewport, from beforeAll to afterAll (only the storefront and
- * the store are reached: the demo's placeholder images stay offline), and the demo's tiers;
+ * the store are reached: nothing is fetched from outside), and the demo's tiers;
  * `check` registers the journey's checks in order, with a full-page screenshot after each.
  */
 export function journeySession(file: string, options: BrowserContextOptions) {

@@ -24,6 +24,7 @@ import {
   takeDate,
   textOf,
   usd,
+  segmentPicturesLoaded,
 } from "./journey"
 
 describe("storefront on a phone", () => {
@@ -40,6 +41,7 @@ describe("storefront on a phone", () => {
     const [first, second, third] = boxes
     assert(first && second && third && boxes.every((b) => b && Math.abs(b.x - first.x) < 1) && first.y < second.y && second.y < third.y, "one card under the other")
     assert(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), "no sideways scrolling")
+    await segmentPicturesLoaded(page)
   })
 
   check("phone: the comparison shows one package at a time with its rows, switched with the buttons above it, and nothing scrolls sideways", async () => {

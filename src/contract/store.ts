@@ -60,6 +60,8 @@ export type StoreTier = {
   name: string
   product_id: string
   variant_id: string
+  /** The package product's thumbnail (its picture in Medusa's product media); null when it has none. */
+  thumbnail: string | null
   max_guests: number | null
   /**
    * What the tier includes, as strings: plain features as they are, valued ones it offers as

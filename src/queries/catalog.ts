@@ -21,6 +21,7 @@ type CatalogTierRow = TierRow & {
   product: {
     id: string
     status: string
+    thumbnail: string | null
     sales_channels?: { id: string }[] | null
     variants?: { id: string; variant_rank?: number | null }[] | null
   } | null
@@ -35,6 +36,7 @@ const CATALOG_FIELDS = [
   "segment.*",
   "product.id",
   "product.status",
+  "product.thumbnail",
   "product.sales_channels.id",
   "product.variants.id",
   "product.variants.variant_rank",
@@ -252,6 +254,7 @@ export function toStoreTier(tier: VisibleTier, price: TierPrice | null): StoreTi
     name: row.name,
     product_id: row.product!.id,
     variant_id,
+    thumbnail: row.product!.thumbnail ?? null,
     max_guests: row.max_guests,
     features: featureStrings(row.features ?? []),
     is_popular: row.is_popular,

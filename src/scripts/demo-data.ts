@@ -31,7 +31,6 @@ export const DEMO_SEGMENTS = [
     price_min: 2000,
     price_max: 5000,
     rank: 0,
-    image: "https://placehold.co/800x500?text=Essential",
     commission_percent: 8,
   },
   {
@@ -42,7 +41,6 @@ export const DEMO_SEGMENTS = [
     price_min: 5000,
     price_max: 10000,
     rank: 1,
-    image: "https://placehold.co/800x500?text=Signature",
     commission_percent: 10,
   },
   {
@@ -53,7 +51,6 @@ export const DEMO_SEGMENTS = [
     price_min: 10000,
     price_max: null,
     rank: 2,
-    image: "https://placehold.co/800x500?text=Luxury",
     commission_percent: 12,
   },
 ] as const

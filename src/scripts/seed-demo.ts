@@ -32,6 +32,7 @@ import { featureStrings } from "../lib/comparison"
 import { addDays, nextOccurrence, todayUtc } from "../lib/dates"
 import { issueVisitorId } from "../lib/visitor-id"
 import { visitorSecret } from "../queries/visitor"
+import { seedDemoMedia } from "./demo-media"
 import { TIER_ANALYTICS_MODULE, TierAnalyticsModuleService } from "../modules/tier-analytics"
 import type { FunnelEvent } from "../modules/tier-analytics/models/tier-event"
 import {
@@ -242,6 +243,7 @@ export async function seedDemo(container: MedusaContainer): Promise<DemoSeedResu
     await createAddonRulesWorkflow(container).run({ input: { rules: addonRules } })
   }
 
+  await seedDemoMedia(container)
   await seedAvailability(container, tenants.map((t) => t.sales_channel_id))
   await seedUpsell(container)
   const photography = tenants.find((t) => t.key === "photography")!

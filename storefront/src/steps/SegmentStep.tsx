@@ -1,5 +1,6 @@
 import type { StoreSegmentListItem } from "@tiered/client"
 import { money } from "../format"
+import { Picture } from "../components/Picture"
 import { StepHeading } from "../components/StepHeading"
 
 function priceRange(range: StoreSegmentListItem["price_range"], currency: string) {
@@ -29,12 +30,7 @@ export function SegmentStep(props: {
           const range = priceRange(segment.price_range, props.currency)
           return (
             <li key={segment.id} className={`card segment-card${props.chosen === segment.id ? " is-chosen" : ""}`} data-testid={`segment-${segment.handle}`}>
-              {segment.image && (
-                // The frame keeps its size whether the picture loads, is still loading or fails: nothing moves.
-                <div className="segment-image">
-                  <img src={segment.image} alt="" width={800} height={500} loading="lazy" />
-                </div>
-              )}
+              <Picture src={segment.image} alt={`${segment.name} collection`} width={800} height={500} className="segment-image" />
               <h3>{segment.name}</h3>
               {range && (
                 <p className="segment-range">

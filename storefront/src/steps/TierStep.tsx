@@ -1,6 +1,7 @@
 import type { StoreSegmentResponse, StoreTier } from "@tiered/client"
 import { longDate } from "../format"
 import { ComparisonTable } from "../components/ComparisonTable"
+import { Picture } from "../components/Picture"
 import { PriceBreakdown } from "../components/PriceBreakdown"
 import { StepHeading } from "../components/StepHeading"
 import { todayUtc } from "../dates"
@@ -41,6 +42,7 @@ export function TierStep(props: {
         {tiers.map((tier) => (
           <li key={tier.id} className={`card tier-column${tier.is_popular ? " is-popular" : ""}${props.chosen === tier.id ? " is-chosen" : ""}`} data-testid={`tier-${tier.level}`}>
             <section aria-labelledby={`tier-name-${tier.id}`}>
+              <Picture src={tier.thumbnail} alt={`${segment.name} ${tier.name} package`} width={640} height={400} className="tier-image" />
               {tier.is_popular && <p className="badge">Most popular</p>}
               <h3 id={`tier-name-${tier.id}`}>{tier.name}</h3>
               {tier.max_guests !== null && <p className="muted">Up to {tier.max_guests} guests</p>}

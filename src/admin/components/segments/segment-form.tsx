@@ -1,6 +1,7 @@
 import { Input, Switch, Textarea } from "@medusajs/ui"
 import type { SegmentFormValues } from "../../lib/form-values"
 import { Field, ValuesDrawer, type ValuesDrawerProps } from "../form-drawer"
+import { ImageUpload } from "../image-upload"
 
 type SegmentFieldsProps = {
   values: SegmentFormValues
@@ -42,6 +43,7 @@ export function SegmentFields({ values, onChange, identityOnly }: SegmentFieldsP
             {field("commission_percent", "Commission %", "number")}
           </div>
           {field("image", "Image URL", "url")}
+          <ImageUpload value={values.image} label="Upload image" onUploaded={(url) => set("image", url)} />
           <div className="flex items-center gap-x-2">
             <Switch
               id="segment-is_active"

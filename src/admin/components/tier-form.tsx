@@ -1,17 +1,21 @@
-import { Input, Select, Switch, Textarea } from "@medusajs/ui"
+import { Input, Select, Switch } from "@medusajs/ui"
 import { useState } from "react"
 import type { TierFormValues } from "../lib/form-values"
 import type { Segment } from "../../contract/admin"
 import { DrawerForm, Field, FormDrawer } from "./form-drawer"
+import { FeatureRowsField } from "./features/feature-rows-field"
+import { segmentRowSuggestions } from "../lib/feature-rows"
 
 type TierFieldsProps = {
   values: TierFormValues
   onChange: (values: TierFormValues) => void
   /** When given, the tier's segment can be picked (assigning or moving a tier). */
   segments?: Segment[]
+  /** The segment a new tier goes into, when it cannot be picked: its tiers' rows are offered. */
+  segment?: Segment
 }
 
-export function TierFields({ values, onChange, segments }: TierFieldsProps) {
+export function TierFields({ values, onChange, segments, segment }: TierFieldsProps) {
   const set = <K extends keyof TierFormValues>(key: K, value: TierFormValues[K]) =>
     onChange({ ...values, [key]: value })
 
@@ -44,14 +48,11 @@ export function TierFields({ values, onChange, segments }: TierFieldsProps) {
       <Field id="tier-name" label="Name">
         <Input id="tier-name" value={values.name} onChange={(e) => set("name", e.target.value)} />
       </Field>
-      <Field id="tier-features" label="Features" hint="One feature per line.">
-        <Textarea
-          id="tier-features"
-          rows={5}
-          value={values.features}
-          onChange={(e) => set("features", e.target.value)}
-        />
-      </Field>
+      <FeatureRowsField
+        rows={values.features}
+        onChange={(rows) => set("features", rows)}
+        suggestions={segmentRowSuggestions(segments?.find((s) => s.id === values.segment_id) ?? segment, values)}
+      />
       <Field id="tier-max-guests" label="Max guests">
         <Input
           id="tier-max-guests"
@@ -81,6 +82,7 @@ type TierDrawerProps = {
   submitLabel: string
   initial: TierFormValues
   segments?: Segment[]
+  segment?: Segment
   submitting: boolean
   onSubmit: (values: TierFormValues) => void
 }
@@ -96,6 +98,7 @@ export function TierDrawer({ open, onOpenChange, title, ...editor }: TierDrawerP
 function TierEditor({
   initial,
   segments,
+  segment,
   submitLabel,
   submitting,
   onSubmit,
@@ -103,7 +106,7 @@ function TierEditor({
   const [values, setValues] = useState(initial)
   return (
     <DrawerForm submitLabel={submitLabel} submitting={submitting} onSubmit={() => onSubmit(values)}>
-      <TierFields values={values} onChange={setValues} segments={segments} />
+      <TierFields values={values} onChange={setValues} segments={segments} segment={segment} />
     </DrawerForm>
   )
 }

@@ -67,36 +67,40 @@ type FeatureRowInputsProps = {
 
 function FeatureRowInputs({ n, row, last, onChange, onMove, onRemove }: FeatureRowInputsProps) {
   return (
-    <div className="flex flex-wrap items-center gap-2" data-testid={`feature-row-${n}`}>
-      <Input size="small" className="w-28" placeholder="Group" aria-label={`Feature ${n} group`} value={row.group} onChange={(e) => onChange({ group: e.target.value })} />
-      <Input size="small" className="w-40" placeholder="Label" aria-label={`Feature ${n} label`} value={row.label} onChange={(e) => onChange({ label: e.target.value })} />
-      <KindSelect label={`Feature ${n} kind`} value={row.kind} onChange={(kind) => onChange(kind === "number" ? { kind } : { kind, unit: "" })} />
-      {row.kind === "yesno" ? (
-        <Switch aria-label={`Feature ${n} included`} checked={row.included} onCheckedChange={(included) => onChange({ included })} />
-      ) : (
-        <Input
-          size="small"
-          className="w-24"
-          type={row.kind === "number" ? "number" : "text"}
-          placeholder="Value"
-          aria-label={`Feature ${n} value`}
-          value={row.value}
-          onChange={(e) => onChange({ value: e.target.value })}
-        />
-      )}
-      {row.kind === "number" && (
-        <Input size="small" className="w-20" placeholder="Unit" aria-label={`Feature ${n} unit`} value={row.unit} onChange={(e) => onChange({ unit: e.target.value })} />
-      )}
-      <div className="ml-auto flex gap-x-1">
-        <IconButton size="small" variant="transparent" type="button" aria-label={`Move feature ${n} up`} disabled={n === 1} onClick={() => onMove(-1)}>
-          <ArrowUpMini />
-        </IconButton>
-        <IconButton size="small" variant="transparent" type="button" aria-label={`Move feature ${n} down`} disabled={last} onClick={() => onMove(1)}>
-          <ArrowDownMini />
-        </IconButton>
-        <IconButton size="small" variant="transparent" type="button" aria-label={`Remove feature ${n}`} onClick={onRemove}>
-          <Trash />
-        </IconButton>
+    <div className="border-ui-border-base flex flex-col gap-y-2 rounded-md border p-2" data-testid={`feature-row-${n}`}>
+      <div className="flex items-center gap-x-2">
+        <Input size="small" className="min-w-0 flex-1" placeholder="Label" aria-label={`Feature ${n} label`} value={row.label} onChange={(e) => onChange({ label: e.target.value })} />
+        <KindSelect label={`Feature ${n} kind`} value={row.kind} onChange={(kind) => onChange(kind === "number" ? { kind } : { kind, unit: "" })} />
+        {row.kind === "yesno" ? (
+          <Switch aria-label={`Feature ${n} included`} checked={row.included} onCheckedChange={(included) => onChange({ included })} />
+        ) : (
+          <Input
+            size="small"
+            className="w-24"
+            type={row.kind === "number" ? "number" : "text"}
+            placeholder="Value"
+            aria-label={`Feature ${n} value`}
+            value={row.value}
+            onChange={(e) => onChange({ value: e.target.value })}
+          />
+        )}
+        {row.kind === "number" && (
+          <Input size="small" className="w-20" placeholder="Unit" aria-label={`Feature ${n} unit`} value={row.unit} onChange={(e) => onChange({ unit: e.target.value })} />
+        )}
+      </div>
+      <div className="flex items-center gap-x-2">
+        <Input size="small" className="w-40" placeholder="Group" aria-label={`Feature ${n} group`} value={row.group} onChange={(e) => onChange({ group: e.target.value })} />
+        <div className="ml-auto flex gap-x-1">
+          <IconButton size="small" variant="transparent" type="button" aria-label={`Move feature ${n} up`} disabled={n === 1} onClick={() => onMove(-1)}>
+            <ArrowUpMini />
+          </IconButton>
+          <IconButton size="small" variant="transparent" type="button" aria-label={`Move feature ${n} down`} disabled={last} onClick={() => onMove(1)}>
+            <ArrowDownMini />
+          </IconButton>
+          <IconButton size="small" variant="transparent" type="button" aria-label={`Remove feature ${n}`} onClick={onRemove}>
+            <Trash />
+          </IconButton>
+        </div>
       </div>
     </div>
   )

@@ -26,6 +26,14 @@ describe("segments and the product tier widget", () => {
     await page.goto(`${base}/app/tiered/segments`)
     await visible(page.getByRole("heading", { name: "Segments", level: 1 }), "the Segments heading", 60_000)
   }
+  /** Adds plain features as rows of the tier form: a label each, yes by default. */
+  const addFeatures = async (labels: string[]) => {
+    const start = await drawer.getByTestId(/^feature-row-/).count()
+    for (const [i, label] of labels.entries()) {
+      await drawer.getByRole("button", { name: "Add feature", exact: true }).click()
+      await drawer.getByLabel(`Feature ${start + i + 1} label`).fill(label)
+    }
+  }
   const openSegmentMenu = async (name: string, item: string) => {
     await page.getByRole("button", { name: `Actions for segment ${name}` }).click()
     await page.getByRole("menuitem", { name: item }).click()
@@ -74,7 +82,7 @@ describe("segments and the product tier widget", () => {
     await page.getByRole("button", { name: `Add level 1 tier to ${SEGMENT.name}` }).click()
     assert((await drawer.getByLabel("Level").inputValue()) === "1", "the level should default to the cell's")
     await drawer.getByLabel("Name").fill("Signature Essential")
-    await drawer.getByLabel("Features").fill("6 hours coverage\nOnline gallery")
+    await addFeatures(["6 hours coverage", "Online gallery"])
     await drawer.getByLabel("Max guests").fill("50")
     await drawer.getByTestId("drawer-submit").click()
     await gone(drawer, "the tier drawer")
@@ -93,7 +101,7 @@ describe("segments and the product tier widget", () => {
     assert((await drawer.getByLabel("Name").inputValue()) === PRODUCT_TITLE, "the name should default to the product title")
     await drawer.getByTestId("tier-segment").click()
     await page.getByRole("option", { name: SEGMENT.name }).click()
-    await drawer.getByLabel("Features").fill("8 hours coverage\nSecond shooter\nOnline gallery")
+    await addFeatures(["8 hours coverage", "Second shooter", "Online gallery"])
     await drawer.getByLabel("Max guests").fill("100")
     await drawer.getByLabel("Popular badge").click()
     await drawer.getByTestId("drawer-submit").click()

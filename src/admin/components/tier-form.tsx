@@ -1,16 +1,20 @@
-import { Input, Select, Switch, Textarea } from "@medusajs/ui"
+import { Input, Select, Switch } from "@medusajs/ui"
 import type { TierFormValues } from "../lib/form-values"
 import type { Segment } from "../../contract/admin"
 import { Field, ValuesDrawer, type ValuesDrawerProps } from "./form-drawer"
+import { FeatureRowsField } from "./features/feature-rows-field"
+import { segmentRowSuggestions } from "../lib/feature-rows"
 
 type TierFieldsProps = {
   values: TierFormValues
   onChange: (values: TierFormValues) => void
   /** When given, the tier's segment can be picked (assigning or moving a tier). */
   segments?: Segment[]
+  /** The segment a new tier goes into, when it cannot be picked: its tiers' rows are offered. */
+  segment?: Segment
 }
 
-export function TierFields({ values, onChange, segments }: TierFieldsProps) {
+export function TierFields({ values, onChange, segments, segment }: TierFieldsProps) {
   const set = <K extends keyof TierFormValues>(key: K, value: TierFormValues[K]) =>
     onChange({ ...values, [key]: value })
 
@@ -43,14 +47,11 @@ export function TierFields({ values, onChange, segments }: TierFieldsProps) {
       <Field id="tier-name" label="Name">
         <Input id="tier-name" value={values.name} onChange={(e) => set("name", e.target.value)} />
       </Field>
-      <Field id="tier-features" label="Features" hint="One feature per line.">
-        <Textarea
-          id="tier-features"
-          rows={5}
-          value={values.features}
-          onChange={(e) => set("features", e.target.value)}
-        />
-      </Field>
+      <FeatureRowsField
+        rows={values.features}
+        onChange={(rows) => set("features", rows)}
+        suggestions={segmentRowSuggestions(segments?.find((s) => s.id === values.segment_id) ?? segment, values)}
+      />
       <Field id="tier-max-guests" label="Max guests">
         <Input
           id="tier-max-guests"
@@ -73,14 +74,18 @@ export function TierFields({ values, onChange, segments }: TierFieldsProps) {
   )
 }
 
-type TierDrawerProps = Omit<ValuesDrawerProps<TierFormValues>, "testId" | "fields"> & { segments?: Segment[] }
+type TierDrawerProps = Omit<ValuesDrawerProps<TierFormValues>, "testId" | "fields"> & {
+  segments?: Segment[]
+  /** The segment a new tier goes into, when it cannot be picked: its tiers' rows are offered. */
+  segment?: Segment
+}
 
-export function TierDrawer({ segments, ...drawer }: TierDrawerProps) {
+export function TierDrawer({ segments, segment, ...drawer }: TierDrawerProps) {
   return (
     <ValuesDrawer
       {...drawer}
       testId="tier-drawer"
-      fields={(values, onChange) => <TierFields values={values} onChange={onChange} segments={segments} />}
+      fields={(values, onChange) => <TierFields values={values} onChange={onChange} segments={segments} segment={segment} />}
     />
   )
 }

@@ -1,4 +1,5 @@
 import type { Segment, SegmentPayload, Tier, TierPayload } from "../../contract/admin"
+import { featureRows, rowsFeatures, type FeatureRow } from "./feature-rows"
 
 /** What the forms hold (text as typed) and how it becomes a request body. No rules here: the API validates. */
 
@@ -19,7 +20,7 @@ export type TierFormValues = {
   segment_id: string
   level: string
   name: string
-  features: string
+  features: FeatureRow[]
   max_guests: string
   is_popular: boolean
 }
@@ -31,13 +32,6 @@ export const numberOrNull = (value: string): number | null =>
   value.trim() === "" ? null : Number(value)
 
 const textOrNull = (value: string): string | null => value.trim() || null
-
-/** One feature per line; blank lines are not features. */
-export const featuresFromText = (value: string): string[] =>
-  value
-    .split("\n")
-    .map((line) => line.trim())
-    .filter(Boolean)
 
 export function segmentFormValues(segment?: Segment): SegmentFormValues {
   return {
@@ -78,7 +72,7 @@ export function tierFormValues(
     segment_id: tier?.segment_id ?? defaults.segment_id ?? "",
     level: text(tier?.level) || (defaults.level ?? "1"),
     name: tier?.name ?? defaults.name ?? "",
-    features: tier ? tier.features.join("\n") : defaults.features ?? "",
+    features: tier ? featureRows(tier.features) : defaults.features ?? [],
     max_guests: text(tier?.max_guests) || (defaults.max_guests ?? ""),
     is_popular: tier?.is_popular ?? defaults.is_popular ?? false,
   }
@@ -89,7 +83,7 @@ export function tierPayload(values: TierFormValues): TierPayload {
     level: Number(values.level),
     name: values.name.trim(),
     max_guests: numberOrNull(values.max_guests),
-    features: featuresFromText(values.features),
+    features: rowsFeatures(values.features),
     is_popular: values.is_popular,
   }
 }

@@ -13,6 +13,7 @@ import { ALL_SEGMENTS, sendIfChanged, useAdminMutation, useSegments } from "../.
 import type { Segment, Tier } from "../../../contract/admin"
 import { SegmentDrawer } from "./segment-form"
 import { TierDrawer } from "../tier-form"
+import { FeatureGridDrawer } from "./feature-grid"
 
 /** Which drawer the Segments page has open, and for what. */
 export type SegmentDialog =
@@ -21,6 +22,7 @@ export type SegmentDialog =
   | { kind: "clone-segment"; segment: Segment }
   | { kind: "add-tier"; segment: Segment; level: number }
   | { kind: "edit-tier"; tier: Tier }
+  | { kind: "features"; segment: Segment }
 
 type DialogProps<K extends SegmentDialog["kind"]> = {
   dialog: Extract<SegmentDialog, { kind: K }>
@@ -39,6 +41,8 @@ export function SegmentDialogs({ dialog, onClose }: { dialog: SegmentDialog | nu
       return <AddTier dialog={dialog} onClose={onClose} />
     case "edit-tier":
       return <EditTier dialog={dialog} onClose={onClose} />
+    case "features":
+      return <FeatureGridDrawer segment={dialog.segment} onClose={onClose} />
     default:
       return null
   }
@@ -120,6 +124,7 @@ function AddTier({ dialog, onClose }: DialogProps<"add-tier">) {
       title={`Add a tier to ${dialog.segment.name}`}
       submitLabel="Add tier"
       initial={tierFormValues(undefined, { segment_id: dialog.segment.id, level: String(dialog.level) })}
+      segment={dialog.segment}
       submitting={mutation.isPending}
       onSubmit={(values) => mutation.mutate(values, { onSuccess: onClose })}
     />

@@ -1,4 +1,4 @@
-import { ArchiveBox, PencilSquare, Plus, SquareTwoStack, Trash } from "@medusajs/icons"
+import { ArchiveBox, ListBullet, PencilSquare, Plus, SquareTwoStack, Trash } from "@medusajs/icons"
 import { Badge, Button, Checkbox, StatusBadge, Table, Text } from "@medusajs/ui"
 import { formatPriceRange, matrixLevels, nextFreeLevel, tierAtLevel } from "../../lib/form-values"
 import type { Segment, Tier } from "../../../contract/admin"
@@ -6,6 +6,7 @@ import { ActionMenu } from "../action-menu"
 
 export type MatrixActions = {
   editSegment: (segment: Segment) => void
+  editFeatures: (segment: Segment) => void
   cloneSegment: (segment: Segment) => void
   deleteSegment: (segment: Segment) => void
   addTier: (segment: Segment, level: number) => void
@@ -78,6 +79,7 @@ export function SegmentMatrix({ segments, selected, onToggle, actions }: Segment
                 label={`Actions for segment ${segment.name}`}
                 actions={[
                   { label: "Edit", icon: <PencilSquare />, onClick: () => actions.editSegment(segment) },
+                  { label: "Features", icon: <ListBullet />, onClick: () => actions.editFeatures(segment) },
                   {
                     label: "Add tier",
                     icon: <Plus />,

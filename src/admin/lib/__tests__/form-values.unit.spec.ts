@@ -1,6 +1,5 @@
 import {
   changedFields,
-  featuresFromText,
   formatPriceRange,
   matrixLevels,
   nextFreeLevel,
@@ -47,16 +46,6 @@ const segment = (overrides: Partial<Segment> = {}): Segment => ({
   ...overrides,
 })
 
-describe("featuresFromText", () => {
-  it("takes one trimmed feature per non-blank line", () => {
-    expect(featuresFromText("  6 hours \n\nGallery\r\n  \n")).toEqual(["6 hours", "Gallery"])
-  })
-
-  it("leaves repeats for the API to refuse", () => {
-    expect(featuresFromText("a\na")).toEqual(["a", "a"])
-  })
-})
-
 describe("numberOrNull", () => {
   it("treats an empty input as no value and passes anything else on as a number", () => {
     expect(numberOrNull("  ")).toBeNull()
@@ -97,15 +86,15 @@ describe("tier form", () => {
       segment_id: "",
       level: "1",
       name: "Harbour Wedding",
-      features: "",
+      features: [],
       max_guests: "",
       is_popular: false,
     })
   })
 
   it("builds the create body from the form", () => {
-    const values = { ...tierFormValues(tier()), max_guests: "", features: "A\nB" }
-    expect(tierPayload(values)).toEqual({ level: 1, name: "Essential", max_guests: null, features: ["A", "B"], is_popular: false })
+    const values = { ...tierFormValues(tier()), max_guests: "" }
+    expect(tierPayload(values)).toEqual({ level: 1, name: "Essential", max_guests: null, features: ["6 hours", "Gallery"], is_popular: false })
   })
 
   it("a move to another segment is sent as segment_id with the other changes only", () => {

@@ -55,6 +55,7 @@ const SegmentsPage = () => {
 
   const actions: MatrixActions = {
     editSegment: (segment) => setDialog({ kind: "edit-segment", segment }),
+    editFeatures: (segment) => setDialog({ kind: "features", segment }),
     cloneSegment: (segment) => setDialog({ kind: "clone-segment", segment }),
     deleteSegment: confirmDelete,
     addTier: (segment, level) => setDialog({ kind: "add-tier", segment, level }),

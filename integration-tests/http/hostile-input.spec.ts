@@ -250,6 +250,9 @@ medusaIntegrationTestRunner({
         ["last-minute days 1e15", await asAdmin("post", "/admin/pricing-rules", { label: "Soon", kind: "last_minute", days: 1e15, percent: -10 })],
         ["capacity -1", await asAdmin("post", `/admin/availability/${studio.salesChannelId}`, { settings: { capacity_per_date: -1 } })],
         ["list offset 1e12", await asAdmin("get", "/admin/segments?offset=1000000000000")],
+        // Medusa's query parsing answers a name nested deeper than a.b with a 500 of its own.
+        ["admin query name three levels deep", await asAdmin("get", "/admin/addon-rules?limit=20&Pc%23.v%25.3=2201-01-01")],
+        ["store query name three levels deep", await store("get", `/store/segments?region_id=${region.id}&a.b.c=1`)],
         ["deep metadata", await asAdmin("post", "/admin/segments", { handle: "luxury", name: "Luxury", metadata: deep })],
         ["deep store body", await store("post", "/store/tier-events", deep)],
       ]

@@ -100,3 +100,15 @@ export function findPathProblem(path: string): InputProblem | null {
   }
   return null
 }
+
+/**
+ * The problem with a query's parameter names: Medusa reads `a.b` as a nested parameter and
+ * refuses a name nested deeper than that with an error its handler answers 500 to, so such a
+ * name is refused here first, with a 400 that names it.
+ */
+export function findQueryKeyProblem(query: Record<string, unknown>): InputProblem | null {
+  const key = Object.keys(query).find((name) => name.split(".").length > 2)
+  return key === undefined
+    ? null
+    : { field: "query", message: `the query parameter "${key}" is nested more than two levels deep (a.b at most)` }
+}

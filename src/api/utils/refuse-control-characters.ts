@@ -1,16 +1,18 @@
 import { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
-import { findInputProblem, findPathProblem } from "../../lib/control-characters"
+import { findInputProblem, findPathProblem, findQueryKeyProblem } from "../../lib/control-characters"
 
 /**
  * Refuses (400, naming the field) a request whose path, query or JSON body holds a control
- * character other than tab, line feed and carriage return, or nests too deep. PostgreSQL
+ * character other than tab, line feed and carriage return, nests too deep, or names a query
+ * parameter nested more than two levels (Medusa's query parsing answers that 500). PostgreSQL
  * refuses NUL in text, so without this a NUL in an id reached SQL and answered 500. The raw
  * body a webhook's signature is checked against is left as it came.
  */
 export function refuseControlCharacters(req: MedusaRequest, _res: MedusaResponse, next: MedusaNextFunction) {
   const problem =
     findPathProblem(req.originalUrl.split("?")[0]) ??
+    findQueryKeyProblem(req.query) ??
     findInputProblem(req.query, "query") ??
     (req.body === undefined || Buffer.isBuffer(req.body) ? null : findInputProblem(req.body, "body"))
   if (problem) {

@@ -1,5 +1,5 @@
 import fc from "fast-check"
-import { controlCharacterIn, findInputProblem, findPathProblem, loneSurrogateIn, MAX_NESTING } from "../control-characters"
+import { controlCharacterIn, findInputProblem, findPathProblem, findQueryKeyProblem, loneSurrogateIn, MAX_NESTING } from "../control-characters"
 
 const refused = [...Array.from({ length: 32 }, (_, i) => i).filter((c) => ![9, 10, 13].includes(c)), 127].map((c) =>
   String.fromCharCode(c)
@@ -92,5 +92,15 @@ describe("findPathProblem", () => {
     for (const path of ["/store/segments/signature", "/store/tiers/tier_01J/availability", "/admin/segments/caf%C3%A9", "/store/a%20b", "/"]) {
       expect(findPathProblem(path)).toBeNull()
     }
+  })
+})
+
+describe("findQueryKeyProblem", () => {
+  it("lets plain and two-level names through and names one nested deeper", () => {
+    expect(findQueryKeyProblem({ limit: "20", "created_at.gte": "2027-01-01", q: "a.b.c" })).toBeNull()
+    expect(findQueryKeyProblem({ limit: "20", "Pc#.v%.3": "x" })).toEqual({
+      field: "query",
+      message: 'the query parameter "Pc#.v%.3" is nested more than two levels deep (a.b at most)',
+    })
   })
 })

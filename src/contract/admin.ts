@@ -234,7 +234,8 @@ export type ExperimentReport = { experiments: ExperimentResult[] }
 export type AnalyticsReport = "funnel" | "revenue" | "tiers" | "upsell" | "experiments"
 
 /** `pending`: the date is claimed by a checkout that has not finished (see the reconciler). */
-export type BookingStatus = "pending" | "confirmed" | "canceled" | "completed"
+/** `held`: a cart's hold (until its `expires_at`); `pending`: a checkout's claim. */
+export type BookingStatus = "held" | "pending" | "confirmed" | "canceled" | "completed"
 
 /** One booked tier line of an order; money net of upgrades, cancellations and refunds. */
 export type OrderTierLine = {
@@ -445,6 +446,10 @@ export type AvailabilitySettings = {
   min_lead_days: number
   max_advance_days: number | null
   high_demand_threshold: number
+  /** Minutes a tier put into a cart holds its date (default 30, 1 to 1440). */
+  hold_minutes: number
+  /** The tenant's IANA time zone (default "UTC"). */
+  time_zone: string
 }
 
 export type Blackout = { id: string; start_date: CalendarDate; end_date: CalendarDate; reason: string | null }

@@ -97,6 +97,28 @@ export function todayUtc(now: Date = new Date()): string {
   return now.toISOString().slice(0, 10)
 }
 
+/** Whether `name` is an IANA time zone this runtime knows ("UTC" included). */
+export function isTimeZone(name: string): boolean {
+  if (!name || name.length > 64) {
+    return false
+  }
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: name })
+    return true
+  } catch {
+    return false
+  }
+}
+
+/** Today's date in an IANA time zone, YYYY-MM-DD (UTC's for "UTC"). */
+export function todayIn(timeZone: string, now: Date = new Date()): string {
+  if (timeZone === "UTC") {
+    return todayUtc(now)
+  }
+  // en-CA formats a date as YYYY-MM-DD.
+  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(now)
+}
+
 /** Days since 1970-01-01 of the UTC day an instant (epoch milliseconds) falls in. */
 export function dayNumberAt(ms: number = Date.now()): number {
   return Math.floor(ms / DAY_MS)

@@ -24,6 +24,8 @@ export async function effectiveSettings(scope: MedusaContainer, salesChannelId: 
     min_lead_days: row?.min_lead_days ?? DEFAULT_AVAILABILITY.min_lead_days,
     max_advance_days: row ? row.max_advance_days : DEFAULT_AVAILABILITY.max_advance_days,
     high_demand_threshold: row?.high_demand_threshold ?? DEFAULT_AVAILABILITY.high_demand_threshold,
+    hold_minutes: row?.hold_minutes ?? DEFAULT_AVAILABILITY.hold_minutes,
+    time_zone: row?.time_zone ?? DEFAULT_AVAILABILITY.time_zone,
   }
 }
 

@@ -73,6 +73,8 @@ export const settingsFormValues = (s: AvailabilitySettings): SettingsFormValues 
   min_lead_days: String(s.min_lead_days),
   max_advance_days: s.max_advance_days == null ? "" : String(s.max_advance_days),
   high_demand_threshold: String(s.high_demand_threshold),
+  hold_minutes: String(s.hold_minutes),
+  time_zone: s.time_zone,
 })
 
 // Empty capacity/lead/threshold is sent as NaN for the API to refuse; empty advance means no limit.
@@ -81,11 +83,21 @@ export const settingsPayload = (v: SettingsFormValues): AvailabilitySettings => 
   min_lead_days: numberOrNull(v.min_lead_days) ?? NaN,
   max_advance_days: numberOrNull(v.max_advance_days),
   high_demand_threshold: numberOrNull(v.high_demand_threshold) ?? NaN,
+  hold_minutes: numberOrNull(v.hold_minutes) ?? NaN,
+  time_zone: v.time_zone.trim(),
 })
 
-export const SETTING_FIELDS: { key: keyof AvailabilitySettings; label: string; hint: string }[] = [
+export const SETTING_FIELDS: { key: keyof AvailabilitySettings; label: string; hint: string; kind?: "time_zone" }[] = [
   { key: "capacity_per_date", label: "Capacity per date", hint: "Bookings a date can take." },
   { key: "min_lead_days", label: "Minimum lead days", hint: "0 lets shoppers book today." },
   { key: "max_advance_days", label: "Maximum advance days", hint: "Empty: no limit." },
   { key: "high_demand_threshold", label: "High-demand threshold", hint: "Remaining at or under this shows as limited; 0 = flagged dates only." },
+  { key: "hold_minutes", label: "Cart hold (minutes)", hint: "How long a package in a cart keeps its date: 1 to 1440." },
+  { key: "time_zone", label: "Time zone", hint: "IANA name, e.g. Europe/Paris: today, lead time and the window count in it.", kind: "time_zone" },
 ]
+
+/** The time zones the browser knows, offered as suggestions for the time zone field. */
+export const timeZoneNames = (): string[] => {
+  const intl = Intl as unknown as { supportedValuesOf?: (key: string) => string[] }
+  return ["UTC", ...(intl.supportedValuesOf?.("timeZone") ?? [])]
+}

@@ -20,6 +20,7 @@ type BadgeColor = "green" | "red" | "grey" | "orange" | "blue"
 const BOOKING_STATUS: Record<BookingStatus, { label: string; color: BadgeColor }> = {
   confirmed: { label: "Confirmed", color: "green" },
   canceled: { label: "Canceled", color: "red" },
+  held: { label: "Held in a cart", color: "blue" },
   pending: { label: "Checkout in progress", color: "orange" },
   completed: { label: "Completed", color: "grey" },
 }

@@ -15,6 +15,8 @@ export const DEFAULT_AVAILABILITY = {
   min_lead_days: 0,
   max_advance_days: null as number | null,
   high_demand_threshold: 0,
+  hold_minutes: 30,
+  time_zone: "UTC",
 }
 
 /** Asks for a reconciler run (a subscriber runs it where background work runs). */

@@ -7,6 +7,8 @@ export type AvailabilitySettingsChange = {
   min_lead_days?: number
   max_advance_days?: number | null
   high_demand_threshold?: number
+  hold_minutes?: number
+  time_zone?: string
 }
 
 /** Creates the tenant's settings row on first save, else changes it; undone either way. */

@@ -2,7 +2,7 @@ import { Button, Input } from "@medusajs/ui"
 import { useState, type FormEvent } from "react"
 import { Field } from "../form-drawer"
 import { updateAvailability } from "../../lib/api"
-import { SETTING_FIELDS, settingsFormValues, settingsPayload, type AvailabilitySettings } from "../../lib/availability"
+import { SETTING_FIELDS, settingsFormValues, settingsPayload, timeZoneNames, type AvailabilitySettings } from "../../lib/availability"
 import { changedFields } from "../../lib/form-values"
 import { sendIfChanged, useAdminMutation } from "../../lib/queries"
 
@@ -21,18 +21,24 @@ export function SettingsForm({ channelId, settings }: { channelId: string; setti
   return (
     <form noValidate onSubmit={submit} className="flex flex-col gap-y-4 px-6 py-4" data-testid="availability-settings">
       <div className="grid grid-cols-1 gap-4 md:grid-cols-4">
-        {SETTING_FIELDS.map(({ key, label, hint }) => (
+        {SETTING_FIELDS.map(({ key, label, hint, kind }) => (
           <Field key={key} id={`setting-${key}`} label={label} hint={hint}>
             <Input
               id={`setting-${key}`}
-              type="number"
-              min={0}
+              type={kind === "time_zone" ? "text" : "number"}
+              min={kind === "time_zone" ? undefined : 0}
+              list={kind === "time_zone" ? "time-zone-names" : undefined}
               value={values[key]}
               onChange={(e) => setValues({ ...values, [key]: e.target.value })}
             />
           </Field>
         ))}
       </div>
+      <datalist id="time-zone-names">
+        {timeZoneNames().map((name) => (
+          <option key={name} value={name} />
+        ))}
+      </datalist>
       <div className="flex justify-end">
         <Button size="small" type="submit" isLoading={save.isPending} data-testid="save-settings">
           Save settings

@@ -1,7 +1,14 @@
 import { z } from "@medusajs/framework/zod"
+import { isTimeZone } from "../../../lib/dates"
 import { eventDate, id, MAX_RANGE_DAYS, rangeLength } from "../../utils/validators"
 
 const count = z.number().int().min(0).max(10000)
+
+/** An IANA time zone name the server knows ("Europe/Paris", "Pacific/Kiritimati", "UTC"). */
+const timeZone = z
+  .string()
+  .max(64)
+  .refine(isTimeZone, { message: "time_zone must be an IANA time zone name such as Europe/Paris" })
 
 export const AdminUpdateAvailability = z
   .object({
@@ -11,6 +18,8 @@ export const AdminUpdateAvailability = z
         min_lead_days: count.optional(),
         max_advance_days: count.nullable().optional(),
         high_demand_threshold: count.optional(),
+        hold_minutes: z.number().int().min(1).max(1440).optional(),
+        time_zone: timeZone.optional(),
       })
       .strict()
       .optional(),

@@ -9,5 +9,11 @@ export const AvailabilitySettings = model
     min_lead_days: model.number().default(0),
     max_advance_days: model.number().nullable(),
     high_demand_threshold: model.number().default(0),
+    /** How long a tier put into a cart holds its date, in minutes (1 to 1440). */
+    hold_minutes: model.number().default(30),
+    /** The tenant's IANA time zone: "today", lead time, the window and report days are in it. */
+    time_zone: model.text().default("UTC"),
+    /** The secret of the tenant's calendar feed URL (rotatable); none until first asked for. */
+    feed_token: model.text().nullable(),
   })
   .indexes([{ on: ["sales_channel_id"], unique: true, where: "deleted_at IS NULL" }])

@@ -20,7 +20,13 @@ export const Booking = model
     event_date: model.text(),
     pool: model.text().default(""),
     slot: model.number(),
-    status: model.enum(["pending", "confirmed", "canceled", "completed"]).default("confirmed"),
+    status: model.enum(["held", "pending", "confirmed", "canceled", "completed"]).default("confirmed"),
+    /**
+     * For a `held` booking (a cart's hold): when it lapses. A lapsed hold counts for nobody, even
+     * before the cleanup job cancels it; the next taker of its slot cancels it first. A checkout's
+     * claim made from a hold keeps it, so a failed checkout gives the slot back to the hold.
+     */
+    expires_at: model.dateTime().nullable(),
     /** The tier line record the booking is for (one live booking per record). */
     tier_line_id: model.text().nullable(),
     cart_id: model.text().nullable(),
@@ -45,4 +51,5 @@ export const Booking = model
     { on: ["order_id"] },
     { on: ["cart_id"], where: "cart_id IS NOT NULL AND deleted_at IS NULL" },
     { on: ["status", "created_at"] },
+    { on: ["expires_at"], where: "status = 'held' AND deleted_at IS NULL" },
   ])

@@ -19,6 +19,17 @@ export async function gone(locator: Locator, what: string, timeout = WAIT) {
   })
 }
 
+/** An image's natural width once it has loaded or failed (0: it did not load). */
+export const loadedWidth = (img: Locator) =>
+  img.evaluate((el: HTMLImageElement) =>
+    el.complete
+      ? el.naturalWidth
+      : new Promise<number>((resolve) => {
+          el.onload = () => resolve(el.naturalWidth)
+          el.onerror = () => resolve(0)
+        })
+  )
+
 export const slug = (name: string) => name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 60)
 
 /** The rows of one query on the app's database: what a check reads back behind the screen. */

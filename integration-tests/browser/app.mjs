@@ -132,10 +132,13 @@ export async function startApp() {
   // The admin user is created while the server boots.
   t = Date.now()
   const port = await freePort()
-  const serverLog = app.logTo("server")
-  server = spawnGroup(process.execPath, [medusaCli, "start", "--port", String(port)], { cwd: APP, env, stdio: ["ignore", serverLog.fd, serverLog.fd] })
-  fs.closeSync(serverLog.fd)
   const base = `http://localhost:${port}`
+  const serverLog = app.logTo("server")
+  // The server alone knows its address (MEDUSA_BACKEND_URL): the File module's local provider gives
+  // uploads URLs on it. Not the bundle's build, whose API base URL it would become (and stay, cached).
+  const serverEnv = { ...env, MEDUSA_BACKEND_URL: base }
+  server = spawnGroup(process.execPath, [medusaCli, "start", "--port", String(port)], { cwd: APP, env: serverEnv, stdio: ["ignore", serverLog.fd, serverLog.fd] })
+  fs.closeSync(serverLog.fd)
   const [, listening] = await Promise.all([
     app.medusa(["user", "-e", ADMIN.email, "-p", ADMIN.password], env),
     waitForHttp(`${base}/health`, { child: server, timeoutMs: 180_000 }),

@@ -1,5 +1,6 @@
 import { Button, Text } from "@medusajs/ui"
 import { useRef, useState } from "react"
+import { imageFileProblem } from "../lib/image-file"
 import { sdk } from "../lib/sdk"
 
 type ImageUploadProps = {
@@ -11,7 +12,8 @@ type ImageUploadProps = {
 
 /**
  * Uploads an image through Medusa's admin upload route (its File module: local files in
- * development, S3 or another provider in production) and hands back the file's URL.
+ * development, S3 or another provider in production) and hands back the file's URL. A file that
+ * is not an image, or too big, is refused here with a message and nothing is uploaded.
  */
 export function ImageUpload({ value, label, onUploaded }: ImageUploadProps) {
   const input = useRef<HTMLInputElement>(null)
@@ -20,6 +22,14 @@ export function ImageUpload({ value, label, onUploaded }: ImageUploadProps) {
 
   const upload = async (file: File | undefined) => {
     if (!file) {
+      return
+    }
+    const problem = imageFileProblem(file)
+    if (problem) {
+      setError(problem)
+      if (input.current) {
+        input.current.value = ""
+      }
       return
     }
     setUploading(true)
@@ -40,7 +50,7 @@ export function ImageUpload({ value, label, onUploaded }: ImageUploadProps) {
   return (
     <div className="flex flex-col gap-y-2">
       <div className="flex items-center gap-x-3">
-        {value && <img src={value} alt="" className="h-10 w-16 rounded-md object-cover" />}
+        {value && <img src={value} alt="" data-testid="image-preview" className="h-10 w-16 rounded-md object-cover" />}
         <Button type="button" size="small" variant="secondary" isLoading={uploading} onClick={() => input.current?.click()}>
           {label}
         </Button>

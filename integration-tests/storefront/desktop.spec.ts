@@ -31,7 +31,9 @@ import {
   today,
   usd,
   segmentPicturesLoaded,
+  pictureLoaded,
 } from "./journey"
+import { DEMO_ADDONS } from "../../src/scripts/demo-data"
 
 describe("storefront on a desktop", () => {
   const session = journeySession("desktop", { viewport: { width: 1366, height: 900 } })
@@ -134,6 +136,15 @@ describe("storefront on a desktop", () => {
     const { page } = session
     await page.getByRole("button", { name: "Choose Essential" }).click()
     await visible(page.getByRole("heading", { name: "Add to Essential" }), "the add-ons")
+    // Each add-on the photography studio offers Signature shows the demo's own picture, offline.
+    const offered = DEMO_ADDONS.filter((a) => a.tenants.includes("photography") && (!a.segments || a.segments.includes("signature")))
+    const titles = await page.locator(".addon h3").allTextContents()
+    assert(same([...titles].sort(), offered.map((a) => a.title).sort()), `the add-ons offered: ${titles}`)
+    for (const title of titles) {
+      await pictureLoaded(page.locator(".addon", { has: page.getByRole("heading", { name: title, exact: true }) }).locator(".addon-image img"), title)
+    }
+    await page.getByRole("heading", { name: "Add to Essential" }).scrollIntoViewIfNeeded()
+    await page.screenshot({ path: shot("addon-pictures") })
     const notice = page.getByTestId("bundle-notice")
     assert((await textOf(notice)).includes("10% off each add-on when you choose 3 or more"), "the bundle's terms")
     await page.getByRole("button", { name: "One more Extra hour of coverage" }).click()

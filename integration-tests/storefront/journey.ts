@@ -4,7 +4,7 @@
 import assert from "node:assert/strict"
 import type { Browser, BrowserContextOptions, Locator, Page } from "playwright-core"
 import { launchChromium } from "../chromium"
-import { WAIT, checksInOrder, queryRows, visible } from "../checks"
+import { WAIT, checksInOrder, loadedWidth, queryRows, visible } from "../checks"
 import { buildRows, featureGains, groupRows, isYesNoRow } from "../../src/lib/comparison"
 import { DEMO_TIERS } from "../../src/scripts/demo-data"
 
@@ -180,23 +180,20 @@ export async function openMonth(page: Page, date: string) {
   await page.locator(`button[data-date="${date}"][aria-label$="loading"]`).waitFor({ state: "detached" })
 }
 
-/** Each collection card shows its picture, served by the store server (no outside host), loaded, with alt text. */
+/** A picture served by the store server (no outside host), loaded, with alt text. */
+export async function pictureLoaded(img: Locator, what: string) {
+  await img.scrollIntoViewIfNeeded()
+  const src = await img.getAttribute("src")
+  assert(src?.startsWith(`${app.base}/static/`), `${what}: picture from the store server, not ${src}`)
+  const width = await loadedWidth(img)
+  assert(width > 0, `${what}: picture loaded (naturalWidth ${width})`)
+  assert(((await img.getAttribute("alt")) ?? "").length > 0, `${what}: picture has alt text`)
+}
+
+/** Each collection card shows its picture. */
 export async function segmentPicturesLoaded(page: Page) {
   for (const handle of ["essential", "signature", "luxury"]) {
-    const img = page.getByTestId(`segment-${handle}`).locator(".segment-image img")
-    await img.scrollIntoViewIfNeeded()
-    const src = await img.getAttribute("src")
-    assert(src?.startsWith(`${app.base}/static/`), `${handle}: picture from the store server, not ${src}`)
-    const width = await img.evaluate((el: HTMLImageElement) =>
-      el.complete
-        ? el.naturalWidth
-        : new Promise<number>((resolve) => {
-            el.onload = () => resolve(el.naturalWidth)
-            el.onerror = () => resolve(0)
-          })
-    )
-    assert(width > 0, `${handle}: picture loaded (naturalWidth ${width})`)
-    assert(((await img.getAttribute("alt")) ?? "").length > 0, `${handle}: picture has alt text`)
+    await pictureLoaded(page.getByTestId(`segment-${handle}`).locator(".segment-image img"), handle)
   }
 }
 

@@ -1,6 +1,7 @@
 import type { Quantities } from "../journey"
 import type { StoreTier, StoreTierAddonsResponse } from "@tiered/client"
 import { money } from "../format"
+import { Picture } from "../components/Picture"
 import { StepHeading } from "../components/StepHeading"
 
 export const addonUnits = (quantities: Quantities) => Object.values(quantities).reduce((sum, n) => sum + n, 0)
@@ -47,6 +48,7 @@ export function AddonsStep(props: {
             const inputId = `qty-${addon.variant_id}`
             return (
               <li key={addon.variant_id} className={`card addon${quantity > 0 ? " is-chosen" : ""}`} data-testid={`addon-${addon.variant_id}`}>
+                <Picture src={addon.thumbnail} alt={addon.title} width={160} height={100} className="addon-image" />
                 <div className="addon-text">
                   <h3>{addon.title}</h3>
                   <p>

@@ -190,8 +190,11 @@ async function main() {
     if (wantsCarts) log(`created ${carts.length} carts`)
     const [plainCarts, tierCarts, bundleCarts] = [0, 1, 2].map((i) => carts.slice(i * CARTS, (i + 1) * CARTS))
     // A date of its own for each tier cart, so that each can be booked at checkout.
-    const openDates = wantsCarts ? await store.openDates(tierIds[1], dayFromToday(30), dayFromToday(395)) : []
-    if (wantsCarts && openDates.length < CARTS) throw new Error(`only ${openDates.length} open dates for ${CARTS} tier carts`)
+    // Each tier-items call holds its date: every cart of both tier-items runs takes a date of its own.
+    const openDates = wantsCarts
+      ? [...(await store.openDates(tierIds[1], dayFromToday(30), dayFromToday(395))), ...(await store.openDates(tierIds[1], dayFromToday(396), dayFromToday(725)))]
+      : []
+    if (wantsCarts && openDates.length < 2 * CARTS) throw new Error(`only ${openDates.length} open dates for ${2 * CARTS} tier carts`)
     rows.push(
       await measure("Medusa: POST /store/carts/:id/line-items", {
         base,
@@ -218,9 +221,9 @@ async function main() {
         key,
         pid,
         amount: CARTS,
-        requests: oneCartEach(bundleCarts, (id) => `/store/carts/${id}/tier-items`, () => ({
+        requests: oneCartEach(bundleCarts, (id) => `/store/carts/${id}/tier-items`, (n) => ({
           tier_id: tierIds[1],
-          event_date: eventDate,
+          event_date: openDates[CARTS + n],
           addon_variant_ids: catalog.addons.slice(0, 3).map((a) => a.variant_id),
         })),
       })

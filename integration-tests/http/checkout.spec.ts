@@ -90,16 +90,18 @@ medusaIntegrationTestRunner({
       const refused = await fail(complete(stale))
       expect(refused.status).toBe(409)
       expect(refused.data.message).toContain("The price of Select for " + date + " changed from 9000 to 9375")
-      expect(await bookings()).toEqual([])
+      // Nothing booked: the cart keeps only the hold tier-items took.
+      expect((await bookings()).map((b) => b.status)).toEqual(["held"])
       expect((await api.get(`/store/carts/${stale}`, studio.headers)).data.cart.completed_at).toBeFalsy()
 
+      // The date a first cart holds: a second cart is refused when it asks (holds.spec.ts covers a hold that lapsed and was taken).
       const quiet = `${nextYear}-11-12`
       const first = await readyCart(quiet)
-      const second = await readyCart(quiet)
-      expect((await complete(first)).data.type).toBe("order")
-      const taken = await fail(complete(second))
+      const second = (await api.post("/store/carts", { region_id: region.id, email: "other@example.com" }, studio.headers)).data.cart
+      const taken = await fail(api.post(`/store/carts/${second.id}/tier-items`, { tier_id: select.id, event_date: quiet }, studio.headers))
       expect(taken.status).toBe(409)
-      expect(taken.data.message).toContain(`${quiet} is no longer available for Select (sold out)`)
+      expect(taken.data.message).toContain(`${quiet} is held by another booking until`)
+      expect((await complete(first)).data.type).toBe("order")
     })
 
     it("frees the date when the order is canceled", async () => {
@@ -155,7 +157,7 @@ medusaIntegrationTestRunner({
       const refused = await fail(complete(cartId))
       expect(refused.status).toBe(400)
       expect(refused.data.message).toContain("books one date per line")
-      expect(await bookings()).toEqual([])
+      expect((await bookings()).map((b) => b.status)).toEqual(["held"])
     })
 
     it("keeps another tenant's key away from the cart on every cart route", async () => {
@@ -170,7 +172,7 @@ medusaIntegrationTestRunner({
         expect((await fail(call())).status).toBe(404)
       }
       expect((await api.get(`/store/carts/${cartId}`, studio.headers)).data.cart.email).toBe("couple@example.com")
-      expect(await bookings()).toEqual([])
+      expect((await bookings()).map((b) => b.status)).toEqual(["held"])
     })
 
     it("completes past bookings and drops past high-demand flags in the daily job's workflow", async () => {
@@ -197,25 +199,7 @@ medusaIntegrationTestRunner({
       // Completed bookings still hold their date.
       expect((await api.get(`/store/tiers/${select.id}/availability?from=${day(-1)}&to=${day(-1)}`, studio.headers)).status).toBe(200)
     })
+    // Ten checkouts racing for the last slot: holds.spec.ts (their holds lapsed, so the slot's unique index decides).
 
-    it("lets exactly one of ten racing checkouts take the last slot", async () => {
-      const date = day(60)
-      const carts: string[] = []
-      for (let i = 0; i < 10; i++) {
-        carts.push(await readyCart(date))
-      }
-      const results = await Promise.allSettled(carts.map((id) => complete(id)))
-      const orders = results.filter((r) => r.status === "fulfilled" && (r.value as any).data.type === "order")
-      const conflicts = results.filter((r) => r.status === "rejected" && (r.reason as any).response?.status === 409)
-      const other = results.filter((r) => !orders.includes(r) && !conflicts.includes(r))
-      expect(other.map((r: any) => r.reason?.response?.data ?? r.value?.data)).toEqual([])
-      expect(orders).toHaveLength(1)
-      expect(conflicts).toHaveLength(9)
-      const live = (await bookings()).filter((b) => b.status === "confirmed")
-      expect(live).toHaveLength(1)
-      const query = getContainer().resolve(ContainerRegistrationKeys.QUERY)
-      const { data: placed } = await query.graph({ entity: "order", fields: ["id"] })
-      expect(placed).toHaveLength(1)
-    })
   },
 })

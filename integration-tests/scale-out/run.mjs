@@ -182,22 +182,28 @@ async function main() {
   const dateOn = async (store) =>
     (await ok(store("GET", `/store/tiers/${tier.id}/availability?from=${eventDate}&to=${eventDate}`))).dates[0]
   check("the date is available on both servers before the race", (await dateOn(storeA)).status === "available" && (await dateOn(storeB)).status === "available")
-  const readyCart = async (store, n) => {
-    const { cart } = await ok(store("POST", "/store/carts", { region_id: region, email: `racer-${n}@example.com` }))
-    await ok(store("POST", `/store/carts/${cart.id}/tier-items`, { tier_id: tier.id, event_date: eventDate }))
-    const { payment_collection } = await ok(store("POST", "/store/payment-collections", { cart_id: cart.id }))
-    await ok(store("POST", `/store/payment-collections/${payment_collection.id}/payment-sessions`, { provider_id: "pp_system_default" }))
-    return { store, id: cart.id }
-  }
-  const racers = await Promise.all([0, 1, 2, 3, 4, 5].map((n) => readyCart(n % 2 ? storeB : storeA, n)))
-  const outcomes = await Promise.all(racers.map(({ store, id }) => store("POST", `/store/carts/${id}/complete`, {})))
-  const orders = outcomes.filter((o) => o.status === 200 && o.json.type === "order")
-  const conflicts = outcomes.filter((o) => o.status === 409)
+  // Each cart's tier-items holds the date: the race for the last slot is at add time, across both servers.
+  const newCart = async (store, n) => ({ store, id: (await ok(store("POST", "/store/carts", { region_id: region, email: `racer-${n}@example.com` }))).cart.id })
+  const carts = await Promise.all([0, 1, 2, 3, 4, 5].map((n) => newCart(n % 2 ? storeB : storeA, n)))
+  const adds = await Promise.all(carts.map(({ store, id }) => store("POST", `/store/carts/${id}/tier-items`, { tier_id: tier.id, event_date: eventDate })))
+  const holders = adds.filter((a) => a.status === 200)
+  const refusedAdds = adds.filter((a) => a.status === 409)
   check(
-    "six checkouts of the last slot, three on each server: one order, five clear 409s",
-    orders.length === 1 && conflicts.length === 5 && conflicts.every((c) => /no longer available|sold out|taken/i.test(c.json.message)),
-    outcomes.map((o) => `${o.status} ${o.json.type ?? o.json.message ?? ""}`).join("; ")
+    "six carts asking for the last slot, three on each server: one holds it, five clear 409s",
+    holders.length === 1 && refusedAdds.length === 5 && refusedAdds.every((a) => /held|sold out|taken/i.test(a.json.message)),
+    adds.map((a) => `${a.status} ${a.json.hold ? "hold" : a.json.message ?? ""}`).join("; ")
   )
+  const heldA = await dateOn(storeA)
+  const heldB = await dateOn(storeB)
+  check("both servers answer held at once, though both had cached it as available", heldA.status === "held" && heldB.status === "held" && !!heldA.held_until, `${heldA.status} / ${heldB.status}`)
+  const holder = carts[adds.findIndex((a) => a.status === 200)]
+  const { payment_collection } = await ok(holder.store("POST", "/store/payment-collections", { cart_id: holder.id }))
+  await ok(holder.store("POST", `/store/payment-collections/${payment_collection.id}/payment-sessions`, { provider_id: "pp_system_default" }))
+  // The holder checks out through the other server.
+  const otherStore = holder.store === storeA ? storeB : storeA
+  const outcomes = [await otherStore("POST", `/store/carts/${holder.id}/complete`, {})]
+  const orders = outcomes.filter((o) => o.status === 200 && o.json.type === "order")
+  check("the holder's checkout through the other server places the order", orders.length === 1, outcomes.map((o) => `${o.status} ${o.json.type ?? o.json.message ?? ""}`).join("; "))
   const booked = await sql(
     `select count(*)::int as n from booking where event_date = $1 and sales_channel_id = $2 and status = 'confirmed' and deleted_at is null`,
     [eventDate, tenant.sales_channel_id]

@@ -25,7 +25,7 @@ import {
   AdminUpdateTier,
 } from "./admin/tiers/validators"
 import { AdminCreateAddonRule, AdminListAddonRules, AdminUpdateAddonRule } from "./admin/addon-rules/validators"
-import { AdminAvailabilityCalendar, AdminUpdateAvailability } from "./admin/availability/validators"
+import { AdminAvailabilityCalendar, AdminDateBookings, AdminUpdateAvailability } from "./admin/availability/validators"
 import {
   AdminCreatePricingRule,
   AdminListPricingRules,
@@ -159,6 +159,7 @@ export default defineMiddlewares({
 
     { matcher: "/admin/availability/:sales_channel_id", methods: ["POST"], middlewares: [validateBody(AdminUpdateAvailability)] },
     { matcher: "/admin/availability/:sales_channel_id/calendar", methods: ["GET"], middlewares: [validateAndTransformQuery(AdminAvailabilityCalendar, {})] },
+    { matcher: "/admin/availability/:sales_channel_id/bookings", methods: ["GET"], middlewares: [validateAndTransformQuery(AdminDateBookings, {})] },
 
     { matcher: "/admin/upsell-rules", methods: ["GET"], middlewares: [validateAndTransformQuery(AdminListUpsellRules, listQueryConfig())] },
     { matcher: "/admin/upsell-rules", methods: ["POST"], middlewares: [validateBody(AdminCreateUpsellRule)] },

@@ -23,7 +23,7 @@ import type {
   StoreSegmentResponse,
   StoreTierAddonsResponse,
   StoreTierAvailabilityResponse,
-  StoreTierCartResponse,
+  StoreAddTierItemsResponse,
   StoreTierComparisonResponse,
   StoreTierEventResponse,
   StoreUpsellOffersResponse,
@@ -83,9 +83,9 @@ export function tieredStore(client: StoreFetcher) {
         post<UpgradeQuote>("/store/tiers/upgrade-quote", body, headers),
     },
     carts: {
-      /** `POST /store/carts/:id/tier-items`: the tier line and its add-on lines, at server prices. */
+      /** `POST /store/carts/:id/tier-items`: the tier line and its add-on lines, at server prices, and the hold on its date. */
       addTier: (cartId: string, body: AddTierItemsBody, headers?: ClientHeaders) =>
-        post<StoreTierCartResponse>(`/store/carts/${id(cartId)}/tier-items`, body, headers),
+        post<StoreAddTierItemsResponse>(`/store/carts/${id(cartId)}/tier-items`, body, headers),
       /** `POST /store/carts/:id/tier-upgrade`: swaps the tier line, keeping date and add-ons. */
       upgradeTier: (cartId: string, body: UpgradeTierBody, headers?: ClientHeaders) =>
         post<StoreCartTierUpgradeResponse>(`/store/carts/${id(cartId)}/tier-upgrade`, body, headers),

@@ -476,7 +476,28 @@ export type AvailabilityChange = {
 }
 
 /** One date of the merchant's calendar: the storefront's status and the bookings on it. */
-export type CalendarDay = DateAvailability & { booked: number }
+/** One booking of a date as the merchant sees it: a cart's hold, a checkout's claim or an order's booking. */
+export type DateBooking = {
+  id: string
+  status: BookingStatus
+  slot: number
+  /** "" for the tenant's shared capacity, else the product whose own capacity it counts against. */
+  pool: string
+  tier_id: string
+  tier_name: string | null
+  guest_count: number | null
+  cart_id: string | null
+  order_id: string | null
+  order_display_id: number | null
+  customer_name: string | null
+  customer_email: string | null
+  /** For a hold: when it lapses (a lapsed hold is left out). */
+  expires_at: string | null
+}
+export type DateBookingsResponse = { sales_channel_id: string; date: CalendarDate; bookings: DateBooking[] }
+
+/** `booked` counts carts' live holds too; `held` is how many of them are holds. */
+export type CalendarDay = DateAvailability & { booked: number; held: number }
 
 export type AvailabilityCalendar = {
   sales_channel_id: string

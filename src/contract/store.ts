@@ -133,9 +133,16 @@ export type StoreTierCart = {
   subtotal: number
   item_total: number
   items: StoreTierCartItem[]
+  /** The date each tier line holds and until when; a lapsed hold still books at checkout if the date is free. */
+  holds: CartHold[]
 }
 
+export type CartHold = { line_item_id: string; event_date: CalendarDate; expires_at: string; lapsed: boolean }
+
 export type StoreTierCartResponse = { cart: StoreTierCart }
+
+/** tier-items answers the cart and the hold the new tier line took. */
+export type StoreAddTierItemsResponse = StoreTierCartResponse & { hold: CartHold }
 
 export type UpgradeQuoteBody = {
   from_tier_id: string

@@ -1,6 +1,6 @@
 import { datesBetween as boundedDatesBetween, daysBetween, MAX_RANGE_DAYS } from "./dates"
 
-export type DateStatus = "available" | "limited" | "sold_out" | "blackout" | "unavailable"
+export type DateStatus = "available" | "limited" | "held" | "sold_out" | "blackout" | "unavailable"
 
 export type Blackout = { start_date: string; end_date: string; reason?: string | null }
 
@@ -23,14 +23,20 @@ export type DateAvailability = {
   status: DateStatus
   remaining: number
   reason?: string
+  /** For a `held` date: when its first hold lapses (ISO time), the date may free up then. */
+  held_until?: string
 }
 
-/** The status of one date given the bookings already on it. */
+/**
+ * The status of one date given the bookings already on it (`booked`, carts' live holds included)
+ * and those holds: a date whose last slots are only held reads `held`, not `sold_out`.
+ */
 export function dateAvailability(
   date: string,
   today: string,
   rules: AvailabilityRules,
-  booked: number
+  booked: number,
+  held: { count: number; until: string | null } = { count: 0, until: null }
 ): DateAvailability {
   const ahead = daysBetween(today, date)
   if (ahead < rules.min_lead_days || (rules.max_advance_days !== null && ahead > rules.max_advance_days)) {
@@ -42,7 +48,9 @@ export function dateAvailability(
   }
   const remaining = Math.max(0, rules.capacity - booked)
   if (remaining === 0) {
-    return { date, status: "sold_out", remaining }
+    return held.count > 0 && rules.capacity - (booked - held.count) > 0
+      ? { date, status: "held", remaining, ...(held.until ? { held_until: held.until } : {}) }
+      : { date, status: "sold_out", remaining }
   }
   const flagged = rules.high_demand_dates.includes(date)
   if (flagged || remaining <= rules.high_demand_threshold) {

@@ -1,6 +1,6 @@
 import { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
-import type { Availability, AvailabilityCalendar } from "../contract/admin"
+import type { Availability, AvailabilityCalendar, DateBookingsResponse } from "../contract/admin"
 import {
   AvailabilityRules,
   dateAvailability,
@@ -10,9 +10,11 @@ import {
 } from "../lib/availability"
 import { MAX_RANGE_DAYS, todayUtc } from "../lib/dates"
 import { BOOKING_MODULE, BookingModuleService } from "../modules/booking"
-import { DEFAULT_AVAILABILITY, LIVE_BOOKING_STATUSES } from "../modules/booking/service"
+import { DEFAULT_AVAILABILITY, isLapsedHold, LIVE_BOOKING_STATUSES } from "../modules/booking/service"
+import { SEGMENTS_MODULE, SegmentsModuleService } from "../modules/segments"
+import { graphRows } from "./rows"
 import { loadVisibleTiers, type ReadOptions } from "./catalog"
-import { cachedRead } from "./store-cache"
+import { answerValidUntil, cachedRead } from "./store-cache"
 
 /** A tenant's settings, or the defaults when it has never saved any. */
 export async function effectiveSettings(scope: MedusaContainer, salesChannelId: string) {
@@ -35,17 +37,25 @@ export type TenantAvailability = {
   rulesFor: (productId: string) => AvailabilityRules
   /** The bookings a pool takes on a date: "" is the tenant's shared capacity, else a product's own. */
   capacityOfPool: (pool: string) => number
-  /** Live bookings (claims included) in a pool on a date. */
+  /** Live bookings (claims and carts' holds that have not lapsed included) in a pool on a date. */
   booked: (pool: string, date: string) => number
+  /** Carts' holds that have not lapsed, in a pool on a date, and when the first of them lapses. */
+  held: (pool: string, date: string) => DateHolds
+  /** Minutes a tier put into a cart holds its date. */
+  holdMinutes: number
 }
+
+export type DateHolds = { count: number; until: string | null }
 
 type TenantAvailabilityData = {
   settings: Awaited<ReturnType<typeof effectiveSettings>>
   overrides: [string, number][]
   blackouts: { start_date: string; end_date: string; reason: string | null }[]
   high_demand_dates: string[]
-  /** Live bookings per `pool|date`. */
+  /** Live bookings per `pool|date`, carts' holds left out. */
   counts: [string, number][]
+  /** When each cart hold per `pool|date` lapses (epoch milliseconds; only holds live when read). */
+  holds: [string, number[]][]
 }
 
 async function queryTenantAvailability(
@@ -54,7 +64,7 @@ async function queryTenantAvailability(
 ): Promise<TenantAvailabilityData> {
   const service: BookingModuleService = scope.resolve(BOOKING_MODULE)
   const channel = input.sales_channel_id
-  const [settings, overrides, blackouts, flagged, bookings] = await Promise.all([
+  const [settings, overrides, blackouts, flagged, bookings, holds] = await Promise.all([
     effectiveSettings(scope, channel),
     service.listCapacityOverrides({ sales_channel_id: channel }, { select: ["product_id", "capacity"] }),
     service.listBlackouts({ sales_channel_id: channel, start_date: { $lte: input.to }, end_date: { $gte: input.from } }),
@@ -68,11 +78,25 @@ async function queryTenantAvailability(
       },
       { select: ["event_date", "pool"] }
     ),
+    service.listBookings(
+      {
+        sales_channel_id: channel,
+        status: "held",
+        expires_at: { $gt: new Date() },
+        event_date: { $gte: input.from, $lte: input.to },
+      },
+      { select: ["event_date", "pool", "expires_at"] }
+    ),
   ])
   const counts = new Map<string, number>()
   for (const b of bookings) {
     const key = `${b.pool}|${b.event_date}`
     counts.set(key, (counts.get(key) ?? 0) + 1)
+  }
+  const holdTimes = new Map<string, number[]>()
+  for (const h of holds) {
+    const key = `${h.pool}|${h.event_date}`
+    holdTimes.set(key, [...(holdTimes.get(key) ?? []), new Date(h.expires_at!).getTime()])
   }
   return {
     settings,
@@ -80,6 +104,7 @@ async function queryTenantAvailability(
     blackouts: blackouts.map((b) => ({ start_date: b.start_date, end_date: b.end_date, reason: b.reason })),
     high_demand_dates: flagged.map((h) => h.date),
     counts: [...counts],
+    holds: [...holdTimes],
   }
 }
 
@@ -97,6 +122,13 @@ export async function tenantAvailability(
     : await queryTenantAvailability(scope, input)
   const capacity = new Map(data.overrides)
   const counts = new Map(data.counts)
+  // Holds are kept with when they lapse (the data may come from the cache): those lapsed by now count for nobody.
+  const now = Date.now()
+  const holds = new Map(data.holds.map(([key, times]) => [key, times.filter((t) => t > now).sort((a, b) => a - b)]))
+  const firstLapse = Math.min(...[...holds.values()].map((times) => times[0] ?? Infinity))
+  if (firstLapse !== Infinity) {
+    answerValidUntil(firstLapse)
+  }
   const shared = { settings: data.settings, blackouts: data.blackouts, high_demand_dates: data.high_demand_dates }
   const forProduct = (productId: string) =>
     rulesForProduct({ ...shared, override_capacity: capacity.get(productId) ?? null, product_id: productId })
@@ -104,7 +136,12 @@ export async function tenantAvailability(
     poolOf: (productId) => forProduct(productId).pool,
     rulesFor: (productId) => forProduct(productId).rules,
     capacityOfPool: (pool) => (pool ? capacity.get(pool) ?? data.settings.capacity_per_date : data.settings.capacity_per_date),
-    booked: (pool, date) => counts.get(`${pool}|${date}`) ?? 0,
+    booked: (pool, date) => (counts.get(`${pool}|${date}`) ?? 0) + (holds.get(`${pool}|${date}`)?.length ?? 0),
+    held: (pool, date) => {
+      const times = holds.get(`${pool}|${date}`) ?? []
+      return { count: times.length, until: times.length ? new Date(times[0]).toISOString() : null }
+    },
+    holdMinutes: data.settings.hold_minutes,
   }
 }
 
@@ -119,7 +156,7 @@ export async function productAvailability(
   const pool = tenant.poolOf(input.product_id)
   const today = input.today ?? todayUtc()
   return datesBetween(input.from, input.to).map((date) =>
-    dateAvailability(date, today, rules, tenant.booked(pool, date))
+    dateAvailability(date, today, rules, tenant.booked(pool, date), tenant.held(pool, date))
   )
 }
 
@@ -180,7 +217,8 @@ export async function availabilityCalendar(
     capacity: rules.capacity,
     dates: datesBetween(input.from, input.to, MAX_RANGE_DAYS).map((date) => {
       const booked = tenant.booked(pool, date)
-      return { ...dateAvailability(date, today, rules, booked), booked }
+      const held = tenant.held(pool, date)
+      return { ...dateAvailability(date, today, rules, booked, held), booked, held: held.count }
     }),
   }
 }
@@ -206,4 +244,54 @@ export async function tierAvailability(
     ...range,
   })
   return { tier_id: tier.row.id, dates }
+}
+
+type OrderRow = { id: string; display_id: number | null; email: string | null; customer?: { first_name: string | null; last_name: string | null } | null }
+
+/** The bookings of one of a tenant's dates, holds that have not lapsed included, with their tier and order. */
+export async function dateBookings(scope: MedusaContainer, input: { sales_channel_id: string; date: string }): Promise<DateBookingsResponse> {
+  await ensureSalesChannel(scope, input.sales_channel_id)
+  const service: BookingModuleService = scope.resolve(BOOKING_MODULE)
+  const now = new Date()
+  const rows = (
+    await service.listBookings(
+      { sales_channel_id: input.sales_channel_id, event_date: input.date, status: ["held", ...LIVE_BOOKING_STATUSES] },
+      { order: { pool: "ASC", slot: "ASC" } }
+    )
+  ).filter((b) => !isLapsedHold(b, now))
+  const tierIds = [...new Set(rows.map((b) => b.tier_id))]
+  const orderIds = [...new Set(rows.map((b) => b.order_id).filter((id): id is string => !!id))]
+  const query = scope.resolve(ContainerRegistrationKeys.QUERY)
+  const segments: SegmentsModuleService = scope.resolve(SEGMENTS_MODULE)
+  const [tiers, { data: orders }] = await Promise.all([
+    tierIds.length ? segments.listTiers({ id: tierIds }, { select: ["id", "name"], withDeleted: true }) : Promise.resolve([]),
+    orderIds.length
+      ? query.graph({ entity: "order", fields: ["id", "display_id", "email", "customer.first_name", "customer.last_name"], filters: { id: orderIds } })
+      : Promise.resolve({ data: [] }),
+  ])
+  const tierName = new Map(tiers.map((t) => [t.id, t.name]))
+  const orderOf = new Map(graphRows<OrderRow>(orders).map((o) => [o.id, o]))
+  return {
+    sales_channel_id: input.sales_channel_id,
+    date: input.date,
+    bookings: rows.map((b) => {
+      const order = b.order_id ? orderOf.get(b.order_id) : undefined
+      const name = [order?.customer?.first_name, order?.customer?.last_name].filter(Boolean).join(" ")
+      return {
+        id: b.id,
+        status: b.status,
+        slot: b.slot,
+        pool: b.pool,
+        tier_id: b.tier_id,
+        tier_name: tierName.get(b.tier_id) ?? null,
+        guest_count: b.guest_count ?? null,
+        cart_id: b.cart_id,
+        order_id: b.order_id,
+        order_display_id: order?.display_id ?? null,
+        customer_name: name || null,
+        customer_email: order?.email ?? null,
+        expires_at: b.status === "held" && b.expires_at ? new Date(b.expires_at).toISOString() : null,
+      }
+    }),
+  }
 }

@@ -3,7 +3,8 @@ import { ContainerRegistrationKeys, MedusaError, Modules } from "@medusajs/frame
 import { addonUnitsByParent, TierLineRecord } from "../lib/tier-lines"
 import { cartTierLineRecords } from "./tier-lines"
 import { graphRows } from "./rows"
-import type { StoreTierCart } from "../contract/store"
+import type { CartHold, StoreTierCart } from "../contract/store"
+import { BOOKING_MODULE, BookingModuleService } from "../modules/booking"
 
 /** The line fields our cart and order reads need. */
 export const ITEM_FIELDS = [
@@ -123,7 +124,7 @@ export async function loadCartLine(
 /** The cart as our cart routes answer it: totals and the lines with their price breakdowns. */
 export async function storeCart(scope: MedusaContainer, cartId: string): Promise<StoreTierCart> {
   const query = scope.resolve(ContainerRegistrationKeys.QUERY)
-  const { data } = await query.graph({
+  const [{ data }, holds] = await Promise.all([query.graph({
     entity: "cart",
     fields: [
       "id",
@@ -145,6 +146,38 @@ export async function storeCart(scope: MedusaContainer, cartId: string): Promise
       "items.total",
     ],
     filters: { id: cartId },
-  })
-  return graphRows<StoreTierCart>(data)[0]
+  }), cartHolds(scope, cartId)])
+  const cart = graphRows<Omit<StoreTierCart, "holds">>(data)[0]
+  const lines = new Set(cart.items.map((i) => i.id))
+  return { ...cart, holds: holds.filter((h) => lines.has(h.line_item_id)) }
+}
+
+/** The dates a cart's tier lines hold, by line, with when each hold lapses (the plugin's records, not line metadata). */
+export async function cartHolds(scope: MedusaContainer, cartId: string): Promise<CartHold[]> {
+  const service: BookingModuleService = scope.resolve(BOOKING_MODULE)
+  const [bookings, records] = await Promise.all([
+    // A canceled hold is one that lapsed (and was cleaned up, or its slot taken): the line shows it lapsed.
+    service.listBookings(
+      { cart_id: cartId, status: ["held", "pending", "canceled"], expires_at: { $ne: null } },
+      { select: ["tier_line_id", "event_date", "expires_at", "status"], order: { expires_at: "ASC" } }
+    ),
+    service.listTierLines({ cart_id: cartId, kind: "tier" }, { select: ["id", "cart_line_item_id"] }),
+  ])
+  const lineOf = new Map(records.map((r) => [r.id, r.cart_line_item_id]))
+  const now = Date.now()
+  const byLine = new Map<string, CartHold>()
+  for (const b of bookings) {
+    const line = b.tier_line_id ? lineOf.get(b.tier_line_id) : null
+    if (!line || (byLine.has(line) && b.status === "canceled")) {
+      continue
+    }
+    const expires = new Date(b.expires_at!)
+    byLine.set(line, {
+      line_item_id: line,
+      event_date: b.event_date,
+      expires_at: expires.toISOString(),
+      lapsed: b.status === "canceled" || expires.getTime() <= now,
+    })
+  }
+  return [...byLine.values()]
 }

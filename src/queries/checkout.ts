@@ -120,7 +120,12 @@ export async function verifyCheckout(
     }
   }
   for (const want of wanted.values()) {
-    const day = dateAvailability(want.date, today, tenant.rulesFor(want.product), tenant.booked(want.pool, want.date) - want.own)
+    const held = tenant.held(want.pool, want.date)
+    // Say `held` when rivals' holds are what stand in the way (this cart's own are not rivals).
+    const day = dateAvailability(want.date, today, tenant.rulesFor(want.product), tenant.booked(want.pool, want.date) - want.own, {
+      count: Math.max(0, held.count - want.own),
+      until: held.until,
+    })
     if (!isBookable(day.status) || day.remaining < want.count) {
       conflicts.push(`${want.date} is no longer available for ${want.title} (${day.status.replace("_", " ")})`)
     }

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from "node:async_hooks"
 import { randomUUID } from "node:crypto"
 import { ICachingModuleService, MedusaContainer } from "@medusajs/framework/types"
 import { FeatureFlag, Modules, toCamelCase, upperCaseFirst } from "@medusajs/framework/utils"
@@ -84,6 +85,21 @@ export function invalidationTags(eventName: string): string[] {
   return CACHED_ENTITIES.has(entity) ? [`${entity}:list:*`] : []
 }
 
+/**
+ * How long the answer being computed stays true without any write: a cart's hold lapses at a
+ * known time, and a read that counted it must not be served after. Each cached read computes in
+ * a scope of its own; `answerValidUntil` shortens it (and the scopes around it).
+ */
+type Validity = { until: number; outer?: Validity }
+const validity = new AsyncLocalStorage<Validity>()
+
+/** The answer being computed changes by itself at `ms` (epoch milliseconds): cache it until then at most. */
+export function answerValidUntil(ms: number): void {
+  for (let scope = validity.getStore(); scope; scope = scope.outer) {
+    scope.until = Math.min(scope.until, ms)
+  }
+}
+
 type Entry<T> = { value: T }
 type Stamp = { id: string }
 
@@ -119,7 +135,8 @@ export async function cachedRead<T>(
   }
   // A cache that is full or unreachable costs speed, never an answer: each call falls back to computing.
   const get = (k: string) => caching.get({ key: k }).catch(() => null)
-  const put = (k: string, data: unknown, tags: string[]) => caching.set({ key: k, data: data as object, tags, ttl: DEFAULT_TTL_SECONDS }).then(() => true, () => false)
+  const put = (k: string, data: unknown, tags: string[], ttl = DEFAULT_TTL_SECONDS) =>
+    caching.set({ key: k, data: data as object, tags, ttl }).then(() => true, () => false)
   // Keys are built by this plugin's code in a fixed order, so their JSON is stable.
   const entryKey = `tiered:${read}:${JSON.stringify(key)}`
   const hit = (await get(entryKey)) as Entry<T> | null
@@ -135,10 +152,13 @@ export async function cachedRead<T>(
       return compute()
     }
   }
-  const value = await compute()
+  const valid: Validity = { until: Infinity, outer: validity.getStore() }
+  const value = await validity.run(valid, compute)
+  // Whole seconds, rounded down: an entry leaves the cache before what it counted lapses.
+  const ttl = Math.min(DEFAULT_TTL_SECONDS, Math.floor((valid.until - Date.now()) / 1000))
   const after = (await get(stampKey)) as Stamp | null
-  if (after?.id === stamp.id) {
-    await put(entryKey, { value } as Entry<T>, allTags)
+  if (after?.id === stamp.id && ttl > 0) {
+    await put(entryKey, { value } as Entry<T>, allTags, ttl)
   }
   return value
 }

@@ -1,6 +1,7 @@
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { acquireLockStep, addToCartWorkflow, deleteLineItemsWorkflow, emitEventStep, releaseLockStep } from "@medusajs/medusa/core-flows"
 import { createTierLinesStep } from "./steps/create-tier-lines"
+import { moveCartHoldStep } from "./steps/move-cart-hold"
 import { prepareCartTierUpgradeStep, UpgradeCartTierInput } from "./steps/prepare-cart-tier-upgrade"
 import { redeemUpsellOfferStep } from "./steps/redeem-upsell-offer"
 import { updateCartLineMetadataStep } from "./steps/update-cart-line-metadata"
@@ -11,8 +12,8 @@ export type UpgradeCartTierWorkflowInput = UpgradeCartTierInput
 
 /**
  * Swaps a cart's tier line for a higher tier under the cart's lock: the new
- * line keeps the date, guests and add-ons (which move to the new tier), the
- * old line goes, and an accepted offer is used up. The records switch in one
+ * line keeps the date, guests, add-ons (which move to the new tier) and the
+ * date's hold, the old line goes, and an accepted offer is used up. The records switch in one
  * step after the new line exists, so an interrupted upgrade leaves either the
  * old package or a new line without a record (which checkout refuses).
  */
@@ -27,6 +28,7 @@ export const upgradeCartTierWorkflow = createWorkflow("upgrade-cart-tier", (inpu
   createTierLinesStep(
     transform({ input, plan }, ({ input, plan }) => ({ cart_id: input.cart_id, records: [plan.line.record], updates: plan.record_updates }))
   )
+  moveCartHoldStep(transform({ plan }, ({ plan }) => plan.hold))
   updateCartLineMetadataStep(transform({ plan }, ({ plan }) => plan.addon_metadata))
   deleteLineItemsWorkflow.runAsStep({
     input: transform({ input, plan }, ({ input, plan }) => ({ cart_id: input.cart_id, ids: [plan.old_line_id] })),

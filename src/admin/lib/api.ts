@@ -3,6 +3,7 @@ import { csvFileName } from "./tier-analytics"
 import type {
   AnalyticsReport,
   AvailabilityCalendar,
+  DateBookingsResponse,
   AvailabilityChange,
   AvailabilityResponse,
   CommissionRateChange,
@@ -122,6 +123,11 @@ export const getAvailability = (channelId: string) =>
   sdk.client
     .fetch<AvailabilityResponse>(`/admin/availability/${channelId}`)
     .then((r) => r.availability)
+
+export const getDateBookings = (channelId: string, date: string) =>
+  sdk.client
+    .fetch<DateBookingsResponse>(`/admin/availability/${channelId}/bookings`, { query: { date } })
+    .then((r) => r.bookings)
 
 export const getAvailabilityCalendar = (channelId: string, from: string, to: string) =>
   sdk.client

@@ -10,7 +10,7 @@ export type {
   DateStatus,
   HighDemandDate,
 } from "../../contract/admin"
-import type { Availability, AvailabilitySettings, CalendarDay, DateStatus } from "../../contract/admin"
+import type { Availability, AvailabilitySettings, CalendarDay, DateBooking, DateStatus } from "../../contract/admin"
 
 // ---- dates, all in UTC like the API ("today, UTC, is day 0") ----
 
@@ -45,6 +45,7 @@ export function monthGrid(m: Month): (string | null)[][] {
 export const STATUS: Record<DateStatus, { label: string; color: "green" | "orange" | "red" | "purple" | "grey"; cell: string }> = {
   available: { label: "Available", color: "green", cell: "bg-ui-tag-green-bg border-ui-tag-green-border" },
   limited: { label: "Limited", color: "orange", cell: "bg-ui-tag-orange-bg border-ui-tag-orange-border" },
+  held: { label: "Held", color: "purple", cell: "bg-ui-tag-blue-bg border-ui-tag-blue-border" },
   sold_out: { label: "Sold out", color: "red", cell: "bg-ui-tag-red-bg border-ui-tag-red-border" },
   blackout: { label: "Blackout", color: "purple", cell: "bg-ui-tag-purple-bg border-ui-tag-purple-border" },
   unavailable: { label: "Unavailable", color: "grey", cell: "bg-ui-bg-disabled border-ui-border-base text-ui-fg-disabled" },
@@ -56,7 +57,8 @@ export const isBookable = (status: DateStatus) => status === "available" || stat
 /** A calendar cell read aloud: the date, its status and, where it takes bookings at all, what is left. */
 export function dayLabel(date: string, day: CalendarDay | undefined): string {
   const left = day && day.status !== "unavailable" && day.status !== "blackout" ? `, ${day.remaining} left` : ""
-  return `${date}: ${day ? STATUS[day.status].label : "loading"}${left}`
+  const held = day?.held ? `, ${day.held} held in carts` : ""
+  return `${date}: ${day ? STATUS[day.status].label : "loading"}${left}${held}`
 }
 
 /** The blackouts that cover a date, and the date's high-demand flags. */
@@ -100,4 +102,21 @@ export const SETTING_FIELDS: { key: keyof AvailabilitySettings; label: string; h
 export const timeZoneNames = (): string[] => {
   const intl = Intl as unknown as { supportedValuesOf?: (key: string) => string[] }
   return ["UTC", ...(intl.supportedValuesOf?.("timeZone") ?? [])]
+}
+
+// ---- a date's bookings ----
+
+/** How a booking of a date reads in its drawer: who, what, and where it stands. */
+export function dateBookingText(b: DateBooking, locale?: string): { title: string; detail: string; status: string } {
+  const who = b.customer_name ?? b.customer_email ?? (b.order_id ? "Customer" : "A shopper's cart")
+  const title = `${b.tier_name ?? b.tier_id} · ${who}`
+  const parts = [
+    b.order_display_id !== null ? `Order #${b.order_display_id}` : null,
+    b.guest_count !== null ? `${b.guest_count} guests` : null,
+    b.pool ? "own capacity" : null,
+  ].filter(Boolean)
+  const until = b.expires_at ? new Date(b.expires_at).toLocaleString(locale, { dateStyle: "medium", timeStyle: "short" }) : null
+  const status =
+    b.status === "held" ? `Held in a cart until ${until}` : b.status === "pending" ? "Checkout in progress" : b.status === "completed" ? "Completed" : "Confirmed"
+  return { title, detail: parts.join(" · "), status }
 }

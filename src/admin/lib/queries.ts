@@ -4,6 +4,7 @@ import { useEffect, useRef } from "react"
 import {
   getAvailability,
   getAvailabilityCalendar,
+  getDateBookings,
   getCommissionRates,
   getConnectAccount,
   getExperimentAssignment,
@@ -49,6 +50,7 @@ export const queryKeys = {
   pricePreview: (tierId: string, query: object) => [ROOT, "price-preview", tierId, query] as const,
   availability: (channelId: string) => [ROOT, "availability", channelId] as const,
   availabilityCalendar: (channelId: string, from: string, to: string) => [ROOT, "availability", channelId, "calendar", { from, to }] as const,
+  dateBookings: (channelId: string, date: string) => [ROOT, "availability", channelId, "bookings", date] as const,
 }
 
 // The API's page size ceiling: enough for every segment in a picker.
@@ -104,6 +106,10 @@ export function usePricePreview(tierId: string, query: { region_id: string; from
 
 export function useAvailability(channelId: string) {
   return useQuery({ queryKey: queryKeys.availability(channelId), queryFn: () => getAvailability(channelId) })
+}
+
+export function useDateBookings(channelId: string, date: string) {
+  return useQuery({ queryKey: queryKeys.dateBookings(channelId, date), queryFn: () => getDateBookings(channelId, date) })
 }
 
 export function useAvailabilityCalendar(channelId: string, from: string, to: string) {

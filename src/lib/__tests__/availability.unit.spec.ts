@@ -22,6 +22,33 @@ describe("dateAvailability", () => {
     expect(dateAvailability("2027-07-17", today, rules, 5).remaining).toBe(0)
   })
 
+  it("reads held when the last slots are only held, with when the first hold lapses", () => {
+    const until = "2027-07-01T10:30:00.000Z"
+    expect(dateAvailability("2027-07-17", today, rules, 2, { count: 1, until })).toEqual({ date: "2027-07-17", status: "held", remaining: 0, held_until: until })
+    expect(dateAvailability("2027-07-17", today, rules, 2, { count: 2, until })).toEqual({ date: "2027-07-17", status: "held", remaining: 0, held_until: until })
+    // Holds on a date with room left only lower what is left.
+    expect(dateAvailability("2027-07-17", today, rules, 1, { count: 1, until })).toEqual({ date: "2027-07-17", status: "limited", remaining: 1 })
+    // Firm bookings fill it: sold out, whatever holds there are besides (a capacity lowered since).
+    expect(dateAvailability("2027-07-17", today, rules, 3, { count: 1, until })).toEqual({ date: "2027-07-17", status: "sold_out", remaining: 0 })
+    // Outside the window or blacked out, holds change nothing.
+    expect(dateAvailability("2027-08-02", today, rules, 2, { count: 2, until }).status).toBe("blackout")
+    expect(isBookable("held")).toBe(false)
+  })
+
+  it("is held only when holds stand between the date and a free slot (property)", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 6 }), fc.integer({ min: 0, max: 6 }), fc.integer({ min: 0, max: 6 }), (capacity, firm, holds) => {
+        const day = dateAvailability("2027-07-17", today, { ...rules, capacity, high_demand_threshold: 0, high_demand_dates: [] }, firm + holds, {
+          count: holds,
+          until: holds ? "2027-07-01T10:30:00.000Z" : null,
+        })
+        expect(day.remaining).toBe(Math.max(0, capacity - firm - holds))
+        expect(day.status === "held").toBe(firm + holds >= capacity && firm < capacity && holds > 0)
+        expect(day.status === "sold_out").toBe(firm >= capacity || (firm + holds >= capacity && holds === 0))
+      })
+    )
+  })
+
   it("uses a tier's override capacity as given", () => {
     expect(dateAvailability("2027-07-17", today, { ...rules, capacity: 5, high_demand_threshold: 0 }, 2)).toEqual({
       date: "2027-07-17",

@@ -1,5 +1,6 @@
 import { Context } from "@medusajs/framework/types"
 import { InjectManager, InjectTransactionManager, MedusaContext, MedusaService } from "@medusajs/framework/utils"
+import { SqlEntityManager } from "@medusajs/framework/mikro-orm/postgresql"
 import { AvailabilitySettings } from "./models/availability-settings"
 import { Blackout } from "./models/blackout"
 import { Booking } from "./models/booking"
@@ -22,8 +23,11 @@ export const DEFAULT_AVAILABILITY = {
 /** Asks for a reconciler run (a subscriber runs it where background work runs). */
 export const RECONCILE_REQUESTED = "tiered.reconcile.requested"
 
-/** Statuses of a booking that hold its slot (a checkout's claim included). */
+/** Statuses of a booking that hold its slot (a checkout's claim included); a cart's hold too while it lasts. */
 export const LIVE_BOOKING_STATUSES = ["pending", "confirmed", "completed"] as const
+
+/** Hold times a tenant can set, in minutes. */
+export const HOLD_MINUTES = { min: 1, max: 1440 } as const
 
 export type SlotRequest = {
   sales_channel_id: string
@@ -33,7 +37,10 @@ export type SlotRequest = {
   pool: string
   /** Bookings the pool takes on the date. */
   capacity: number
-  status: "pending" | "confirmed"
+  /** `held` takes a cart's hold, until `expires_at`. */
+  status: "held" | "pending" | "confirmed"
+  /** A Date, or its ISO text (as a workflow's stored data gives it back). */
+  expires_at?: Date | string | null
   tier_line_id?: string | null
   cart_id?: string | null
   order_id?: string | null
@@ -53,7 +60,14 @@ export type RepairInput = {
   needs_attention?: boolean
 }
 
-type BookingRow = { id: string; slot: number; status: string; tier_line_id: string | null }
+type BookingRow = { id: string; slot: number; status: string; tier_line_id: string | null; expires_at: Date | null }
+
+type SlotRow = { id: string; slot: number; status: string; expires_at: Date | null }
+
+/** A hold that lapsed counts for nobody; its slot is free to the next taker. */
+export function isLapsedHold(row: { status: string; expires_at: Date | string | null }, now: Date): boolean {
+  return row.status === "held" && (!row.expires_at || new Date(row.expires_at).getTime() <= now.getTime())
+}
 
 /** PostgreSQL's unique violation, as MikroORM or Medusa's error wrapper report it. */
 export function isUniqueViolation(e: unknown): boolean {
@@ -76,7 +90,9 @@ export default class BookingModuleService extends MedusaService({
   ReconcileRun,
   TierLine,
 }) {
-  protected declare eventBusModuleService_?: { emit: (event: { name: string; data: unknown }) => Promise<void> }
+  protected declare eventBusModuleService_?: {
+    emit: (event: { name: string; data: unknown } | { name: string; data: unknown }[]) => Promise<void>
+  }
 
   // At every start the reconciler runs once: a server that died mid-checkout is repaired as it comes back.
   __hooks = {
@@ -137,19 +153,137 @@ export default class BookingModuleService extends MedusaService({
     return kept
   }
 
-  /** The live booking of a tier line record, if it has one. */
+  /** The live booking of a tier line record, if it has one: a hold (even lapsed, until canceled), a claim or a booking. */
   async liveBookingOf(tierLineId: string): Promise<BookingRow | null> {
     const [row] = await this.listBookings(
-      { tier_line_id: tierLineId, status: [...LIVE_BOOKING_STATUSES] },
-      { select: ["id", "slot", "status", "tier_line_id"] }
+      { tier_line_id: tierLineId, status: ["held", ...LIVE_BOOKING_STATUSES] },
+      { select: ["id", "slot", "status", "tier_line_id", "expires_at"] }
     )
     return (row as BookingRow | undefined) ?? null
   }
 
+  /** Tells the store reads (Medusa's caching strategy, on every instance) that bookings changed under them. */
+  protected async announce(ids: string[]): Promise<void> {
+    if (ids.length) {
+      await this.eventBusModuleService_?.emit(ids.map((id) => ({ name: "booking.booking.updated", data: { id } })))
+    }
+  }
+
   /**
-   * Books the lowest free slot of the pool on the date, or answers null when none is left. A
-   * record that already has a live booking gets that one back (a retried checkout, or the
-   * reconciler racing a checkout), never a second slot.
+   * Changes the status of bookings only where they still have the status `from` (and, for
+   * `lapsedBefore`, a hold that lapsed by then), in one statement: a checkout turning a lapsed
+   * hold into its claim and a rival taking that hold's slot cannot both win.
+   * @returns the ids changed.
+   */
+  @InjectManager()
+  async changeStatusWhere(
+    input: { ids?: string[]; from: "held" | "pending"; to: "held" | "pending" | "canceled"; lapsedBefore?: Date; cart_id?: string },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<string[]> {
+    if (input.ids && !input.ids.length) {
+      return []
+    }
+    const manager = sharedContext.manager as SqlEntityManager
+    const where: string[] = ["status = ?", "deleted_at is null"]
+    const params: unknown[] = [input.to, input.from]
+    if (input.ids) {
+      where.push(`id in (${input.ids.map(() => "?").join(", ")})`)
+      params.push(...input.ids)
+    }
+    if (input.cart_id) {
+      where.push("cart_id = ?")
+      params.push(input.cart_id)
+    }
+    if (input.lapsedBefore) {
+      where.push("(expires_at is null or expires_at <= ?)")
+      params.push(input.lapsedBefore)
+    }
+    const rows = (await manager.execute(
+      `update booking set status = ?, updated_at = now() where ${where.join(" and ")} returning id`,
+      params
+    )) as { id: string }[]
+    const ids = rows.map((r) => r.id)
+    await this.announce(ids)
+    return ids
+  }
+
+  /**
+   * Gives back checkout claims: a claim made from a cart's hold goes back to being that hold (it
+   * lapses when the hold would have: a couple whose payment failed keeps the date it held), any
+   * other claim is canceled.
+   */
+  async releaseClaims(ids: string[]): Promise<void> {
+    if (!ids.length) {
+      return
+    }
+    const claims = await this.listBookings({ id: ids, status: "pending" }, { select: ["id", "expires_at"] })
+    const fromHold = claims.filter((c) => c.expires_at).map((c) => c.id)
+    const plain = claims.filter((c) => !c.expires_at).map((c) => c.id)
+    await this.changeStatusWhere({ ids: fromHold, from: "pending", to: "held" })
+    await this.changeStatusWhere({ ids: plain, from: "pending", to: "canceled" })
+  }
+
+  /**
+   * A checkout's claim on a tier line record's date: its cart's hold becomes the claim (a lapsed
+   * one too, if no rival took the slot in the meantime); without a hold, the lowest free slot.
+   * Null when the date has no slot left.
+   */
+  async claimSlot(request: SlotRequest): Promise<{ id: string; slot: number; status: string; created: boolean } | null> {
+    if (request.tier_line_id) {
+      const existing = await this.liveBookingOf(request.tier_line_id)
+      if (existing?.status === "held") {
+        const [converted] = await this.changeStatusWhere({ ids: [existing.id], from: "held", to: "pending" })
+        if (converted) {
+          return { id: existing.id, slot: existing.slot, status: "pending", created: true }
+        }
+      } else if (existing) {
+        return { ...existing, created: false }
+      }
+    }
+    return await this.takeSlot(request)
+  }
+
+  /** Cancels the holds that lapsed before `now` (readers already ignore them). */
+  async cancelLapsedHolds(now: Date = new Date()): Promise<string[]> {
+    return await this.changeStatusWhere({ from: "held", to: "canceled", lapsedBefore: now })
+  }
+
+  /** The bookings in a pool on a date that hold a slot, lapsed holds included (they still sit on their slot). */
+  protected async slotRows({ sales_channel_id, event_date, pool }: { sales_channel_id: string; event_date: string; pool: string }): Promise<SlotRow[]> {
+    return (await this.listBookings(
+      { sales_channel_id, event_date, pool, status: ["held", ...LIVE_BOOKING_STATUSES] },
+      { select: ["id", "slot", "status", "expires_at"] }
+    )) as SlotRow[]
+  }
+
+  /**
+   * The slots of a pool on a date a new booking may take, lowest first: free ones, and those of
+   * holds that lapsed, canceled here first (only if still lapsed and held: a checkout turning
+   * that hold into its claim wins over us).
+   */
+  protected async *freeSlots(where: { sales_channel_id: string; event_date: string; pool: string }, capacity: number): AsyncGenerator<number> {
+    const now = new Date()
+    const rows = await this.slotRows(where)
+    const bySlot = new Map(rows.map((r) => [r.slot, r]))
+    for (let slot = 1; slot <= capacity; slot++) {
+      const row = bySlot.get(slot)
+      if (row && !isLapsedHold(row, now)) {
+        continue
+      }
+      if (row) {
+        const [canceled] = await this.changeStatusWhere({ ids: [row.id], from: "held", to: "canceled", lapsedBefore: now })
+        if (!canceled) {
+          continue
+        }
+      }
+      yield slot
+    }
+  }
+
+  /**
+   * Books (or, with status `held`, holds) the lowest free slot of the pool on the date, or answers
+   * null when none is left. A record that already has a live booking gets that one back (a
+   * retried checkout, or the reconciler racing a checkout), never a second slot.
    */
   async takeSlot(request: SlotRequest): Promise<{ id: string; slot: number; status: string; created: boolean } | null> {
     if (request.tier_line_id) {
@@ -158,21 +292,10 @@ export default class BookingModuleService extends MedusaService({
         return { ...existing, created: false }
       }
     }
-    const { capacity, ...data } = request
-    const taken = new Set(
-      (
-        await this.listBookings(
-          { sales_channel_id: data.sales_channel_id, event_date: data.event_date, pool: data.pool, status: [...LIVE_BOOKING_STATUSES] },
-          { select: ["slot"] }
-        )
-      ).map((b) => b.slot)
-    )
-    for (let slot = 1; slot <= capacity; slot++) {
-      if (taken.has(slot)) {
-        continue
-      }
+    const { capacity, expires_at, ...data } = request
+    for await (const slot of this.freeSlots(data, capacity)) {
       try {
-        const booking = await this.createBookings({ ...data, slot })
+        const booking = await this.createBookings({ ...data, expires_at: expires_at ? new Date(expires_at) : null, slot })
         return { id: booking.id, slot: booking.slot, status: booking.status, created: true }
       } catch (e) {
         if (!isUniqueViolation(e)) {
@@ -199,18 +322,8 @@ export default class BookingModuleService extends MedusaService({
     changes: Record<string, unknown>
   ): Promise<{ slot: number } | null> {
     const booking = await this.retrieveBooking(bookingId)
-    const taken = new Set(
-      (
-        await this.listBookings(
-          { sales_channel_id: booking.sales_channel_id, event_date: booking.event_date, pool: target.pool, status: [...LIVE_BOOKING_STATUSES] },
-          { select: ["slot"] }
-        )
-      ).map((b) => b.slot)
-    )
-    for (let slot = 1; slot <= target.capacity; slot++) {
-      if (taken.has(slot)) {
-        continue
-      }
+    const where = { sales_channel_id: booking.sales_channel_id, event_date: booking.event_date, pool: target.pool }
+    for await (const slot of this.freeSlots(where, target.capacity)) {
       try {
         await this.updateBookings({ id: bookingId, ...changes, pool: target.pool, slot })
         return { slot }

@@ -4,6 +4,7 @@ import { StepResponse } from "@medusajs/framework/workflows-sdk"
 import { completeCartWorkflow } from "@medusajs/medusa/core-flows"
 import type { CheckoutItem } from "../../lib/tier-lines"
 import { BOOKING_MODULE, BookingModuleService } from "../../modules/booking"
+import { isLapsedHold } from "../../modules/booking/service"
 import { verifyCheckout } from "../../queries/checkout"
 import { cartTierLineRecords } from "../../queries/tier-lines"
 import { ConflictError } from "../../lib/errors"
@@ -16,20 +17,18 @@ type HookCart = {
   items?: { id: string; title: string; variant_id: string | null; product_id: string | null; quantity: unknown; unit_price: unknown; metadata: Record<string, unknown> | null }[] | null
 }
 
-/** Gives back the slots this cart claimed and no order took. */
+/** Gives back the slots this cart claimed and no order took (a claim made from a hold goes back to being the hold). */
 async function releaseClaims(container: MedusaContainer, cartId: string, onlyIds?: string[]) {
   const service: BookingModuleService = container.resolve(BOOKING_MODULE)
   const claims = await service.listBookings({ cart_id: cartId, status: "pending", ...(onlyIds ? { id: onlyIds } : {}) }, { select: ["id"] })
-  if (claims.length) {
-    await service.updateBookings(claims.map((c) => ({ id: c.id, status: "canceled" as const })))
-  }
+  await service.releaseClaims(claims.map((c) => c.id))
 }
 
 /**
  * Before Medusa creates the order (under the cart lock): the whole cart is checked against the
  * plugin's records (400 naming each bad line; 409 for a price or date that moved), then each tier
- * line's date is claimed (a `pending` booking in the lowest free slot), committed before the
- * order exists. The order-created hook confirms the claims; a failed checkout releases them
+ * line's date is claimed (its hold becomes a `pending` booking; a line whose hold lapsed and was
+ * taken gets the lowest free slot, or a 409), committed before the order exists. The order-created hook confirms the claims; a failed checkout releases them
  * (this hook's compensation); a process that dies in between leaves claims the reconciler settles.
  */
 completeCartWorkflow.hooks.validate(
@@ -56,16 +55,24 @@ completeCartWorkflow.hooks.validate(
     const service: BookingModuleService = container.resolve(BOOKING_MODULE)
     const [records, claims] = await Promise.all([
       cartTierLineRecords(container, cart.id),
-      service.listBookings({ cart_id: cart.id, status: "pending" }, { select: ["id", "tier_line_id", "event_date", "pool"] }),
+      service.listBookings(
+        { cart_id: cart.id, status: ["held", "pending"] },
+        { select: ["id", "tier_line_id", "event_date", "pool", "status", "expires_at"] }
+      ),
     ])
     const lineIds = new Set(cart.items.map((i) => i.id))
     const liveRecordIds = new Set(records.filter((r) => r.kind === "tier" && r.cart_line_item_id && lineIds.has(r.cart_line_item_id)).map((r) => r.id))
-    // Claims of an earlier, interrupted attempt whose line has gone since (removed, upgraded) are given back.
+    // Claims of an earlier, interrupted attempt and holds whose line has gone since (removed, upgraded) are given back.
     const stale = claims.filter((c) => !c.tier_line_id || !liveRecordIds.has(c.tier_line_id))
     if (stale.length) {
-      await releaseClaims(container, cart.id, stale.map((c) => c.id))
+      await service.changeStatusWhere({ ids: stale.filter((c) => c.status === "held").map((c) => c.id), from: "held", to: "canceled" })
+      await service.releaseClaims(stale.filter((c) => c.status === "pending").map((c) => c.id))
     }
-    const own = new Map(claims.filter((c) => !stale.includes(c)).map((c) => [c.tier_line_id!, { event_date: c.event_date, pool: c.pool }]))
+    // This cart's claims and live holds are counted among the date's bookings: its own, not a rival's.
+    const now = new Date()
+    const counted = claims.filter((c) => !stale.includes(c) && !isLapsedHold(c, now))
+    const own = new Map(counted.map((c) => [c.tier_line_id!, { event_date: c.event_date, pool: c.pool }]))
+    const claimed = new Set(counted.filter((c) => c.status === "pending").map((c) => c.tier_line_id!))
 
     const verdict = await verifyCheckout(container, cart, records, { ownClaims: own })
     if (verdict.invalid.length) {
@@ -78,11 +85,11 @@ completeCartWorkflow.hooks.validate(
     const created: string[] = []
     try {
       for (const record of verdict.records.filter((r) => r.kind === "tier")) {
-        if (own.has(record.id)) {
+        if (claimed.has(record.id)) {
           continue
         }
         const { pool, capacity } = verdict.slots.get(record.id)!
-        const claim = await service.takeSlot({
+        const claim = await service.claimSlot({
           sales_channel_id: channel,
           tier_id: record.tier_id,
           product_id: record.product_id,

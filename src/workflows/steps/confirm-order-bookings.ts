@@ -55,6 +55,9 @@ export async function confirmOrderBookings(
       await service.updateTierLines(moved.map(({ item, record }) => ({ id: record.id, order_id: order.id, order_line_item_id: item.id })))
     }
     const tiers = matched.filter((m) => m.record.kind === "tier")
+    // A hold still on a placed order's line (its claim was given back after the order was made) becomes its claim first.
+    const holds = tiers.length ? await service.listBookings({ tier_line_id: tiers.map((m) => m.record.id), status: "held" }, { select: ["id"] }) : []
+    await service.changeStatusWhere({ ids: holds.map((h) => h.id), from: "held", to: "pending" })
     const live = tiers.length
       ? await service.listBookings({ tier_line_id: tiers.map((m) => m.record.id), status: [...LIVE_BOOKING_STATUSES] }, { select: ["id", "status", "tier_line_id"] })
       : []

@@ -2,6 +2,8 @@ import { MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import type { TierUpgrade } from "../../contract/store"
 import { PlannedLine, plannedLine } from "../../lib/cart-lines"
+import { BOOKING_MODULE, BookingModuleService } from "../../modules/booking"
+import { isLapsedHold } from "../../modules/booking/service"
 import { loadCartTierLines } from "../../queries/cart"
 import { recordOfUpgrade } from "../../queries/upgrade"
 import { checkUpgradeFits, planUpgrade } from "../utils/upgrade"
@@ -41,6 +43,7 @@ export const prepareCartTierUpgradeStep = createStep(
       throw new MedusaError(MedusaError.Types.INVALID_DATA, `Line item ${item.id} is not a tier line; only a tier can be upgraded`)
     }
     const current = line.record
+    const hold = await (container.resolve(BOOKING_MODULE) as BookingModuleService).liveBookingOf(current.id)
     const plan = await planUpgrade(container, {
       sales_channel_ids: [cart.sales_channel_id],
       region: { id: cart.region_id!, currency_code: cart.currency_code },
@@ -66,8 +69,8 @@ export const prepareCartTierUpgradeStep = createStep(
         unit_price: current.unit_price,
         addons: addonRecords.map((r) => ({ product_id: r.product_id, title: cart.items.find((i) => i.id === r.cart_line_item_id)!.title, quantity: r.quantity })),
       },
-      pending_products: cart.tier_lines.filter((l) => l.id !== item.id && l.event_date === current.event_date).map((l) => l.record.product_id),
-      booked: false,
+      // The cart's other lines hold their dates: they are among the date's bookings already, as is this line's own live hold.
+      booked: !!hold && !isLapsedHold(hold, new Date()),
     })
     const upgraded: PlannedLine = plannedLine(recordOfUpgrade(current, plan))
     const event: TierUpgradeEvent = {
@@ -87,6 +90,17 @@ export const prepareCartTierUpgradeStep = createStep(
       ...addonRecords.map((r) => ({ id: r.id, parent_id: upgraded.record.id, tier_id: plan.to.row.id, segment_id: plan.to.row.segment_id })),
     ]
     return new StepResponse({
+      hold: {
+        from_record_id: current.id,
+        to_record_id: upgraded.record.id,
+        sales_channel_id: cart.sales_channel_id,
+        cart_id: cart.id,
+        tier_id: plan.to.row.id,
+        product_id: plan.to.row.product!.id,
+        event_date: current.event_date,
+        guest_count: current.guest_count,
+        tier_name: plan.to.row.name,
+      },
       line: upgraded,
       old_line_id: item.id,
       record_updates,

@@ -1,15 +1,30 @@
 import { ContainerRegistrationKeys, generateEntityId, MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { addonSelectionProblems, allowedAddons } from "../../lib/addons"
-import { dateAvailability, isBookable } from "../../lib/availability"
+import { dateAvailability, DateAvailability, isBookable } from "../../lib/availability"
 import { PlannedLine, tierCartLines } from "../../lib/cart-lines"
 import { todayUtc } from "../../lib/dates"
 import { ConflictError } from "../../lib/errors"
 import { SEGMENTS_MODULE, SegmentsModuleService } from "../../modules/segments"
+import type { SlotRequest } from "../../modules/booking/service"
 import { tenantAvailability } from "../../queries/availability"
 import { loadCartTierLines } from "../../queries/cart"
 import { graphRows } from "../../queries/rows"
 import { loadVisibleTiers, priceVisibleTiers, variantPrices } from "../../queries/catalog"
+
+/** Why a date cannot be booked: 409 for a date taken or held by others, else 400-type refusals. */
+export function dateRefusal(date: string, tierName: string, day: DateAvailability, heldByThisCart = false): Error {
+  const why = {
+    sold_out: "is sold out",
+    held: heldByThisCart
+      ? "has no room left: this cart already holds it"
+      : `is held by another booking${day.held_until ? ` until ${day.held_until}` : ""}; choose another date or try again later`,
+    blackout: `is not bookable${day.reason ? ` (${day.reason})` : ""}`,
+    unavailable: "is outside the booking window",
+  }[day.status as "sold_out" | "held" | "blackout" | "unavailable"]
+  const message = `${date} ${why} for ${tierName}`
+  return day.status === "sold_out" || day.status === "held" ? new ConflictError(message) : new MedusaError(MedusaError.Types.NOT_ALLOWED, message)
+}
 
 export type PrepareTierItemsInput = {
   cart_id: string
@@ -56,19 +71,12 @@ export const prepareTierItemsStep = createStep(
     const today = todayUtc()
     const tenant = await tenantAvailability(container, { sales_channel_id: channel, from: input.event_date, to: input.event_date }, cached)
     const pool = tenant.poolOf(productId)
-    // Tier lines of the same pool and date already in this cart take capacity too.
-    const inCart = cart.tier_lines.filter(
-      (line) => line.event_date === input.event_date && tenant.poolOf(line.record.product_id) === pool
-    ).length
-    const day = dateAvailability(input.event_date, today, tenant.rulesFor(productId), tenant.booked(pool, input.event_date) + inCart)
+    // The cart's own tier lines hold their dates already, so they are counted among the bookings.
+    const rules = tenant.rulesFor(productId)
+    const day = dateAvailability(input.event_date, today, rules, tenant.booked(pool, input.event_date), tenant.held(pool, input.event_date))
     if (!isBookable(day.status)) {
-      const why = {
-        sold_out: "is sold out",
-        blackout: `is not bookable${day.reason ? ` (${day.reason})` : ""}`,
-        unavailable: "is outside the booking window",
-      }[day.status as "sold_out" | "blackout" | "unavailable"]
-      const message = `${input.event_date} ${why} for ${tier.row.name}`
-      throw day.status === "sold_out" ? new ConflictError(message) : new MedusaError(MedusaError.Types.NOT_ALLOWED, message)
+      const own = cart.tier_lines.some((line) => line.event_date === input.event_date && tenant.poolOf(line.record.product_id) === pool)
+      throw dateRefusal(input.event_date, tier.row.name, day, own)
     }
 
     const region = { id: cart.region_id, currency_code: cart.currency_code }
@@ -145,6 +153,20 @@ export const prepareTierItemsStep = createStep(
       guest_count: input.guest_count ?? null,
       addons,
     })
-    return new StepResponse({ items: lines.map((l) => l.item), records: lines.map((l) => l.record) })
+    const tierRecord = lines.map((l) => l.record).find((r) => r.kind === "tier")!
+    const hold: SlotRequest = {
+      sales_channel_id: channel,
+      tier_id: tier.row.id,
+      product_id: productId,
+      event_date: input.event_date,
+      pool,
+      capacity: rules.capacity,
+      status: "held",
+      expires_at: new Date(Date.now() + tenant.holdMinutes * 60_000).toISOString(),
+      tier_line_id: tierRecord.id,
+      cart_id: cart.id,
+      guest_count: input.guest_count ?? null,
+    }
+    return new StepResponse({ items: lines.map((l) => l.item), records: lines.map((l) => l.record), hold, tier_name: tier.row.name })
   }
 )

@@ -19,7 +19,7 @@ export const settleCheckoutClaimsStep = createStep(
   async (input: { grace_minutes: number }, { container }) => {
     const service: BookingModuleService = container.resolve(BOOKING_MODULE)
     const query = container.resolve(ContainerRegistrationKeys.QUERY)
-    const claims = await service.listBookings({ status: "pending" }, { select: ["id", "cart_id", "sales_channel_id", "event_date", "tier_line_id", "created_at"] })
+    const claims = await service.listBookings({ status: "pending" }, { select: ["id", "cart_id", "sales_channel_id", "event_date", "tier_line_id", "updated_at"] })
     if (!claims.length) {
       return new StepResponse({ repairs: 0 })
     }
@@ -40,9 +40,10 @@ export const settleCheckoutClaimsStep = createStep(
     for (const claim of claims) {
       const orderId = claim.cart_id ? orderOf.get(claim.cart_id) : undefined
       const order = orderId ? orders.get(orderId) ?? null : null
-      const verdict = claimVerdict({ created_at: claim.created_at, now, grace_minutes: input.grace_minutes, order })
+      // A claim made from a cart's hold was made when its status changed, not when the hold was taken.
+      const verdict = claimVerdict({ created_at: claim.updated_at, now, grace_minutes: input.grace_minutes, order })
       if (verdict === "release") {
-        await service.updateBookings({ id: claim.id, status: "canceled" })
+        await service.releaseClaims([claim.id])
         repairs.push({
           kind: "claim_released",
           sales_channel_id: claim.sales_channel_id,

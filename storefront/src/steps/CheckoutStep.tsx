@@ -1,5 +1,5 @@
 import type { PaymentProvider } from "../journey"
-import type { StoreTierCart } from "@tiered/client"
+import type { CartHold, StoreTierCart } from "@tiered/client"
 import { isAddonLine, isTierLine } from "@tiered/client"
 import { useState } from "react"
 import { money, longDate } from "../format"
@@ -14,6 +14,24 @@ export function providerName(id: string) {
   return PROVIDER_NAMES[id] ?? id.replace(/^pp_/, "").replace(/[_-]+/g, " ")
 }
 
+/** Until when the date is kept for this couple, in their own clock; what happens once that has passed. */
+function HoldNote({ hold }: { hold?: CartHold }) {
+  if (!hold) return null
+  if (hold.lapsed || new Date(hold.expires_at).getTime() <= Date.now()) {
+    return (
+      <p className="hold-note lapsed" data-testid="hold-note">
+        Your hold on this date has ended: it is booked if still free when you pay.
+      </p>
+    )
+  }
+  const until = new Date(hold.expires_at).toLocaleTimeString(undefined, { hour: "numeric", minute: "2-digit" })
+  return (
+    <p className="hold-note" data-testid="hold-note">
+      Date held for you until {until}
+    </p>
+  )
+}
+
 /** The cart's tier lines, each with its add-on lines, as the customer reads them. */
 export function CartLines({ cart }: { cart: StoreTierCart }) {
   return (
@@ -26,6 +44,7 @@ export function CartLines({ cart }: { cart: StoreTierCart }) {
               {longDate(line.metadata.event_date)}
               {line.metadata.guest_count ? ` · ${line.metadata.guest_count} guests` : ""}
             </p>
+            <HoldNote hold={(cart.holds ?? []).find((h) => h.line_item_id === line.id)} />
           </div>
           <PriceBreakdown price={line.metadata.price_breakdown} />
           <ul className="cart-addons" aria-label={`Add-ons of ${line.title}`}>

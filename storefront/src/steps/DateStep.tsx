@@ -9,6 +9,7 @@ import { longDate } from "../format"
 const STATUS_LABEL: Record<DateStatus, string> = {
   available: "Available",
   limited: "Limited (high demand)",
+  held: "On hold",
   sold_out: "Sold out",
   blackout: "Blackout",
   unavailable: "Unavailable",
@@ -22,6 +23,8 @@ function cellText(day?: DateAvailability) {
   switch (day?.status) {
     case "limited":
       return `${day.remaining} left`
+    case "held":
+      return "On hold"
     case "sold_out":
       return "Sold out"
     case "blackout":
@@ -32,7 +35,9 @@ function cellText(day?: DateAvailability) {
 }
 
 function describe(day: DateAvailability) {
-  return `${STATUS_LABEL[day.status]}${day.reason ? ` (${day.reason})` : ""}`
+  // A held date may free up when its hold lapses: say when, in the couple's own clock.
+  const until = day.held_until ? ` until ${new Date(day.held_until).toLocaleTimeString(undefined, { hour: "numeric", minute: "2-digit" })}` : ""
+  return `${STATUS_LABEL[day.status]}${until}${day.reason ? ` (${day.reason})` : ""}`
 }
 
 export function DateStep(props: {

@@ -2,8 +2,9 @@ import { Badge, Button, Drawer, Heading, Input, Text } from "@medusajs/ui"
 import { useState, type ReactNode } from "react"
 import { Field, FormDrawer } from "../form-drawer"
 import { updateAvailability } from "../../lib/api"
-import { STATUS, blackoutsOn, flagsOn, isBookable, type Availability, type AvailabilityChange, type CalendarDay } from "../../lib/availability"
-import { useAdminMutation } from "../../lib/queries"
+import { Link } from "react-router-dom"
+import { STATUS, blackoutsOn, dateBookingText, flagsOn, isBookable, type Availability, type AvailabilityChange, type CalendarDay } from "../../lib/availability"
+import { useAdminMutation, useDateBookings } from "../../lib/queries"
 
 /** One date: black it out, flag it high demand, or remove either. */
 export function DateDrawer({ channelId, availability, day, onClose }: {
@@ -36,9 +37,13 @@ export function DateDrawer({ channelId, availability, day, onClose }: {
             </Text>
           )}
           <Text size="small" className="text-ui-fg-subtle" data-testid="booked-count">
-            {day.booked} booked
+            {day.booked} booked{day.held ? ` (${day.held} held in carts)` : ""}
           </Text>
         </div>
+
+        <DrawerSection title="Bookings and holds">
+          <DateBookingList channelId={channelId} date={day.date} />
+        </DrawerSection>
 
         <DrawerSection title="Blackout">
           {covering.map((b) => (
@@ -117,6 +122,34 @@ export function DateDrawer({ channelId, availability, day, onClose }: {
         </DrawerSection>
       </Drawer.Body>
     </FormDrawer>
+  )
+}
+
+/** The date's bookings (with a link to each order), checkout claims and carts' live holds. */
+function DateBookingList({ channelId, date }: { channelId: string; date: string }) {
+  const bookings = useDateBookings(channelId, date)
+  if (bookings.isLoading) return <Text size="small" className="text-ui-fg-subtle">Loading…</Text>
+  if (bookings.error) return <Text size="small" className="text-ui-fg-error">The bookings could not be loaded</Text>
+  if (!bookings.data?.length) return <Text size="small" className="text-ui-fg-subtle">Nothing booked or held on this date.</Text>
+  return (
+    <ul className="flex flex-col gap-y-2" data-testid="date-bookings">
+      {bookings.data.map((b) => {
+        const text = dateBookingText(b)
+        return (
+          <li key={b.id} className="flex items-start justify-between gap-x-2 rounded-md border border-ui-border-base px-3 py-2" data-testid="date-booking">
+            <div className="flex flex-col">
+              <Text size="small" weight="plus">
+                {b.order_id ? <Link to={`/orders/${b.order_id}`} className="text-ui-fg-interactive hover:underline">{text.title}</Link> : text.title}
+              </Text>
+              {text.detail && <Text size="xsmall" className="text-ui-fg-subtle">{text.detail}</Text>}
+            </div>
+            <Badge size="2xsmall" color={b.status === "held" ? "blue" : b.status === "pending" ? "orange" : "green"}>
+              {text.status}
+            </Badge>
+          </li>
+        )
+      })}
+    </ul>
   )
 }
 

@@ -1,5 +1,6 @@
 import {
   blackoutsOn,
+  dateBookingText,
   dayLabel,
   firstOf,
   flagsOn,
@@ -42,9 +43,13 @@ describe("the availability calendar's months (UTC)", () => {
 
   it("reads a date aloud with what is left where it takes bookings", () => {
     expect(dayLabel("2026-06-01", undefined)).toBe("2026-06-01: loading")
-    expect(dayLabel("2026-06-01", { date: "2026-06-01", status: "limited", remaining: 1, booked: 3 })).toBe("2026-06-01: Limited, 1 left")
-    expect(dayLabel("2026-06-01", { date: "2026-06-01", status: "sold_out", remaining: 0, booked: 4 })).toBe("2026-06-01: Sold out, 0 left")
-    expect(dayLabel("2026-06-01", { date: "2026-06-01", status: "blackout", remaining: 4, booked: 0 })).toBe("2026-06-01: Blackout")
+    expect(dayLabel("2026-06-01", { date: "2026-06-01", status: "limited", remaining: 1, booked: 3, held: 0 })).toBe("2026-06-01: Limited, 1 left")
+    expect(dayLabel("2026-06-01", { date: "2026-06-01", status: "sold_out", remaining: 0, booked: 4, held: 0 })).toBe("2026-06-01: Sold out, 0 left")
+    expect(dayLabel("2026-06-01", { date: "2026-06-01", status: "blackout", remaining: 4, booked: 0, held: 0 })).toBe("2026-06-01: Blackout")
+    expect(dayLabel("2026-06-01", { date: "2026-06-01", status: "held", remaining: 0, booked: 2, held: 1, held_until: "2026-05-20T10:30:00.000Z" })).toBe(
+      "2026-06-01: Held, 0 left, 1 held in carts"
+    )
+    expect(isBookable("held")).toBe(false)
     expect(isBookable("limited")).toBe(true)
     expect(isBookable("sold_out")).toBe(false)
   })
@@ -85,5 +90,37 @@ describe("the settings form", () => {
     expect(payload.max_advance_days).toBe(365)
     expect(payload.hold_minutes).toBeNaN()
     expect(payload.time_zone).toBe("UTC")
+  })
+})
+
+describe("a date's bookings", () => {
+  const base = {
+    id: "bkg_1",
+    slot: 1,
+    pool: "",
+    tier_id: "tier_1",
+    tier_name: "Signature Select",
+    guest_count: 80,
+    cart_id: "cart_1",
+    order_id: null,
+    order_display_id: null,
+    customer_name: null,
+    customer_email: null,
+    expires_at: null,
+  }
+
+  it("reads an order's booking with its customer and order number", () => {
+    expect(
+      dateBookingText({ ...base, status: "confirmed", order_id: "order_1", order_display_id: 42, customer_name: "Ana Ruiz", customer_email: "ana@example.com" })
+    ).toEqual({ title: "Signature Select · Ana Ruiz", detail: "Order #42 · 80 guests", status: "Confirmed" })
+  })
+
+  it("reads a cart's hold with until when, and a claim as a checkout in progress", () => {
+    const held = dateBookingText({ ...base, status: "held", pool: "prod_1", guest_count: null, expires_at: "2027-06-01T10:30:00.000Z" }, "en-US")
+    expect(held.title).toBe("Signature Select · A shopper's cart")
+    expect(held.detail).toBe("own capacity")
+    expect(held.status).toMatch(/^Held in a cart until Jun 1, 2027/)
+    expect(dateBookingText({ ...base, status: "pending", tier_name: null }).title).toBe("tier_1 · A shopper's cart")
+    expect(dateBookingText({ ...base, status: "pending" }).status).toBe("Checkout in progress")
   })
 })

@@ -51,3 +51,6 @@ export const AdminAvailabilityCalendar = z
   .refine((q) => q.from <= q.to, { message: "from must not be after to" })
   .refine((q) => rangeLength(q.from, q.to) <= MAX_RANGE_DAYS, { message: `at most ${MAX_RANGE_DAYS} days a call` })
 export type AdminAvailabilityCalendarType = z.infer<typeof AdminAvailabilityCalendar>
+
+export const AdminDateBookings = z.object({ date: eventDate }).strict()
+export type AdminDateBookingsType = z.infer<typeof AdminDateBookings>

@@ -4,6 +4,7 @@ import { useEffect, useRef } from "react"
 import {
   getAvailability,
   getAvailabilityCalendar,
+  getCalendarFeed,
   getCommissionRates,
   getConnectAccount,
   getExperimentAssignment,
@@ -49,6 +50,7 @@ export const queryKeys = {
   pricePreview: (tierId: string, query: object) => [ROOT, "price-preview", tierId, query] as const,
   availability: (channelId: string) => [ROOT, "availability", channelId] as const,
   availabilityCalendar: (channelId: string, from: string, to: string) => [ROOT, "availability", channelId, "calendar", { from, to }] as const,
+  calendarFeed: (channelId: string) => [ROOT, "availability", channelId, "feed"] as const,
 }
 
 // The API's page size ceiling: enough for every segment in a picker.
@@ -111,6 +113,11 @@ export function useAvailabilityCalendar(channelId: string, from: string, to: str
     queryKey: queryKeys.availabilityCalendar(channelId, from, to),
     queryFn: () => getAvailabilityCalendar(channelId, from, to),
   })
+}
+
+/** The tenant's calendar feed URL (the first read makes its secret). */
+export function useCalendarFeed(channelId: string) {
+  return useQuery({ queryKey: queryKeys.calendarFeed(channelId), queryFn: () => getCalendarFeed(channelId) })
 }
 
 export function useUpsellRules(query: { limit: number; offset: number; is_active?: boolean }) {

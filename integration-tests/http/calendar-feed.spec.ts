@@ -190,6 +190,11 @@ medusaIntegrationTestRunner({
       const first = await fetchFeed(url)
       const again = await fetchFeed(url)
       expect(again.text).toBe(first.text)
+      // A poll that finds nothing new is answered 304 (the ETag of the same text).
+      const { headers } = await api.get(new URL(url).pathname)
+      expect(headers.etag).toBeTruthy()
+      const unchanged = await api.get(new URL(url).pathname, { headers: { "if-none-match": headers.etag }, validateStatus: () => true })
+      expect(unchanged.status).toBe(304)
 
       await api.post(
         `/admin/availability/${studio.salesChannelId}`,

@@ -4,7 +4,7 @@
 import assert from "node:assert/strict"
 import type { Locator, Page } from "playwright-core"
 import { gone, visible } from "../checks"
-import { parseCalendar } from "../ical"
+import { parseCalendar } from "../../src/lib/__tests__/ical"
 import { NEXT_YEAR, adminApi, adminSession, base, checkout, choose, createTenant, dbQuery, fromSidebar, productBody, runId, type AdminApi } from "./admin"
 
 const RUN = runId()

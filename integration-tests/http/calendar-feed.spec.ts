@@ -1,6 +1,6 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { BOOKING_MODULE, BookingModuleService } from "../../src/modules/booking"
-import { parseCalendar, type ParsedCalendar } from "../ical"
+import { parseCalendar, type ParsedCalendar } from "../../src/lib/__tests__/ical"
 import { adminHeaders, createPackageProduct, createRegion, createTenant, Tenant, failed as fail, dayFromToday as day } from "./fixtures"
 
 jest.setTimeout(240 * 1000)

@@ -1,4 +1,4 @@
-import { parseCalendar } from "../../../integration-tests/ical"
+import { parseCalendar } from "./ical"
 import {
   blackoutEvent,
   bookingEvent,

@@ -1,5 +1,5 @@
 import fc from "fast-check"
-import { parseCalendar } from "../../../integration-tests/ical"
+import { parseCalendar } from "./ical"
 import { dateTimeValue, dateValue, escapeText, foldLine, writeCalendar, type AllDayEvent } from "../icalendar"
 
 const octets = (line: string) => Buffer.byteLength(line, "utf8")

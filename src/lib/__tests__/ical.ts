@@ -1,7 +1,10 @@
 /**
  * Mozilla's ical.js (an ES module; its CommonJS build is what jest loads) and a reading of a
- * calendar feed through it: the tests check the feed as a calendar app parses it.
+ * calendar feed through it: the unit, HTTP and browser tests check the feed as a calendar app
+ * parses it. Kept under src/: medusa build compiles the tests under src/ too, and from there
+ * integration-tests/ is out of reach.
  */
+import assert from "node:assert/strict"
 import type ICALModule from "ical.js" with { "resolution-mode": "import" }
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -40,9 +43,7 @@ export type ParsedCalendar = {
 /** A feed's calendar and events as ical.js reads them; throws where ical.js cannot parse it. */
 export function parseCalendar(text: string): ParsedCalendar {
   const calendar = new ICAL.Component(ICAL.parse(text))
-  if (calendar.name !== "vcalendar") {
-    throw new Error(`expected a VCALENDAR, got ${calendar.name}`)
-  }
+  assert.equal(calendar.name, "vcalendar", "the feed is one VCALENDAR")
   const text_ = (component: ICALModule.Component, name: string) => {
     const value = component.getFirstPropertyValue(name)
     return value == null ? null : String(value)

@@ -1,9 +1,10 @@
 // The Availability page: a sales channel's capacity, a blackout and a high-demand flag on the
-// calendar; then its repairs section (the reconciler run with Check now, a flag marked resolved)
+// calendar; its calendar feed (the URL serves the calendar, rotating it kills the old one); then its repairs section (the reconciler run with Check now, a flag marked resolved)
 // and the same repairs on the order page's tier widget.
 import assert from "node:assert/strict"
 import type { Locator, Page } from "playwright-core"
 import { gone, visible } from "../checks"
+import { parseCalendar } from "../../src/lib/__tests__/ical"
 import { NEXT_YEAR, adminApi, adminSession, base, checkout, choose, createTenant, dbQuery, fromSidebar, productBody, runId, type AdminApi } from "./admin"
 
 const RUN = runId()
@@ -128,6 +129,70 @@ describe("availability and its repairs", () => {
     await page.getByRole("alertdialog").getByRole("button", { name: "Remove" }).click()
     await waitForStatus(BLACKOUT, "available")
     await visible(page.getByTestId("blackout-list").getByText("No blackouts."), "an empty blackout list")
+  })
+
+  describe("calendar feed", () => {
+    const FEED_PATH = /^\/tiered\/calendar\/[A-Za-z0-9_-]{43}\.ics$/
+    const FEED_BLACKOUT = inNextMonth("20")
+    let feedUrl: string
+    /** The feed as a calendar app fetches it: no key, no session. */
+    const fetchFeed = (url: string) => fetch(url, { redirect: "manual" })
+
+    check("shows the tenant's feed URL, which serves its calendar, and copies it", async () => {
+      const admin = adminApi(session.token)
+      const { sales_channels } = await admin.get("/admin/sales-channels?q=Default%20Sales%20Channel&limit=50")
+      const channel = sales_channels.find((c: { name: string }) => c.name === "Default Sales Channel")
+      await admin.post(`/admin/availability/${channel.id}`, { add_blackouts: [{ start_date: FEED_BLACKOUT, reason: `Feed check ${RUN}` }] })
+      const section = page.getByTestId("calendar-feed")
+      await visible(section.getByRole("heading", { name: "Calendar feed" }), "the Calendar feed section")
+      await section.scrollIntoViewIfNeeded()
+      const input = page.getByTestId("calendar-feed-url")
+      await visible(input, "the feed URL")
+      feedUrl = await input.inputValue()
+      assert(FEED_PATH.test(new URL(feedUrl).pathname), `the feed URL: ${feedUrl}`)
+      assert((await input.getAttribute("readonly")) !== null, "the URL is read-only")
+      assert((await admin.get(`/admin/availability/${channel.id}/feed`)).feed.url === feedUrl, "the URL the admin API answers")
+
+      const response = await fetchFeed(feedUrl)
+      assert(response.status === 200, `the feed answers ${response.status}`)
+      assert(response.headers.get("content-type") === "text/calendar; charset=utf-8", `content type ${response.headers.get("content-type")}`)
+      const calendar = parseCalendar(await response.text())
+      assert(calendar.name === "Default Sales Channel bookings", `the calendar's name: ${calendar.name}`)
+      const blackout = calendar.events.find((e) => e.summary === `Blackout: Feed check ${RUN}`)
+      assert(blackout && blackout.start === FEED_BLACKOUT && blackout.all_day, `the blackout in the feed: ${JSON.stringify(calendar.events)}`)
+
+      await page.context().grantPermissions(["clipboard-read", "clipboard-write"], { origin: base })
+      await page.getByTestId("copy-feed-url").click()
+      await visible(page.getByRole("tooltip").getByText("Copied"), "the Copied tooltip")
+      const copied = await page.evaluate(() => navigator.clipboard.readText())
+      assert(copied === feedUrl, `the clipboard holds ${copied}`)
+      await page.screenshot({ path: shot("calendar-feed") })
+    })
+
+    check("rotates the link after the confirmation prompt: a new URL, and the old one answers 404", async () => {
+      const input = page.getByTestId("calendar-feed-url")
+      await page.getByTestId("rotate-feed").click()
+      const dialog = page.getByRole("alertdialog")
+      await visible(dialog.getByText("Rotate the calendar feed link?"), "the confirmation prompt")
+      await dialog.getByRole("button", { name: "Cancel" }).click()
+      await gone(dialog, "the prompt")
+      assert((await input.inputValue()) === feedUrl, "Cancel keeps the link")
+      assert((await fetchFeed(feedUrl)).status === 200, "the kept link still answers")
+
+      await page.getByTestId("rotate-feed").click()
+      await dialog.getByRole("button", { name: "Rotate" }).click()
+      await visible(page.getByText("Calendar feed link rotated"), "the rotated toast")
+      await page.waitForFunction(
+        ([id, old]) => (document.querySelector(`[data-testid="${id}"]`) as HTMLInputElement | null)?.value !== old,
+        ["calendar-feed-url", feedUrl]
+      )
+      const fresh = await input.inputValue()
+      assert(FEED_PATH.test(new URL(fresh).pathname) && fresh !== feedUrl, `the new URL: ${fresh}`)
+      assert((await fetchFeed(feedUrl)).status === 404, "the old link answers 404")
+      const response = await fetchFeed(fresh)
+      assert(response.status === 200, `the new link answers ${response.status}`)
+      assert(parseCalendar(await response.text()).name === "Default Sales Channel bookings", "the new link serves the calendar")
+    })
   })
 
   describe("repairs", () => {

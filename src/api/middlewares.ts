@@ -97,6 +97,7 @@ export default defineMiddlewares({
     { matcher: "/store/*", middlewares: [refuseControlCharacters] },
     { matcher: "/admin/*", middlewares: [refuseControlCharacters] },
     { matcher: "/hooks/stripe-connect", middlewares: [refuseControlCharacters] },
+    { matcher: "/tiered/*", middlewares: [refuseControlCharacters] },
     // Writes answer once the cached store reads they changed are gone (README "Caching").
     { matcher: "/admin/*", methods: ["POST", "DELETE"], middlewares: [settleCacheBeforeAnswer] },
     { matcher: "/store/carts/:id/complete", methods: ["POST"], middlewares: [settleCacheBeforeAnswer] },

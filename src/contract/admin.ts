@@ -465,6 +465,10 @@ export type Availability = {
 
 export type AvailabilityResponse = { availability: Availability }
 
+/** A tenant's calendar subscription (README "Calendar feed"): whoever has the URL reads the feed. */
+export type CalendarFeed = { url: string }
+export type CalendarFeedResponse = { feed: CalendarFeed }
+
 export type AvailabilityChange = {
   settings?: Partial<AvailabilitySettings>
   add_blackouts?: { start_date: CalendarDate; end_date?: CalendarDate; reason?: string | null }[]

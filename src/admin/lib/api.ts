@@ -6,6 +6,7 @@ import type {
   DateBookingsResponse,
   AvailabilityChange,
   AvailabilityResponse,
+  CalendarFeedResponse,
   CommissionRateChange,
   CommissionRates,
   ConnectAccountState,
@@ -133,6 +134,14 @@ export const getAvailabilityCalendar = (channelId: string, from: string, to: str
   sdk.client
     .fetch<AvailabilityCalendar>(`/admin/availability/${channelId}/calendar`, { query: { from, to } })
     .then((r) => r.dates)
+
+export const getCalendarFeed = (channelId: string) =>
+  sdk.client.fetch<CalendarFeedResponse>(`/admin/availability/${channelId}/feed`).then((r) => r.feed)
+
+export const rotateCalendarFeed = (channelId: string) =>
+  sdk.client
+    .fetch<CalendarFeedResponse>(`/admin/availability/${channelId}/feed/rotate`, { method: "POST" })
+    .then((r) => r.feed)
 
 export const updateAvailability = ({ channelId, body }: { channelId: string; body: AvailabilityChange }) =>
   sdk.client

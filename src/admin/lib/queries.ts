@@ -4,6 +4,7 @@ import { useEffect, useRef } from "react"
 import {
   getAvailability,
   getAvailabilityCalendar,
+  getCalendarFeed,
   getDateBookings,
   getCommissionRates,
   getConnectAccount,
@@ -51,6 +52,7 @@ export const queryKeys = {
   availability: (channelId: string) => [ROOT, "availability", channelId] as const,
   availabilityCalendar: (channelId: string, from: string, to: string) => [ROOT, "availability", channelId, "calendar", { from, to }] as const,
   dateBookings: (channelId: string, date: string) => [ROOT, "availability", channelId, "bookings", date] as const,
+  calendarFeed: (channelId: string) => [ROOT, "availability", channelId, "feed"] as const,
 }
 
 // The API's page size ceiling: enough for every segment in a picker.
@@ -117,6 +119,11 @@ export function useAvailabilityCalendar(channelId: string, from: string, to: str
     queryKey: queryKeys.availabilityCalendar(channelId, from, to),
     queryFn: () => getAvailabilityCalendar(channelId, from, to),
   })
+}
+
+/** The tenant's calendar feed URL (the first read makes its secret). */
+export function useCalendarFeed(channelId: string) {
+  return useQuery({ queryKey: queryKeys.calendarFeed(channelId), queryFn: () => getCalendarFeed(channelId) })
 }
 
 export function useUpsellRules(query: { limit: number; offset: number; is_active?: boolean }) {

@@ -9,6 +9,8 @@ export type AvailabilitySettingsChange = {
   high_demand_threshold?: number
   hold_minutes?: number
   time_zone?: string
+  /** The calendar feed's secret (see issue-calendar-feed). */
+  feed_token?: string
 }
 
 /** Creates the tenant's settings row on first save, else changes it; undone either way. */

@@ -3,6 +3,7 @@ import { CalendarSolid } from "@medusajs/icons"
 import { Container, Heading } from "@medusajs/ui"
 import { useState } from "react"
 import { BlackoutList } from "../../../components/availability/blackout-list"
+import { CalendarFeedSection } from "../../../components/availability/calendar-feed-section"
 import { DateDrawer } from "../../../components/availability/date-drawer"
 import { MonthCalendar } from "../../../components/availability/month-calendar"
 import { SettingsForm } from "../../../components/availability/settings-form"
@@ -36,6 +37,7 @@ function ChannelAvailability({ channelId }: { channelId: string }) {
         onPick={setPicked}
       />
       <BlackoutList channelId={channelId} availability={availability.data} />
+      <CalendarFeedSection channelId={channelId} />
       <TierRepairsSection channelId={channelId} />
       {picked && (
         <DateDrawer
@@ -57,7 +59,7 @@ const AvailabilityPage = () => {
     <Container className="divide-y p-0">
       <PageHeader
         title="Availability"
-        description="Each storefront's capacity per date, booking window, blackouts and high-demand dates, and what the booking check repaired or flagged."
+        description="Each storefront's capacity per date, booking window, blackouts and high-demand dates, its calendar feed, and what the booking check repaired or flagged."
         alignEnd
       >
         <div className="w-72">

@@ -1,0 +1,166 @@
+import { MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import {
+  FEED_BOOKING_STATUSES,
+  FEED_MAX_BLACKOUTS,
+  FEED_MAX_BOOKINGS,
+  feedCalendar,
+  feedWindow,
+  personName,
+  type FeedBooking,
+} from "../lib/calendar-feed"
+import { todayIn } from "../lib/dates"
+import { writeCalendar } from "../lib/icalendar"
+import { BOOKING_MODULE, BookingModuleService } from "../modules/booking"
+import { SEGMENTS_MODULE, SegmentsModuleService } from "../modules/segments"
+import { graphRows } from "./rows"
+
+type Name = { first_name?: string | null; last_name?: string | null } | null
+type FeedOrderRow = {
+  id: string
+  display_id: number | null
+  email: string | null
+  updated_at: Date | string
+  shipping_address?: Name
+  billing_address?: Name
+  customer?: Name
+  items?: { id: string; title: string | null; product_title: string | null }[] | null
+}
+
+const FEED_ORDER_FIELDS = [
+  "id",
+  "display_id",
+  "email",
+  "updated_at",
+  "shipping_address.first_name",
+  "shipping_address.last_name",
+  "billing_address.first_name",
+  "billing_address.last_name",
+  "customer.first_name",
+  "customer.last_name",
+  "items.id",
+  "items.title",
+  "items.product_title",
+]
+
+/**
+ * The tenant whose feed the token opens, or null. The token is looked up by equality in the
+ * database (see README "Calendar feed" for why that is safe for a 256-bit secret).
+ */
+export async function tenantOfFeedToken(
+  scope: MedusaContainer,
+  token: string
+): Promise<{ sales_channel_id: string; time_zone: string } | null> {
+  const service: BookingModuleService = scope.resolve(BOOKING_MODULE)
+  const [row] = await service.listAvailabilitySettings({ feed_token: token }, { select: ["sales_channel_id", "time_zone"], take: 1 })
+  return row ? { sales_channel_id: row.sales_channel_id, time_zone: row.time_zone } : null
+}
+
+const later = (a: Date, b: Date) => (a > b ? a : b)
+
+/** The orders of the feed's bookings, by id: the client and the add-on lines' titles. */
+async function feedOrders(scope: MedusaContainer, orderIds: string[]): Promise<Map<string, FeedOrderRow>> {
+  if (!orderIds.length) {
+    return new Map()
+  }
+  const query = scope.resolve(ContainerRegistrationKeys.QUERY)
+  const { data } = await query.graph({ entity: "order", fields: FEED_ORDER_FIELDS, filters: { id: orderIds } })
+  return new Map(graphRows<FeedOrderRow>(data).map((o) => [o.id, o]))
+}
+
+/**
+ * A tenant's calendar feed as an iCalendar text: its live bookings and blackouts in the feed's
+ * window (bounded in count), or null when the token opens no tenant (or a deleted one).
+ * `admin_url` is where the admin is reached; each booking links to its order there.
+ */
+export async function calendarFeed(scope: MedusaContainer, token: string, adminUrl: string): Promise<string | null> {
+  const tenant = await tenantOfFeedToken(scope, token)
+  if (!tenant) {
+    return null
+  }
+  const query = scope.resolve(ContainerRegistrationKeys.QUERY)
+  const { data: channels } = await query.graph({ entity: "sales_channel", fields: ["id", "name"], filters: { id: tenant.sales_channel_id } })
+  const channel = graphRows<{ id: string; name: string }>(channels)[0]
+  if (!channel) {
+    return null
+  }
+  const service: BookingModuleService = scope.resolve(BOOKING_MODULE)
+  const { from, to } = feedWindow(todayIn(tenant.time_zone))
+  const [bookings, blackouts] = await Promise.all([
+    service.listBookings(
+      { sales_channel_id: channel.id, status: [...FEED_BOOKING_STATUSES], event_date: { $gte: from, $lte: to } },
+      {
+        select: ["id", "tier_id", "event_date", "status", "tier_line_id", "order_id", "guest_count", "created_at", "updated_at"],
+        order: { event_date: "ASC", id: "ASC" },
+        take: FEED_MAX_BOOKINGS,
+      }
+    ),
+    service.listBlackouts(
+      { sales_channel_id: channel.id, start_date: { $lte: to }, end_date: { $gte: from } },
+      { select: ["id", "start_date", "end_date", "reason", "created_at", "updated_at"], order: { start_date: "ASC", id: "ASC" }, take: FEED_MAX_BLACKOUTS }
+    ),
+  ])
+
+  const segments: SegmentsModuleService = scope.resolve(SEGMENTS_MODULE)
+  const tierIds = [...new Set(bookings.map((b) => b.tier_id))]
+  const tierLineIds = bookings.flatMap((b) => (b.tier_line_id ? [b.tier_line_id] : []))
+  const orderIds = [...new Set(bookings.flatMap((b) => (b.order_id ? [b.order_id] : [])))]
+  const [tiers, addonLines, orders] = await Promise.all([
+    tierIds.length ? segments.listTiers({ id: tierIds }, { select: ["id", "name"], withDeleted: true }) : [],
+    tierLineIds.length
+      ? service.listTierLines(
+          { parent_id: tierLineIds, kind: "addon", status: "active" },
+          { select: ["parent_id", "order_line_item_id", "quantity"], order: { created_at: "ASC" } }
+        )
+      : [],
+    feedOrders(scope, orderIds),
+  ])
+  const tierName = new Map(tiers.map((t) => [t.id, t.name]))
+  const itemTitle = new Map(
+    [...orders.values()].flatMap((o) => (o.items ?? []).map((i) => [i.id, i.product_title || i.title || null] as const))
+  )
+  const addonsOf = new Map<string, { title: string; quantity: number }[]>()
+  for (const line of addonLines) {
+    const title = line.order_line_item_id ? itemTitle.get(line.order_line_item_id) : null
+    if (line.parent_id && title) {
+      addonsOf.set(line.parent_id, [...(addonsOf.get(line.parent_id) ?? []), { title, quantity: line.quantity }])
+    }
+  }
+
+  const feedBookings: FeedBooking[] = bookings.map((b) => {
+    const order = b.order_id ? orders.get(b.order_id) ?? null : null
+    const name =
+      personName(order?.shipping_address?.first_name, order?.shipping_address?.last_name) ??
+      personName(order?.billing_address?.first_name, order?.billing_address?.last_name) ??
+      personName(order?.customer?.first_name, order?.customer?.last_name)
+    return {
+      id: b.id,
+      event_date: b.event_date,
+      status: b.status,
+      tier_name: tierName.get(b.tier_id) ?? null,
+      client: { name, email: order?.email ?? null },
+      guest_count: b.guest_count,
+      addons: (b.tier_line_id && addonsOf.get(b.tier_line_id)) || [],
+      order: b.order_id
+        ? { id: b.order_id, display_id: order?.display_id ?? null, url: `${adminUrl}/orders/${encodeURIComponent(b.order_id)}` }
+        : null,
+      created_at: new Date(b.created_at),
+      // An edit of the order (the client's name) changes the event too.
+      modified_at: order ? later(new Date(b.updated_at), new Date(order.updated_at)) : new Date(b.updated_at),
+    }
+  })
+  return writeCalendar(
+    feedCalendar({
+      tenant_name: channel.name,
+      bookings: feedBookings,
+      blackouts: blackouts.map((b) => ({
+        id: b.id,
+        start_date: b.start_date,
+        end_date: b.end_date,
+        reason: b.reason,
+        created_at: new Date(b.created_at),
+        modified_at: new Date(b.updated_at),
+      })),
+    })
+  )
+}

@@ -130,9 +130,9 @@ medusaIntegrationTestRunner({
         await api.get(`/admin/availability/${studio.salesChannelId}/calendar?from=${date}&to=${date}&product_id=${products.elopement.id}`, admin)
       ).data
       expect(calendar.capacity).toBe(3)
-      expect(calendar.dates).toEqual([{ date, status: "available", remaining: 2, booked: 1 }])
+      expect(calendar.dates).toEqual([{ date, status: "available", remaining: 2, booked: 1, held: 0 }])
       const shared = (await api.get(`/admin/availability/${studio.salesChannelId}/calendar?from=${date}&to=${date}`, admin)).data
-      expect(shared.dates).toEqual([{ date, status: "sold_out", remaining: 0, booked: 1 }])
+      expect(shared.dates).toEqual([{ date, status: "sold_out", remaining: 0, booked: 1, held: 0 }])
 
       // Removing the override returns the tier to the shared pool.
       await api.post(`/admin/availability/${studio.salesChannelId}`, { capacity_override: { product_id: products.elopement.id, capacity: null } }, admin)

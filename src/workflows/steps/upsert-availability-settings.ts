@@ -9,6 +9,8 @@ export type AvailabilitySettingsChange = {
   high_demand_threshold?: number
   hold_minutes?: number
   time_zone?: string
+  allow_customer_reschedule?: boolean
+  reschedule_notice_days?: number
 }
 
 /** Creates the tenant's settings row on first save, else changes it; undone either way. */

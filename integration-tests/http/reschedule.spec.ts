@@ -288,7 +288,17 @@ medusaIntegrationTestRunner({
         const off = await fail(ask(ada))
         expect(off.status).toBe(403)
         expect(off.data.message).toContain("does not let bookings be moved online")
-        await api.post(`/admin/availability/${studio.salesChannelId}`, { settings: { allow_customer_reschedule: true, reschedule_notice_days: 800 } }, admin)
+        const settingsUrl = `/admin/availability/${studio.salesChannelId}`
+        expect((await api.get(settingsUrl, admin)).data.availability.settings).toEqual(
+          expect.objectContaining({ allow_customer_reschedule: false, reschedule_notice_days: 14 })
+        )
+        for (const settings of [{ allow_customer_reschedule: "yes" }, { reschedule_notice_days: -1 }, { reschedule_notice_days: 1.5 }]) {
+          expect([settings, (await fail(api.post(settingsUrl, { settings }, admin))).status]).toEqual([settings, 400])
+        }
+        await api.post(settingsUrl, { settings: { allow_customer_reschedule: true, reschedule_notice_days: 800 } }, admin)
+        expect((await api.get(settingsUrl, admin)).data.availability.settings).toEqual(
+          expect.objectContaining({ allow_customer_reschedule: true, reschedule_notice_days: 800 })
+        )
         const late = await fail(ask(ada))
         expect(late.status).toBe(400)
         expect(late.data.message).toContain("at least 800 days before it")

@@ -256,7 +256,7 @@ medusaIntegrationTestRunner({
         await pg.raw(`
           create or replace function fail_after_slot() returns trigger as $$
           begin
-            if exists (select 1 from booking where order_id = new.order_id and event_date = new.event_date and status = 'confirmed' and deleted_at is null) then
+            if exists (select 1 from booking where order_id = new.order_id and event_date = new.event_date and status in ('pending', 'confirmed') and deleted_at is null) then
               raise exception 'forced failure after the slot was taken';
             end if;
             return new;
@@ -273,6 +273,30 @@ medusaIntegrationTestRunner({
         expect(rescheduled).toEqual([])
         // Nothing is left locked or half-done: the same move now goes through.
         expect((await move(order.id, { line_item_id: line.id, event_date: PEAK })).data.to).toBe(PEAK)
+      })
+
+      it("gives back the new date's claim of a reschedule whose process died before the move", async () => {
+        const { order } = await placeOrder(QUIET)
+        const before = await state(order.id)
+        const [booking] = await service().listBookings({ order_id: order.id })
+        // What a process killed right after the slot step leaves: the order's claim on the new date.
+        const claim = await service().takeSlotForMove(booking.id, { event_date: PEAK, capacity: 2 })
+        expect(claim).toEqual({ id: expect.any(String), slot: 1 })
+        expect(await liveOn(PEAK)).toBe(1)
+        const run = async () => (await api.post("/admin/tier-repairs/run", { full: true }, admin)).data.run
+        await run()
+        // A move in flight is left alone for the grace period.
+        expect((await service().retrieveBooking(claim!.id)).status).toBe("pending")
+        const pg = getContainer().resolve(ContainerRegistrationKeys.PG_CONNECTION)
+        await pg.raw(`update booking set created_at = now() - interval '1 hour' where id = ?`, [claim!.id])
+        await run()
+        expect((await service().retrieveBooking(claim!.id)).status).toBe("canceled")
+        expect(await liveOn(PEAK)).toBe(0)
+        const repairs = (await api.get(`/admin/orders/${order.id}/tier-summary`, admin)).data.tier_summary.repairs
+        expect(repairs).toEqual([
+          expect.objectContaining({ kind: "claim_released", order_id: order.id, booking_id: claim!.id, reason: expect.stringContaining(`The reschedule of order ${order.id} stopped`) }),
+        ])
+        expect((await state(order.id)).records).toEqual(before.records)
       })
     })
 

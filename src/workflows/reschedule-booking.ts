@@ -26,9 +26,10 @@ export type BookingRescheduledEvent = {
 
 /**
  * Moves a placed booking to another date under the order's lock (which an upgrade takes too):
- * the new date's slot is taken first, by the same slot rules and unique index as checkout, then
- * the order lines' copy of the date moves, then one transaction cancels the old booking and moves
- * the records. A failure at any point undoes what was done, so the booking stays on its old date.
+ * the new date's slot is claimed first, by the same slot rules and unique index as checkout, then
+ * the order lines' copy of the date moves, then one transaction cancels the old booking, confirms
+ * the new one and moves the records. A failure at any point undoes what was done, so the booking
+ * stays on its old date; a process killed midway leaves a claim the reconciler gives back.
  * The price difference is answered and announced, never charged.
  */
 export const rescheduleBookingWorkflow = createWorkflow("reschedule-booking", (input: RescheduleBookingWorkflowInput) => {

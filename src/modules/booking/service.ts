@@ -226,10 +226,11 @@ export default class BookingModuleService extends MedusaService({
   }
 
   /**
-   * Takes the lowest free slot of the booking's pool on another date, for a reschedule: a new
-   * confirmed row for the same order and package, not yet the tier line record's (one live booking
-   * a record) until `switchBookings` makes it so. A live hold keeps its slot; a lapsed one counts
-   * for nobody and is canceled when its slot is the one taken. Null when the date is full.
+   * Takes the lowest free slot of the booking's pool on another date, for a reschedule: a claim
+   * (`pending`, the order's, no cart) for the same package, not yet the tier line record's (one
+   * live booking a record) until `switchBookings` confirms it. A process that dies in between
+   * leaves a claim the reconciler gives back. A live hold keeps its slot; a lapsed one counts for
+   * nobody and is canceled when its slot is the one taken. Null when the date is full.
    */
   async takeSlotForMove(bookingId: string, target: { event_date: string; capacity: number }): Promise<{ id: string; slot: number } | null> {
     const booking = await this.retrieveBooking(bookingId)
@@ -256,7 +257,7 @@ export default class BookingModuleService extends MedusaService({
           event_date: target.event_date,
           pool: booking.pool,
           slot,
-          status: "confirmed",
+          status: "pending",
           order_id: booking.order_id,
           line_item_id: booking.line_item_id,
           guest_count: booking.guest_count,

@@ -1,10 +1,11 @@
 // The order page's tier widget moves a booked package to another date: the Reschedule drawer asks
 // the server about the date first (a taken date is refused with its reason, Confirm waits), shows
-// the price difference for an open date, and Confirm moves the booking.
+// the price difference for an open date, and Confirm moves the booking. Then the Availability
+// page lets the tenant's couples reschedule themselves, with a notice.
 import assert from "node:assert/strict"
 import type { Locator, Page } from "playwright-core"
 import { gone, visible } from "../checks"
-import { NEXT_YEAR, adminApi, adminSession, base, checkout, createTenant, productBody, runId, type AdminApi } from "./admin"
+import { NEXT_YEAR, adminApi, adminSession, base, checkout, choose, createTenant, productBody, runId, type AdminApi } from "./admin"
 
 const RUN = runId()
 // A tenant of its own with a $7,500 package, one booking a date, and a +20 % summer rule for its
@@ -88,5 +89,24 @@ describe("order reschedule", () => {
     await visible(line.getByTestId("order-tier-line-date").getByText(`Jul 17, ${NEXT_YEAR}`, { exact: false }), "the new date on the widget")
     const { tier_summary } = await admin.get(`/admin/orders/${fixtures.order.id}/tier-summary`)
     assert(tier_summary.lines[0].event_date === MOVE.summer && tier_summary.lines[0].booking.status === "confirmed", `moved: ${JSON.stringify(tier_summary.lines[0])}`)
+  })
+
+  check("the Availability page lets the tenant's couples reschedule, with 30 days' notice", async () => {
+    await page.goto(`${base}/app/tiered/availability`)
+    await choose(page, "availability-channel", MOVE.tenant)
+    const form = page.getByTestId("availability-settings")
+    await visible(form, "the settings form")
+    const allowed = form.getByRole("checkbox", { name: "Allowed" })
+    assert((await allowed.getAttribute("aria-checked")) === "false", "couples may not reschedule by default")
+    assert((await page.getByLabel("Reschedule notice (days)").inputValue()) === "14", "14 days' notice by default")
+    await allowed.click()
+    await page.getByLabel("Reschedule notice (days)").fill("30")
+    await page.getByTestId("save-settings").click()
+    await visible(page.getByText("Availability settings saved"), "the saved toast")
+    const { availability } = await admin.get(`/admin/availability/${fixtures.channel.id}`)
+    assert(
+      availability.settings.allow_customer_reschedule === true && availability.settings.reschedule_notice_days === 30,
+      `saved: ${JSON.stringify(availability.settings)}`
+    )
   })
 })

@@ -79,6 +79,8 @@ medusaIntegrationTestRunner({
         // Not sent: the defaults.
         hold_minutes: 30,
         time_zone: "UTC",
+        allow_customer_reschedule: false,
+        reschedule_notice_days: 14,
       })
       expect(saved.blackouts.map((b: any) => [b.start_date, b.end_date, b.reason])).toEqual([
         [day(base + 2), day(base + 4), "Studio holiday"],

@@ -210,6 +210,7 @@ medusaIntegrationTestRunner({
         () => api.post(`/store/orders/${order.id}/transfer/decline`, { token: "t" }, venue.headers),
         () => api.post(`/store/orders/${order.id}/transfer/cancel`, {}, venue.headers),
         () => api.post(`/store/orders/${order.id}/tier-upgrade`, { line_item_id: "x", to_tier_id: "y" }, venue.headers),
+        () => api.post(`/store/orders/${order.id}/reschedule`, { line_item_id: "x", event_date: "2030-06-01" }, venue.headers),
         () =>
           api.post(
             "/store/returns",

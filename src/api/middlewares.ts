@@ -48,7 +48,8 @@ import { AdminCreateUpsellRule, AdminListUpsellRules, AdminUpdateUpsellRule } fr
 import { CONFLICT_ERROR_NAME, RATE_LIMIT_ERROR_NAME } from "../lib/errors"
 import { StoreAddTierItems, StoreUpgradeCartTier } from "./store/carts/validators"
 import { StoreUpsellDecision, StoreUpsellOffers } from "./store/upsell/validators"
-import { StoreUpgradeOrderTier } from "./store/orders/validators"
+import { StoreRescheduleBooking, StoreUpgradeOrderTier } from "./store/orders/validators"
+import { AdminRescheduleBooking } from "./admin/orders/validators"
 import { StoreTierEvent } from "./store/tier-events/validators"
 import { StoreVisitor } from "./store/tiered/visitor/validators"
 import { ensureCartOfKey } from "./utils/cart-tenant"
@@ -127,6 +128,11 @@ export default defineMiddlewares({
       methods: ["POST"],
       middlewares: [authenticate("customer", ["session", "bearer"]), validateStoreInput("body", StoreUpgradeOrderTier)],
     },
+    {
+      matcher: "/store/orders/:id/reschedule",
+      methods: ["POST"],
+      middlewares: [authenticate("customer", ["session", "bearer"]), validateStoreInput("body", StoreRescheduleBooking)],
+    },
     { matcher: "/store/tiers/upgrade-quote", methods: ["POST"], middlewares: [validateStoreInput("body", StoreUpgradeQuote)] },
     { matcher: "/store/tiers/:id/addons", methods: ["GET"], middlewares: [validateStoreInput("query", StoreTierAddons)] },
     {
@@ -157,6 +163,9 @@ export default defineMiddlewares({
     { matcher: "/admin/addon-rules", methods: ["GET"], middlewares: [validateAndTransformQuery(AdminListAddonRules, listQueryConfig(ADDON_RULE_FIELDS))] },
     { matcher: "/admin/addon-rules", methods: ["POST"], middlewares: [validateBody(AdminCreateAddonRule)] },
     { matcher: "/admin/addon-rules/:id", methods: ["POST"], middlewares: [validateBody(AdminUpdateAddonRule)] },
+
+    { matcher: "/admin/orders/:id/reschedule", methods: ["POST"], middlewares: [validateBody(AdminRescheduleBooking)] },
+    { matcher: "/admin/orders/:id/reschedule/preview", methods: ["POST"], middlewares: [validateBody(AdminRescheduleBooking)] },
 
     { matcher: "/admin/availability/:sales_channel_id", methods: ["POST"], middlewares: [validateBody(AdminUpdateAvailability)] },
     { matcher: "/admin/availability/:sales_channel_id/calendar", methods: ["GET"], middlewares: [validateAndTransformQuery(AdminAvailabilityCalendar, {})] },

@@ -19,6 +19,8 @@ import type {
   StoreCartTierUpgradeResponse,
   StoreOfferDecisionResponse,
   StoreOrderTierUpgradeResponse,
+  RescheduleBody,
+  RescheduleResponse,
   StoreSegmentListResponse,
   StoreSegmentResponse,
   StoreTierAddonsResponse,
@@ -94,6 +96,9 @@ export function tieredStore(client: StoreFetcher) {
       /** `POST /store/orders/:id/tier-upgrade`: the logged-in customer upgrades a placed booking. */
       upgradeTier: (orderId: string, body: UpgradeTierBody, headers?: ClientHeaders) =>
         post<StoreOrderTierUpgradeResponse>(`/store/orders/${id(orderId)}/tier-upgrade`, body, headers),
+      /** `POST /store/orders/:id/reschedule`: the logged-in customer moves a booking to another date, where the studio allows it. */
+      reschedule: (orderId: string, body: RescheduleBody, headers?: ClientHeaders) =>
+        post<RescheduleResponse>(`/store/orders/${id(orderId)}/reschedule`, body, headers),
     },
     upsell: {
       /** `POST /store/upsell/offers`: the offers for the visitor's context (recorded once a day) and the visitor id to keep. */

@@ -450,6 +450,10 @@ export type AvailabilitySettings = {
   hold_minutes: number
   /** The tenant's IANA time zone (default "UTC"). */
   time_zone: string
+  /** Couples may move their own booking to another date (default false). */
+  allow_customer_reschedule: boolean
+  /** Days a couple's current event date must still be away for them to move it (default 14). */
+  reschedule_notice_days: number
 }
 
 export type Blackout = { id: string; start_date: CalendarDate; end_date: CalendarDate; reason: string | null }
@@ -517,6 +521,23 @@ export type AvailabilityCalendarQuery = { from: CalendarDate; to: CalendarDate; 
 export type UpsellRuleResponse = { upsell_rule: UpsellRule }
 export type ExperimentResponse = { experiment: Experiment }
 export type OrderTierSummaryResponse = { tier_summary: OrderTierSummary }
+export type { RescheduleBody, RescheduleResponse } from "./store"
+
+/** `POST /admin/orders/:id/reschedule/preview`: whether the line can move to the date, and at what difference. */
+export type ReschedulePreview = {
+  line_item_id: string
+  from: CalendarDate
+  to: CalendarDate
+  /** The date's status for the line's package, as the storefront sees it. */
+  status: DateStatus
+  remaining: number
+  allowed: boolean
+  /** Why not, when not allowed. */
+  reason: string | null
+  price_difference: number
+  currency_code: string
+}
+export type ReschedulePreviewResponse = { preview: ReschedulePreview }
 export type TierRepairResponse = { repair: TierRepair }
 export type ReconcileRunResponse = { run: ReconcileResult }
 export type ConnectedAccountResponse = { account: ConnectedAccount }

@@ -192,6 +192,19 @@ export type StoreOrderTierUpgradeResponse = {
   currency_code: string
 }
 
+/** `POST /store/orders/:id/reschedule` (and the admin's): the package line and the date to move it to. */
+export type RescheduleBody = { line_item_id: string; event_date: CalendarDate }
+
+export type RescheduleResponse = {
+  /** The booking now holding the new date (the old one is canceled). */
+  booking: { id: string; status: "confirmed"; event_date: CalendarDate }
+  from: CalendarDate
+  to: CalendarDate
+  /** The package priced for the new date less what was paid: positive is owed, negative is over-paid. Nothing is charged. */
+  price_difference: number
+  currency_code: string
+}
+
 // ---- upsell and funnel ----
 
 /**

@@ -28,6 +28,8 @@ export async function effectiveSettings(scope: MedusaContainer, salesChannelId: 
     high_demand_threshold: row?.high_demand_threshold ?? DEFAULT_AVAILABILITY.high_demand_threshold,
     hold_minutes: row?.hold_minutes ?? DEFAULT_AVAILABILITY.hold_minutes,
     time_zone: row?.time_zone ?? DEFAULT_AVAILABILITY.time_zone,
+    allow_customer_reschedule: row?.allow_customer_reschedule ?? DEFAULT_AVAILABILITY.allow_customer_reschedule,
+    reschedule_notice_days: row?.reschedule_notice_days ?? DEFAULT_AVAILABILITY.reschedule_notice_days,
   }
 }
 

@@ -28,9 +28,11 @@ type DrawerFormProps = {
   submitting: boolean
   onSubmit: () => void
   children: ReactNode
+  /** The submit button waits for what the form still needs (a check the server answered). */
+  submitDisabled?: boolean
 }
 
-export function DrawerForm({ submitLabel, submitting, onSubmit, children }: DrawerFormProps) {
+export function DrawerForm({ submitLabel, submitting, onSubmit, children, submitDisabled }: DrawerFormProps) {
   const submit = (event: FormEvent) => {
     event.preventDefault()
     onSubmit()
@@ -44,7 +46,7 @@ export function DrawerForm({ submitLabel, submitting, onSubmit, children }: Draw
             Cancel
           </Button>
         </Drawer.Close>
-        <Button size="small" type="submit" isLoading={submitting} data-testid="drawer-submit">
+        <Button size="small" type="submit" isLoading={submitting} disabled={submitDisabled} data-testid="drawer-submit">
           {submitLabel}
         </Button>
       </Drawer.Footer>

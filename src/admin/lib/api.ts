@@ -26,6 +26,9 @@ import type {
   PricingRuleList,
   PricingRulePayload,
   PricingRuleResponse,
+  RescheduleBody,
+  ReschedulePreviewResponse,
+  RescheduleResponse,
   ReconcileRunResponse,
   ReportInterval,
   ReportQuery,
@@ -231,6 +234,15 @@ export const getOrderTierSummary = (orderId: string) =>
   sdk.client
     .fetch<OrderTierSummaryResponse>(`/admin/orders/${orderId}/tier-summary`)
     .then((r) => r.tier_summary)
+
+export const previewReschedule = ({ orderId, body }: { orderId: string; body: RescheduleBody }) =>
+  sdk.client
+    .fetch<ReschedulePreviewResponse>(`/admin/orders/${orderId}/reschedule/preview`, { method: "POST", body })
+    .then((r) => r.preview)
+
+/** Moves a booked package of the order to another date; the price difference is answered, not charged. */
+export const rescheduleBooking = ({ orderId, body }: { orderId: string; body: RescheduleBody }) =>
+  sdk.client.fetch<RescheduleResponse>(`/admin/orders/${orderId}/reschedule`, { method: "POST", body })
 
 export const listTierRepairs = (query: TierRepairQuery) => sdk.client.fetch<TierRepairList>("/admin/tier-repairs", { query })
 

@@ -77,6 +77,8 @@ export const settingsFormValues = (s: AvailabilitySettings): SettingsFormValues 
   high_demand_threshold: String(s.high_demand_threshold),
   hold_minutes: String(s.hold_minutes),
   time_zone: s.time_zone,
+  allow_customer_reschedule: String(s.allow_customer_reschedule),
+  reschedule_notice_days: String(s.reschedule_notice_days),
 })
 
 // Empty capacity/lead/threshold is sent as NaN for the API to refuse; empty advance means no limit.
@@ -87,15 +89,19 @@ export const settingsPayload = (v: SettingsFormValues): AvailabilitySettings => 
   high_demand_threshold: numberOrNull(v.high_demand_threshold) ?? NaN,
   hold_minutes: numberOrNull(v.hold_minutes) ?? NaN,
   time_zone: v.time_zone.trim(),
+  allow_customer_reschedule: v.allow_customer_reschedule === "true",
+  reschedule_notice_days: numberOrNull(v.reschedule_notice_days) ?? NaN,
 })
 
-export const SETTING_FIELDS: { key: keyof AvailabilitySettings; label: string; hint: string; kind?: "time_zone" }[] = [
+export const SETTING_FIELDS: { key: keyof AvailabilitySettings; label: string; hint: string; kind?: "time_zone" | "boolean" }[] = [
   { key: "capacity_per_date", label: "Capacity per date", hint: "Bookings a date can take." },
   { key: "min_lead_days", label: "Minimum lead days", hint: "0 lets shoppers book today." },
   { key: "max_advance_days", label: "Maximum advance days", hint: "Empty: no limit." },
   { key: "high_demand_threshold", label: "High-demand threshold", hint: "Remaining at or under this shows as limited; 0 = flagged dates only." },
   { key: "hold_minutes", label: "Cart hold (minutes)", hint: "How long a package in a cart keeps its date: 1 to 1440." },
   { key: "time_zone", label: "Time zone", hint: "IANA name, e.g. Europe/Paris: today, lead time and the window count in it.", kind: "time_zone" },
+  { key: "allow_customer_reschedule", label: "Couples may reschedule", hint: "Lets a couple move their own booking from the storefront.", kind: "boolean" },
+  { key: "reschedule_notice_days", label: "Reschedule notice (days)", hint: "A couple can move a date at least this many days before it." },
 ]
 
 /** The time zones the browser knows, offered as suggestions for the time zone field. */

@@ -1,4 +1,4 @@
-import { formatCount } from "./tier-analytics"
+import { formatCount, formatMoney } from "./tier-analytics"
 import type { BookingStatus, OrderTierLine } from "../../contract/admin"
 
 /** The order page's tier lines in words. */
@@ -30,3 +30,13 @@ export function bookingStatus(booking: OrderTierLine["booking"]): { label: strin
   if (!booking) return { label: "Not booked", color: "orange" }
   return BOOKING_STATUS[booking.status] ?? { label: booking.status, color: "grey" }
 }
+
+/** A reschedule's price difference as the merchant reads it: nothing is ever charged or refunded by it. */
+export function priceDifferenceText(amount: number, currency: string, locale?: string): string {
+  if (amount === 0) return "No difference"
+  const money = formatMoney(Math.abs(amount), currency, locale)
+  return amount > 0 ? `${money} more for the new date (not charged)` : `${money} less for the new date (not refunded)`
+}
+
+/** Only a confirmed booking can move to another date. */
+export const canReschedule = (line: Pick<OrderTierLine, "booking">) => line.booking?.status === "confirmed"

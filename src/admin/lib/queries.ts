@@ -25,9 +25,10 @@ import {
   listSegments,
   listTierRepairs,
   listUpsellRules,
+  previewReschedule,
 } from "./api"
 import { changedFields, errorMessage } from "./form-values"
-import type { ExperimentStatus, ReportInterval, ReportQuery, Segment, TierRepairQuery } from "../../contract/admin"
+import type { ExperimentStatus, RescheduleBody, ReportInterval, ReportQuery, Segment, TierRepairQuery } from "../../contract/admin"
 import type { SegmentNames } from "./upsell-rules"
 
 const ROOT = "tiered-storefront"
@@ -43,6 +44,7 @@ export const queryKeys = {
   assignment: (experimentId: string, visitorId: string) => [ROOT, "experiments", experimentId, "assignment", visitorId] as const,
   analytics: (report: string, query: object) => [ROOT, "tier-analytics", report, query] as const,
   orderTierSummary: (orderId: string) => [ROOT, "orders", orderId, "tier-summary"] as const,
+  reschedulePreview: (orderId: string, body: object) => [ROOT, "orders", orderId, "reschedule-preview", body] as const,
   tierRepairs: (query: TierRepairQuery) => [ROOT, "tier-repairs", query] as const,
   commissionRates: (salesChannelId: string) => [ROOT, "commission-rates", salesChannelId] as const,
   connectAccount: (salesChannelId: string) => [ROOT, "stripe-connect", salesChannelId] as const,
@@ -158,6 +160,16 @@ export function useTierFlags() {
 
 export function useOrderTierSummary(orderId: string) {
   return useQuery({ queryKey: queryKeys.orderTierSummary(orderId), queryFn: () => getOrderTierSummary(orderId), retry: false })
+}
+
+/** Whether a booked line can move to the date and at what difference; asked once the date is a full date. */
+export function useReschedulePreview(orderId: string, body: RescheduleBody) {
+  return useQuery({
+    queryKey: queryKeys.reschedulePreview(orderId, body),
+    queryFn: () => previewReschedule({ orderId, body }),
+    enabled: /^\d{4}-\d{2}-\d{2}$/.test(body.event_date),
+    retry: false,
+  })
 }
 
 /** Keeps the shown list while a longer one loads ("Show more"). */

@@ -1,11 +1,13 @@
 import { defineWidgetConfig } from "@medusajs/admin-sdk"
 import type { AdminOrder, DetailWidgetProps } from "@medusajs/framework/types"
-import { Badge, Container, Heading, Text } from "@medusajs/ui"
+import { Badge, Button, Container, Heading, Text } from "@medusajs/ui"
+import { useState } from "react"
 import { DetailRow } from "../components/detail-row"
 import { Message } from "../components/message"
+import { RescheduleDrawer } from "../components/reschedule-drawer"
 import { TierRepairRow } from "../components/tier-repair-row"
 import { errorMessage } from "../lib/form-values"
-import { bookingStatus, formatEventDate, guestCountText, tierLabel } from "../lib/order-tier-summary"
+import { bookingStatus, canReschedule, formatEventDate, guestCountText, tierLabel } from "../lib/order-tier-summary"
 import { useOrderTierSummary } from "../lib/queries"
 import { formatMoney } from "../lib/tier-analytics"
 import { openFlagsFirst } from "../lib/tier-repairs"
@@ -25,12 +27,12 @@ const OrderTierSummaryWidget = ({ data: order }: DetailWidgetProps<AdminOrder>) 
       {isError && <Message>The order's packages could not be loaded: {errorMessage(error)}</Message>}
       {summary && summary.repairs.length > 0 && <Repairs repairs={summary.repairs} />}
       {summary && !summary.lines.length && <Message>No tier packages in this order.</Message>}
-      {summary && summary.lines.length > 0 && <Summary summary={summary} />}
+      {summary && summary.lines.length > 0 && <Summary summary={summary} movable={order.status !== "canceled"} />}
     </Container>
   )
 }
 
-function Summary({ summary }: { summary: OrderTierSummary }) {
+function Summary({ summary, movable }: { summary: OrderTierSummary; movable: boolean }) {
   const money = (amount: number) => formatMoney(amount, summary.currency_code)
   return (
     <>
@@ -40,7 +42,7 @@ function Summary({ summary }: { summary: OrderTierSummary }) {
         <DetailRow label="Add-on revenue" value={money(summary.addon_revenue)} testId="order-tier-addon-revenue" />
       </div>
       {summary.lines.map((line) => (
-        <Line key={line.line_item_id} line={line} money={money} />
+        <Line key={line.line_item_id} orderId={summary.order_id} line={line} money={money} movable={movable && canReschedule(line)} />
       ))}
     </>
   )
@@ -63,8 +65,11 @@ function Repairs({ repairs }: { repairs: TierRepair[] }) {
   )
 }
 
-function Line({ line, money }: { line: OrderTierLine; money: (amount: number) => string }) {
+type LineProps = { orderId: string; line: OrderTierLine; money: (amount: number) => string; movable: boolean }
+
+function Line({ orderId, line, money, movable }: LineProps) {
   const status = bookingStatus(line.booking)
+  const [rescheduling, setRescheduling] = useState(false)
   return (
     <div data-testid={`order-tier-line-${line.line_item_id}`}>
       <div className="px-6 pt-4">
@@ -85,6 +90,14 @@ function Line({ line, money }: { line: OrderTierLine; money: (amount: number) =>
         testId="order-tier-line-booking"
       />
       <DetailRow label="Commission" value={money(line.commission)} testId="order-tier-line-commission" />
+      {movable && (
+        <div className="flex justify-end px-6 pb-4">
+          <Button size="small" variant="secondary" onClick={() => setRescheduling(true)} data-testid="order-tier-line-reschedule">
+            Reschedule
+          </Button>
+          <RescheduleDrawer orderId={orderId} line={line} open={rescheduling} onOpenChange={setRescheduling} />
+        </div>
+      )}
     </div>
   )
 }

@@ -18,6 +18,8 @@ export const DEFAULT_AVAILABILITY = {
   high_demand_threshold: 0,
   hold_minutes: 30,
   time_zone: "UTC",
+  allow_customer_reschedule: false,
+  reschedule_notice_days: 14,
 }
 
 /** Asks for a reconciler run (a subscriber runs it where background work runs). */
@@ -334,5 +336,76 @@ export default class BookingModuleService extends MedusaService({
       }
     }
     return null
+  }
+
+  /**
+   * Takes the lowest free slot of the booking's pool on another date, for a reschedule: a claim
+   * (`pending`, the order's, no cart) for the same package, not yet the tier line record's (one
+   * live booking a record) until `switchBookings` confirms it. A process that dies in between
+   * leaves a claim the reconciler gives back. A live hold keeps its slot; a lapsed one counts for
+   * nobody and is canceled when its slot is the one taken. Null when the date is full.
+   */
+  async takeSlotForMove(bookingId: string, target: { event_date: string; capacity: number }): Promise<{ id: string; slot: number } | null> {
+    const booking = await this.retrieveBooking(bookingId)
+    const now = Date.now()
+    const rows = await this.listBookings(
+      { sales_channel_id: booking.sales_channel_id, event_date: target.event_date, pool: booking.pool, status: ["held", ...LIVE_BOOKING_STATUSES] },
+      { select: ["id", "slot", "status", "expires_at"] }
+    )
+    const lapsed = (row: (typeof rows)[number]) => row.status === "held" && (!row.expires_at || new Date(row.expires_at).getTime() <= now)
+    const taken = new Set(rows.filter((r) => !lapsed(r)).map((r) => r.slot))
+    for (let slot = 1; slot <= target.capacity; slot++) {
+      if (taken.has(slot)) {
+        continue
+      }
+      const stale = rows.find((r) => r.slot === slot && lapsed(r))
+      if (stale) {
+        await this.updateBookings({ selector: { id: stale.id, status: "held" }, data: { status: "canceled" } })
+      }
+      try {
+        const created = await this.createBookings({
+          sales_channel_id: booking.sales_channel_id,
+          tier_id: booking.tier_id,
+          product_id: booking.product_id,
+          event_date: target.event_date,
+          pool: booking.pool,
+          slot,
+          status: "pending",
+          order_id: booking.order_id,
+          line_item_id: booking.line_item_id,
+          guest_count: booking.guest_count,
+        })
+        return { id: created.id, slot: created.slot }
+      } catch (e) {
+        if (!isUniqueViolation(e)) {
+          throw e
+        }
+      }
+    }
+    return null
+  }
+
+  /**
+   * Cancels one booking and makes another the live booking of a tier line record, moving the
+   * record and its add-ons' records to that booking's date, in one transaction. A reschedule
+   * calls it forward; its undo calls it with the two bookings swapped and the old date.
+   */
+  @InjectManager()
+  async switchBookings(
+    input: { cancel_id: string; confirm_id: string; tier_line_id: string; record_ids: string[]; event_date: string },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<void> {
+    await this.switchBookings_(input, sharedContext)
+  }
+
+  @InjectTransactionManager()
+  protected async switchBookings_(
+    input: { cancel_id: string; confirm_id: string; tier_line_id: string; record_ids: string[]; event_date: string },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<void> {
+    // The cancel goes first: the record's unique live booking is free for the other one.
+    await this.updateBookings({ id: input.cancel_id, status: "canceled" }, sharedContext)
+    await this.updateBookings({ id: input.confirm_id, status: "confirmed", tier_line_id: input.tier_line_id }, sharedContext)
+    await this.updateTierLines(input.record_ids.map((id) => ({ id, event_date: input.event_date })), sharedContext)
   }
 }

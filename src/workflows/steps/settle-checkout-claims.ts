@@ -19,7 +19,7 @@ export const settleCheckoutClaimsStep = createStep(
   async (input: { grace_minutes: number }, { container }) => {
     const service: BookingModuleService = container.resolve(BOOKING_MODULE)
     const query = container.resolve(ContainerRegistrationKeys.QUERY)
-    const claims = await service.listBookings({ status: "pending" }, { select: ["id", "cart_id", "sales_channel_id", "event_date", "tier_line_id", "updated_at"] })
+    const claims = await service.listBookings({ status: "pending" }, { select: ["id", "cart_id", "order_id", "sales_channel_id", "event_date", "tier_line_id", "updated_at"] })
     if (!claims.length) {
       return new StepResponse({ repairs: 0 })
     }
@@ -48,13 +48,16 @@ export const settleCheckoutClaimsStep = createStep(
           kind: "claim_released",
           sales_channel_id: claim.sales_channel_id,
           cart_id: claim.cart_id,
-          order_id: order?.id ?? null,
+          order_id: order?.id ?? claim.order_id ?? null,
           booking_id: claim.id,
           tier_line_id: claim.tier_line_id,
           event_date: claim.event_date,
           reason: order
             ? `The checkout's order ${order.id} was canceled; its claim on ${claim.event_date} was given back`
-            : `The checkout of cart ${claim.cart_id} ended without an order; its claim on ${claim.event_date} was given back`,
+            : !claim.cart_id && claim.order_id
+              ? // A reschedule's claim on the new date, left by a process that died before the move.
+                `The reschedule of order ${claim.order_id} stopped before the booking moved; its claim on ${claim.event_date} was given back`
+              : `The checkout of cart ${claim.cart_id} ended without an order; its claim on ${claim.event_date} was given back`,
         })
       } else if (verdict === "confirm" && order && claim.cart_id && !confirmedCarts.has(claim.cart_id)) {
         confirmedCarts.add(claim.cart_id)

@@ -11,6 +11,8 @@ export type AvailabilitySettingsChange = {
   time_zone?: string
   /** The calendar feed's secret (see issue-calendar-feed). */
   feed_token?: string
+  allow_customer_reschedule?: boolean
+  reschedule_notice_days?: number
 }
 
 /** Creates the tenant's settings row on first save, else changes it; undone either way. */

@@ -1,6 +1,7 @@
 import { Button, Input } from "@medusajs/ui"
 import { useState, type FormEvent } from "react"
 import { Field } from "../form-drawer"
+import { CheckboxItem } from "../form-controls"
 import { updateAvailability } from "../../lib/api"
 import { SETTING_FIELDS, settingsFormValues, settingsPayload, timeZoneNames, type AvailabilitySettings } from "../../lib/availability"
 import { changedFields } from "../../lib/form-values"
@@ -23,14 +24,23 @@ export function SettingsForm({ channelId, settings }: { channelId: string; setti
       <div className="grid grid-cols-1 gap-4 md:grid-cols-4">
         {SETTING_FIELDS.map(({ key, label, hint, kind }) => (
           <Field key={key} id={`setting-${key}`} label={label} hint={hint}>
-            <Input
-              id={`setting-${key}`}
-              type={kind === "time_zone" ? "text" : "number"}
-              min={kind === "time_zone" ? undefined : 0}
-              list={kind === "time_zone" ? "time-zone-names" : undefined}
-              value={values[key]}
-              onChange={(e) => setValues({ ...values, [key]: e.target.value })}
-            />
+            {kind === "boolean" ? (
+              <CheckboxItem
+                id={`setting-${key}`}
+                label="Allowed"
+                checked={values[key] === "true"}
+                onChange={(on) => setValues({ ...values, [key]: String(on) })}
+              />
+            ) : (
+              <Input
+                id={`setting-${key}`}
+                type={kind === "time_zone" ? "text" : "number"}
+                min={kind === "time_zone" ? undefined : 0}
+                list={kind === "time_zone" ? "time-zone-names" : undefined}
+                value={values[key]}
+                onChange={(e) => setValues({ ...values, [key]: e.target.value })}
+              />
+            )}
           </Field>
         ))}
       </div>

@@ -57,7 +57,7 @@ describe("the availability calendar's months (UTC)", () => {
 
 describe("a date's blackouts and flags", () => {
   const availability: Availability = {
-    settings: { sales_channel_id: "sc_1", capacity_per_date: 4, min_lead_days: 0, max_advance_days: null, high_demand_threshold: 1, hold_minutes: 30, time_zone: "UTC" },
+    settings: { sales_channel_id: "sc_1", capacity_per_date: 4, min_lead_days: 0, max_advance_days: null, high_demand_threshold: 1, hold_minutes: 30, time_zone: "UTC", allow_customer_reschedule: false, reschedule_notice_days: 14 },
     capacity_overrides: [],
     blackouts: [
       { id: "bo_1", start_date: "2026-06-10", end_date: "2026-06-12", reason: null },
@@ -77,19 +77,21 @@ describe("a date's blackouts and flags", () => {
 
 describe("the settings form", () => {
   it("gives back the stored settings, no advance limit as empty", () => {
-    const settings = { capacity_per_date: 4, min_lead_days: 2, max_advance_days: null, high_demand_threshold: 1, hold_minutes: 45, time_zone: "Pacific/Auckland" }
+    const settings = { capacity_per_date: 4, min_lead_days: 2, max_advance_days: null, high_demand_threshold: 1, hold_minutes: 45, time_zone: "Pacific/Auckland", allow_customer_reschedule: true, reschedule_notice_days: 30 }
     expect(settingsFormValues(settings).max_advance_days).toBe("")
     expect(settingsPayload(settingsFormValues(settings))).toEqual(settings)
   })
 
   it("sends empty required numbers as NaN for the API to refuse", () => {
-    const payload = settingsPayload({ capacity_per_date: "", min_lead_days: " ", max_advance_days: "365", high_demand_threshold: "", hold_minutes: "", time_zone: " UTC " })
+    const payload = settingsPayload({ capacity_per_date: "", min_lead_days: " ", max_advance_days: "365", high_demand_threshold: "", hold_minutes: "", time_zone: " UTC ", allow_customer_reschedule: "false", reschedule_notice_days: "" })
     expect(payload.capacity_per_date).toBeNaN()
     expect(payload.min_lead_days).toBeNaN()
     expect(payload.high_demand_threshold).toBeNaN()
     expect(payload.max_advance_days).toBe(365)
     expect(payload.hold_minutes).toBeNaN()
     expect(payload.time_zone).toBe("UTC")
+    expect(payload.reschedule_notice_days).toBeNaN()
+    expect(payload.allow_customer_reschedule).toBe(false)
   })
 })
 

@@ -1,4 +1,4 @@
-import { bookingStatus, formatEventDate, guestCountText, tierLabel } from "../order-tier-summary"
+import { bookingStatus, canReschedule, formatEventDate, guestCountText, priceDifferenceText, tierLabel } from "../order-tier-summary"
 
 describe("order tier summary", () => {
   it("names a tier by its level, or by name alone when the tier is gone", () => {
@@ -27,5 +27,17 @@ describe("order tier summary", () => {
     expect(bookingStatus({ id: "bk_1", status: "canceled", slot: 1 })).toEqual({ label: "Canceled", color: "red" })
     expect(bookingStatus({ id: "bk_1", status: "completed", slot: 1 })).toEqual({ label: "Completed", color: "grey" })
     expect(bookingStatus(null)).toEqual({ label: "Not booked", color: "orange" })
+  })
+
+  it("says a reschedule's price difference and that it is neither charged nor refunded", () => {
+    expect(priceDifferenceText(1000, "usd", "en-US")).toBe("$1,000.00 more for the new date (not charged)")
+    expect(priceDifferenceText(-500, "usd", "en-US")).toBe("$500.00 less for the new date (not refunded)")
+    expect(priceDifferenceText(0, "usd", "en-US")).toBe("No difference")
+  })
+
+  it("offers to reschedule confirmed bookings only", () => {
+    expect(canReschedule({ booking: { id: "bkg_1", status: "confirmed", slot: 1 } })).toBe(true)
+    expect(canReschedule({ booking: { id: "bkg_1", status: "canceled", slot: 1 } })).toBe(false)
+    expect(canReschedule({ booking: null })).toBe(false)
   })
 })

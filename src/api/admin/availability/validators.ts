@@ -20,6 +20,8 @@ export const AdminUpdateAvailability = z
         high_demand_threshold: count.optional(),
         hold_minutes: z.number().int().min(1).max(1440).optional(),
         time_zone: timeZone.optional(),
+        allow_customer_reschedule: z.boolean().optional(),
+        reschedule_notice_days: count.optional(),
       })
       .strict()
       .optional(),

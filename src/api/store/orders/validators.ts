@@ -1,7 +1,10 @@
 import { z } from "@medusajs/framework/zod"
-import { id } from "../../utils/validators"
+import { eventDate, id } from "../../utils/validators"
 
 export const StoreUpgradeOrderTier = z
   .object({ line_item_id: id, to_tier_id: id, offer_id: id.optional() })
   .strict()
 export type StoreUpgradeOrderTierType = z.infer<typeof StoreUpgradeOrderTier>
+
+export const StoreRescheduleBooking = z.object({ line_item_id: id, event_date: eventDate }).strict()
+export type StoreRescheduleBookingType = z.infer<typeof StoreRescheduleBooking>

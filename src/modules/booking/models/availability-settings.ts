@@ -15,5 +15,9 @@ export const AvailabilitySettings = model
     time_zone: model.text().default("UTC"),
     /** The secret of the tenant's calendar feed URL (rotatable); none until first asked for. */
     feed_token: model.text().nullable(),
+    /** A couple may move their own booking to another date from the storefront. */
+    allow_customer_reschedule: model.boolean().default(false),
+    /** Days a couple's current event date must still be away for them to move it themselves. */
+    reschedule_notice_days: model.number().default(14),
   })
   .indexes([{ on: ["sales_channel_id"], unique: true, where: "deleted_at IS NULL" }])

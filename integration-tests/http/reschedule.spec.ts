@@ -288,7 +288,7 @@ medusaIntegrationTestRunner({
         // A move in flight is left alone for the grace period.
         expect((await service().retrieveBooking(claim!.id)).status).toBe("pending")
         const pg = getContainer().resolve(ContainerRegistrationKeys.PG_CONNECTION)
-        await pg.raw(`update booking set created_at = now() - interval '1 hour' where id = ?`, [claim!.id])
+        await pg.raw(`update booking set created_at = now() - interval '1 hour', updated_at = now() - interval '1 hour' where id = ?`, [claim!.id])
         await run()
         expect((await service().retrieveBooking(claim!.id)).status).toBe("canceled")
         expect(await liveOn(PEAK)).toBe(0)

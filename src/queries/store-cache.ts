@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto"
 import { ICachingModuleService, MedusaContainer } from "@medusajs/framework/types"
 import { FeatureFlag, Modules, toCamelCase, upperCaseFirst } from "@medusajs/framework/utils"
-import { dayNumberAt } from "../lib/dates"
+import { tenantTodays } from "./time-zones"
 
 /**
  * The entities whose writes change what a store read answers. Medusa's Caching module drops an
@@ -41,6 +41,8 @@ export const STORE_READS = {
   upsell: ["UpsellRule", "Experiment"],
   /** The runtime flags. */
   flags: ["FlagSettings"],
+  /** Each tenant's time zone, which sets its today. */
+  timeZones: ["AvailabilitySettings"],
   /** Priced catalog answers: segments, one segment, a comparison. */
   catalog: [...TIER_VISIBILITY, ...PRICES, "PricingRule"],
   /** A tier's add-ons with their prices. */
@@ -144,10 +146,11 @@ export async function cachedRead<T>(
 }
 
 /**
- * A store route's whole answer for a publishable key's channels, cached by `key` and today (UTC),
- * since date rules and booking windows count from today.
+ * A store route's whole answer for a publishable key's channels, cached by `key` and by each
+ * tenant's today (in its time zone), since date rules and booking windows count from today: an
+ * answer computed before a tenant's midnight is not served after it.
  */
-export function cachedStoreAnswer<T>(
+export async function cachedStoreAnswer<T>(
   scope: MedusaContainer,
   read: StoreRead,
   channels: string[],
@@ -155,7 +158,9 @@ export function cachedStoreAnswer<T>(
   compute: () => Promise<T>,
   tags: string[] = []
 ): Promise<T> {
-  // Days since the epoch: today (UTC) as a number, cheaper than its calendar date on every hit.
-  const today = dayNumberAt()
-  return cachedRead(scope, read, { ...key, channels: [...new Set(channels)].sort(), today }, compute, tags)
+  const sorted = [...new Set(channels)].sort()
+  // One more cache read (the zones), keeping hits until each tenant's own midnight.
+  const todays = await tenantTodays(scope, sorted, { cached: true })
+  const today = sorted.map((c) => todays.get(c))
+  return cachedRead(scope, read, { ...key, channels: sorted, today }, compute, tags)
 }

@@ -76,6 +76,8 @@ medusaIntegrationTestRunner({
         min_lead_days: 7,
         max_advance_days: 60,
         high_demand_threshold: 1,
+        hold_minutes: 30,
+        time_zone: "UTC",
       })
       expect(saved.blackouts.map((b: any) => [b.start_date, b.end_date, b.reason])).toEqual([
         [day(base + 2), day(base + 4), "Studio holiday"],

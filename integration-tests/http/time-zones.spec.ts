@@ -163,6 +163,20 @@ medusaIntegrationTestRunner({
       expect(await firstDate()).toBe("2027-11-08")
     })
 
+    it("moves a tenant's today, cached store answers included, the moment it changes its zone", async () => {
+      const price = async () =>
+        (await api.get(`/store/segments/signature?region_id=${region.id}&event_date=2027-03-14`, kiri.headers)).data.tiers[0].price.final
+      await api.post("/admin/pricing-rules", { label: "Same day", kind: "last_minute", days: 1, percent: -20 }, admin)
+      expect((await availability(tiers.kiri.id, kiri))[0].date).toBe("2027-03-14")
+      expect(await price()).toBe(800)
+      // Both answers are now cached; the zone's change drops them.
+      await configure(kiri, { time_zone: "Pacific/Pago_Pago" })
+      expect((await availability(tiers.kiri.id, kiri))[0].date).toBe("2027-03-13")
+      expect(await price()).toBe(1000)
+      // Asked again within the same day, the same answers (from the cache or not, they agree).
+      expect((await availability(tiers.kiri.id, kiri))[0].date).toBe("2027-03-13")
+    })
+
     it("refuses a time zone that is not one, with 400 and nothing changed", async () => {
       await configure(kiri, { capacity_per_date: 3 })
       const before = await settings(kiri)

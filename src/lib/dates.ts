@@ -144,6 +144,28 @@ export function todayIn(timeZone: string, now: Date = new Date()): string {
   return `${part("year").padStart(4, "0")}-${part("month")}-${part("day")}`
 }
 
+/**
+ * Epoch milliseconds of the first instant after `nowMs` on a later date in the zone: its next
+ * midnight, wherever DST moves it (found by halving, to the millisecond, within the next 48 hours).
+ */
+export function nextMidnightMs(timeZone: string, nowMs: number = Date.now()): number {
+  if (timeZone === "UTC") {
+    return (Math.floor(nowMs / DAY_MS) + 1) * DAY_MS
+  }
+  const today = todayIn(timeZone, new Date(nowMs))
+  let lo = nowMs
+  let hi = nowMs + 2 * DAY_MS
+  while (hi - lo > 1) {
+    const mid = Math.floor((lo + hi) / 2)
+    if (todayIn(timeZone, new Date(mid)) === today) {
+      lo = mid
+    } else {
+      hi = mid
+    }
+  }
+  return hi
+}
+
 /** Days since 1970-01-01 of the UTC day an instant (epoch milliseconds) falls in. */
 export function dayNumberAt(ms: number = Date.now()): number {
   return Math.floor(ms / DAY_MS)

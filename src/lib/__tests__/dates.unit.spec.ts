@@ -14,6 +14,7 @@ import {
   isTimeZone,
   MAX_DATE,
   MIN_DATE,
+  nextMidnightMs,
   nextOccurrence,
   rangeLength,
   startOfDayMs,
@@ -293,5 +294,36 @@ describe("fillRange", () => {
     expect(fillRange({}, "2027-03-14", 30, "back")).toEqual({ from: "2027-02-13", to: "2027-03-14" })
     expect(fillRange({ to: "2000-01-10" }, "2027-03-14", 30, "back")).toEqual({ from: MIN_DATE, to: "2000-01-10" })
     expect(fillRange({ from: "2027-03-01", to: "2027-03-02" }, "2027-03-14", 30, "back")).toEqual({ from: "2027-03-01", to: "2027-03-02" })
+  })
+})
+
+describe("nextMidnightMs", () => {
+  const ms = (iso: string) => Date.parse(iso)
+
+  it("is the zone's next midnight, across DST changes and odd offsets", () => {
+    const now = ms("2027-03-14T09:30:00Z")
+    expect(nextMidnightMs("UTC", now)).toBe(ms("2027-03-15T00:00:00Z"))
+    expect(nextMidnightMs("Pacific/Kiritimati", now)).toBe(ms("2027-03-14T10:00:00Z"))
+    expect(nextMidnightMs("Pacific/Pago_Pago", now)).toBe(ms("2027-03-14T11:00:00Z"))
+    expect(nextMidnightMs("Asia/Kathmandu", now)).toBe(ms("2027-03-14T18:15:00Z"))
+    // Los Angeles' 23-hour day: from 01:30 PST to midnight PDT.
+    expect(nextMidnightMs("America/Los_Angeles", now)).toBe(ms("2027-03-15T07:00:00Z"))
+    // And its 25-hour day in November.
+    expect(nextMidnightMs("America/Los_Angeles", ms("2027-11-07T07:00:00Z"))).toBe(ms("2027-11-08T08:00:00Z"))
+    expect(nextMidnightMs("UTC", ms("2027-03-14T23:59:59.999Z"))).toBe(ms("2027-03-15T00:00:00Z"))
+    expect(nextMidnightMs("UTC", ms("2027-03-15T00:00:00Z"))).toBe(ms("2027-03-16T00:00:00Z"))
+  })
+
+  it("the date changes exactly there (property)", () => {
+    const zones = ["UTC", "Pacific/Kiritimati", "Pacific/Pago_Pago", "America/Los_Angeles", "Asia/Kathmandu", "Australia/Lord_Howe", "America/Santiago"]
+    fc.assert(
+      fc.property(fc.integer({ min: startOfDayMs("2000-01-01"), max: startOfDayMs("2200-12-30") }), fc.constantFrom(...zones), (now, zone) => {
+        const next = nextMidnightMs(zone, now)
+        const today = todayIn(zone, new Date(now))
+        expect(next).toBeGreaterThan(now)
+        expect(todayIn(zone, new Date(next - 1))).toBe(today)
+        expect(todayIn(zone, new Date(next))).toBe(addDays(today, 1))
+      })
+    )
   })
 })

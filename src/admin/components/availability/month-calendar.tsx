@@ -95,6 +95,7 @@ function DayCell({ date, day, flagged, today, onPick }: {
       role="gridcell"
       data-testid={`calendar-day-${date}`}
       data-status={day?.status ?? "loading"}
+      aria-current={today ? "date" : undefined}
       aria-label={dayLabel(date, day)}
       title={day?.reason}
       disabled={!day}

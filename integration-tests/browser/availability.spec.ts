@@ -131,6 +131,24 @@ describe("availability and its repairs", () => {
     await visible(page.getByTestId("blackout-list").getByText("No blackouts."), "an empty blackout list")
   })
 
+  check("marks the tenant's today in its time zone, not UTC's", async () => {
+    // The date at an instant in a zone, worked out here as a second witness.
+    const dateIn = (timeZone: string) =>
+      new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date())
+    // At any hour one of them is on another date than UTC: Pago Pago (UTC-11) before 11:00 UTC, Kiritimati (UTC+14) from 10:00.
+    const zone = dateIn("Pacific/Pago_Pago") !== dateIn("UTC") ? "Pacific/Pago_Pago" : "Pacific/Kiritimati"
+    const admin = adminApi(session.token)
+    const name = `Zone studio ${RUN}`
+    const { channel } = await createTenant(admin, name)
+    await admin.post(`/admin/availability/${channel.id}`, { settings: { time_zone: zone } })
+    await page.reload()
+    await choose(page, "availability-channel", name)
+    await page.getByRole("button", { name: "Today", exact: true }).click()
+    const today = dateIn(zone)
+    await visible(page.locator(`[data-testid="calendar-day-${today}"][aria-current="date"]`), `${today}, today in ${zone}, marked`)
+    assert.equal(await page.locator('[aria-current="date"]').count(), 1, "one date marked today")
+  })
+
   describe("calendar feed", () => {
     const FEED_PATH = /^\/tiered\/calendar\/[A-Za-z0-9_-]{43}\.ics$/
     const FEED_BLACKOUT = inNextMonth("20")

@@ -163,8 +163,14 @@ export type TierFlagsState = { flags: TierFlags; defaults: TierFlags; overrides:
 
 export type ReportInterval = "day" | "week" | "month"
 
-/** The reports' filter: UTC dates, inclusive; no sales_channel_id = every tenant. */
+/**
+ * The reports' filter: dates, inclusive, each day midnight to midnight in the tenant's time zone
+ * (UTC for every tenant together, when there is no sales_channel_id).
+ */
 export type ReportQuery = { from: string; to: string; sales_channel_id?: string }
+
+/** The time zone a report's days ran in: the tenant's, or UTC for every tenant together. */
+type ReportDays = { from: string; to: string; time_zone: string }
 
 export type FunnelSegment = {
   segment_id: string
@@ -174,7 +180,7 @@ export type FunnelSegment = {
   rates: FunnelRates
 }
 
-export type FunnelReport = { from: string; to: string; segments: FunnelSegment[]; total: { steps: FunnelCounts; rates: FunnelRates } }
+export type FunnelReport = ReportDays & { segments: FunnelSegment[]; total: { steps: FunnelCounts; rates: FunnelRates } }
 
 /** Money in the currency's main unit; a tier only viewed has no currency. */
 export type TierReportRow = {
@@ -191,7 +197,7 @@ export type TierReportRow = {
   currency_code: string | null
 }
 
-export type TierReport = { from: string; to: string; tiers: TierReportRow[] }
+export type TierReport = ReportDays & { tiers: TierReportRow[] }
 
 export type UpsellReportRow = {
   rule_id: string
@@ -206,13 +212,11 @@ export type UpsellReportRow = {
   currency_code: string | null
 }
 
-export type UpsellReport = { from: string; to: string; rules: UpsellReportRow[] }
+export type UpsellReport = ReportDays & { rules: UpsellReportRow[] }
 
 export type RevenueTotals = { orders: number; revenue: number; addon_revenue: number; commission: number; currency_code: string }
 
-export type RevenueReport = {
-  from: string
-  to: string
+export type RevenueReport = ReportDays & {
   interval: ReportInterval
   by_segment: (RevenueTotals & { segment_id: string; segment_name: string | null })[]
   by_tier: (RevenueTotals & { tier_id: string; tier_name: string; segment_id: string; segment_name: string | null })[]

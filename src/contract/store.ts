@@ -86,7 +86,7 @@ export type ListSegmentsQuery = { region_id: string }
 export type RetrieveSegmentQuery = { region_id: string; event_date?: CalendarDate }
 export type CompareTiersBody = { tier_ids: string[]; region_id: string; event_date?: CalendarDate }
 export type TierAddonsQuery = { region_id: string }
-/** Without `from`/`to`: the 90 days from today (UTC); at most 366 days a call. */
+/** Without `from`/`to`: the 90 days from the tenant's today (in its time zone); at most 366 days a call. */
 export type TierAvailabilityQuery = { from?: CalendarDate; to?: CalendarDate }
 
 export type StoreSegmentListResponse = { segments: StoreSegmentListItem[] }

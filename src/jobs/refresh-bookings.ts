@@ -1,12 +1,14 @@
 import { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { todayUtc } from "../lib/dates"
 import { refreshBookingsWorkflow } from "../workflows/refresh-bookings"
 
-/** Daily, shortly after midnight UTC: complete past bookings and drop past high-demand flags. */
+/**
+ * Hourly: complete past bookings and drop past high-demand flags, each tenant by its own today, so
+ * a tenant's day is tidied within the hour after its midnight, whatever its zone.
+ */
 export default async function refreshBookings(container: MedusaContainer) {
   const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
-  const { result } = await refreshBookingsWorkflow(container).run({ input: { today: todayUtc() } })
+  const { result } = await refreshBookingsWorkflow(container).run({ input: { now: new Date().toISOString() } })
   logger.info(
     `Bookings refreshed: ${result.completed_bookings} completed, ${result.removed_high_demand_dates} past high-demand flags removed`
   )
@@ -14,5 +16,5 @@ export default async function refreshBookings(container: MedusaContainer) {
 
 export const config = {
   name: "tiered-refresh-bookings",
-  schedule: "15 0 * * *",
+  schedule: "15 * * * *",
 }

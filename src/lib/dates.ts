@@ -97,26 +97,73 @@ export function todayUtc(now: Date = new Date()): string {
   return now.toISOString().slice(0, 10)
 }
 
-/** Whether `name` is an IANA time zone this runtime knows ("UTC" included). */
+/** A zone's name as IANA writes them (Area/Location, UTC, Etc/GMT+5), never a bare offset such as +05:00. */
+const ZONE_NAME = /^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+)*$/
+
+/**
+ * Whether `name` is an IANA time zone this runtime knows ("UTC" included). Bare offsets are
+ * refused even where Intl takes them: PostgreSQL, which cuts the reports' days, reads "+05:00"
+ * the POSIX way, as five hours west.
+ */
 export function isTimeZone(name: string): boolean {
-  if (!name || name.length > 64) {
+  if (!name || name.length > 64 || !ZONE_NAME.test(name)) {
     return false
   }
   try {
-    new Intl.DateTimeFormat("en-US", { timeZone: name })
+    dayFormat(name)
     return true
   } catch {
     return false
   }
 }
 
-/** Today's date in an IANA time zone, YYYY-MM-DD (UTC's for "UTC"). */
+// Building a formatter costs far more than using one; there are a few hundred zones at most.
+const DAY_FORMATS = new Map<string, Intl.DateTimeFormat>()
+
+function dayFormat(timeZone: string): Intl.DateTimeFormat {
+  let format = DAY_FORMATS.get(timeZone)
+  if (!format) {
+    // Throws a RangeError for a zone the runtime does not know, which is then not kept.
+    format = new Intl.DateTimeFormat("en-US", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" })
+    if (DAY_FORMATS.size >= 1000) {
+      // Spellings differing only in case are each kept; a bound keeps the map from growing with them.
+      DAY_FORMATS.clear()
+    }
+    DAY_FORMATS.set(timeZone, format)
+  }
+  return format
+}
+
+/** Today's date in an IANA time zone, YYYY-MM-DD (UTC's for "UTC"); a RangeError for an unknown zone. */
 export function todayIn(timeZone: string, now: Date = new Date()): string {
   if (timeZone === "UTC") {
     return todayUtc(now)
   }
-  // en-CA formats a date as YYYY-MM-DD.
-  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(now)
+  const parts = dayFormat(timeZone).formatToParts(now)
+  const part = (type: "year" | "month" | "day") => parts.find((p) => p.type === type)!.value
+  return `${part("year").padStart(4, "0")}-${part("month")}-${part("day")}`
+}
+
+/**
+ * Epoch milliseconds of the first instant after `nowMs` on a later date in the zone: its next
+ * midnight, wherever DST moves it (found by halving, to the millisecond, within the next 48 hours).
+ */
+export function nextMidnightMs(timeZone: string, nowMs: number = Date.now()): number {
+  if (timeZone === "UTC") {
+    return (Math.floor(nowMs / DAY_MS) + 1) * DAY_MS
+  }
+  const today = todayIn(timeZone, new Date(nowMs))
+  let lo = nowMs
+  let hi = nowMs + 2 * DAY_MS
+  while (hi - lo > 1) {
+    const mid = Math.floor((lo + hi) / 2)
+    if (todayIn(timeZone, new Date(mid)) === today) {
+      lo = mid
+    } else {
+      hi = mid
+    }
+  }
+  return hi
 }
 
 /** Days since 1970-01-01 of the UTC day an instant (epoch milliseconds) falls in. */
@@ -176,4 +223,23 @@ export function nextOccurrence(monthDay: string, today: string): string {
   const year = Number(today.slice(0, 4))
   const thisYear = `${year}-${monthDay}`
   return thisYear > today ? thisYear : `${year + 1}-${monthDay}`
+}
+
+/**
+ * A range's missing ends, counted from a tenant's today: `ahead` starts on today and runs `days`
+ * days (a given `from` moves the start), `back` ends on today and reaches `days` days back (a given
+ * `to` moves the end); clipped to MIN_DATE..MAX_DATE.
+ */
+export function fillRange(
+  q: { from?: string; to?: string },
+  today: string,
+  days: number,
+  direction: "ahead" | "back"
+): { from: string; to: string } {
+  if (direction === "ahead") {
+    const from = q.from ?? today
+    return { from, to: q.to ?? minDate(addDays(from, days - 1), MAX_DATE) }
+  }
+  const to = q.to ?? today
+  return { from: q.from ?? maxDate(addDays(to, -(days - 1)), MIN_DATE), to }
 }

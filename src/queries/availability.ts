@@ -8,13 +8,17 @@ import {
   datesBetween,
   rulesForProduct,
 } from "../lib/availability"
-import { MAX_RANGE_DAYS, todayUtc } from "../lib/dates"
+import { fillRange, MAX_RANGE_DAYS, rangeLength, todayIn } from "../lib/dates"
 import { BOOKING_MODULE, BookingModuleService } from "../modules/booking"
 import { DEFAULT_AVAILABILITY, isLapsedHold, LIVE_BOOKING_STATUSES } from "../modules/booking/service"
 import { SEGMENTS_MODULE, SegmentsModuleService } from "../modules/segments"
 import { graphRows } from "./rows"
 import { loadVisibleTiers, type ReadOptions } from "./catalog"
 import { answerValidUntil, cachedRead } from "./store-cache"
+import { tenantToday } from "./time-zones"
+
+/** Without `from`/`to`, a tier's availability covers the 90 days from the tenant's today. */
+export const AVAILABILITY_DEFAULT_DAYS = 90
 
 /** A tenant's settings, or the defaults when it has never saved any. */
 export async function effectiveSettings(scope: MedusaContainer, salesChannelId: string) {
@@ -45,6 +49,8 @@ export type TenantAvailability = {
   held: (pool: string, date: string) => DateHolds
   /** Minutes a tier put into a cart holds its date. */
   holdMinutes: number
+  /** The tenant's today, in its time zone, at the time of the call. */
+  today: string
 }
 
 export type DateHolds = { count: number; until: string | null }
@@ -144,6 +150,7 @@ export async function tenantAvailability(
       return { count: times.length, until: times.length ? new Date(times[0]).toISOString() : null }
     },
     holdMinutes: data.settings.hold_minutes,
+    today: todayIn(data.settings.time_zone),
   }
 }
 
@@ -156,7 +163,7 @@ export async function productAvailability(
   const tenant = await tenantAvailability(scope, { sales_channel_id: input.sales_channel_id, from: input.from, to: input.to }, options)
   const rules = tenant.rulesFor(input.product_id)
   const pool = tenant.poolOf(input.product_id)
-  const today = input.today ?? todayUtc()
+  const today = input.today ?? tenant.today
   return datesBetween(input.from, input.to).map((date) =>
     dateAvailability(date, today, rules, tenant.booked(pool, date), tenant.held(pool, date))
   )
@@ -212,7 +219,7 @@ export async function availabilityCalendar(
   const product = input.product_id ?? ""
   const pool = tenant.poolOf(product)
   const rules = tenant.rulesFor(product)
-  const today = todayUtc()
+  const today = tenant.today
   return {
     sales_channel_id: input.sales_channel_id,
     product_id: input.product_id ?? null,
@@ -233,18 +240,21 @@ export async function tierAvailability(
   scope: MedusaContainer,
   salesChannelIds: string[],
   tierId: string,
-  range: { from: string; to: string }
+  range: { from?: string; to?: string }
 ): Promise<{ tier_id: string; dates: DateAvailability[] }> {
   const [tier] = await loadVisibleTiers(scope, salesChannelIds, { id: [tierId] }, { cached: true })
   if (!tier) {
     throw new MedusaError(MedusaError.Types.NOT_FOUND, `Tier ${tierId} was not found`)
   }
-  const productChannels = new Set((tier.row.product!.sales_channels ?? []).map((sc) => sc.id))
-  const dates = await productAvailability(scope, {
-    sales_channel_id: salesChannelIds.find((id) => productChannels.has(id))!,
-    product_id: tier.row.product!.id,
-    ...range,
-  })
+  const channel = tier.sales_channel_id
+  const filled = range.from && range.to ? { from: range.from, to: range.to } : fillRange(range, await tenantToday(scope, channel, { cached: true }), AVAILABILITY_DEFAULT_DAYS, "ahead")
+  if (filled.from > filled.to || rangeLength(filled.from, filled.to) > MAX_RANGE_DAYS) {
+    throw new MedusaError(
+      MedusaError.Types.INVALID_DATA,
+      `from must not be after to, and a call covers at most ${MAX_RANGE_DAYS} days (without from, it is today: ${filled.from})`
+    )
+  }
+  const dates = await productAvailability(scope, { sales_channel_id: channel, product_id: tier.row.product!.id, ...filled })
   return { tier_id: tier.row.id, dates }
 }
 

@@ -11,6 +11,7 @@ import { UPSELL_MODULE, UpsellModuleService } from "../modules/upsell"
 import type { StoreAddon, StoreSegment, StoreTier } from "../contract/store"
 import { graphRows, SegmentRow, TIER_FIELDS, TierRow } from "./rows"
 import { cachedRead, StoreRead } from "./store-cache"
+import { tenantTodays } from "./time-zones"
 
 // The storefront types are the typed client's, so the API and the client cannot drift apart.
 export type { StoreAddon, StoreTier }
@@ -29,7 +30,8 @@ type CatalogTierRow = TierRow & {
 
 export type Region = { id: string; currency_code: string }
 
-export type VisibleTier = { row: CatalogTierRow; variant_id: string }
+/** `sales_channel_id`: the tenant the tier is seen through (the first of the asked channels selling it), whose today prices it. */
+export type VisibleTier = { row: CatalogTierRow; variant_id: string; sales_channel_id: string }
 
 const CATALOG_FIELDS = [
   ...TIER_FIELDS,
@@ -122,7 +124,6 @@ async function queryVisibleTiers(
     fields: CATALOG_FIELDS,
     filters: { ...filters, archived_at: null },
   })
-  const channels = new Set(salesChannelIds)
   const visible: VisibleTier[] = []
   const rows = graphRows<CatalogTierRow>(data)
   for (const row of rows) {
@@ -130,7 +131,8 @@ async function queryVisibleTiers(
     if (!row.segment?.is_active || !product || product.status !== "published") {
       continue
     }
-    if (!(product.sales_channels ?? []).some((sc) => sc && channels.has(sc.id))) {
+    const tenant = salesChannelIds.find((id) => (product.sales_channels ?? []).some((sc) => sc?.id === id))
+    if (!tenant) {
       continue
     }
     const variants = [...(product.variants ?? [])].sort(
@@ -139,7 +141,7 @@ async function queryVisibleTiers(
     if (!variants.length) {
       continue
     }
-    visible.push({ row, variant_id: variants[0].id })
+    visible.push({ row, variant_id: variants[0].id, sales_channel_id: tenant })
   }
   return visible.sort(
     (a, b) =>
@@ -209,17 +211,20 @@ function toPricingRule(r: Awaited<ReturnType<SegmentsModuleService["listPricingR
 
 export type TierPricer = (tier: VisibleTier, eventDate?: string | null, incentive?: Incentive | null) => TierPrice | null
 
+/** How tiers are priced: `today` when the caller already knows its one tenant's, else each tier's tenant's. */
+export type PricingOptions = ReadOptions & { today?: string }
+
 /**
  * Loads what pricing the tiers needs once (Medusa prices for the region, the
- * active date rules) and answers each tier's price for any date and incentive.
+ * active date rules, the tenants' todays) and answers each tier's price for any date and incentive.
  */
 export async function tierPricer(
   scope: MedusaContainer,
   tiers: VisibleTier[],
   region: Region,
-  options: ReadOptions = {}
+  options: PricingOptions = {}
 ): Promise<TierPricer> {
-  const [prices, rules] = await Promise.all([
+  const [prices, rules, todays] = await Promise.all([
     variantPrices(
       scope,
       tiers.map((t) => t.variant_id),
@@ -227,9 +232,10 @@ export async function tierPricer(
       options
     ),
     loadActivePricingRules(scope, options),
+    options.today ? null : tenantTodays(scope, tiers.map((t) => t.sales_channel_id), options),
   ])
-  const today = todayUtc()
   return (tier, eventDate, incentive) => {
+    const today = options.today ?? todays?.get(tier.sales_channel_id) ?? todayUtc()
     const base = prices.get(tier.variant_id)
     return base === null || base === undefined
       ? null
@@ -273,7 +279,7 @@ export async function priceVisibleTiers(
   tiers: VisibleTier[],
   region: Region,
   eventDate?: string,
-  options: ReadOptions = {}
+  options: PricingOptions = {}
 ): Promise<StoreTier[]> {
   const price = await tierPricer(scope, tiers, region, options)
   return tiers.map((tier) => toStoreTier(tier, price(tier, eventDate)))

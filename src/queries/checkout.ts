@@ -4,7 +4,6 @@ import { allowedAddons } from "../lib/addons"
 import { recordIncentive } from "../lib/cart-lines"
 import { stalePrices } from "../lib/checkout"
 import { dateAvailability, isBookable } from "../lib/availability"
-import { todayUtc } from "../lib/dates"
 import { CatalogFacts, cartLineProblems, CheckoutItem, pairLines, TierLineRecord } from "../lib/tier-lines"
 import { SEGMENTS_MODULE, SegmentsModuleService } from "../modules/segments"
 import { tenantAvailability } from "./availability"
@@ -86,8 +85,13 @@ export async function verifyCheckout(
     return { invalid, conflicts: [], records: live, slots: new Map() }
   }
 
+  const tierRecords = live.filter((r) => r.kind === "tier")
+  const dates = tierRecords.map((r) => r.event_date).sort()
+  const tenant = await tenantAvailability(scope, { sales_channel_id: channel, from: dates[0], to: dates[dates.length - 1] })
+  const today = options.today ?? tenant.today
   const region = { id: cart.region_id, currency_code: cart.currency_code }
-  const price = await tierPricer(scope, visible, region)
+  // The tenant's today (read with its availability) prices the date rules, with no query of its own.
+  const price = await tierPricer(scope, visible, region, { today })
   const addonBases = await variantPrices(scope, live.filter((r) => r.kind === "addon").map((r) => r.variant_id), region)
   const conflicts = stalePrices(live, {
     tier: (record) => {
@@ -97,10 +101,6 @@ export async function verifyCheckout(
     addonBase: (record) => addonBases.get(record.variant_id) ?? null,
   })
 
-  const tierRecords = live.filter((r) => r.kind === "tier")
-  const dates = tierRecords.map((r) => r.event_date).sort()
-  const tenant = await tenantAvailability(scope, { sales_channel_id: channel, from: dates[0], to: dates[dates.length - 1] })
-  const today = options.today ?? todayUtc()
   const own = options.ownClaims ?? new Map()
   const wanted = new Map<string, { count: number; product: string; title: string; date: string; pool: string; own: number }>()
   const slots = new Map<string, { pool: string; capacity: number }>()

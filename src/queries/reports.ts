@@ -1,4 +1,6 @@
 import { MedusaContainer } from "@medusajs/framework/types"
+import { MedusaError } from "@medusajs/framework/utils"
+import { fillRange, rangeLength, todayIn } from "../lib/dates"
 import { experimentResults } from "../lib/experiment-results"
 import { FUNNEL_STEPS, FunnelCounts, funnelRow } from "../lib/funnel"
 import { rate } from "../lib/stats"
@@ -6,7 +8,33 @@ import { SEGMENTS_MODULE, SegmentsModuleService } from "../modules/segments"
 import { TIER_ANALYTICS_MODULE, TierAnalyticsModuleService } from "../modules/tier-analytics"
 import type { ReportFilter } from "../modules/tier-analytics/service"
 import { UPSELL_MODULE, UpsellModuleService } from "../modules/upsell"
+import { tenantTimeZones } from "./time-zones"
 import type { ExperimentVariant } from "../modules/upsell/models/experiment"
+
+/** A report's range as asked: missing ends are filled from the tenant's today. */
+export type ReportRange = { from?: string; to?: string; sales_channel_id?: string }
+
+/** Without a range, a report covers the 30 days up to today; at most two years. */
+export const REPORT_DEFAULT_DAYS = 30
+export const MAX_REPORT_DAYS = 731
+
+/**
+ * The report's days in the tenant's time zone (each midnight to midnight there), or in UTC for a
+ * report over every tenant, whose zones differ; missing ends filled from that zone's today.
+ */
+export async function reportFilter(scope: MedusaContainer, range: ReportRange): Promise<ReportFilter> {
+  const time_zone = range.sales_channel_id
+    ? (await tenantTimeZones(scope, [range.sales_channel_id])).get(range.sales_channel_id)!
+    : "UTC"
+  const { from, to } = fillRange(range, todayIn(time_zone), REPORT_DEFAULT_DAYS, "back")
+  if (from > to || rangeLength(from, to) > MAX_REPORT_DAYS) {
+    throw new MedusaError(
+      MedusaError.Types.INVALID_DATA,
+      `from must not be after to, and a report covers at most ${MAX_REPORT_DAYS} days (${from} to ${to})`
+    )
+  }
+  return { from, to, time_zone, ...(range.sales_channel_id ? { sales_channel_id: range.sales_channel_id } : {}) }
+}
 
 const analyticsOf = (scope: MedusaContainer): TierAnalyticsModuleService => scope.resolve(TIER_ANALYTICS_MODULE)
 
@@ -24,7 +52,8 @@ async function catalogNames(scope: MedusaContainer) {
 }
 
 /** Distinct visitors per step and net orders, per segment and over all (orders of every currency). */
-export async function funnelReport(scope: MedusaContainer, filter: ReportFilter) {
+export async function funnelReport(scope: MedusaContainer, range: ReportRange) {
+  const filter = await reportFilter(scope, range)
   const analytics = analyticsOf(scope)
   const [visitors, orders, totals, names] = await Promise.all([
     analytics.funnelVisitors(filter),
@@ -57,11 +86,12 @@ export async function funnelReport(scope: MedusaContainer, filter: ReportFilter)
     })
     .sort((a, b) => a.rank - b.rank || a.segment_name.localeCompare(b.segment_name))
     .map(({ rank: _rank, ...row }) => row)
-  return { from: filter.from, to: filter.to, segments, total: funnelRow(total) }
+  return { from: filter.from, to: filter.to, time_zone: filter.time_zone, segments, total: funnelRow(total) }
 }
 
 /** Per tier: visitors who viewed it, net orders, revenue, add-on revenue and commission. */
-export async function tierReport(scope: MedusaContainer, filter: ReportFilter) {
+export async function tierReport(scope: MedusaContainer, range: ReportRange) {
+  const filter = await reportFilter(scope, range)
   const analytics = analyticsOf(scope)
   const [viewers, money, names] = await Promise.all([analytics.tierViewers(filter), analytics.revenueBy(filter, "tier"), catalogNames(scope)])
   const views = new Map(viewers.map((v) => [v.tier_id, v.visitors]))
@@ -88,11 +118,12 @@ export async function tierReport(scope: MedusaContainer, filter: ReportFilter) {
       currency_code: r.currency_code,
     }
   })
-  return { from: filter.from, to: filter.to, tiers: tiers.sort((a, b) => b.orders - a.orders || b.views - a.views || a.tier_name.localeCompare(b.tier_name)) }
+  return { from: filter.from, to: filter.to, time_zone: filter.time_zone, tiers: tiers.sort((a, b) => b.orders - a.orders || b.views - a.views || a.tier_name.localeCompare(b.tier_name)) }
 }
 
 /** Per upsell rule: offers shown, accepted and declined, the acceptance rate, and the orders and revenue that took one. */
-export async function upsellReport(scope: MedusaContainer, filter: ReportFilter) {
+export async function upsellReport(scope: MedusaContainer, range: ReportRange) {
+  const filter = await reportFilter(scope, range)
   const upsell: UpsellModuleService = scope.resolve(UPSELL_MODULE)
   const [counts, revenue] = await Promise.all([upsell.offerCounts(filter), analyticsOf(scope).revenueByRule(filter)])
   const ids = [...new Set([...counts.map((c) => c.rule_id), ...revenue.map((r) => r.rule_id)])]
@@ -114,11 +145,12 @@ export async function upsellReport(scope: MedusaContainer, filter: ReportFilter)
       currency_code: r?.currency_code ?? null,
     }
   })
-  return { from: filter.from, to: filter.to, rules: rows.sort((a, b) => b.shown - a.shown || a.rule_name.localeCompare(b.rule_name)) }
+  return { from: filter.from, to: filter.to, time_zone: filter.time_zone, rules: rows.sort((a, b) => b.shown - a.shown || a.rule_name.localeCompare(b.rule_name)) }
 }
 
 /** Revenue and commission by segment, by tier, and per period and segment. */
-export async function revenueReport(scope: MedusaContainer, filter: ReportFilter, interval: "day" | "week" | "month") {
+export async function revenueReport(scope: MedusaContainer, range: ReportRange, interval: "day" | "week" | "month") {
+  const filter = await reportFilter(scope, range)
   const analytics = analyticsOf(scope)
   const [bySegment, byTier, series, names] = await Promise.all([
     analytics.revenueBy(filter, "segment"),
@@ -130,6 +162,7 @@ export async function revenueReport(scope: MedusaContainer, filter: ReportFilter
   return {
     from: filter.from,
     to: filter.to,
+    time_zone: filter.time_zone,
     interval,
     by_segment: bySegment.map((r) => ({ segment_id: r.segment_id!, segment_name: segmentName(r.segment_id), orders: r.orders, revenue: r.revenue, addon_revenue: r.addon_revenue, commission: r.commission, currency_code: r.currency_code })),
     by_tier: byTier.map((r) => ({

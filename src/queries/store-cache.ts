@@ -2,7 +2,8 @@ import { AsyncLocalStorage } from "node:async_hooks"
 import { randomUUID } from "node:crypto"
 import { ICachingModuleService, MedusaContainer } from "@medusajs/framework/types"
 import { FeatureFlag, Modules, toCamelCase, upperCaseFirst } from "@medusajs/framework/utils"
-import { dayNumberAt } from "../lib/dates"
+import { nextMidnightMs } from "../lib/dates"
+import { tenantTimeZones } from "./time-zones"
 
 /**
  * The entities whose writes change what a store read answers. Medusa's Caching module drops an
@@ -42,6 +43,8 @@ export const STORE_READS = {
   upsell: ["UpsellRule", "Experiment"],
   /** The runtime flags. */
   flags: ["FlagSettings"],
+  /** Each tenant's time zone, which sets its today. */
+  timeZones: ["AvailabilitySettings"],
   /** Priced catalog answers: segments, one segment, a comparison. */
   catalog: [...TIER_VISIBILITY, ...PRICES, "PricingRule"],
   /** A tier's add-ons with their prices. */
@@ -115,8 +118,9 @@ function cachingModule(scope: MedusaContainer): ICachingModuleService | null {
 /**
  * `compute()`'s answer, from Medusa's Caching module when the host has it (in memory, or Redis
  * shared by every instance), else computed each time. `key` must hold everything the answer
- * depends on besides the entities of `read` (sales channels, region, dates, today); `tags` are
- * more tags the entry is dropped by (the writer clears them).
+ * depends on besides the entities of `read` (sales channels, region, dates); `tags` are
+ * more tags the entry is dropped by (the writer clears them); an entry `fresh` says is not is
+ * replaced.
  *
  * A write that lands while an answer is being computed could leave that answer cached stale,
  * so a miss first takes a stamp carrying the same tags: a write in between drops the stamp
@@ -127,7 +131,8 @@ export async function cachedRead<T>(
   read: StoreRead,
   key: Record<string, unknown>,
   compute: () => Promise<T>,
-  tags: string[] = []
+  tags: string[] = [],
+  fresh: (value: T) => boolean = () => true
 ): Promise<T> {
   const caching = cachingModule(scope)
   if (!caching) {
@@ -140,7 +145,8 @@ export async function cachedRead<T>(
   // Keys are built by this plugin's code in a fixed order, so their JSON is stable.
   const entryKey = `tiered:${read}:${JSON.stringify(key)}`
   const hit = (await get(entryKey)) as Entry<T> | null
-  if (hit) {
+  // A stale entry is computed again like a miss, and the new answer stored over it.
+  if (hit && fresh(hit.value)) {
     return hit.value
   }
   const allTags = [...STORE_READS[read].map((entity) => `${entity}:list:*`), ...tags]
@@ -163,11 +169,16 @@ export async function cachedRead<T>(
   return value
 }
 
+/** An answer and the instants it holds between: from when it was computed to the first midnight after. */
+type DatedAnswer<T> = { value: T; since: number; until: number }
+
 /**
- * A store route's whole answer for a publishable key's channels, cached by `key` and today (UTC),
- * since date rules and booking windows count from today.
+ * A store route's whole answer for a publishable key's channels, cached by `key` until the first
+ * of the channels' tenants reaches midnight in its time zone, since date rules and booking windows
+ * count from today. A hit reads nothing more; a miss reads the zones (one more cached read). A
+ * tenant changing its zone drops the answers, as the zone moves its today.
  */
-export function cachedStoreAnswer<T>(
+export async function cachedStoreAnswer<T>(
   scope: MedusaContainer,
   read: StoreRead,
   channels: string[],
@@ -175,7 +186,22 @@ export function cachedStoreAnswer<T>(
   compute: () => Promise<T>,
   tags: string[] = []
 ): Promise<T> {
-  // Days since the epoch: today (UTC) as a number, cheaper than its calendar date on every hit.
-  const today = dayNumberAt()
-  return cachedRead(scope, read, { ...key, channels: [...new Set(channels)].sort(), today }, compute, tags)
+  const sorted = [...new Set(channels)].sort()
+  const answer = await cachedRead<DatedAnswer<T>>(
+    scope,
+    read,
+    { ...key, channels: sorted },
+    async () => {
+      // Taken before computing: a midnight passing meanwhile ends the answer at once.
+      const now = Date.now()
+      const zones = await tenantTimeZones(scope, sorted, { cached: true })
+      // UTC's midnight too: a key without channels, or a tier without a tenant, reads UTC's today.
+      const until = Math.min(...[...new Set(["UTC", ...zones.values()])].map((zone) => nextMidnightMs(zone, now)))
+      return { value: await compute(), since: now, until }
+    },
+    [...tags, "AvailabilitySettings:list:*"],
+    // A clock behind the one that computed it (another instance's, or one set back) computes it again.
+    (answer) => answer.since <= Date.now() && Date.now() < answer.until
+  )
+  return answer.value
 }

@@ -26,6 +26,8 @@ export const shift = ({ year, month }: Month, by: number): Month => {
   return { year: d.getUTCFullYear(), month: d.getUTCMonth() }
 }
 export const thisMonth = (now = new Date()): Month => ({ year: now.getUTCFullYear(), month: now.getUTCMonth() })
+/** The month a YYYY-MM-DD date falls in. */
+export const monthOf = (date: string): Month => ({ year: Number(date.slice(0, 4)), month: Number(date.slice(5, 7)) - 1 })
 export const monthTitle = ({ year, month }: Month) =>
   new Date(Date.UTC(year, month, 1)).toLocaleDateString(undefined, { month: "long", year: "numeric", timeZone: "UTC" })
 

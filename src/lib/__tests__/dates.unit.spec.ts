@@ -7,14 +7,18 @@ import {
   dayNumber,
   dayNumberAt,
   daysBetween,
+  fillRange,
   fromDayNumber,
   isCalendarDate,
   isDateShaped,
+  isTimeZone,
   MAX_DATE,
   MIN_DATE,
+  nextMidnightMs,
   nextOccurrence,
   rangeLength,
   startOfDayMs,
+  todayIn,
   todayUtc,
   weekdayOf,
 } from "../dates"
@@ -207,5 +211,119 @@ describe("nextOccurrence", () => {
 
   it("never answers today itself", () => {
     expect(nextOccurrence("07-17", "2027-07-17")).toBe("2028-07-17")
+  })
+})
+
+describe("time zones", () => {
+  const at = (iso: string) => new Date(iso)
+
+  it("knows IANA zones and refuses anything else", () => {
+    for (const zone of ["UTC", "Pacific/Kiritimati", "Pacific/Pago_Pago", "America/Los_Angeles", "Asia/Kathmandu", "Etc/GMT+5", "America/Argentina/Buenos_Aires"]) {
+      expect([zone, isTimeZone(zone)]).toEqual([zone, true])
+    }
+    for (const zone of ["", "Mars/Olympus", "UTC\u0000", "a".repeat(200), "Europe/" + "x".repeat(60), "+05:00", "-11:00", "Z", "Europe/Paris ", " UTC", "../etc/passwd", "Europe//Paris"]) {
+      expect([zone, isTimeZone(zone)]).toEqual([zone, false])
+    }
+  })
+
+  it("an unknown zone has no today", () => {
+    expect(() => todayIn("Mars/Olympus", at("2027-03-14T09:30:00Z"))).toThrow(RangeError)
+  })
+
+  it("the same instant is a different day at UTC+14 and UTC-11", () => {
+    const now = at("2027-03-14T09:30:00Z")
+    expect(todayIn("UTC", now)).toBe("2027-03-14")
+    expect(todayIn("Pacific/Kiritimati", now)).toBe("2027-03-14")
+    expect(todayIn("Pacific/Pago_Pago", now)).toBe("2027-03-13")
+    // Kiritimati's day starts at 10:00 UTC, Pago Pago's at 11:00 UTC.
+    expect(todayIn("Pacific/Kiritimati", at("2027-03-14T09:59:59.999Z"))).toBe("2027-03-14")
+    expect(todayIn("Pacific/Kiritimati", at("2027-03-14T10:00:00Z"))).toBe("2027-03-15")
+    expect(todayIn("Pacific/Pago_Pago", at("2027-03-14T10:59:59.999Z"))).toBe("2027-03-13")
+    expect(todayIn("Pacific/Pago_Pago", at("2027-03-14T11:00:00Z"))).toBe("2027-03-14")
+  })
+
+  it("follows Los Angeles across its DST changes of 2027 (March 14 and November 7)", () => {
+    // Midnight is 08:00 UTC in winter (PST, -8) and 07:00 UTC in summer (PDT, -7).
+    expect(todayIn("America/Los_Angeles", at("2027-03-14T07:59:59Z"))).toBe("2027-03-13")
+    expect(todayIn("America/Los_Angeles", at("2027-03-14T08:00:00Z"))).toBe("2027-03-14")
+    // 02:00 PST jumps to 03:00 PDT at 10:00 UTC; the day goes on, 23 hours long.
+    expect(todayIn("America/Los_Angeles", at("2027-03-14T10:30:00Z"))).toBe("2027-03-14")
+    expect(todayIn("America/Los_Angeles", at("2027-03-15T06:59:59Z"))).toBe("2027-03-14")
+    expect(todayIn("America/Los_Angeles", at("2027-03-15T07:00:00Z"))).toBe("2027-03-15")
+    // November 7: midnight still at 07:00 UTC (PDT); 02:00 PDT falls back to 01:00 PST; the day is 25 hours long.
+    expect(todayIn("America/Los_Angeles", at("2027-11-07T06:59:59Z"))).toBe("2027-11-06")
+    expect(todayIn("America/Los_Angeles", at("2027-11-07T07:00:00Z"))).toBe("2027-11-07")
+    expect(todayIn("America/Los_Angeles", at("2027-11-08T07:59:59Z"))).toBe("2027-11-07")
+    expect(todayIn("America/Los_Angeles", at("2027-11-08T08:00:00Z"))).toBe("2027-11-08")
+  })
+
+  it("Kathmandu's day starts at 18:15 UTC (+5:45)", () => {
+    expect(todayIn("Asia/Kathmandu", at("2027-03-14T18:14:59Z"))).toBe("2027-03-14")
+    expect(todayIn("Asia/Kathmandu", at("2027-03-14T18:15:00Z"))).toBe("2027-03-15")
+  })
+
+  it("UTC's today is todayUtc's, and every zone is within a day of it (property)", () => {
+    const zones = ["UTC", "Pacific/Kiritimati", "Pacific/Pago_Pago", "America/Los_Angeles", "Asia/Kathmandu", "Australia/Lord_Howe", "Etc/GMT+12"]
+    fc.assert(
+      fc.property(fc.integer({ min: startOfDayMs(MIN_DATE) + DAY_MS, max: startOfDayMs(MAX_DATE) - DAY_MS }), fc.constantFrom(...zones), (ms, zone) => {
+        const now = new Date(ms)
+        const today = todayIn(zone, now)
+        expect(isCalendarDate(today)).toBe(true)
+        expect(Math.abs(daysBetween(todayUtc(now), today))).toBeLessThanOrEqual(1)
+        expect(todayIn("UTC", now)).toBe(todayUtc(now))
+      })
+    )
+  })
+
+  it("a zone's today is the date of the instant shifted by its offset (property, fixed-offset zones)", () => {
+    const fixed: [string, number][] = [["Pacific/Kiritimati", 14 * 60], ["Pacific/Pago_Pago", -11 * 60], ["Asia/Kathmandu", 5 * 60 + 45], ["Etc/GMT+12", -12 * 60]]
+    fc.assert(
+      fc.property(fc.integer({ min: startOfDayMs("2000-01-01"), max: startOfDayMs("2200-12-31") }), fc.constantFrom(...fixed), (ms, [zone, minutes]) => {
+        expect(todayIn(zone, new Date(ms))).toBe(todayUtc(new Date(ms + minutes * 60_000)))
+      })
+    )
+  })
+})
+
+describe("fillRange", () => {
+  it("fills a range ahead from today, or back to it, within the accepted dates", () => {
+    expect(fillRange({}, "2027-03-14", 90, "ahead")).toEqual({ from: "2027-03-14", to: "2027-06-11" })
+    expect(fillRange({ from: "2027-04-01" }, "2027-03-14", 3, "ahead")).toEqual({ from: "2027-04-01", to: "2027-04-03" })
+    expect(fillRange({ to: "2027-03-20" }, "2027-03-14", 90, "ahead")).toEqual({ from: "2027-03-14", to: "2027-03-20" })
+    expect(fillRange({ from: "2200-12-30" }, "2027-03-14", 90, "ahead")).toEqual({ from: "2200-12-30", to: MAX_DATE })
+    expect(fillRange({}, "2027-03-14", 30, "back")).toEqual({ from: "2027-02-13", to: "2027-03-14" })
+    expect(fillRange({ to: "2000-01-10" }, "2027-03-14", 30, "back")).toEqual({ from: MIN_DATE, to: "2000-01-10" })
+    expect(fillRange({ from: "2027-03-01", to: "2027-03-02" }, "2027-03-14", 30, "back")).toEqual({ from: "2027-03-01", to: "2027-03-02" })
+  })
+})
+
+describe("nextMidnightMs", () => {
+  const ms = (iso: string) => Date.parse(iso)
+
+  it("is the zone's next midnight, across DST changes and odd offsets", () => {
+    const now = ms("2027-03-14T09:30:00Z")
+    expect(nextMidnightMs("UTC", now)).toBe(ms("2027-03-15T00:00:00Z"))
+    expect(nextMidnightMs("Pacific/Kiritimati", now)).toBe(ms("2027-03-14T10:00:00Z"))
+    expect(nextMidnightMs("Pacific/Pago_Pago", now)).toBe(ms("2027-03-14T11:00:00Z"))
+    expect(nextMidnightMs("Asia/Kathmandu", now)).toBe(ms("2027-03-14T18:15:00Z"))
+    // Los Angeles' 23-hour day: from 01:30 PST to midnight PDT.
+    expect(nextMidnightMs("America/Los_Angeles", now)).toBe(ms("2027-03-15T07:00:00Z"))
+    // And its 25-hour day in November.
+    expect(nextMidnightMs("America/Los_Angeles", ms("2027-11-07T07:00:00Z"))).toBe(ms("2027-11-08T08:00:00Z"))
+    expect(nextMidnightMs("UTC", ms("2027-03-14T23:59:59.999Z"))).toBe(ms("2027-03-15T00:00:00Z"))
+    expect(nextMidnightMs("UTC", ms("2027-03-15T00:00:00Z"))).toBe(ms("2027-03-16T00:00:00Z"))
+  })
+
+  it("the date changes exactly there (property)", () => {
+    const zones = ["UTC", "Pacific/Kiritimati", "Pacific/Pago_Pago", "America/Los_Angeles", "Asia/Kathmandu", "Australia/Lord_Howe", "America/Santiago"]
+    fc.assert(
+      fc.property(fc.integer({ min: startOfDayMs("2000-01-01"), max: startOfDayMs("2200-12-30") }), fc.constantFrom(...zones), (now, zone) => {
+        const next = nextMidnightMs(zone, now)
+        const today = todayIn(zone, new Date(now))
+        expect(next).toBeGreaterThan(now)
+        expect(todayIn(zone, new Date(next - 1))).toBe(today)
+        expect(todayIn(zone, new Date(next))).toBe(addDays(today, 1))
+      })
+    )
   })
 })

@@ -8,10 +8,12 @@ import { ConversionLine } from "./models/conversion-line"
 import { TierEvent } from "./models/tier-event"
 
 export type ReportFilter = {
-  /** Inclusive UTC days, YYYY-MM-DD. */
+  /** Inclusive days, YYYY-MM-DD, each midnight to midnight in `time_zone`. */
   from: string
   to: string
   sales_channel_id?: string
+  /** An IANA time zone: the tenant's, or UTC for every tenant together. */
+  time_zone: string
 }
 
 export type ConversionInput = {
@@ -78,8 +80,9 @@ export default class TierAnalyticsModuleService extends MedusaService({ TierEven
   }
 
   private where(filter: ReportFilter, column: string, alias: string) {
-    const params: unknown[] = [filter.from, filter.to]
-    let sql = `${alias}.deleted_at is null and ${alias}.${column} >= ?::date and ${alias}.${column} < (?::date + 1)`
+    const params: unknown[] = [filter.from, filter.time_zone, filter.to, filter.time_zone]
+    // The bounds are the instants of the zone's midnights, so the column's index still serves.
+    let sql = `${alias}.deleted_at is null and ${alias}.${column} >= (?::date::timestamp at time zone ?) and ${alias}.${column} < ((?::date + 1)::timestamp at time zone ?)`
     if (filter.sales_channel_id) {
       sql += ` and ${alias}.sales_channel_id = ?`
       params.push(filter.sales_channel_id)
@@ -144,18 +147,18 @@ export default class TierAnalyticsModuleService extends MedusaService({ TierEven
     return rows.map((r: Record<string, unknown>) => toNumber(r, MONEY)) as (MoneyRow & { segment_id?: string; tier_id?: string })[]
   }
 
-  /** Revenue and commission per period (day, week or month, UTC) and segment. */
+  /** Revenue and commission per period (day, week or month, in the filter's time zone) and segment. */
   @InjectManager()
   async revenueSeries(filter: ReportFilter, interval: "day" | "week" | "month", @MedusaContext() sharedContext: Context = {}) {
     const manager = sharedContext.manager as SqlEntityManager
     const w = this.where(filter, "occurred_at", "c")
     const rows = await manager.execute(
-      `select to_char(date_trunc('${interval}', c.occurred_at at time zone 'UTC'), 'YYYY-MM-DD') as period,
+      `select to_char(date_trunc('${interval}', c.occurred_at at time zone ?), 'YYYY-MM-DD') as period,
          l.segment_id, l.currency_code, sum(l.revenue) as revenue, sum(l.commission) as commission
        from conversion_line l join conversion c on c.id = l.conversion_id
        where ${w.sql} and l.deleted_at is null
        group by 1, 2, 3 order by 1, 2, 3`,
-      w.params
+      [filter.time_zone, ...w.params]
     )
     return rows.map((r: Record<string, unknown>) => toNumber(r, ["revenue", "commission"])) as {
       period: string

@@ -177,20 +177,22 @@ export default class UpsellModuleService extends MedusaService({
    * two UTC days (inclusive), for a tenant or all.
    */
   @InjectManager()
-  async offerCounts(filter: { from: string; to: string; sales_channel_id?: string }, @MedusaContext() sharedContext: Context = {}) {
+  async offerCounts(filter: { from: string; to: string; sales_channel_id?: string; time_zone: string }, @MedusaContext() sharedContext: Context = {}) {
     const manager = sharedContext.manager as SqlEntityManager
-    const params: unknown[] = [filter.from, filter.to]
+    const zone = filter.time_zone
+    // A visitor's offer counts once per day of the report's zone; the bounds are that zone's midnights.
+    const params: unknown[] = [zone, zone, zone, filter.from, zone, filter.to, zone]
     let tenant = ""
     if (filter.sales_channel_id) {
       tenant = " and o.sales_channel_id = ?"
       params.push(filter.sales_channel_id)
     }
     const rows = await manager.execute(
-      `select o.rule_id, count(distinct (o.visitor_id, o.created_at::date)) as shown,
-         count(distinct (o.visitor_id, o.created_at::date)) filter (where o.status = 'accepted') as accepted,
-         count(distinct (o.visitor_id, o.created_at::date)) filter (where o.status = 'declined') as declined
+      `select o.rule_id, count(distinct (o.visitor_id, (o.created_at at time zone ?)::date)) as shown,
+         count(distinct (o.visitor_id, (o.created_at at time zone ?)::date)) filter (where o.status = 'accepted') as accepted,
+         count(distinct (o.visitor_id, (o.created_at at time zone ?)::date)) filter (where o.status = 'declined') as declined
        from upsell_offer o
-       where o.deleted_at is null and o.created_at >= ?::date and o.created_at < (?::date + 1)${tenant}
+       where o.deleted_at is null and o.created_at >= (?::date::timestamp at time zone ?) and o.created_at < ((?::date + 1)::timestamp at time zone ?)${tenant}
        group by o.rule_id`,
       params
     )

@@ -1,6 +1,6 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { overCapacity } from "../../lib/reconcile"
-import { todayUtc } from "../../lib/dates"
+import { addDays, todayUtc } from "../../lib/dates"
 import { BOOKING_MODULE, BookingModuleService } from "../../modules/booking"
 import { LIVE_BOOKING_STATUSES, RepairInput } from "../../modules/booking/service"
 import { tenantAvailability } from "../../queries/availability"
@@ -12,9 +12,10 @@ import { tenantAvailability } from "../../queries/availability"
  */
 export const flagOverCapacityStep = createStep("flag-over-capacity", async (_input: Record<string, never>, { container }) => {
   const service: BookingModuleService = container.resolve(BOOKING_MODULE)
-  const today = todayUtc()
+  // The earliest today of any zone (UTC-12); each tenant's own today is applied below.
+  const earliest = addDays(todayUtc(), -1)
   const live = await service.listBookings(
-    { status: [...LIVE_BOOKING_STATUSES], event_date: { $gte: today } },
+    { status: [...LIVE_BOOKING_STATUSES], event_date: { $gte: earliest } },
     { select: ["sales_channel_id", "event_date", "pool"] }
   )
   const repairs: RepairInput[] = []
@@ -22,7 +23,8 @@ export const flagOverCapacityStep = createStep("flag-over-capacity", async (_inp
     const mine = live.filter((b) => b.sales_channel_id === channel)
     const dates = mine.map((b) => b.event_date).sort()
     const tenant = await tenantAvailability(container, { sales_channel_id: channel, from: dates[0], to: dates[dates.length - 1] })
-    for (const over of overCapacity(mine, (_sc, pool) => tenant.capacityOfPool(pool))) {
+    const ahead = mine.filter((b) => b.event_date >= tenant.today)
+    for (const over of overCapacity(ahead, (_sc, pool) => tenant.capacityOfPool(pool))) {
       repairs.push({
         kind: "order_flagged",
         needs_attention: true,

@@ -3,7 +3,6 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { addonSelectionProblems, allowedAddons } from "../../lib/addons"
 import { dateAvailability, DateAvailability, isBookable } from "../../lib/availability"
 import { PlannedLine, tierCartLines } from "../../lib/cart-lines"
-import { todayUtc } from "../../lib/dates"
 import { ConflictError } from "../../lib/errors"
 import { SEGMENTS_MODULE, SegmentsModuleService } from "../../modules/segments"
 import type { SlotRequest } from "../../modules/booking/service"
@@ -68,8 +67,8 @@ export const prepareTierItemsStep = createStep(
       )
     }
 
-    const today = todayUtc()
     const tenant = await tenantAvailability(container, { sales_channel_id: channel, from: input.event_date, to: input.event_date }, cached)
+    const today = tenant.today
     const pool = tenant.poolOf(productId)
     // The cart's own tier lines hold their dates already, so they are counted among the bookings.
     const rules = tenant.rulesFor(productId)
@@ -80,7 +79,7 @@ export const prepareTierItemsStep = createStep(
     }
 
     const region = { id: cart.region_id, currency_code: cart.currency_code }
-    const [priced] = await priceVisibleTiers(container, [tier], region, input.event_date, cached)
+    const [priced] = await priceVisibleTiers(container, [tier], region, input.event_date, { ...cached, today })
     if (!priced.price) {
       throw new MedusaError(
         MedusaError.Types.NOT_ALLOWED,

@@ -1,7 +1,7 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { todayUtc } from "../../lib/dates"
 import { tiersKey } from "../../lib/upsell"
 import { UPSELL_MODULE, UpsellModuleService } from "../../modules/upsell"
+import { tenantToday } from "../../queries/time-zones"
 import { ExposureDraft, OfferDraft } from "./build-upsell-offers"
 
 /** An offer as answered: what was computed now, under the visitor's recorded offer and its status. */
@@ -27,7 +27,7 @@ const slot = (o: { rule_id: string; from_tier_id: string | null; to_tier_id: str
 const same = (a: unknown, b: unknown) => (a === null || a === undefined ? b === null || b === undefined : b !== null && b !== undefined && String(a) === String(b))
 
 /**
- * Records each offer once per visitor, tenant, rule, from/to tiers and UTC day, and each visitor's
+ * Records each offer once per visitor, tenant, rule, from/to tiers and the tenant's day (in its time zone), and each visitor's
  * first exposure to an experiment: a visitor asking again reuses its offers and writes nothing
  * (unless an offer awaiting its decision now reads differently: another date, an edited rule).
  */
@@ -35,8 +35,8 @@ export const recordUpsellOffersStep = createStep(
   "record-upsell-offers",
   async (input: { offers: OfferDraft[]; exposures: ExposureDraft[] }, { container }) => {
     const service: UpsellModuleService = container.resolve(UPSELL_MODULE)
-    const shownOn = todayUtc()
     const [first] = input.offers
+    const shownOn = first ? await tenantToday(container, first.sales_channel_id, { cached: true }) : ""
     const recorded = () =>
       service.listUpsellOffers({
         sales_channel_id: first.sales_channel_id,

@@ -2,7 +2,6 @@ import { MedusaContainer } from "@medusajs/framework/types"
 import { MedusaError } from "@medusajs/framework/utils"
 import { addonSelectionProblems, allowedAddons } from "../../lib/addons"
 import { dateAvailability } from "../../lib/availability"
-import { todayUtc } from "../../lib/dates"
 import { ConflictError } from "../../lib/errors"
 import { Incentive } from "../../lib/pricing"
 import { upgradeQuote } from "../../lib/upgrade"
@@ -184,7 +183,7 @@ export async function checkUpgradeFits(
   const samePool = tenant.poolOf(input.from.row.product!.id) === pool
   const pending = (input.pending_products ?? []).filter((p) => tenant.poolOf(p) === pool).length
   const taken = tenant.booked(pool, line.event_date) + pending
-  const day = dateAvailability(line.event_date, todayUtc(), tenant.rulesFor(toProduct), Math.max(0, taken))
+  const day = dateAvailability(line.event_date, tenant.today, tenant.rulesFor(toProduct), Math.max(0, taken))
   // The line's own booking (or cart line) is released by the move when it stays in the pool.
   if (day.status === "blackout" || day.status === "unavailable") {
     throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `${line.event_date} is not bookable for ${to.row.name} (${day.status})`)

@@ -8,16 +8,16 @@ import {
   isBookable,
   lastOf,
   monthGrid,
+  monthOf,
   monthTitle,
   shift,
-  thisMonth,
   type Availability,
   type CalendarDay,
   type DateStatus,
   type Month,
 } from "../../lib/availability"
 import { useAvailabilityCalendar, useErrorToast } from "../../lib/queries"
-import { todayUtc } from "../../lib/tier-analytics"
+import { todayIn } from "../../../lib/dates"
 
 export function MonthCalendar({ channelId, availability, month, onMonth, onPick }: {
   channelId: string
@@ -30,7 +30,8 @@ export function MonthCalendar({ channelId, availability, month, onMonth, onPick 
   useErrorToast("The calendar could not be loaded", calendar.error)
   const byDate = new Map((calendar.data ?? []).map((d) => [d.date, d]))
   const flagged = new Set(availability.high_demand_dates.map((d) => d.date))
-  const today = todayUtc()
+  // The tenant's today, as its store counts lead time and the window.
+  const today = todayIn(availability.settings.time_zone)
 
   return (
     <div className="flex flex-col gap-y-3 px-6 py-4" data-testid="availability-calendar">
@@ -45,7 +46,7 @@ export function MonthCalendar({ channelId, availability, month, onMonth, onPick 
           <IconButton size="small" variant="transparent" aria-label="Next month" onClick={() => onMonth(shift(month, 1))}>
             <ChevronRight />
           </IconButton>
-          <Button size="small" variant="transparent" onClick={() => onMonth(thisMonth())}>
+          <Button size="small" variant="transparent" onClick={() => onMonth(monthOf(today))}>
             Today
           </Button>
         </div>
@@ -94,6 +95,7 @@ function DayCell({ date, day, flagged, today, onPick }: {
       role="gridcell"
       data-testid={`calendar-day-${date}`}
       data-status={day?.status ?? "loading"}
+      aria-current={today ? "date" : undefined}
       aria-label={dayLabel(date, day)}
       title={day?.reason}
       disabled={!day}

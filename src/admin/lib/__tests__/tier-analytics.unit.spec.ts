@@ -41,6 +41,7 @@ const steps = (segment_selected: number, tier_viewed: number, tier_compared: num
 const noRates = { tier_viewed: null, tier_compared: null, checkout_started: null, order: null }
 
 const funnel: FunnelReport = {
+  time_zone: "UTC",
   from: "2026-06-01",
   to: "2026-06-30",
   segments: [
@@ -59,6 +60,7 @@ const money = (orders: number, revenue: number, addon_revenue: number, commissio
 })
 
 const revenue: RevenueReport = {
+  time_zone: "UTC",
   from: "2026-06-01",
   to: "2026-06-03",
   interval: "day",
@@ -253,8 +255,8 @@ describe("empty reports", () => {
   it("calls the other reports empty when they have no rows", () => {
     expect(EMPTY_REPORT.revenue(revenue)).toBeNull()
     expect(EMPTY_REPORT.revenue({ ...revenue, by_segment: [], by_tier: [] })).toBe("No orders in this range.")
-    expect(EMPTY_REPORT.tiers({ from: "2026-06-01", to: "2026-06-30", tiers: [] })).toBe("No tier was viewed or ordered in this range.")
-    expect(EMPTY_REPORT.upsell({ from: "2026-06-01", to: "2026-06-30", rules: [] })).toBe("No upsell offer was shown in this range.")
+    expect(EMPTY_REPORT.tiers({ from: "2026-06-01", to: "2026-06-30", time_zone: "UTC", tiers: [] })).toBe("No tier was viewed or ordered in this range.")
+    expect(EMPTY_REPORT.upsell({ from: "2026-06-01", to: "2026-06-30", time_zone: "UTC", rules: [] })).toBe("No upsell offer was shown in this range.")
     expect(EMPTY_REPORT.experiments({ experiments: [] })).toBe("No experiment has run yet.")
   })
 

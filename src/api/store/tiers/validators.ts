@@ -1,6 +1,5 @@
 import { z } from "@medusajs/framework/zod"
 import { eventDate, id, MAX_RANGE_DAYS, rangeLength } from "../../utils/validators"
-import { addDays, MAX_DATE, minDate, todayUtc } from "../../../lib/dates"
 
 export const StoreCompareTiers = z
   .object({
@@ -15,22 +14,13 @@ export const StoreCompareTiers = z
   .strict()
 export type StoreCompareTiersType = z.infer<typeof StoreCompareTiers>
 
-/** Without `from`/`to`: the 90 days from today (UTC); at most MAX_RANGE_DAYS a call. */
-export const AVAILABILITY_DEFAULT_DAYS = 90
-
+/** At most MAX_RANGE_DAYS a call; without `from`/`to`, the query fills them from the tenant's today. */
 export const StoreTierAvailability = z
   .object({ from: eventDate.optional(), to: eventDate.optional() })
   .strict()
   .refine((q) => !q.from || !q.to || q.from <= q.to, { message: "from must not be after to" })
   .refine((q) => !q.from || !q.to || rangeLength(q.from, q.to) <= MAX_RANGE_DAYS, {
     message: `at most ${MAX_RANGE_DAYS} days a call`,
-  })
-  .transform((q) => {
-    const from = q.from ?? todayUtc()
-    return { from, to: q.to ?? minDate(addDays(from, AVAILABILITY_DEFAULT_DAYS - 1), MAX_DATE) }
-  })
-  .refine((q) => q.from <= q.to && rangeLength(q.from, q.to) <= MAX_RANGE_DAYS, {
-    message: `from must not be after to, and a call covers at most ${MAX_RANGE_DAYS} days`,
   })
 export type StoreTierAvailabilityType = z.infer<typeof StoreTierAvailability>
 

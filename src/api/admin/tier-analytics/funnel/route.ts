@@ -12,7 +12,7 @@ export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminReportQu
     { segment: "all", ...report.total.steps },
   ]
   respond(res, format, report, {
-    name: `funnel-${filter.from}-${filter.to}`,
+    name: `funnel-${report.from}-${report.to}`,
     rows,
     columns: ["segment", "segment_selected", "tier_viewed", "tier_compared", "checkout_started", "order"],
   })

@@ -8,7 +8,7 @@ export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminRevenueR
   const { format, interval, ...filter } = req.validatedQuery
   const report = await revenueReport(req.scope, filter, interval)
   respond(res, format, report, {
-    name: `revenue-${filter.from}-${filter.to}`,
+    name: `revenue-${report.from}-${report.to}`,
     rows: report.by_tier,
     columns: ["segment_name", "tier_name", "orders", "revenue", "addon_revenue", "commission", "currency_code"],
   })

@@ -8,7 +8,7 @@ export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminReportQu
   const { format, ...filter } = req.validatedQuery
   const report = await tierReport(req.scope, filter)
   respond(res, format, report, {
-    name: `tiers-${filter.from}-${filter.to}`,
+    name: `tiers-${report.from}-${report.to}`,
     rows: report.tiers,
     columns: ["tier_id", "tier_name", "level", "segment_name", "views", "orders", "revenue", "addon_revenue", "commission", "currency_code"],
   })

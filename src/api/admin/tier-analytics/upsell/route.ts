@@ -8,7 +8,7 @@ export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminReportQu
   const { format, ...filter } = req.validatedQuery
   const report = await upsellReport(req.scope, filter)
   respond(res, format, report, {
-    name: `upsell-${filter.from}-${filter.to}`,
+    name: `upsell-${report.from}-${report.to}`,
     rows: report.rules,
     columns: ["rule_id", "rule_name", "action", "shown", "accepted", "declined", "acceptance_rate", "orders", "revenue", "currency_code"],
   })

@@ -6,7 +6,7 @@ import type { StoreTierAvailabilityResponse } from "../../../../../contract/stor
 
 /**
  * Each date's status for the tier, for the tenant of the key that sells it. Without `from`/`to`
- * it answers the next 90 days from today (UTC; the validator fills them in).
+ * it answers the next 90 days from the tenant's today (in its time zone).
  */
 export const GET = async (
   req: MedusaStoreRequest<unknown, StoreTierAvailabilityType>,

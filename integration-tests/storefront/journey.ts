@@ -71,15 +71,38 @@ export const store: Store = async (route, { method = "GET", body } = {}) => {
   return json
 }
 
-async function adminGet(route: string) {
+async function adminCall(route: string, body?: unknown) {
   const login = await fetch(`${app.base}/auth/user/emailpass`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(DEMO.admin) })
   const { token } = (await login.json()) as any
-  const response = await fetch(`${app.base}${route}`, { headers: { authorization: `Bearer ${token}` } })
-  if (!response.ok) throw new Error(`GET ${route}: ${response.status}`)
+  const response = await fetch(`${app.base}${route}`, {
+    method: body === undefined ? "GET" : "POST",
+    headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { "content-type": "application/json" }) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  })
+  if (!response.ok) throw new Error(`${body === undefined ? "GET" : "POST"} ${route}: ${response.status}`)
   return (await response.json()) as any
 }
+const adminGet = (route: string) => adminCall(route)
 
 export const dbRows = (sql: string, params: unknown[]) => queryRows(app.url, sql, params)
+
+/**
+ * Lets the carts' holds on `date` lapse, as if their time ran out, and answers how many. A hold
+ * lapses by the clock, which cached store reads follow; an edit in the database does not reach
+ * them, so a write to the tenant's availability (a blackout added and removed) drops them.
+ */
+export async function lapseHolds(date: string): Promise<number> {
+  const rows = await dbRows(
+    "UPDATE booking SET expires_at = now() - interval '1 minute' WHERE status = 'held' AND event_date = $1 AND deleted_at IS NULL RETURNING sales_channel_id",
+    [date]
+  )
+  for (const channel of new Set(rows.map((r: any) => r.sales_channel_id as string))) {
+    const { availability } = await adminCall(`/admin/availability/${channel}`, { add_blackouts: [{ start_date: "2199-12-31", reason: "cache drop" }] })
+    const added = availability.blackouts.find((b: any) => b.start_date === "2199-12-31")
+    await adminCall(`/admin/availability/${channel}`, { remove_blackout_ids: [added.id] })
+  }
+  return rows.length
+}
 
 /** The demo's Essential and Signature tiers by name, as the store lists them. */
 export async function demoTiers() {

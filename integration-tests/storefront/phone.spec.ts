@@ -22,6 +22,7 @@ import {
   openMonth,
   readComparison,
   takeDate,
+  lapseHolds,
   textOf,
   usd,
   segmentPicturesLoaded,
@@ -111,6 +112,9 @@ describe("storefront on a phone", () => {
 
   check("phone: a date taken by someone else before paying is refused clearly; another date books", async () => {
     const { page } = session
+    // The cart holds its date, and says until when; only once that hold lapses can another couple take it.
+    await visible(page.getByTestId("hold-note").filter({ hasText: /^Date held for you until / }), "the hold's note")
+    assert.equal(await lapseHolds(state.date), 1, "the couple's hold on the date")
     await takeDate(session.tiers.essential.Classic.id, state.date)
     await page.getByRole("button", { name: /Pay and book/ }).click()
     const alert = page.getByRole("alert")

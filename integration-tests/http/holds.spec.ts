@@ -1,20 +1,12 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { BOOKING_MODULE, BookingModuleService } from "../../src/modules/booking"
 import { releaseHoldsWorkflow } from "../../src/workflows/release-holds"
-import { adminHeaders, createPackageProduct, createRegion, createTenant, Tenant, failed as fail } from "./fixtures"
+import { adminHeaders, createPackageProduct, createRegion, createTenant, Tenant, failed as fail, travel } from "./fixtures"
 
 jest.setTimeout(240 * 1000)
 
 const nextYear = new Date().getUTCFullYear() + 1
 const MINUTE = 60_000
-
-/** Moves the clock of the app (it runs in this process) forward; only Date is faked, timers run as usual. */
-function travel(ms: number) {
-  jest.useFakeTimers({
-    now: Date.now() + ms,
-    doNotFake: ["nextTick", "setImmediate", "clearImmediate", "setTimeout", "clearTimeout", "setInterval", "clearInterval", "queueMicrotask", "hrtime", "performance"],
-  })
-}
 
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {

@@ -544,3 +544,40 @@ export type ConnectedAccountResponse = { account: ConnectedAccount }
 
 /** What the Stripe Connect webhook answers Stripe: a redelivered or older event changes nothing. */
 export type ConnectWebhookResponse = { received: true; duplicate: boolean; stale: boolean }
+
+/** Where a merchant's option on a date stands (README "Availability"). */
+export type DateOptionStatus = "live" | "queued" | "released" | "lapsed" | "converted"
+
+/** A date pencilled in for a named client: `live` holds the date, `queued` waits behind the options before it. */
+export type DateOption = {
+  id: string
+  sales_channel_id: string
+  event_date: CalendarDate
+  tier_id: string
+  client_name: string
+  client_email: string
+  note: string | null
+  /** How long the option holds the date once live. */
+  hold_hours: number
+  /** When a live option lets go of the date; null while queued. */
+  expires_at: Timestamp | null
+  /** 1 = the first option pencilled in on the date. */
+  position: number
+  status: DateOptionStatus
+  /** The held booking while live. */
+  booking_id: string | null
+  draft_order_id: string | null
+  created_at: Timestamp
+}
+export type AdminCreateDateOptionRequest = {
+  event_date: CalendarDate
+  tier_id: string
+  client_name: string
+  client_email: string
+  note?: string | null
+  /** 1..2160 (90 days). */
+  expires_in_hours: number
+}
+export type AdminExtendDateOptionRequest = { expires_in_hours: number }
+export type DateOptionResponse = { option: DateOption }
+export type DateOptionsResponse = { sales_channel_id: string; options: DateOption[] }

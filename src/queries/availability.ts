@@ -1,6 +1,6 @@
 import { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
-import type { Availability, AvailabilityCalendar, DateBookingsResponse } from "../contract/admin"
+import type { Availability, AvailabilityCalendar, DateBookingsResponse, DateOption, DateOptionsResponse } from "../contract/admin"
 import {
   AvailabilityRules,
   dateAvailability,
@@ -295,5 +295,36 @@ export async function dateBookings(scope: MedusaContainer, input: { sales_channe
         expires_at: b.status === "held" && b.expires_at ? new Date(b.expires_at).toISOString() : null,
       }
     }),
+  }
+}
+
+/** A tenant's options on the dates from `from` to `to`, by date and position. */
+export async function dateOptions(scope: MedusaContainer, input: { sales_channel_id: string; from: string; to: string }): Promise<DateOptionsResponse> {
+  await ensureSalesChannel(scope, input.sales_channel_id)
+  const service: BookingModuleService = scope.resolve(BOOKING_MODULE)
+  const rows = await service.listDateOptions(
+    { sales_channel_id: input.sales_channel_id, event_date: { $gte: input.from, $lte: input.to } },
+    { order: { event_date: "ASC", position: "ASC" } }
+  )
+  return { sales_channel_id: input.sales_channel_id, options: rows.map(dateOptionOut) }
+}
+
+/** An option as the admin API answers it. */
+export function dateOptionOut(row: Awaited<ReturnType<BookingModuleService["retrieveDateOption"]>>): DateOption {
+  return {
+    id: row.id,
+    sales_channel_id: row.sales_channel_id,
+    event_date: row.event_date,
+    tier_id: row.tier_id,
+    client_name: row.client_name,
+    client_email: row.client_email,
+    note: row.note,
+    hold_hours: row.hold_hours,
+    expires_at: row.expires_at ? new Date(row.expires_at).toISOString() : null,
+    position: row.position,
+    status: row.status,
+    booking_id: row.booking_id,
+    draft_order_id: row.draft_order_id,
+    created_at: new Date(row.created_at).toISOString(),
   }
 }

@@ -196,5 +196,32 @@ medusaIntegrationTestRunner({
       expect((await options(other, venue)).map((o: any) => [o.id, o.status, o.hold_hours])).toEqual([[theirs.id, "live", 48]])
       expect((await fail(api.get(`${url}?from=${other}&to=9999-01-01`, admin))).status).toBe(400)
     })
+    it("turns a live option into a draft order for its client, priced for the date, and keeps the hold", async () => {
+      await api.post("/admin/pricing-rules", { label: "Peak season", kind: "season", months: [6, 7, 8, 9], percent: 20, priority: 1 }, admin)
+      const date = `${nextYear}-07-04`
+      const first = (await pencil(date, "Ana")).data.option
+      const second = (await pencil(date, "Ben")).data.option
+      const url = `/admin/availability/${studio.salesChannelId}/options`
+      // A queued option holds no date yet; an unknown region or another tenant's option is not found; nothing is written.
+      expect((await fail(api.post(`${url}/${second.id}/convert`, { region_id: region.id }, admin))).status).toBe(409)
+      expect((await fail(api.post(`${url}/${first.id}/convert`, { region_id: "reg_nope" }, admin))).status).toBe(404)
+      expect((await fail(api.post(`/admin/availability/${venue.salesChannelId}/options/${first.id}/convert`, { region_id: region.id }, admin))).status).toBe(404)
+      expect((await fail(api.post(`${url}/${first.id}/convert`, {}, admin))).status).toBe(400)
+      const drafts = async () => (await api.get("/admin/draft-orders?fields=id,email,total,*items", admin)).data.draft_orders
+      expect(await drafts()).toEqual([])
+
+      const converted = (await api.post(`${url}/${first.id}/convert`, { region_id: region.id }, admin)).data.option
+      expect(converted).toEqual(expect.objectContaining({ status: "converted", draft_order_id: expect.any(String), expires_at: first.expires_at }))
+      const [draft] = await drafts()
+      expect(draft.id).toBe(converted.draft_order_id)
+      expect(draft.email).toBe("ana@example.com")
+      // 7,500 with the peak-season rule's 20%.
+      expect(draft.items.map((i: any) => [i.unit_price, i.quantity])).toEqual([[9000, 1]])
+      expect(await liveBookings()).toEqual([["held", first.id]])
+      expect((await statusOf(date)).status).toBe("held")
+      // Converted once is enough.
+      expect((await fail(api.post(`${url}/${first.id}/convert`, { region_id: region.id }, admin))).status).toBe(409)
+      expect(await drafts()).toHaveLength(1)
+    })
   },
 })

@@ -27,6 +27,7 @@ import {
 import { AdminCreateAddonRule, AdminListAddonRules, AdminUpdateAddonRule } from "./admin/addon-rules/validators"
 import {
   AdminAvailabilityCalendar,
+  AdminConvertDateOption,
   AdminCreateDateOption,
   AdminDateBookings,
   AdminDateOptions,
@@ -182,6 +183,7 @@ export default defineMiddlewares({
     { matcher: "/admin/availability/:sales_channel_id/options", methods: ["POST"], middlewares: [validateBody(AdminCreateDateOption)] },
     { matcher: "/admin/availability/:sales_channel_id/options/:id/extend", methods: ["POST"], middlewares: [validateBody(AdminExtendDateOption)] },
     { matcher: "/admin/availability/:sales_channel_id/options/:id/release", methods: ["POST"], middlewares: [validateBody(AdminReleaseDateOption)] },
+    { matcher: "/admin/availability/:sales_channel_id/options/:id/convert", methods: ["POST"], middlewares: [validateBody(AdminConvertDateOption)] },
 
     { matcher: "/admin/upsell-rules", methods: ["GET"], middlewares: [validateAndTransformQuery(AdminListUpsellRules, listQueryConfig())] },
     { matcher: "/admin/upsell-rules", methods: ["POST"], middlewares: [validateBody(AdminCreateUpsellRule)] },

@@ -581,3 +581,4 @@ export type AdminCreateDateOptionRequest = {
 export type AdminExtendDateOptionRequest = { expires_in_hours: number }
 export type DateOptionResponse = { option: DateOption }
 export type DateOptionsResponse = { sales_channel_id: string; options: DateOption[] }
+export type AdminConvertDateOptionRequest = { region_id: string }

@@ -1,5 +1,5 @@
 import { MedusaContainer } from "@medusajs/framework/types"
-import { MedusaError, Modules } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, MedusaError, Modules, OrderStatus } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { dateAvailability } from "../../lib/availability"
 import { todayUtc } from "../../lib/dates"
@@ -7,7 +7,8 @@ import { ConflictError } from "../../lib/errors"
 import { BOOKING_MODULE, BookingModuleService } from "../../modules/booking"
 import { ensureSalesChannel, tenantAvailability } from "../../queries/availability"
 import { slotRules } from "../../queries/checkout"
-import { loadVisibleTiers } from "../../queries/catalog"
+import { loadVisibleTiers, priceVisibleTiers } from "../../queries/catalog"
+import { graphRows } from "../../queries/rows"
 
 /** Emitted when a queued option moves up and holds its date: { option_id, sales_channel_id, event_date, client_email }. */
 export const OPTION_PROMOTED = "tiered.option.promoted"
@@ -230,3 +231,66 @@ export const settleLapsedOptionsStep = createStep("settle-lapsed-options", async
   }
   return new StepResponse({ lapsed_dates: dates.size, promoted })
 })
+
+export type ConvertDateOptionInput = { sales_channel_id: string; option_id: string; region_id: string }
+
+/**
+ * What a draft order for a live option needs: its client, the region and the tier's package at
+ * the plugin's price for the date. 404 for an unknown region or another tenant's option; 409
+ * unless the option is live (a queued one holds no date yet); 400 when the tier has no price there.
+ */
+export const prepareOptionDraftOrderStep = createStep("prepare-option-draft-order", async (input: ConvertDateOptionInput, { container }) => {
+  const option = await tenantOption(container, input.sales_channel_id, input.option_id)
+  if (option.status !== "live" || !option.expires_at || new Date(option.expires_at).getTime() <= Date.now()) {
+    throw new ConflictError(`Option ${option.id} is ${option.status === "live" ? "lapsed" : option.status}: only a live option becomes a draft order`)
+  }
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const { data } = await query.graph({ entity: "region", fields: ["id", "currency_code"], filters: { id: input.region_id } })
+  const [region] = graphRows<{ id: string; currency_code: string }>(data)
+  if (!region) {
+    throw new MedusaError(MedusaError.Types.NOT_FOUND, `Region ${input.region_id} was not found`)
+  }
+  const [tier] = await loadVisibleTiers(container, [option.sales_channel_id], { id: [option.tier_id] })
+  if (!tier) {
+    throw new MedusaError(MedusaError.Types.NOT_FOUND, `Tier ${option.tier_id} was not found`)
+  }
+  const [priced] = await priceVisibleTiers(container, [tier], region, option.event_date)
+  if (!priced.price) {
+    throw new MedusaError(MedusaError.Types.INVALID_DATA, `${tier.row.name} has no price in ${region.currency_code.toUpperCase()}`)
+  }
+  return new StepResponse({
+    region_id: region.id,
+    currency_code: region.currency_code,
+    email: option.client_email,
+    sales_channel_id: option.sales_channel_id,
+    status: OrderStatus.DRAFT,
+    is_draft_order: true,
+    no_notification: true,
+    items: [{ title: tier.row.name, variant_id: tier.variant_id, quantity: 1, unit_price: priced.price.final, metadata: { tiered_option_id: option.id, tiered_event_date: option.event_date } }],
+    metadata: { tiered_option_id: option.id, tiered_event_date: option.event_date, tiered_client_name: option.client_name },
+  })
+})
+
+/** Marks the option converted with its draft order, under the date's lock; 409 (the draft undone) if it stopped being live meanwhile. */
+export const markOptionConvertedStep = createStep(
+  "mark-option-converted",
+  async (input: { option_id: string; draft_order_id: string }, { container }) => {
+    const service: BookingModuleService = container.resolve(BOOKING_MODULE)
+    const found = await service.retrieveDateOption(input.option_id)
+    await underDateLock(container, found.sales_channel_id, found.event_date, async () => {
+      await settleDate(container, found.sales_channel_id, found.event_date, new Date())
+      const option = await service.retrieveDateOption(found.id)
+      if (option.status !== "live") {
+        throw new ConflictError(`Option ${option.id} is ${option.status}: only a live option becomes a draft order`)
+      }
+      await service.updateDateOptions({ id: option.id, status: "converted", draft_order_id: input.draft_order_id })
+    })
+    return new StepResponse(found.id, found.id)
+  },
+  async (optionId, { container }) => {
+    if (optionId) {
+      const service: BookingModuleService = container.resolve(BOOKING_MODULE)
+      await service.updateDateOptions({ selector: { id: optionId, status: "converted" }, data: { status: "live", draft_order_id: null } })
+    }
+  }
+)

@@ -82,3 +82,6 @@ export const AdminDateOptions = z
 export type AdminDateOptionsType = z.infer<typeof AdminDateOptions>
 
 export const AdminReleaseDateOption = z.object({}).strict()
+
+export const AdminConvertDateOption = z.object({ region_id: id }).strict()
+export type AdminConvertDateOptionType = z.infer<typeof AdminConvertDateOption>

@@ -87,7 +87,7 @@ medusaIntegrationTestRunner({
       await releaseHoldsWorkflow(getContainer()).run({ input: {} })
       expect(await liveBookings()).toEqual([["held", first.id]])
       const drawer = (await api.get(`/admin/availability/${studio.salesChannelId}/bookings?date=${date}`, admin)).data.bookings
-      expect(drawer.map((b: any) => [b.status, b.expires_at])).toEqual([["held", first.expires_at]])
+      expect(drawer.map((b: any) => [b.status, b.expires_at, b.option_id, b.customer_name, b.cart_id])).toEqual([["held", first.expires_at, first.id, "Ana", null]])
     })
 
     it("moves the next option up when the live one is released, and announces it", async () => {

@@ -501,6 +501,8 @@ export type DateBooking = {
   customer_email: string | null
   /** For a hold: when it lapses (a lapsed hold is left out). */
   expires_at: string | null
+  /** For a merchant's option's hold: the option (its client is the customer). */
+  option_id: string | null
 }
 export type DateBookingsResponse = { sales_channel_id: string; date: CalendarDate; bookings: DateBooking[] }
 
@@ -580,5 +582,10 @@ export type AdminCreateDateOptionRequest = {
 }
 export type AdminExtendDateOptionRequest = { expires_in_hours: number }
 export type DateOptionResponse = { option: DateOption }
-export type DateOptionsResponse = { sales_channel_id: string; options: DateOption[] }
+export type DateOptionsResponse = {
+  sales_channel_id: string
+  options: DateOption[]
+  /** The tiers the tenant sells: what an option can be for. */
+  tiers: { id: string; name: string }[]
+}
 export type AdminConvertDateOptionRequest = { region_id: string }

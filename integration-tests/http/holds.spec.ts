@@ -262,14 +262,14 @@ medusaIntegrationTestRunner({
       const [first] = await bookings()
       await service().updateBookings({ id: first.id, expires_at: new Date(Date.now() - MINUTE) })
       const { result } = await releaseHoldsWorkflow(getContainer()).run({ input: {} })
-      expect(result).toEqual({ lapsed: 1, released: 1 })
+      expect(result).toEqual({ lapsed: 1, released: 1, option_dates: 0, options_promoted: 0 })
       expect((await bookings()).map((x) => [x.cart_id, x.status])).toEqual([
         [a.id, "canceled"],
         [b.id, "canceled"],
         [c.id, "held"],
       ])
       // Run again: nothing more to do.
-      expect((await releaseHoldsWorkflow(getContainer()).run({ input: {} })).result).toEqual({ lapsed: 0, released: 0 })
+      expect((await releaseHoldsWorkflow(getContainer()).run({ input: {} })).result).toEqual({ lapsed: 0, released: 0, option_dates: 0, options_promoted: 0 })
     })
   },
 })

@@ -126,7 +126,7 @@ medusaIntegrationTestRunner({
       const second = (await pencil(date, "Ben", 5)).data.option
       travel(HOUR + 60_000)
       const { result } = await releaseHoldsWorkflow(getContainer()).run({ input: {} })
-      expect(result).toEqual(expect.objectContaining({ promoted: 1 }))
+      expect(result).toEqual(expect.objectContaining({ option_dates: 1, options_promoted: 1 }))
       const [after1, after2] = await options(date)
       expect(after1).toEqual(expect.objectContaining({ id: first.id, status: "lapsed" }))
       expect(after2).toEqual(expect.objectContaining({ id: second.id, status: "live" }))

@@ -216,7 +216,7 @@ export const changeDateOptionStep = createStep("change-date-option", async (inpu
  */
 export const settleLapsedOptionsStep = createStep("settle-lapsed-options", async (input: { cart_id?: string; now?: string }, { container }) => {
   if (input.cart_id) {
-    return new StepResponse({ lapsed_dates: 0, promoted: 0 })
+    return new StepResponse({ option_dates: 0, options_promoted: 0 })
   }
   const service: BookingModuleService = container.resolve(BOOKING_MODULE)
   const now = input.now ? new Date(input.now) : new Date()
@@ -229,7 +229,7 @@ export const settleLapsedOptionsStep = createStep("settle-lapsed-options", async
   for (const o of dates.values()) {
     promoted += (await underDateLock(container, o.sales_channel_id, o.event_date, () => settleDate(container, o.sales_channel_id, o.event_date, now))).length
   }
-  return new StepResponse({ lapsed_dates: dates.size, promoted })
+  return new StepResponse({ option_dates: dates.size, options_promoted: promoted })
 })
 
 export type ConvertDateOptionInput = { sales_channel_id: string; option_id: string; region_id: string }

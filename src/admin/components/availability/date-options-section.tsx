@@ -101,7 +101,7 @@ export function DateOptionsSection({ channelId, date }: { channelId: string; dat
       <Field id="option-client-email" label="Client email">
         <Input id="option-client-email" type="email" value={email} onChange={(e) => setEmail(e.target.value)} />
       </Field>
-      <Field id="option-note" label="Note">
+      <Field id="option-note" label="Client note" hint="For your team.">
         <Textarea id="option-note" value={note} onChange={(e) => setNote(e.target.value)} />
       </Field>
       <Field id="option-hours" label="Holds for (hours)" hint="1 to 2160 (90 days).">

@@ -316,7 +316,12 @@ export async function dateOptions(scope: MedusaContainer, input: { sales_channel
   ])
   return {
     sales_channel_id: input.sales_channel_id,
-    options: rows.map(dateOptionOut),
+    // An option that lapsed reads lapsed at once; the job (or the date's next change) marks it and moves the next one up.
+    options: rows.map((row) => {
+      const out = dateOptionOut(row)
+      const lapsed = (out.status === "live" || out.status === "converted") && out.expires_at !== null && new Date(out.expires_at).getTime() <= Date.now()
+      return lapsed ? { ...out, status: "lapsed" as const } : out
+    }),
     tiers: tiers.map((t) => ({ id: t.row.id, name: t.row.name })),
   }
 }

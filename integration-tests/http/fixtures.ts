@@ -104,3 +104,11 @@ export function dayFromToday(offset: number): string {
   d.setUTCDate(d.getUTCDate() + offset)
   return d.toISOString().slice(0, 10)
 }
+
+/** Moves the clock of the app (it runs in this process) forward; only Date is faked, timers run as usual. */
+export function travel(ms: number) {
+  jest.useFakeTimers({
+    now: Date.now() + ms,
+    doNotFake: ["nextTick", "setImmediate", "clearImmediate", "setTimeout", "clearTimeout", "setInterval", "clearInterval", "queueMicrotask", "hrtime", "performance"],
+  })
+}

@@ -1,20 +1,12 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { BOOKING_MODULE, BookingModuleService } from "../../src/modules/booking"
 import { releaseHoldsWorkflow } from "../../src/workflows/release-holds"
-import { adminHeaders, createPackageProduct, createRegion, createTenant, Tenant, failed as fail } from "./fixtures"
+import { adminHeaders, createPackageProduct, createRegion, createTenant, Tenant, failed as fail, travel } from "./fixtures"
 
 jest.setTimeout(240 * 1000)
 
 const nextYear = new Date().getUTCFullYear() + 1
 const MINUTE = 60_000
-
-/** Moves the clock of the app (it runs in this process) forward; only Date is faked, timers run as usual. */
-function travel(ms: number) {
-  jest.useFakeTimers({
-    now: Date.now() + ms,
-    doNotFake: ["nextTick", "setImmediate", "clearImmediate", "setTimeout", "clearTimeout", "setInterval", "clearInterval", "queueMicrotask", "hrtime", "performance"],
-  })
-}
 
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
@@ -270,14 +262,14 @@ medusaIntegrationTestRunner({
       const [first] = await bookings()
       await service().updateBookings({ id: first.id, expires_at: new Date(Date.now() - MINUTE) })
       const { result } = await releaseHoldsWorkflow(getContainer()).run({ input: {} })
-      expect(result).toEqual({ lapsed: 1, released: 1 })
+      expect(result).toEqual({ lapsed: 1, released: 1, option_dates: 0, options_promoted: 0 })
       expect((await bookings()).map((x) => [x.cart_id, x.status])).toEqual([
         [a.id, "canceled"],
         [b.id, "canceled"],
         [c.id, "held"],
       ])
       // Run again: nothing more to do.
-      expect((await releaseHoldsWorkflow(getContainer()).run({ input: {} })).result).toEqual({ lapsed: 0, released: 0 })
+      expect((await releaseHoldsWorkflow(getContainer()).run({ input: {} })).result).toEqual({ lapsed: 0, released: 0, option_dates: 0, options_promoted: 0 })
     })
   },
 })

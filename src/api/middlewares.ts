@@ -25,7 +25,16 @@ import {
   AdminUpdateTier,
 } from "./admin/tiers/validators"
 import { AdminCreateAddonRule, AdminListAddonRules, AdminUpdateAddonRule } from "./admin/addon-rules/validators"
-import { AdminAvailabilityCalendar, AdminDateBookings, AdminUpdateAvailability } from "./admin/availability/validators"
+import {
+  AdminAvailabilityCalendar,
+  AdminConvertDateOption,
+  AdminCreateDateOption,
+  AdminDateBookings,
+  AdminDateOptions,
+  AdminExtendDateOption,
+  AdminReleaseDateOption,
+  AdminUpdateAvailability,
+} from "./admin/availability/validators"
 import {
   AdminCreatePricingRule,
   AdminListPricingRules,
@@ -170,6 +179,11 @@ export default defineMiddlewares({
     { matcher: "/admin/availability/:sales_channel_id", methods: ["POST"], middlewares: [validateBody(AdminUpdateAvailability)] },
     { matcher: "/admin/availability/:sales_channel_id/calendar", methods: ["GET"], middlewares: [validateAndTransformQuery(AdminAvailabilityCalendar, {})] },
     { matcher: "/admin/availability/:sales_channel_id/bookings", methods: ["GET"], middlewares: [validateAndTransformQuery(AdminDateBookings, {})] },
+    { matcher: "/admin/availability/:sales_channel_id/options", methods: ["GET"], middlewares: [validateAndTransformQuery(AdminDateOptions, {})] },
+    { matcher: "/admin/availability/:sales_channel_id/options", methods: ["POST"], middlewares: [validateBody(AdminCreateDateOption)] },
+    { matcher: "/admin/availability/:sales_channel_id/options/:id/extend", methods: ["POST"], middlewares: [validateBody(AdminExtendDateOption)] },
+    { matcher: "/admin/availability/:sales_channel_id/options/:id/release", methods: ["POST"], middlewares: [validateBody(AdminReleaseDateOption)] },
+    { matcher: "/admin/availability/:sales_channel_id/options/:id/convert", methods: ["POST"], middlewares: [validateBody(AdminConvertDateOption)] },
 
     { matcher: "/admin/upsell-rules", methods: ["GET"], middlewares: [validateAndTransformQuery(AdminListUpsellRules, listQueryConfig())] },
     { matcher: "/admin/upsell-rules", methods: ["POST"], middlewares: [validateBody(AdminCreateUpsellRule)] },

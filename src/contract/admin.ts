@@ -505,6 +505,8 @@ export type DateBooking = {
   customer_email: string | null
   /** For a hold: when it lapses (a lapsed hold is left out). */
   expires_at: string | null
+  /** For a merchant's option's hold: the option (its client is the customer). */
+  option_id: string | null
 }
 export type DateBookingsResponse = { sales_channel_id: string; date: CalendarDate; bookings: DateBooking[] }
 
@@ -548,3 +550,46 @@ export type ConnectedAccountResponse = { account: ConnectedAccount }
 
 /** What the Stripe Connect webhook answers Stripe: a redelivered or older event changes nothing. */
 export type ConnectWebhookResponse = { received: true; duplicate: boolean; stale: boolean }
+
+/** Where a merchant's option on a date stands (README "Availability"). */
+export type DateOptionStatus = "live" | "queued" | "released" | "lapsed" | "converted"
+
+/** A date pencilled in for a named client: `live` holds the date, `queued` waits behind the options before it. */
+export type DateOption = {
+  id: string
+  sales_channel_id: string
+  event_date: CalendarDate
+  tier_id: string
+  client_name: string
+  client_email: string
+  note: string | null
+  /** How long the option holds the date once live. */
+  hold_hours: number
+  /** When a live option lets go of the date; null while queued. */
+  expires_at: Timestamp | null
+  /** 1 = the first option pencilled in on the date. */
+  position: number
+  status: DateOptionStatus
+  /** The held booking while live. */
+  booking_id: string | null
+  draft_order_id: string | null
+  created_at: Timestamp
+}
+export type AdminCreateDateOptionRequest = {
+  event_date: CalendarDate
+  tier_id: string
+  client_name: string
+  client_email: string
+  note?: string | null
+  /** 1..2160 (90 days). */
+  expires_in_hours: number
+}
+export type AdminExtendDateOptionRequest = { expires_in_hours: number }
+export type DateOptionResponse = { option: DateOption }
+export type DateOptionsResponse = {
+  sales_channel_id: string
+  options: DateOption[]
+  /** The tiers the tenant sells: what an option can be for. */
+  tiers: { id: string; name: string }[]
+}
+export type AdminConvertDateOptionRequest = { region_id: string }

@@ -1,6 +1,6 @@
 import { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
-import type { Availability, AvailabilityCalendar, DateBookingsResponse } from "../contract/admin"
+import type { Availability, AvailabilityCalendar, DateBookingsResponse, DateOption, DateOptionsResponse } from "../contract/admin"
 import {
   AvailabilityRules,
   dateAvailability,
@@ -275,12 +275,15 @@ export async function dateBookings(scope: MedusaContainer, input: { sales_channe
   const orderIds = [...new Set(rows.map((b) => b.order_id).filter((id): id is string => !!id))]
   const query = scope.resolve(ContainerRegistrationKeys.QUERY)
   const segments: SegmentsModuleService = scope.resolve(SEGMENTS_MODULE)
-  const [tiers, { data: orders }] = await Promise.all([
+  const optionIds = rows.map((b) => b.option_id).filter((id): id is string => !!id)
+  const [tiers, { data: orders }, options] = await Promise.all([
     tierIds.length ? segments.listTiers({ id: tierIds }, { select: ["id", "name"], withDeleted: true }) : Promise.resolve([]),
     orderIds.length
       ? query.graph({ entity: "order", fields: ["id", "display_id", "email", "customer.first_name", "customer.last_name"], filters: { id: orderIds } })
       : Promise.resolve({ data: [] }),
+    optionIds.length ? service.listDateOptions({ id: optionIds }, { select: ["id", "client_name", "client_email"] }) : Promise.resolve([]),
   ])
+  const optionOf = new Map(options.map((o) => [o.id, o]))
   const tierName = new Map(tiers.map((t) => [t.id, t.name]))
   const orderOf = new Map(graphRows<OrderRow>(orders).map((o) => [o.id, o]))
   return {
@@ -288,7 +291,8 @@ export async function dateBookings(scope: MedusaContainer, input: { sales_channe
     date: input.date,
     bookings: rows.map((b) => {
       const order = b.order_id ? orderOf.get(b.order_id) : undefined
-      const name = [order?.customer?.first_name, order?.customer?.last_name].filter(Boolean).join(" ")
+      const option = b.option_id ? optionOf.get(b.option_id) : undefined
+      const name = option?.client_name ?? [order?.customer?.first_name, order?.customer?.last_name].filter(Boolean).join(" ")
       return {
         id: b.id,
         status: b.status,
@@ -301,9 +305,53 @@ export async function dateBookings(scope: MedusaContainer, input: { sales_channe
         order_id: b.order_id,
         order_display_id: order?.display_id ?? null,
         customer_name: name || null,
-        customer_email: order?.email ?? null,
+        customer_email: option?.client_email ?? order?.email ?? null,
+        option_id: b.option_id ?? null,
         expires_at: b.status === "held" && b.expires_at ? new Date(b.expires_at).toISOString() : null,
       }
     }),
+  }
+}
+
+/** A tenant's options on the dates from `from` to `to`, by date and position, and the tiers it sells (an option is for one). */
+export async function dateOptions(scope: MedusaContainer, input: { sales_channel_id: string; from: string; to: string }): Promise<DateOptionsResponse> {
+  await ensureSalesChannel(scope, input.sales_channel_id)
+  const service: BookingModuleService = scope.resolve(BOOKING_MODULE)
+  const [rows, tiers] = await Promise.all([
+    service.listDateOptions(
+      { sales_channel_id: input.sales_channel_id, event_date: { $gte: input.from, $lte: input.to } },
+      { order: { event_date: "ASC", position: "ASC" } }
+    ),
+    loadVisibleTiers(scope, [input.sales_channel_id]),
+  ])
+  return {
+    sales_channel_id: input.sales_channel_id,
+    // An option that lapsed reads lapsed at once; the job (or the date's next change) marks it and moves the next one up.
+    options: rows.map((row) => {
+      const out = dateOptionOut(row)
+      const lapsed = (out.status === "live" || out.status === "converted") && out.expires_at !== null && new Date(out.expires_at).getTime() <= Date.now()
+      return lapsed ? { ...out, status: "lapsed" as const } : out
+    }),
+    tiers: tiers.map((t) => ({ id: t.row.id, name: t.row.name })),
+  }
+}
+
+/** An option as the admin API answers it. */
+export function dateOptionOut(row: Awaited<ReturnType<BookingModuleService["retrieveDateOption"]>>): DateOption {
+  return {
+    id: row.id,
+    sales_channel_id: row.sales_channel_id,
+    event_date: row.event_date,
+    tier_id: row.tier_id,
+    client_name: row.client_name,
+    client_email: row.client_email,
+    note: row.note,
+    hold_hours: row.hold_hours,
+    expires_at: row.expires_at ? new Date(row.expires_at).toISOString() : null,
+    position: row.position,
+    status: row.status,
+    booking_id: row.booking_id,
+    draft_order_id: row.draft_order_id,
+    created_at: new Date(row.created_at).toISOString(),
   }
 }

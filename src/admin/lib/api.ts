@@ -3,7 +3,10 @@ import { csvFileName } from "./tier-analytics"
 import type {
   AnalyticsReport,
   AvailabilityCalendar,
+  AdminCreateDateOptionRequest,
   DateBookingsResponse,
+  DateOptionResponse,
+  DateOptionsResponse,
   AvailabilityChange,
   AvailabilityResponse,
   CalendarFeedResponse,
@@ -132,6 +135,22 @@ export const getDateBookings = (channelId: string, date: string) =>
   sdk.client
     .fetch<DateBookingsResponse>(`/admin/availability/${channelId}/bookings`, { query: { date } })
     .then((r) => r.bookings)
+
+export const getDateOptions = (channelId: string, date: string) =>
+  sdk.client.fetch<DateOptionsResponse>(`/admin/availability/${channelId}/options`, { query: { from: date, to: date } })
+
+export const createDateOption = ({ channelId, body }: { channelId: string; body: AdminCreateDateOptionRequest }) =>
+  sdk.client
+    .fetch<DateOptionResponse>(`/admin/availability/${channelId}/options`, { method: "POST", body })
+    .then((r) => r.option)
+
+export const changeDateOption = ({ channelId, id, action, hours }: { channelId: string; id: string; action: "extend" | "release"; hours?: number }) =>
+  sdk.client
+    .fetch<DateOptionResponse>(`/admin/availability/${channelId}/options/${id}/${action}`, {
+      method: "POST",
+      body: action === "extend" ? { expires_in_hours: hours } : {},
+    })
+    .then((r) => r.option)
 
 export const getAvailabilityCalendar = (channelId: string, from: string, to: string) =>
   sdk.client

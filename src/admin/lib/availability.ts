@@ -125,6 +125,6 @@ export function dateBookingText(b: DateBooking, locale?: string): { title: strin
   ].filter(Boolean)
   const until = b.expires_at ? new Date(b.expires_at).toLocaleString(locale, { dateStyle: "medium", timeStyle: "short" }) : null
   const status =
-    b.status === "held" ? `Held in a cart until ${until}` : b.status === "pending" ? "Checkout in progress" : b.status === "completed" ? "Completed" : "Confirmed"
+    b.status === "held" ? `${b.option_id ? "Held by an option" : "Held in a cart"} until ${until}` : b.status === "pending" ? "Checkout in progress" : b.status === "completed" ? "Completed" : "Confirmed"
   return { title, detail: parts.join(" · "), status }
 }

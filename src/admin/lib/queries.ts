@@ -6,6 +6,7 @@ import {
   getAvailabilityCalendar,
   getCalendarFeed,
   getDateBookings,
+  getDateOptions,
   getCommissionRates,
   getConnectAccount,
   getExperimentAssignment,
@@ -54,6 +55,7 @@ export const queryKeys = {
   availability: (channelId: string) => [ROOT, "availability", channelId] as const,
   availabilityCalendar: (channelId: string, from: string, to: string) => [ROOT, "availability", channelId, "calendar", { from, to }] as const,
   dateBookings: (channelId: string, date: string) => [ROOT, "availability", channelId, "bookings", date] as const,
+  dateOptions: (channelId: string, date: string) => [ROOT, "availability", channelId, "options", date] as const,
   calendarFeed: (channelId: string) => [ROOT, "availability", channelId, "feed"] as const,
 }
 
@@ -114,6 +116,10 @@ export function useAvailability(channelId: string) {
 
 export function useDateBookings(channelId: string, date: string) {
   return useQuery({ queryKey: queryKeys.dateBookings(channelId, date), queryFn: () => getDateBookings(channelId, date) })
+}
+
+export function useDateOptions(channelId: string, date: string) {
+  return useQuery({ queryKey: queryKeys.dateOptions(channelId, date), queryFn: () => getDateOptions(channelId, date) })
 }
 
 export function useAvailabilityCalendar(channelId: string, from: string, to: string) {

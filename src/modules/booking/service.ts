@@ -6,6 +6,7 @@ import { Blackout } from "./models/blackout"
 import { Booking } from "./models/booking"
 import { BookingRepair } from "./models/booking-repair"
 import { CapacityOverride } from "./models/capacity-override"
+import { DateOption } from "./models/date-option"
 import { HighDemandDate } from "./models/high-demand-date"
 import { ReconcileRun } from "./models/reconcile-run"
 import { TierLine } from "./models/tier-line"
@@ -48,6 +49,8 @@ export type SlotRequest = {
   order_id?: string | null
   line_item_id?: string | null
   guest_count?: number | null
+  /** A merchant's date option the hold is for. */
+  option_id?: string | null
 }
 
 export type RepairInput = {
@@ -88,6 +91,7 @@ export default class BookingModuleService extends MedusaService({
   Booking,
   BookingRepair,
   CapacityOverride,
+  DateOption,
   HighDemandDate,
   ReconcileRun,
   TierLine,

@@ -18,8 +18,9 @@ export const releaseHoldsStep = createStep(
   async (input: { cart_id?: string; now?: string }, { container }) => {
     const service: BookingModuleService = container.resolve(BOOKING_MODULE)
     const lapsed = input.cart_id ? [] : await service.cancelLapsedHolds(input.now ? new Date(input.now) : new Date())
+    // A merchant's option holds its date without a cart: only its expiry lets it go.
     const holds = await service.listBookings(
-      { status: "held", ...(input.cart_id ? { cart_id: input.cart_id } : {}) },
+      { status: "held", option_id: null, ...(input.cart_id ? { cart_id: input.cart_id } : {}) },
       { select: ["id", "tier_line_id", "created_at"], take: RELEASE_BATCH, order: { created_at: "ASC" } }
     )
     const recordIds = holds.map((h) => h.tier_line_id).filter((id): id is string => !!id)

@@ -1,6 +1,7 @@
 import { Badge, Button, Drawer, Heading, Input, Text } from "@medusajs/ui"
 import { useState, type ReactNode } from "react"
 import { Field, FormDrawer } from "../form-drawer"
+import { DateOptionsSection } from "./date-options-section"
 import { updateAvailability } from "../../lib/api"
 import { Link } from "react-router-dom"
 import { STATUS, blackoutsOn, dateBookingText, flagsOn, isBookable, type Availability, type AvailabilityChange, type CalendarDay } from "../../lib/availability"
@@ -43,6 +44,10 @@ export function DateDrawer({ channelId, availability, day, onClose }: {
 
         <DrawerSection title="Bookings and holds">
           <DateBookingList channelId={channelId} date={day.date} />
+        </DrawerSection>
+
+        <DrawerSection title="Options">
+          <DateOptionsSection channelId={channelId} date={day.date} />
         </DrawerSection>
 
         <DrawerSection title="Blackout">

@@ -109,6 +109,7 @@ describe("a date's bookings", () => {
     customer_name: null,
     customer_email: null,
     expires_at: null,
+    option_id: null,
   }
 
   it("reads an order's booking with its customer and order number", () => {
@@ -124,5 +125,14 @@ describe("a date's bookings", () => {
     expect(held.status).toMatch(/^Held in a cart until Jun 1, 2027/)
     expect(dateBookingText({ ...base, status: "pending", tier_name: null }).title).toBe("tier_1 · A shopper's cart")
     expect(dateBookingText({ ...base, status: "pending" }).status).toBe("Checkout in progress")
+  })
+
+  it("reads an option's hold with its client and until when", () => {
+    const held = dateBookingText(
+      { ...base, status: "held", cart_id: null, guest_count: null, option_id: "dopt_1", customer_name: "Ana Ruiz", customer_email: "ana@example.com", expires_at: "2027-06-01T10:30:00.000Z" },
+      "en-US"
+    )
+    expect(held.title).toBe("Signature Select · Ana Ruiz")
+    expect(held.status).toMatch(/^Held by an option until Jun 1, 2027/)
   })
 })

@@ -56,3 +56,32 @@ export type AdminAvailabilityCalendarType = z.infer<typeof AdminAvailabilityCale
 
 export const AdminDateBookings = z.object({ date: eventDate }).strict()
 export type AdminDateBookingsType = z.infer<typeof AdminDateBookings>
+
+const hours = z.number().int().min(1).max(2160)
+
+export const AdminCreateDateOption = z
+  .object({
+    event_date: eventDate,
+    tier_id: id,
+    client_name: z.string().trim().min(1, "must not be empty").max(200),
+    client_email: z.string().trim().max(320).email(),
+    note: z.string().max(2000).nullable().optional(),
+    expires_in_hours: hours,
+  })
+  .strict()
+export type AdminCreateDateOptionType = z.infer<typeof AdminCreateDateOption>
+
+export const AdminExtendDateOption = z.object({ expires_in_hours: hours }).strict()
+export type AdminExtendDateOptionType = z.infer<typeof AdminExtendDateOption>
+
+export const AdminDateOptions = z
+  .object({ from: eventDate, to: eventDate })
+  .strict()
+  .refine((q) => q.from <= q.to, { message: "from must not be after to" })
+  .refine((q) => rangeLength(q.from, q.to) <= MAX_RANGE_DAYS, { message: `at most ${MAX_RANGE_DAYS} days a call` })
+export type AdminDateOptionsType = z.infer<typeof AdminDateOptions>
+
+export const AdminReleaseDateOption = z.object({}).strict()
+
+export const AdminConvertDateOption = z.object({ region_id: id }).strict()
+export type AdminConvertDateOptionType = z.infer<typeof AdminConvertDateOption>

@@ -33,6 +33,8 @@ export const Booking = model
     order_id: model.text().nullable(),
     line_item_id: model.text().nullable(),
     guest_count: model.number().nullable(),
+    /** The merchant's date option this hold is for (an option's hold has no cart). */
+    option_id: model.text().nullable(),
   })
   .indexes([
     {

@@ -1,0 +1,33 @@
+import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { createOrderWorkflow } from "@medusajs/medusa/core-flows"
+import {
+  changeDateOptionStep,
+  ChangeDateOptionInput,
+  ConvertDateOptionInput,
+  markOptionConvertedStep,
+  pencilDateOptionStep,
+  PencilDateOptionInput,
+  prepareOptionDraftOrderStep,
+} from "./steps/date-options"
+
+/** Pencils a date in for a merchant's client: live (holding the date) or queued behind earlier options. */
+export const createDateOptionWorkflow = createWorkflow("create-date-option", (input: PencilDateOptionInput) => {
+  return new WorkflowResponse(pencilDateOptionStep(input))
+})
+
+/** Extends or releases a merchant's option; releasing a live one moves the next queued option up. */
+export const changeDateOptionWorkflow = createWorkflow("change-date-option", (input: ChangeDateOptionInput) => {
+  return new WorkflowResponse(changeDateOptionStep(input))
+})
+
+/**
+ * Turns a live option into a Medusa draft order for its client: the tier's package at the plugin's
+ * price for the date. The option's hold stays until its expiry; the draft order is to be paid
+ * before then (completing it into a booking is a later step).
+ */
+export const convertDateOptionWorkflow = createWorkflow("convert-date-option", (input: ConvertDateOptionInput) => {
+  const draft = prepareOptionDraftOrderStep(input)
+  const order = createOrderWorkflow.runAsStep({ input: draft })
+  markOptionConvertedStep(transform({ input, order }, ({ input, order }) => ({ option_id: input.option_id, draft_order_id: order.id })))
+  return new WorkflowResponse(transform({ order }, ({ order }) => order.id))
+})

@@ -147,6 +147,8 @@ describe("availability and its repairs", () => {
     const today = dateIn(zone)
     await visible(page.locator(`[data-testid="calendar-day-${today}"][aria-current="date"]`), `${today}, today in ${zone}, marked`)
     assert.equal(await page.locator('[aria-current="date"]').count(), 1, "one date marked today")
+    // Back to the default channel, which the calendar feed checks below read.
+    await choose(page, "availability-channel", "Default Sales Channel")
   })
 
   describe("calendar feed", () => {

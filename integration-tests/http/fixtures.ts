@@ -105,10 +105,15 @@ export function dayFromToday(offset: number): string {
   return d.toISOString().slice(0, 10)
 }
 
-/** Moves the clock of the app (it runs in this process) forward; only Date is faked, timers run as usual. */
-export function travel(ms: number) {
+/** Sets the clock of the app (it runs in this process) to `at`; only Date is faked, timers and ticks run as usual. */
+export function setClock(at: Date | string) {
   jest.useFakeTimers({
-    now: Date.now() + ms,
+    now: new Date(at),
     doNotFake: ["nextTick", "setImmediate", "clearImmediate", "setTimeout", "clearTimeout", "setInterval", "clearInterval", "queueMicrotask", "hrtime", "performance"],
   })
+}
+
+/** Moves the fixed clock (see setClock) forward by `ms`. */
+export function travel(ms: number) {
+  setClock(new Date(Date.now() + ms))
 }

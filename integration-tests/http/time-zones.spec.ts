@@ -2,31 +2,10 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { BOOKING_MODULE, BookingModuleService } from "../../src/modules/booking"
 import { TIER_ANALYTICS_MODULE, TierAnalyticsModuleService } from "../../src/modules/tier-analytics"
 import { refreshBookingsWorkflow } from "../../src/workflows/refresh-bookings"
-import { adminHeaders, createPackageProduct, createRegion, createTenant, Tenant, failed as fail } from "./fixtures"
+import { adminHeaders, createPackageProduct, createRegion, createTenant, Tenant, failed as fail, setClock } from "./fixtures"
 import { newVisitor } from "./visitors"
 
 jest.setTimeout(240 * 1000)
-
-/**
- * A fixed clock: the app runs in this process, so faking Date (and nothing else: timers, ticks
- * and the event loop stay real) moves the server's "now".
- */
-const setClock = (iso: string) =>
-  jest.useFakeTimers({
-    now: new Date(iso),
-    doNotFake: [
-      "nextTick",
-      "setImmediate",
-      "clearImmediate",
-      "setTimeout",
-      "clearTimeout",
-      "setInterval",
-      "clearInterval",
-      "queueMicrotask",
-      "hrtime",
-      "performance",
-    ],
-  })
 
 // 09:30 UTC on 2027-03-14: 23:30 on the 14th at Kiritimati (UTC+14), 22:30 on the 13th at Pago Pago (UTC-11),
 // 01:30 PST on the 14th in Los Angeles, half an hour before its clocks go forward.

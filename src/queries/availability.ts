@@ -72,39 +72,27 @@ async function queryTenantAvailability(
 ): Promise<TenantAvailabilityData> {
   const service: BookingModuleService = scope.resolve(BOOKING_MODULE)
   const channel = input.sales_channel_id
-  const [settings, overrides, blackouts, flagged, bookings, holds] = await Promise.all([
+  const [settings, overrides, blackouts, flagged, bookings] = await Promise.all([
     effectiveSettings(scope, channel),
     service.listCapacityOverrides({ sales_channel_id: channel }, { select: ["product_id", "capacity"] }),
     service.listBlackouts({ sales_channel_id: channel, start_date: { $lte: input.to }, end_date: { $gte: input.from } }),
     service.listHighDemandDates({ sales_channel_id: channel, date: { $gte: input.from, $lte: input.to } }),
+    // A checkout's claim holds its slot like a booking does; a cart's hold while it lasts (kept apart, with when it lapses).
     service.listBookings(
-      {
-        sales_channel_id: channel,
-        // A checkout's claim holds its slot like a booking does.
-        status: [...LIVE_BOOKING_STATUSES],
-        event_date: { $gte: input.from, $lte: input.to },
-      },
-      { select: ["event_date", "pool"] }
-    ),
-    service.listBookings(
-      {
-        sales_channel_id: channel,
-        status: "held",
-        expires_at: { $gt: new Date() },
-        event_date: { $gte: input.from, $lte: input.to },
-      },
-      { select: ["event_date", "pool", "expires_at"] }
+      { sales_channel_id: channel, status: ["held", ...LIVE_BOOKING_STATUSES], event_date: { $gte: input.from, $lte: input.to } },
+      { select: ["event_date", "pool", "status", "expires_at"] }
     ),
   ])
+  const now = new Date()
   const counts = new Map<string, number>()
+  const holdTimes = new Map<string, number[]>()
   for (const b of bookings) {
     const key = `${b.pool}|${b.event_date}`
-    counts.set(key, (counts.get(key) ?? 0) + 1)
-  }
-  const holdTimes = new Map<string, number[]>()
-  for (const h of holds) {
-    const key = `${h.pool}|${h.event_date}`
-    holdTimes.set(key, [...(holdTimes.get(key) ?? []), new Date(h.expires_at!).getTime()])
+    if (b.status !== "held") {
+      counts.set(key, (counts.get(key) ?? 0) + 1)
+    } else if (!isLapsedHold(b, now)) {
+      holdTimes.set(key, [...(holdTimes.get(key) ?? []), new Date(b.expires_at!).getTime()])
+    }
   }
   return {
     settings,

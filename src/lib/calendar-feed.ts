@@ -5,6 +5,7 @@
 import { randomBytes } from "node:crypto"
 import { addDays } from "./dates"
 import type { AllDayEvent, Calendar } from "./icalendar"
+import { ordinal } from "./ordinal"
 
 /** Bookings and blackouts this many days before today stay in the feed. */
 export const FEED_PAST_DAYS = 90
@@ -129,8 +130,6 @@ export function bookingEvent(booking: FeedBooking): AllDayEvent {
     status: "CONFIRMED",
   }
 }
-
-const ordinal = (n: number) => `${n}${n % 10 === 1 && n % 100 !== 11 ? "st" : n % 10 === 2 && n % 100 !== 12 ? "nd" : n % 10 === 3 && n % 100 !== 13 ? "rd" : "th"}`
 
 /** A merchant's option holding its date: tentative, with whose it is, until when, and its place in the date's queue. */
 export function optionEvent(option: FeedOption): AllDayEvent {

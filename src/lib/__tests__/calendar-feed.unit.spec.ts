@@ -13,6 +13,7 @@ import {
   type FeedOption,
 } from "../calendar-feed"
 import { writeCalendar } from "../icalendar"
+import { ordinal } from "../ordinal"
 
 const at = new Date("2026-12-01T10:00:00Z")
 const booking = (over: Partial<FeedBooking> = {}): FeedBooking => ({
@@ -179,6 +180,14 @@ describe("options in the feed", () => {
     expect(parsed.events.map((e) => [e.uid, e.start, e.end, e.summary, e.status])).toEqual([
       ["dopt_1@tiered", "2027-07-04", "2027-07-05", 'Option: Ana; Ben, "Co" (Select)', "TENTATIVE"],
       ["bkg_1@tiered", "2027-07-17", "2027-07-18", "Select – Jane Doe", "CONFIRMED"],
+    ])
+  })
+})
+
+describe("ordinal", () => {
+  it("names places in English", () => {
+    expect([1, 2, 3, 4, 11, 12, 13, 21, 22, 23, 101, 111, 112].map(ordinal)).toEqual([
+      "1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd", "23rd", "101st", "111th", "112th",
     ])
   })
 })

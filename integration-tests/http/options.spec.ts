@@ -300,7 +300,7 @@ medusaIntegrationTestRunner({
       expect((await statusOf(free)).status).toBe("sold_out")
     })
 
-    it("books an option's order whose order.placed was lost when the reconciler runs", async () => {
+    it("books an option's order whose order.placed was lost, and frees the date of one whose order.canceled was lost, when the reconciler runs", async () => {
       const date = `${nextYear}-10-06`
       const { option, draftId } = await draftFor(date, "Ana")
       // Medusa's conversion without its event: what a process killed right after it leaves.
@@ -311,6 +311,12 @@ medusaIntegrationTestRunner({
       expect((await bookingsOf(option.id)).map((b) => [b.status, b.order_id])).toEqual([["confirmed", draftId]])
       expect(await optionStatus(date)).toEqual(["booked"])
       expect((await conversionsOf(draftId)).map((c) => c.reference)).toEqual(["placed"])
+
+      // Canceled without its event: the next run gives the date back.
+      await getContainer().resolve(Modules.ORDER).cancel(draftId)
+      await api.post("/admin/tier-repairs/run", { grace_minutes: 0 }, admin)
+      expect((await bookingsOf(option.id)).map((b) => [b.status, b.order_id])).toEqual([["canceled", draftId]])
+      expect((await statusOf(date)).status).toBe("available")
     })
   },
 })

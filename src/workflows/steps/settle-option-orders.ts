@@ -12,7 +12,8 @@ const PAGE = 500
  * process died before order.placed was handled): the option's hold becomes the order's booking
  * now, or the date is booked again when the hold lapsed meanwhile (or the order flagged when the
  * date went to someone else), and its conversion is recorded (once: the records are newer than the
- * window the conversions step reads). Options touched in the run's window are looked at.
+ * window the conversions step reads). Options touched in the run's window are looked at; and an
+ * option's order canceled in the window gives its date back if its order.canceled was lost.
  */
 export const settleOptionOrdersStep = createStep(
   "settle-option-orders",
@@ -46,6 +47,36 @@ export const settleOptionOrdersStep = createStep(
         }
       }
       if (options.length < PAGE) {
+        break
+      }
+    }
+    // Orders of options canceled in the window whose cancellation did not reach their booking.
+    for (let skip = 0; ; skip += PAGE) {
+      const { data } = await query.graph({
+        entity: "order",
+        fields: ["id", "sales_channel_id"],
+        filters: { status: "canceled", updated_at: window },
+        pagination: { skip, take: PAGE, order: { id: "ASC" } },
+      })
+      const canceled = data as { id: string; sales_channel_id: string | null }[]
+      const ofOptions = canceled.length ? await service.listDateOptions({ draft_order_id: canceled.map((o) => o.id) }, { select: ["draft_order_id"] }) : []
+      const live = ofOptions.length
+        ? await service.listBookings({ order_id: ofOptions.map((o) => o.draft_order_id!), status: "confirmed" }, { select: ["id", "order_id", "sales_channel_id"] })
+        : []
+      if (live.length) {
+        await service.updateBookings(live.map((b) => ({ id: b.id, status: "canceled" as const })))
+        repairs.push(
+          ...live.map((b) => ({
+            kind: "booking_canceled" as const,
+            sales_channel_id: b.sales_channel_id,
+            order_id: b.order_id,
+            booking_id: b.id,
+            reason: `Order ${b.order_id} (from an option) was canceled but its booking was still live; the date was given back`,
+          }))
+        )
+      }
+      checked += ofOptions.length
+      if (canceled.length < PAGE) {
         break
       }
     }

@@ -30,4 +30,6 @@ export const DateOption = model
   .indexes([
     { on: ["sales_channel_id", "event_date", "position"] },
     { on: ["status", "expires_at"], where: "deleted_at IS NULL" },
+    // Every order.placed asks whether the order was an option's draft.
+    { on: ["draft_order_id"], where: "draft_order_id IS NOT NULL AND deleted_at IS NULL" },
   ])

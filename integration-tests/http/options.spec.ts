@@ -300,6 +300,29 @@ medusaIntegrationTestRunner({
       expect((await statusOf(free)).status).toBe("sold_out")
     })
 
+    it("converts a lapsed option's draft once under two racing conversions, and refuses a released option's draft", async () => {
+      const date = `${nextYear}-10-07`
+      const { option, draftId } = await draftFor(date, "Ana", 1)
+      travel(HOUR + 60_000)
+      const answers = await Promise.allSettled([toOrder(draftId), toOrder(draftId)])
+      const statuses = answers.map((a) => (a.status === "fulfilled" ? a.value.status : (a.reason as any).response?.status)).sort()
+      expect(statuses[0]).toBe(200)
+      expect(statuses[1]).toBeGreaterThanOrEqual(400)
+      expect(statuses[1]).toBeLessThan(500)
+      const booked = await eventually(() => bookingsOf(option.id), (b) => b.some((x) => x.status === "confirmed"))
+      expect(booked.filter((b) => b.status !== "canceled").map((b) => [b.status, b.order_id])).toEqual([["confirmed", draftId]])
+      jest.useRealTimers()
+
+      const other = `${nextYear}-10-08`
+      const released = await draftFor(other, "Ben")
+      await release(released.option.id)
+      const refused = await fail(toOrder(released.draftId))
+      expect(refused.status).toBe(409)
+      expect(refused.data.message).toContain("was released")
+      expect((await api.get(`/admin/draft-orders/${released.draftId}?fields=id,status`, admin)).data.draft_order.status).toBe("draft")
+      expect(await bookingsOf(released.option.id)).toEqual([expect.objectContaining({ status: "canceled" })])
+    })
+
     it("books an option's order whose order.placed was lost, and frees the date of one whose order.canceled was lost, when the reconciler runs", async () => {
       const date = `${nextYear}-10-06`
       const { option, draftId } = await draftFor(date, "Ana")

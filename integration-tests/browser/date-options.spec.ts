@@ -1,6 +1,7 @@
 // The Availability page's date drawer pencils options in for named clients: on a date taking one
 // booking the first option holds the date (the calendar reads Held) and the second queues; releasing
-// the first moves the second up to hold the date.
+// the first moves the second up to hold the date; converting it makes a draft order, linked from the
+// option, and once Medusa turns the draft into an order the option links to the order.
 import assert from "node:assert/strict"
 import type { Locator, Page } from "playwright-core"
 import { visible } from "../checks"
@@ -11,11 +12,13 @@ const TENANT = `Options studio ${RUN}`
 const now = new Date()
 const next = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 1))
 const DATE = `${next.toISOString().slice(0, 8)}21`
+const REGION = `Options region ${RUN}`
 
 /** A tenant of its own taking one booking a date, selling one package. */
 async function fixtures(token: string) {
   const admin = adminApi(token)
   const { channel } = await createTenant(admin, TENANT)
+  await admin.post("/admin/regions", { name: REGION, currency_code: "usd", countries: [] })
   const { segment } = await admin.post("/admin/segments", { handle: `options-${RUN}`, name: `Options ${RUN}`, rank: 13 })
   const { product } = await admin.post("/admin/products", { ...productBody(`Options Select ${RUN}`, 7500), sales_channels: [{ id: channel.id }] })
   await admin.post(`/admin/segments/${segment.id}/tiers`, { level: 1, name: `Options Select ${RUN}`, product_id: product.id })
@@ -95,5 +98,48 @@ describe("a date's options for named clients", () => {
     const { options } = await adminApi(session.token).get(`/admin/availability/${made.channel.id}/options?from=${DATE}&to=${DATE}`)
     assert.equal(options.map((o: { status: string }) => o.status).join(","), "released,live")
     assert.ok(options[1].expires_at, "the promoted option holds the date until a time")
+  })
+
+  check("Convert to draft order links the live option to its draft order, then to its order once converted", async () => {
+    const ben = drawer.getByTestId("date-option").filter({ hasText: "Ben" })
+    if (await drawer.getByTestId("option-region").count()) {
+      await choose(page, "option-region", new RegExp(REGION))
+    }
+    await ben.getByTestId("convert-option").click()
+    await visible(page.getByText("Draft order created for the client"), "the converted toast")
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid="date-option"][data-status="converted"]')?.textContent?.includes("Ben") === true,
+      undefined,
+      { timeout: 30_000 }
+    )
+    const { options } = await adminApi(session.token).get(`/admin/availability/${made.channel.id}/options?from=${DATE}&to=${DATE}`)
+    const draftId = options[1].draft_order_id as string
+    assert.ok(draftId, "the option names its draft order")
+    const link = ben.getByTestId("option-order-link")
+    assert.equal(await link.innerText(), "Open the draft order")
+    assert.equal(new URL((await link.getAttribute("href"))!, page.url()).pathname, `/app/draft-orders/${draftId}`)
+    assert.equal(await ben.getByTestId("convert-option").count(), 0, "a converted option is not converted again")
+    await ben.scrollIntoViewIfNeeded()
+    await page.screenshot({ path: shot("date-option-converted") })
+
+    await adminApi(session.token).post(`/admin/draft-orders/${draftId}/convert-to-order`, {})
+    // order.placed books the option on the event bus.
+    let status = ""
+    for (let i = 0; i < 100 && status !== "booked"; i++, await new Promise((r) => setTimeout(r, 200))) {
+      status = (await adminApi(session.token).get(`/admin/availability/${made.channel.id}/options?from=${DATE}&to=${DATE}`)).options[1].status
+    }
+    assert.equal(status, "booked", "the option is booked once its draft order is an order")
+    await page.keyboard.press("Escape")
+    await openDate()
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid="date-option"][data-status="booked"]')?.textContent?.includes("Ben") === true,
+      undefined,
+      { timeout: 30_000 }
+    )
+    const booked = drawer.getByTestId("date-option").filter({ hasText: "Ben" }).getByTestId("option-order-link")
+    assert.equal(await booked.innerText(), "Open the order")
+    assert.equal(new URL((await booked.getAttribute("href"))!, page.url()).pathname, `/app/orders/${draftId}`)
+    await booked.click()
+    await page.waitForURL((url) => url.pathname === `/app/orders/${draftId}`, { timeout: 30_000 })
   })
 })

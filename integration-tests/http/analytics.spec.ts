@@ -4,7 +4,7 @@ import { SEGMENTS_MODULE, SegmentsModuleService } from "../../src/modules/segmen
 import type { CommissionRateRow } from "../../src/queries/commission"
 import { TIER_ANALYTICS_MODULE, TierAnalyticsModuleService } from "../../src/modules/tier-analytics"
 import { recordConversionWorkflow } from "../../src/workflows/record-conversion"
-import { adminHeaders, createPackageProduct, createRegion, createTenant, failed as fail, Tenant } from "./fixtures"
+import { adminHeaders, createPackageProduct, createRegion, createTenant, eventually, failed as fail, Tenant } from "./fixtures"
 import { newVisitor } from "./visitors"
 
 jest.setTimeout(300 * 1000)
@@ -69,14 +69,6 @@ medusaIntegrationTestRunner({
       return { order, cartId: cart.id as string }
     }
     /** Subscribers run on the event bus after the request: wait until `check` holds. */
-    const eventually = async <T>(read: () => Promise<T>, check: (value: T) => boolean): Promise<T> => {
-      let value = await read()
-      for (let i = 0; i < 100 && !check(value); i++) {
-        await new Promise((r) => setTimeout(r, 100))
-        value = await read()
-      }
-      return value
-    }
     const conversionsOf = (orderId: string) => analytics().listConversions({ order_id: orderId }, { order: { created_at: "ASC" } })
 
     describe("POST /store/tier-events", () => {

@@ -1,7 +1,7 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { BOOKING_MODULE, BookingModuleService } from "../../src/modules/booking"
 import { parseCalendar, type ParsedCalendar } from "../../src/lib/__tests__/ical"
-import { adminHeaders, createPackageProduct, createRegion, createTenant, Tenant, failed as fail, dayFromToday as day } from "./fixtures"
+import { adminHeaders, createPackageProduct, createRegion, createTenant, Tenant, failed as fail, dayFromToday as day, eventually, travel } from "./fixtures"
 
 jest.setTimeout(240 * 1000)
 
@@ -254,6 +254,70 @@ medusaIntegrationTestRunner({
       // A deleted tenant's feed is gone.
       await api.delete(`/admin/sales-channels/${studio.salesChannelId}`, admin)
       expect((await fail(api.get(new URL(url).pathname))).status).toBe(404)
+    })
+    it("lists options holding a date as tentative events, until they are booked, released or lapse", async () => {
+      const url = await feedOf(studio)
+      const date = `${nextYear}-06-20`
+      const options = `/admin/availability/${studio.salesChannelId}/options`
+      const pencil = async (client: string, hours: number) =>
+        (
+          await api.post(
+            options,
+            { event_date: date, tier_id: select.id, client_name: client, client_email: `${client.toLowerCase()}@example.com`, note: "Garden; maybe", expires_in_hours: hours },
+            admin
+          )
+        ).data.option
+      const ana = await pencil("Ana", 48)
+      const ben = await pencil("Ben", 2)
+      await pencil("Cy", 2)
+      // Another tenant's option never shows.
+      await service().createDateOptions({
+        sales_channel_id: venue.salesChannelId, event_date: date, tier_id: select.id, product_id: "prod_x", client_name: "Vic", client_email: "vic@example.com",
+        hold_hours: 5, expires_at: new Date(Date.now() + 5 * 3_600_000), position: 1, status: "live",
+      })
+      const until = (iso: string) => `${iso.slice(0, 16).replace("T", " ")} UTC`
+
+      let events = (await fetchFeed(url)).calendar.events
+      expect(events.map((e) => [e.uid, e.start, e.end, e.all_day, e.summary, e.status, e.url])).toEqual([
+        [`${ana.id}@tiered`, date, `${nextYear}-06-21`, true, "Option: Ana (Select)", "TENTATIVE", null],
+      ])
+      expect(events[0].description).toBe(
+        `Client: Ana <ana@example.com>\n1st option, holding the date until ${until(ana.expires_at)}\n2 more options queued behind it\nNote: Garden; maybe`
+      )
+
+      // Converted: still holding, with its draft order's link; the UID stays.
+      const converted = (await api.post(`${options}/${ana.id}/convert`, { region_id: region.id }, admin)).data.option
+      const draftUrl = `${new URL(url).origin}/app/draft-orders/${converted.draft_order_id}`
+      events = (await fetchFeed(url)).calendar.events
+      expect(events.map((e) => [e.uid, e.summary, e.url])).toEqual([[`${ana.id}@tiered`, "Option: Ana (Select)", draftUrl]])
+      expect(events[0].description).toContain(`Draft order: ${draftUrl}`)
+
+      // Released: gone; the next option moved up and shows in its place.
+      await api.post(`${options}/${ana.id}/release`, {}, admin)
+      events = (await fetchFeed(url)).calendar.events
+      const [promoted] = (await api.get(`${options}?from=${date}&to=${date}`, admin)).data.options.filter((o: any) => o.id === ben.id)
+      expect(events.map((e) => [e.uid, e.summary, e.status])).toEqual([[`${ben.id}@tiered`, "Option: Ben (Select)", "TENTATIVE"]])
+      expect(events[0].description).toContain(`2nd option, holding the date until ${until(promoted.expires_at)}\n1 more option queued behind it`)
+
+      // Booked: the option leaves the feed and its booking takes its place.
+      const other = `${nextYear}-06-21`
+      const dee = (
+        await api.post(options, { event_date: other, tier_id: select.id, client_name: "Dee", client_email: "dee@example.com", expires_in_hours: 5 }, admin)
+      ).data.option
+      const draft = (await api.post(`${options}/${dee.id}/convert`, { region_id: region.id }, admin)).data.option.draft_order_id
+      await api.post(`/admin/draft-orders/${draft}/convert-to-order`, {}, admin)
+      const [booking] = await eventually(() => service().listBookings({ option_id: dee.id, status: "confirmed" }), (b) => b.length > 0)
+      events = (await fetchFeed(url)).calendar.events
+      expect(events.map((e) => [e.uid, e.start, e.status])).toEqual([
+        [`${ben.id}@tiered`, date, "TENTATIVE"],
+        [`${booking.id}@tiered`, other, "CONFIRMED"],
+      ])
+
+      // Lapsed: gone at once, before any job marks it.
+      travel(2 * 3_600_000 + 60_000)
+      events = (await fetchFeed(url)).calendar.events
+      expect(events.map((e) => e.uid)).toEqual([`${booking.id}@tiered`])
+      jest.useRealTimers()
     })
   },
 })

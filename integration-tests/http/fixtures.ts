@@ -117,3 +117,13 @@ export function setClock(at: Date | string) {
 export function travel(ms: number) {
   setClock(new Date(Date.now() + ms))
 }
+
+/** Reads until `check` holds (a subscriber on the event bus ran), for at most ten seconds; answers the last read. */
+export async function eventually<T>(read: () => Promise<T>, check: (value: T) => boolean): Promise<T> {
+  let value = await read()
+  for (let i = 0; i < 100 && !check(value); i++) {
+    await new Promise((r) => setTimeout(r, 100))
+    value = await read()
+  }
+  return value
+}

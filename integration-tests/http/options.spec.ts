@@ -1,8 +1,9 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { Modules } from "@medusajs/framework/utils"
 import { BOOKING_MODULE, BookingModuleService } from "../../src/modules/booking"
+import { TIER_ANALYTICS_MODULE, TierAnalyticsModuleService } from "../../src/modules/tier-analytics"
 import { releaseHoldsWorkflow } from "../../src/workflows/release-holds"
-import { adminHeaders, createPackageProduct, createRegion, createTenant, dayFromToday, failed as fail, Tenant, travel } from "./fixtures"
+import { adminHeaders, createPackageProduct, createRegion, createTenant, dayFromToday, eventually, failed as fail, Tenant, travel } from "./fixtures"
 
 jest.setTimeout(240 * 1000)
 
@@ -224,6 +225,121 @@ medusaIntegrationTestRunner({
       // Converted once is enough.
       expect((await fail(api.post(`${url}/${first.id}/convert`, { region_id: region.id }, admin))).status).toBe(409)
       expect(await drafts()).toHaveLength(1)
+    })
+    const draftFor = async (date: string, client: string, hours = 48) => {
+      const option = (await pencil(date, client, hours)).data.option
+      const converted = (await api.post(`/admin/availability/${studio.salesChannelId}/options/${option.id}/convert`, { region_id: region.id }, admin)).data.option
+      return { option, draftId: converted.draft_order_id as string }
+    }
+    const toOrder = (draftId: string) => api.post(`/admin/draft-orders/${draftId}/convert-to-order`, {}, admin)
+    const bookingsOf = async (optionId: string) =>
+      (await service().listBookings({ option_id: optionId }, { order: { created_at: "ASC" } })).map((b) => ({
+        status: b.status,
+        order_id: b.order_id,
+        line_item_id: b.line_item_id,
+        tier_line_id: b.tier_line_id,
+      }))
+    const optionStatus = async (date: string) => (await options(date)).map((o: any) => o.status)
+    const conversionsOf = (orderId: string) =>
+      (getContainer().resolve(TIER_ANALYTICS_MODULE) as TierAnalyticsModuleService).listConversions({ order_id: orderId })
+
+    it("books the option when its draft order becomes an order: the hold is confirmed, with the order's records, once", async () => {
+      const date = `${nextYear}-10-03`
+      const { option, draftId } = await draftFor(date, "Ana")
+      const order = (await toOrder(draftId)).data.order
+      expect(order.id).toBe(draftId)
+      const [item] = (await api.get(`/admin/orders/${order.id}?fields=id,*items`, admin)).data.order.items
+      const booked = await eventually(() => bookingsOf(option.id), (b) => b[0]?.status === "confirmed")
+      expect(booked).toEqual([{ status: "confirmed", order_id: order.id, line_item_id: item.id, tier_line_id: expect.any(String) }])
+      expect(await optionStatus(date)).toEqual(["booked"])
+      expect((await statusOf(date)).status).toBe("sold_out")
+      const [record] = await service().listTierLines({ order_id: order.id })
+      expect(record).toEqual(expect.objectContaining({ id: booked[0].tier_line_id, kind: "tier", tier_id: select.id, event_date: date, order_line_item_id: item.id, status: "active" }))
+      const summary = (await api.get(`/admin/orders/${order.id}/tier-summary`, admin)).data.tier_summary
+      expect(summary.lines.map((l: any) => [l.tier_id, l.event_date, l.booking?.status])).toEqual([[select.id, date, "confirmed"]])
+      const conversions = await eventually(() => conversionsOf(order.id), (c) => c.length > 0)
+      expect(conversions.map((c) => c.reference)).toEqual(["placed"])
+
+      // Converting again is Medusa's refusal; order.placed delivered twice changes nothing.
+      expect((await fail(toOrder(draftId))).status).toBe(400)
+      await getContainer().resolve(Modules.EVENT_BUS).emit({ name: "order.placed", data: { id: order.id } })
+      await new Promise((r) => setTimeout(r, 1500))
+      expect(await bookingsOf(option.id)).toEqual(booked)
+      expect(await service().listTierLines({ order_id: order.id })).toHaveLength(1)
+      expect(await conversionsOf(order.id)).toHaveLength(1)
+      expect(await optionStatus(date)).toEqual(["booked"])
+
+      // Canceling the order frees the date like any order.
+      await api.post(`/admin/orders/${order.id}/cancel`, {}, admin)
+      await eventually(() => bookingsOf(option.id), (b) => b[0]?.status === "canceled")
+      expect(await liveBookings()).toEqual([])
+      expect((await statusOf(date)).status).toBe("available")
+    })
+
+    it("refuses to convert a lapsed option's draft order whose date was taken, with nothing changed; takes the date when still free", async () => {
+      const taken = `${nextYear}-10-04`
+      const lost = await draftFor(taken, "Ana", 1)
+      travel(HOUR + 60_000)
+      expect((await addTier(taken)).status).toBe(200)
+      const before = await liveBookings()
+      const refused = await fail(toOrder(lost.draftId))
+      expect(refused.status).toBe(409)
+      expect(refused.data.message).toContain(`${taken} is no longer free`)
+      expect((await api.get(`/admin/draft-orders/${lost.draftId}?fields=id,status`, admin)).data.draft_order.status).toBe("draft")
+      expect(await liveBookings()).toEqual(before)
+      expect(await optionStatus(taken)).toEqual(["lapsed"])
+
+      const free = `${nextYear}-10-05`
+      const late = await draftFor(free, "Ben", 1)
+      travel(HOUR + 60_000)
+      expect((await statusOf(free)).status).toBe("available")
+      const order = (await toOrder(late.draftId)).data.order
+      const booked = await eventually(() => bookingsOf(late.option.id), (b) => b.some((x) => x.status === "confirmed"))
+      expect(booked.map((b) => [b.status, b.order_id])).toEqual([["canceled", null], ["confirmed", order.id]])
+      expect(await optionStatus(free)).toEqual(["booked"])
+      expect((await statusOf(free)).status).toBe("sold_out")
+    })
+
+    it("converts a lapsed option's draft once under two racing conversions, and refuses a released option's draft", async () => {
+      const date = `${nextYear}-10-07`
+      const { option, draftId } = await draftFor(date, "Ana", 1)
+      travel(HOUR + 60_000)
+      const answers = await Promise.allSettled([toOrder(draftId), toOrder(draftId)])
+      const statuses = answers.map((a) => (a.status === "fulfilled" ? a.value.status : (a.reason as any).response?.status)).sort()
+      expect(statuses[0]).toBe(200)
+      expect(statuses[1]).toBeGreaterThanOrEqual(400)
+      expect(statuses[1]).toBeLessThan(500)
+      const booked = await eventually(() => bookingsOf(option.id), (b) => b.some((x) => x.status === "confirmed"))
+      expect(booked.filter((b) => b.status !== "canceled").map((b) => [b.status, b.order_id])).toEqual([["confirmed", draftId]])
+      jest.useRealTimers()
+
+      const other = `${nextYear}-10-08`
+      const released = await draftFor(other, "Ben")
+      await release(released.option.id)
+      const refused = await fail(toOrder(released.draftId))
+      expect(refused.status).toBe(409)
+      expect(refused.data.message).toContain("was released")
+      expect((await api.get(`/admin/draft-orders/${released.draftId}?fields=id,status`, admin)).data.draft_order.status).toBe("draft")
+      expect(await bookingsOf(released.option.id)).toEqual([expect.objectContaining({ status: "canceled" })])
+    })
+
+    it("books an option's order whose order.placed was lost, and frees the date of one whose order.canceled was lost, when the reconciler runs", async () => {
+      const date = `${nextYear}-10-06`
+      const { option, draftId } = await draftFor(date, "Ana")
+      // Medusa's conversion without its event: what a process killed right after it leaves.
+      await getContainer().resolve(Modules.ORDER).updateOrders([{ id: draftId, status: "pending", is_draft_order: false }])
+      expect((await bookingsOf(option.id)).map((b) => b.status)).toEqual(["held"])
+      const run = (await api.post("/admin/tier-repairs/run", { full: true, grace_minutes: 0 }, admin)).data.run
+      expect(run.repairs).toBeGreaterThanOrEqual(1)
+      expect((await bookingsOf(option.id)).map((b) => [b.status, b.order_id])).toEqual([["confirmed", draftId]])
+      expect(await optionStatus(date)).toEqual(["booked"])
+      expect((await conversionsOf(draftId)).map((c) => c.reference)).toEqual(["placed"])
+
+      // Canceled without its event: the next run gives the date back.
+      await getContainer().resolve(Modules.ORDER).cancel(draftId)
+      await api.post("/admin/tier-repairs/run", { grace_minutes: 0 }, admin)
+      expect((await bookingsOf(option.id)).map((b) => [b.status, b.order_id])).toEqual([["canceled", draftId]])
+      expect((await statusOf(date)).status).toBe("available")
     })
   },
 })

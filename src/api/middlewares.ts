@@ -75,6 +75,7 @@ import {
   refuseUnsellableLines,
 } from "./utils/store-fence"
 import { setConnectPaymentData } from "./utils/connect-payment"
+import { secureOptionDate } from "./utils/option-draft-order"
 import { StoreGetSegment, StoreListSegments } from "./store/segments/validators"
 import { StoreCompareTiers, StoreTierAddons, StoreTierAvailability, StoreUpgradeQuote } from "./store/tiers/validators"
 
@@ -184,6 +185,8 @@ export default defineMiddlewares({
     { matcher: "/admin/availability/:sales_channel_id/options/:id/extend", methods: ["POST"], middlewares: [validateBody(AdminExtendDateOption)] },
     { matcher: "/admin/availability/:sales_channel_id/options/:id/release", methods: ["POST"], middlewares: [validateBody(AdminReleaseDateOption)] },
     { matcher: "/admin/availability/:sales_channel_id/options/:id/convert", methods: ["POST"], middlewares: [validateBody(AdminConvertDateOption)] },
+    // An option's draft order keeps (or retakes) its date before Medusa converts it (README "Merchant options").
+    { matcher: "/admin/draft-orders/:id/convert-to-order", methods: ["POST"], middlewares: [secureOptionDate] },
 
     { matcher: "/admin/upsell-rules", methods: ["GET"], middlewares: [validateAndTransformQuery(AdminListUpsellRules, listQueryConfig())] },
     { matcher: "/admin/upsell-rules", methods: ["POST"], middlewares: [validateBody(AdminCreateUpsellRule)] },

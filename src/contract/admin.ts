@@ -552,7 +552,7 @@ export type ConnectedAccountResponse = { account: ConnectedAccount }
 export type ConnectWebhookResponse = { received: true; duplicate: boolean; stale: boolean }
 
 /** Where a merchant's option on a date stands (README "Availability"). */
-export type DateOptionStatus = "live" | "queued" | "released" | "lapsed" | "converted"
+export type DateOptionStatus = "live" | "queued" | "released" | "lapsed" | "converted" | "booked"
 
 /** A date pencilled in for a named client: `live` holds the date, `queued` waits behind the options before it. */
 export type DateOption = {

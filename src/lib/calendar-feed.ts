@@ -5,6 +5,7 @@
 import { randomBytes } from "node:crypto"
 import { addDays } from "./dates"
 import type { AllDayEvent, Calendar } from "./icalendar"
+import { ordinal } from "./ordinal"
 
 /** Bookings and blackouts this many days before today stay in the feed. */
 export const FEED_PAST_DAYS = 90
@@ -22,6 +23,10 @@ export const FEED_REFRESH_MINUTES = 60
  * STATUS:CANCELLED), and a tenant's calendar is no place for them.
  */
 export const FEED_BOOKING_STATUSES = ["confirmed", "completed"] as const
+
+/** Options the feed lists: those holding their date (a `converted` one until its draft order is booked); the most one fetch lists. */
+export const FEED_OPTION_STATUSES = ["live", "converted"] as const
+export const FEED_MAX_OPTIONS = 500
 
 const TOKEN_BYTES = 32
 const TOKEN_SHAPE = /^[A-Za-z0-9_-]{43}$/
@@ -76,6 +81,22 @@ export type FeedBlackout = {
   modified_at: Date
 }
 
+export type FeedOption = {
+  id: string
+  event_date: string
+  tier_name: string | null
+  client: { name: string; email: string }
+  note: string | null
+  /** 1 = the first option pencilled in on the date (positions are never renumbered). */
+  position: number
+  /** Options queued behind it on the date. */
+  queued: number
+  expires_at: Date
+  draft_order: { id: string; url: string } | null
+  created_at: Date
+  modified_at: Date
+}
+
 /** "Jane Doe" from the names given, else null. */
 export function personName(first: string | null | undefined, last: string | null | undefined): string | null {
   const name = [first, last].map((part) => (part ?? "").trim()).filter(Boolean).join(" ")
@@ -110,6 +131,29 @@ export function bookingEvent(booking: FeedBooking): AllDayEvent {
   }
 }
 
+/** A merchant's option holding its date: tentative, with whose it is, until when, and its place in the date's queue. */
+export function optionEvent(option: FeedOption): AllDayEvent {
+  const until = option.expires_at.toISOString().slice(0, 16).replace("T", " ")
+  const description = [
+    `Client: ${option.client.name} <${option.client.email}>`,
+    `${ordinal(option.position)} option, holding the date until ${until} UTC`,
+    option.queued > 0 && `${option.queued} more option${option.queued > 1 ? "s" : ""} queued behind it`,
+    option.note && `Note: ${option.note}`,
+    option.draft_order && `Draft order: ${option.draft_order.url}`,
+  ].filter(Boolean)
+  return {
+    uid: uidOf(option.id),
+    start: option.event_date,
+    end: option.event_date,
+    summary: `Option: ${option.client.name} (${option.tier_name ?? "Booking"})`,
+    description: description.join("\n"),
+    url: option.draft_order?.url ?? null,
+    created: option.created_at,
+    modified: option.modified_at,
+    status: "TENTATIVE",
+  }
+}
+
 export function blackoutEvent(blackout: FeedBlackout): AllDayEvent {
   const reason = blackout.reason?.trim()
   return {
@@ -124,9 +168,9 @@ export function blackoutEvent(blackout: FeedBlackout): AllDayEvent {
   }
 }
 
-/** A tenant's feed: its bookings and blackouts by first day. */
-export function feedCalendar(input: { tenant_name: string; bookings: FeedBooking[]; blackouts: FeedBlackout[] }): Calendar {
-  const events = [...input.bookings.map(bookingEvent), ...input.blackouts.map(blackoutEvent)].sort(
+/** A tenant's feed: its bookings, live options and blackouts by first day. */
+export function feedCalendar(input: { tenant_name: string; bookings: FeedBooking[]; blackouts: FeedBlackout[]; options?: FeedOption[] }): Calendar {
+  const events = [...input.bookings.map(bookingEvent), ...(input.options ?? []).map(optionEvent), ...input.blackouts.map(blackoutEvent)].sort(
     (a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : a.uid < b.uid ? -1 : a.uid > b.uid ? 1 : 0)
   )
   return {

@@ -4,10 +4,13 @@ import {
   FEED_BOOKING_STATUSES,
   FEED_MAX_BLACKOUTS,
   FEED_MAX_BOOKINGS,
+  FEED_MAX_OPTIONS,
+  FEED_OPTION_STATUSES,
   feedCalendar,
   feedWindow,
   personName,
   type FeedBooking,
+  type FeedOption,
 } from "../lib/calendar-feed"
 import { todayIn } from "../lib/dates"
 import { writeCalendar } from "../lib/icalendar"
@@ -69,6 +72,39 @@ async function feedOrders(scope: MedusaContainer, orderIds: string[]): Promise<M
 }
 
 /**
+ * The tenant's options holding a date in the window (a lapsed one is gone at once, before the job
+ * marks it), with the options queued behind each; tier names come with the bookings'.
+ */
+async function feedOptions(scope: MedusaContainer, salesChannelId: string, window: { from: string; to: string }, adminUrl: string) {
+  const service: BookingModuleService = scope.resolve(BOOKING_MODULE)
+  const dates = { $gte: window.from, $lte: window.to }
+  const holding = await service.listDateOptions(
+    { sales_channel_id: salesChannelId, status: [...FEED_OPTION_STATUSES], event_date: dates, expires_at: { $gt: new Date() } },
+    { order: { event_date: "ASC", id: "ASC" }, take: FEED_MAX_OPTIONS }
+  )
+  const queued = holding.length
+    ? await service.listDateOptions({ sales_channel_id: salesChannelId, status: "queued", event_date: [...new Set(holding.map((o) => o.event_date))] }, { select: ["event_date"] })
+    : []
+  return {
+    tier_ids: holding.map((o) => o.tier_id),
+    withTierNames: (tierName: Map<string, string>): FeedOption[] =>
+      holding.map((o) => ({
+        id: o.id,
+        event_date: o.event_date,
+        tier_name: tierName.get(o.tier_id) ?? null,
+        client: { name: o.client_name, email: o.client_email },
+        note: o.note,
+        position: o.position,
+        queued: queued.filter((q) => q.event_date === o.event_date).length,
+        expires_at: new Date(o.expires_at!),
+        draft_order: o.draft_order_id ? { id: o.draft_order_id, url: `${adminUrl}/draft-orders/${encodeURIComponent(o.draft_order_id)}` } : null,
+        created_at: new Date(o.created_at),
+        modified_at: new Date(o.updated_at),
+      })),
+  }
+}
+
+/**
  * A tenant's calendar feed as an iCalendar text: its live bookings and blackouts in the feed's
  * window (bounded in count), or null when the token opens no tenant (or a deleted one).
  * `admin_url` is where the admin is reached; each booking links to its order there.
@@ -101,8 +137,10 @@ export async function calendarFeed(scope: MedusaContainer, token: string, adminU
     ),
   ])
 
+  const options = await feedOptions(scope, channel.id, { from, to }, adminUrl)
+
   const segments: SegmentsModuleService = scope.resolve(SEGMENTS_MODULE)
-  const tierIds = [...new Set(bookings.map((b) => b.tier_id))]
+  const tierIds = [...new Set([...bookings.map((b) => b.tier_id), ...options.tier_ids])]
   const tierLineIds = bookings.flatMap((b) => (b.tier_line_id ? [b.tier_line_id] : []))
   const orderIds = [...new Set(bookings.flatMap((b) => (b.order_id ? [b.order_id] : [])))]
   const [tiers, addonLines, orders] = await Promise.all([
@@ -153,6 +191,7 @@ export async function calendarFeed(scope: MedusaContainer, token: string, adminU
     feedCalendar({
       tenant_name: channel.name,
       bookings: feedBookings,
+      options: options.withTierNames(tierName),
       blackouts: blackouts.map((b) => ({
         id: b.id,
         start_date: b.start_date,

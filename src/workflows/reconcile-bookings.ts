@@ -7,6 +7,7 @@ import { recordMissingConversionsStep } from "./steps/record-missing-conversions
 import { releaseUnusedOffersStep } from "./steps/release-unused-offers"
 import { repairOrderBookingsStep } from "./steps/repair-order-bookings"
 import { settleCheckoutClaimsStep } from "./steps/settle-checkout-claims"
+import { settleOptionOrdersStep } from "./steps/settle-option-orders"
 import { settleOrderUpgradesStep } from "./steps/settle-order-upgrades"
 import { ReconcileTrigger, startReconcileRunStep } from "./steps/start-reconcile-run"
 
@@ -34,14 +35,15 @@ export const reconcileBookingsWorkflow = createWorkflow("reconcile-bookings", (i
   const claims = settleCheckoutClaimsStep(grace)
   const orders = repairOrderBookingsStep(scan)
   const upgrades = settleOrderUpgradesStep(grace)
+  const options = settleOptionOrdersStep(scan)
   const offers = releaseUnusedOffersStep(scan)
   const conversions = recordMissingConversionsStep(scan)
   const capacity = flagOverCapacityStep({})
   const run = finishReconcileRunStep(
-    transform({ window, claims, orders, upgrades, offers, conversions, capacity }, (r) => ({
+    transform({ window, claims, orders, upgrades, options, offers, conversions, capacity }, (r) => ({
       run_id: r.window.run_id,
       until: r.window.until,
-      counts: [r.claims, r.orders, r.upgrades, r.offers, r.conversions, r.capacity],
+      counts: [r.claims, r.orders, r.upgrades, r.options, r.offers, r.conversions, r.capacity],
     }))
   )
   releaseLockStep({ key: RECONCILE_LOCK })

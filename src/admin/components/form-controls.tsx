@@ -1,4 +1,4 @@
-import { Alert, Checkbox, Label, Switch, Text } from "@medusajs/ui"
+import { Alert, Checkbox, Label, Select, Switch, Text } from "@medusajs/ui"
 import { errorMessage } from "../lib/form-values"
 
 type ToggleProps = { id: string; label: string; checked: boolean; onChange: (on: boolean) => void; disabled?: boolean }
@@ -70,5 +70,25 @@ export function FormError({ error }: { error: unknown }) {
     <Alert variant="error" data-testid="form-error">
       {errorMessage(error)}
     </Alert>
+  )
+}
+
+type RegionChoice = { id: string; name: string; currency_code: string }
+
+/** A region by its name and currency (the currency prices what it is chosen for). */
+export function RegionSelect({ id, value, onChange, regions }: { id: string; value: string; onChange: (id: string) => void; regions: RegionChoice[] }) {
+  return (
+    <Select value={value} onValueChange={onChange}>
+      <Select.Trigger id={id} data-testid={id}>
+        <Select.Value placeholder="Choose a region" />
+      </Select.Trigger>
+      <Select.Content>
+        {regions.map((region) => (
+          <Select.Item key={region.id} value={region.id}>
+            {region.name} ({region.currency_code.toUpperCase()})
+          </Select.Item>
+        ))}
+      </Select.Content>
+    </Select>
   )
 }

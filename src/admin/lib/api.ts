@@ -152,6 +152,12 @@ export const changeDateOption = ({ channelId, id, action, hours }: { channelId: 
     })
     .then((r) => r.option)
 
+/** A live option becomes a Medusa draft order for its client, priced for the date in the region. */
+export const convertDateOption = ({ channelId, id, regionId }: { channelId: string; id: string; regionId: string }) =>
+  sdk.client
+    .fetch<DateOptionResponse>(`/admin/availability/${channelId}/options/${id}/convert`, { method: "POST", body: { region_id: regionId } })
+    .then((r) => r.option)
+
 export const getAvailabilityCalendar = (channelId: string, from: string, to: string) =>
   sdk.client
     .fetch<AvailabilityCalendar>(`/admin/availability/${channelId}/calendar`, { query: { from, to } })

@@ -118,8 +118,9 @@ export function useDateBookings(channelId: string, date: string) {
   return useQuery({ queryKey: queryKeys.dateBookings(channelId, date), queryFn: () => getDateBookings(channelId, date) })
 }
 
+/** Read afresh each time the drawer opens: options lapse, move up and get booked (a draft order converted elsewhere) on their own. */
 export function useDateOptions(channelId: string, date: string) {
-  return useQuery({ queryKey: queryKeys.dateOptions(channelId, date), queryFn: () => getDateOptions(channelId, date) })
+  return useQuery({ queryKey: queryKeys.dateOptions(channelId, date), queryFn: () => getDateOptions(channelId, date), refetchOnMount: "always" })
 }
 
 export function useAvailabilityCalendar(channelId: string, from: string, to: string) {

@@ -7,10 +7,13 @@ import {
   feedTokenOf,
   feedWindow,
   newFeedToken,
+  optionEvent,
   personName,
   type FeedBooking,
+  type FeedOption,
 } from "../calendar-feed"
 import { writeCalendar } from "../icalendar"
+import { ordinal } from "../ordinal"
 
 const at = new Date("2026-12-01T10:00:00Z")
 const booking = (over: Partial<FeedBooking> = {}): FeedBooking => ({
@@ -115,6 +118,76 @@ describe("feed contents", () => {
       ["bkg_1@tiered", "2027-07-17", "2027-07-18", "Select – Jane Doe"],
       ["blk_1@tiered", "2027-08-01", "2027-08-04", "Blackout"],
       ["bkg_2@tiered", "2027-09-01", "2027-09-02", "Select – Jane Doe"],
+    ])
+  })
+})
+
+describe("options in the feed", () => {
+  const option = (over: Partial<FeedOption> = {}): FeedOption => ({
+    id: "dopt_1",
+    event_date: "2027-07-04",
+    tier_name: "Select",
+    client: { name: "Ana", email: "ana@example.com" },
+    note: null,
+    position: 1,
+    queued: 0,
+    expires_at: new Date("2026-12-03T10:00:30Z"),
+    draft_order: null,
+    created_at: at,
+    modified_at: at,
+    ...over,
+  })
+
+  it("shows a live option as a tentative day with its client, package, expiry and queue", () => {
+    expect(optionEvent(option({ queued: 2, note: "Wants the garden" }))).toEqual({
+      uid: "dopt_1@tiered",
+      start: "2027-07-04",
+      end: "2027-07-04",
+      summary: "Option: Ana (Select)",
+      description: [
+        "Client: Ana <ana@example.com>",
+        "1st option, holding the date until 2026-12-03 10:00 UTC",
+        "2 more options queued behind it",
+        "Note: Wants the garden",
+      ].join("\n"),
+      url: null,
+      created: at,
+      modified: at,
+      status: "TENTATIVE",
+    })
+  })
+
+  it("names a promoted option by its place, one queued option in the singular, a tier gone as 'Booking', and links a draft order", () => {
+    const event = optionEvent(
+      option({ position: 2, queued: 1, tier_name: null, draft_order: { id: "order_9", url: "https://shop.example/app/draft-orders/order_9" } })
+    )
+    expect(event.summary).toBe("Option: Ana (Booking)")
+    expect(event.description).toBe(
+      [
+        "Client: Ana <ana@example.com>",
+        "2nd option, holding the date until 2026-12-03 10:00 UTC",
+        "1 more option queued behind it",
+        "Draft order: https://shop.example/app/draft-orders/order_9",
+      ].join("\n")
+    )
+    expect(event.url).toBe("https://shop.example/app/draft-orders/order_9")
+  })
+
+  it("writes options among the bookings by day, tentative, which ical.js reads back", () => {
+    const parsed = parseCalendar(
+      writeCalendar(feedCalendar({ tenant_name: "Studio", bookings: [booking()], blackouts: [], options: [option({ client: { name: "Ana; Ben, \"Co\"", email: "a@example.com" } })] }))
+    )
+    expect(parsed.events.map((e) => [e.uid, e.start, e.end, e.summary, e.status])).toEqual([
+      ["dopt_1@tiered", "2027-07-04", "2027-07-05", 'Option: Ana; Ben, "Co" (Select)', "TENTATIVE"],
+      ["bkg_1@tiered", "2027-07-17", "2027-07-18", "Select – Jane Doe", "CONFIRMED"],
+    ])
+  })
+})
+
+describe("ordinal", () => {
+  it("names places in English", () => {
+    expect([1, 2, 3, 4, 11, 12, 13, 21, 22, 23, 101, 111, 112].map(ordinal)).toEqual([
+      "1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd", "23rd", "101st", "111th", "112th",
     ])
   })
 })

@@ -5,6 +5,7 @@ import { dateAvailability } from "../../lib/availability"
 import { todayUtc } from "../../lib/dates"
 import { ConflictError } from "../../lib/errors"
 import { BOOKING_MODULE, BookingModuleService } from "../../modules/booking"
+import type { SlotRequest } from "../../modules/booking/service"
 import { ensureSalesChannel, tenantAvailability } from "../../queries/availability"
 import { slotRules } from "../../queries/checkout"
 import { loadVisibleTiers, priceVisibleTiers } from "../../queries/catalog"
@@ -23,22 +24,29 @@ async function underDateLock<T>(container: MedusaContainer, salesChannelId: stri
   return await locking.execute(`tiered-option:${salesChannelId}:${date}`, job, { timeout: 10 })
 }
 
-/** Holds the option's date: the lowest free slot of its tier's pool, until `expires_at`. Null when the date has no room. */
-async function holdFor(container: MedusaContainer, option: OptionRow, expiresAt: Date): Promise<string | null> {
+/** Takes the lowest free slot of the option's tier's pool on its date for it: a hold until `expiresAt`, or `booking` as given. Null when the date has no room. */
+async function slotFor(
+  container: MedusaContainer,
+  option: OptionRow,
+  booking: Pick<SlotRequest, "status" | "expires_at" | "order_id" | "line_item_id" | "tier_line_id">
+): Promise<{ id: string; created: boolean } | null> {
   const service: BookingModuleService = container.resolve(BOOKING_MODULE)
   const { pool, capacity } = await slotRules(container, option.sales_channel_id, option.product_id, option.event_date)
-  const taken = await service.takeSlot({
+  return await service.takeSlot({
     sales_channel_id: option.sales_channel_id,
     tier_id: option.tier_id,
     product_id: option.product_id,
     event_date: option.event_date,
     pool,
     capacity,
-    status: "held",
-    expires_at: expiresAt,
     option_id: option.id,
+    ...booking,
   })
-  return taken?.id ?? null
+}
+
+/** Holds the option's date until `expires_at`; null when the date has no room. */
+async function holdFor(container: MedusaContainer, option: OptionRow, expiresAt: Date): Promise<string | null> {
+  return (await slotFor(container, option, { status: "held", expires_at: expiresAt }))?.id ?? null
 }
 
 /**
@@ -294,3 +302,166 @@ export const markOptionConvertedStep = createStep(
     }
   }
 )
+
+/** How long a conversion to order keeps the option's date at least, while Medusa places the order. */
+const CONVERSION_GRACE_MS = 15 * 60_000
+
+async function optionOfDraft(container: MedusaContainer, orderId: string): Promise<OptionRow | undefined> {
+  const service: BookingModuleService = container.resolve(BOOKING_MODULE)
+  const [option] = await service.listDateOptions({ draft_order_id: orderId })
+  return option
+}
+
+/**
+ * Before Medusa turns an option's draft order into an order, the option must hold its date: a
+ * converted option's hold is kept for at least the grace; one that lapsed takes the date again
+ * when it is still free, and is refused (409 naming the date, nothing changed) when not; a
+ * released option is refused. Draft orders of no option, and booked options, pass untouched.
+ */
+export const secureOptionDateStep = createStep("secure-option-date", async (input: { draft_order_id: string }, { container }) => {
+  const found = await optionOfDraft(container, input.draft_order_id)
+  if (!found || found.status === "booked") {
+    return new StepResponse(null)
+  }
+  const service: BookingModuleService = container.resolve(BOOKING_MODULE)
+  await underDateLock(container, found.sales_channel_id, found.event_date, async () => {
+    const now = new Date()
+    await settleDate(container, found.sales_channel_id, found.event_date, now)
+    const option = await service.retrieveDateOption(found.id)
+    if (option.status === "released") {
+      throw new ConflictError(`Option ${option.id} for ${option.client_name} was released: draft order ${input.draft_order_id} no longer holds ${option.event_date}`)
+    }
+    if (option.status === "booked") {
+      return
+    }
+    const until = new Date(Math.max(now.getTime() + CONVERSION_GRACE_MS, option.expires_at ? new Date(option.expires_at).getTime() : 0))
+    if (option.status === "converted") {
+      await service.updateBookings({ selector: { id: option.booking_id!, status: "held" }, data: { expires_at: until } })
+      await service.updateDateOptions({ id: option.id, expires_at: until })
+      return
+    }
+    const bookingId = await holdFor(container, option, until)
+    if (!bookingId) {
+      throw new ConflictError(
+        `${option.event_date} is no longer free: option ${option.id} for ${option.client_name} lapsed and the date was taken since, so draft order ${input.draft_order_id} cannot become an order`
+      )
+    }
+    await service.updateDateOptions({ id: option.id, status: "converted", booking_id: bookingId, expires_at: until })
+  })
+  return new StepResponse(found.id)
+})
+
+export type OptionOrderBooking = {
+  option_id: string
+  booking_id: string | null
+  /** What this call changed: the hold confirmed, a new booking taken, or nothing (done before). */
+  change: "hold_confirmed" | "booking_created" | "none" | "unbooked"
+}
+
+type OptionOrderRow = {
+  id: string
+  status: string
+  is_draft_order: boolean
+  sales_channel_id: string | null
+  currency_code: string
+  region_id: string | null
+  items?: { id: string; title: string; variant_id: string | null; unit_price: unknown; quantity: unknown }[] | null
+}
+
+/**
+ * An option's draft order became an order: the option's hold becomes the order's confirmed
+ * booking (or, when the hold lapsed and was canceled since, the date is booked again if free), the
+ * order's package line gets its tier line record, and the option reads `booked`. Doing it again
+ * changes nothing, so order.placed redelivered and the reconciler are both safe. A date taken by
+ * someone else meanwhile leaves the order flagged for the merchant. Null for orders of no option
+ * (or still drafts, or canceled).
+ */
+export async function bookOptionOrder(container: MedusaContainer, orderId: string): Promise<OptionOrderBooking | null> {
+  const found = await optionOfDraft(container, orderId)
+  if (!found) {
+    return null
+  }
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const { data } = await query.graph({
+    entity: "order",
+    fields: ["id", "status", "is_draft_order", "sales_channel_id", "currency_code", "region_id", "items.id", "items.title", "items.variant_id", "items.unit_price", "items.quantity"],
+    filters: { id: orderId },
+  })
+  const order = data[0] as OptionOrderRow | undefined
+  if (!order || order.is_draft_order || order.status === "draft" || order.status === "canceled" || order.sales_channel_id !== found.sales_channel_id) {
+    return null
+  }
+  const service: BookingModuleService = container.resolve(BOOKING_MODULE)
+  return await underDateLock(container, found.sales_channel_id, found.event_date, async () => {
+    const option = await service.retrieveDateOption(found.id)
+    const [tier] = await loadVisibleTiers(container, [option.sales_channel_id], { id: [option.tier_id] }, { ignoreFlags: true })
+    const item = (order.items ?? []).find((i) => tier && i.variant_id === tier.variant_id)
+    let [record] = await service.listTierLines({ order_id: order.id, kind: "tier" }, { select: ["id"] })
+    if (!record && item && tier) {
+      const region = { id: order.region_id ?? "", currency_code: order.currency_code }
+      const [priced] = await priceVisibleTiers(container, [tier], region, option.event_date)
+      const unitPrice = Number(item.unit_price)
+      const [id] = await service.applyTierLineChanges({
+        create: [
+          {
+            kind: "tier" as const,
+            line_key: option.id,
+            parent_id: null,
+            sales_channel_id: option.sales_channel_id,
+            order_id: order.id,
+            order_line_item_id: item.id,
+            tier_id: tier.row.id,
+            segment_id: tier.row.segment_id,
+            product_id: option.product_id,
+            variant_id: tier.variant_id,
+            event_date: option.event_date,
+            guest_count: null,
+            quantity: Number(item.quantity ?? 1),
+            unit_price: unitPrice,
+            currency_code: order.currency_code,
+            price_breakdown: (priced.price ?? { base: unitPrice, adjustments: [], final: unitPrice, currency_code: order.currency_code }) as unknown as Record<string, unknown>,
+            status: "active" as const,
+          },
+        ],
+        update: [],
+      })
+      record = { id } as typeof record
+    }
+    const confirmed = { status: "confirmed" as const, order_id: order.id, line_item_id: item?.id ?? null, tier_line_id: record?.id ?? null, expires_at: null }
+    const [hold] = option.booking_id ? await service.listBookings({ id: option.booking_id }, { select: ["id", "status", "order_id"] }) : []
+    let change: OptionOrderBooking["change"] = "none"
+    let bookingId: string | null = hold?.id ?? null
+    if (hold?.status === "confirmed" && hold.order_id === order.id) {
+      change = "none"
+    } else if (hold && (hold.status === "pending" || (await service.changeStatusWhere({ ids: [hold.id], from: "held", to: "pending" })).length)) {
+      // The hold is ours once it is a claim: a taker can no longer cancel it as lapsed.
+      await service.updateBookings({ id: hold.id, ...confirmed })
+      change = "hold_confirmed"
+    } else {
+      const taken = await slotFor(container, option, confirmed)
+      bookingId = taken?.id ?? null
+      change = !taken ? "unbooked" : taken.created ? "booking_created" : "none"
+    }
+    if (change === "unbooked") {
+      await service.recordRepairs([
+        {
+          kind: "order_flagged",
+          needs_attention: true,
+          sales_channel_id: option.sales_channel_id,
+          order_id: order.id,
+          tier_line_id: record?.id ?? null,
+          event_date: option.event_date,
+          reason: `Order ${order.id} came from option ${option.id} for ${option.client_name}, whose hold on ${option.event_date} lapsed; the date was taken by another booking`,
+        },
+      ])
+    } else if (option.status !== "booked" || option.booking_id !== bookingId) {
+      await service.updateDateOptions({ id: option.id, status: "booked", booking_id: bookingId })
+    }
+    return { option_id: option.id, booking_id: bookingId, change }
+  })
+}
+
+/** See bookOptionOrder. */
+export const bookOptionOrderStep = createStep("book-option-order", async (input: { order_id: string }, { container }) => {
+  return new StepResponse(await bookOptionOrder(container, input.order_id))
+})

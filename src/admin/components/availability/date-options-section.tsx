@@ -1,23 +1,28 @@
 import { Badge, Button, Input, Select, Text, Textarea } from "@medusajs/ui"
 import { useState } from "react"
+import { Link } from "react-router-dom"
 import { Field } from "../form-drawer"
-import { changeDateOption, createDateOption } from "../../lib/api"
-import { useAdminMutation, useDateOptions } from "../../lib/queries"
+import { RegionSelect } from "../form-controls"
+import { ordinal as placeOf } from "../../../lib/ordinal"
+import { changeDateOption, convertDateOption, createDateOption } from "../../lib/api"
+import { useAdminMutation, useDateOptions, useRegions } from "../../lib/queries"
 import type { DateOptionStatus } from "../../../contract/admin"
 
 const STATUS_BADGE: Record<DateOptionStatus, { label: string; color: "green" | "blue" | "grey" | "orange" | "purple" }> = {
   live: { label: "Holding the date", color: "green" },
   queued: { label: "Queued", color: "blue" },
   converted: { label: "Draft order", color: "purple" },
+  booked: { label: "Booked", color: "green" },
   released: { label: "Released", color: "grey" },
   lapsed: { label: "Lapsed", color: "orange" },
 }
 
-const ordinal = (n: number) => `${n}${n % 10 === 1 && n % 100 !== 11 ? "st" : n % 10 === 2 && n % 100 !== 12 ? "nd" : n % 10 === 3 && n % 100 !== 13 ? "rd" : "th"} option`
+const ordinal = (n: number) => `${placeOf(n)} option`
 
 /**
- * The date's options for named clients, first option first, with Extend and Release, and a form to
- * pencil in a new one (it holds the date, or queues behind the options before it).
+ * The date's options for named clients, first option first, with Extend and Release, Convert to
+ * draft order for a live one (then a link to its draft order, or to its order once booked), and a
+ * form to pencil in a new one (it holds the date, or queues behind the options before it).
  */
 export function DateOptionsSection({ channelId, date }: { channelId: string; date: string }) {
   const options = useDateOptions(channelId, date)
@@ -29,6 +34,10 @@ export function DateOptionsSection({ channelId, date }: { channelId: string; dat
   const [extendHours, setExtendHours] = useState("48")
   const create = useAdminMutation(createDateOption, (o) => (o.status === "live" ? "Option holds the date" : `Option queued as ${ordinal(o.position)}`))
   const change = useAdminMutation(changeDateOption, (o) => (o.status === "released" ? "Option released" : "Option extended"))
+  const convert = useAdminMutation(convertDateOption, () => "Draft order created for the client")
+  const regions = useRegions().data?.regions ?? []
+  const [regionId, setRegionId] = useState("")
+  const chosenRegion = regionId || regions[0]?.id || ""
   const tiers = options.data?.tiers ?? []
   const tierName = new Map(tiers.map((t) => [t.id, t.name]))
   const chosenTier = tierId || tiers[0]?.id || ""
@@ -70,7 +79,28 @@ export function DateOptionsSection({ channelId, date }: { channelId: string; dat
                   <Button size="small" variant="secondary" isLoading={change.isPending} onClick={() => change.mutate({ channelId, id: o.id, action: "release" })}>
                     Release
                   </Button>
+                  {o.status === "live" && (
+                    <Button
+                      size="small"
+                      variant="secondary"
+                      isLoading={convert.isPending}
+                      disabled={!chosenRegion}
+                      data-testid="convert-option"
+                      onClick={() => convert.mutate({ channelId, id: o.id, regionId: chosenRegion })}
+                    >
+                      Convert to draft order
+                    </Button>
+                  )}
                 </div>
+              )}
+              {o.draft_order_id && (o.status === "converted" || o.status === "booked") && (
+                <Link
+                  to={o.status === "booked" ? `/orders/${o.draft_order_id}` : `/draft-orders/${o.draft_order_id}`}
+                  className="text-ui-fg-interactive txt-compact-small hover:underline w-fit"
+                  data-testid="option-order-link"
+                >
+                  {o.status === "booked" ? "Open the order" : "Open the draft order"}
+                </Link>
               )}
             </li>
           )
@@ -79,6 +109,11 @@ export function DateOptionsSection({ channelId, date }: { channelId: string; dat
       {list.some((o) => o.status === "live" || o.status === "queued" || o.status === "converted") && (
         <Field id="option-extend-hours" label="Extend by (hours)" hint="From now; a queued option holds that long once it moves up.">
           <Input id="option-extend-hours" type="number" min={1} max={2160} value={extendHours} onChange={(e) => setExtendHours(e.target.value)} />
+        </Field>
+      )}
+      {list.some((o) => o.status === "live") && regions.length > 1 && (
+        <Field id="option-region" label="Draft order region" hint="Its currency prices the draft order.">
+          <RegionSelect id="option-region" value={chosenRegion} onChange={setRegionId} regions={regions} />
         </Field>
       )}
       <Field id="option-tier" label="Package">

@@ -1,6 +1,7 @@
 import { Badge, Container, Heading, Input, Select, Table, Text } from "@medusajs/ui"
 import { useState } from "react"
 import { Field } from "../form-drawer"
+import { RegionSelect } from "../form-controls"
 import { Message } from "../message"
 import { errorMessage } from "../../lib/form-values"
 import { money, percentText, previewTiers, weekdayShort, type PricePreview } from "../../lib/pricing-rules"
@@ -45,18 +46,7 @@ export function PricePreviewPanel({ segments }: { segments: Segment[] }) {
           </Select>
         </Field>
         <Field id="preview-region" label="Region">
-          <Select value={regionId} onValueChange={setRegionId}>
-            <Select.Trigger id="preview-region" data-testid="preview-region">
-              <Select.Value placeholder="Choose a region" />
-            </Select.Trigger>
-            <Select.Content>
-              {(regions.data?.regions ?? []).map((region) => (
-                <Select.Item key={region.id} value={region.id}>
-                  {region.name} ({region.currency_code.toUpperCase()})
-                </Select.Item>
-              ))}
-            </Select.Content>
-          </Select>
+          <RegionSelect id="preview-region" value={regionId} onChange={setRegionId} regions={regions.data?.regions ?? []} />
         </Field>
         <Field id="preview-from" label="From">
           <Input id="preview-from" type="date" value={from} onChange={(e) => setFrom(e.target.value)} />

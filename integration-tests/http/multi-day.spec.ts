@@ -313,6 +313,38 @@ medusaIntegrationTestRunner({
       expect(await live()).toEqual([])
     })
 
+    it("of carts racing for overlapping packages, the days end up held by whole packages only, never over capacity", async () => {
+      const carts: { id: string }[] = []
+      for (let i = 0; i < 6; i++) {
+        carts.push(await newCart())
+      }
+      // Starts 1-2 days apart: every pair overlaps on some day.
+      const starts = [day(3), day(4), day(5), day(3), day(4), day(5)]
+      const answers = await Promise.allSettled(carts.map((c, i) => addTier(c.id, starts[i])))
+      const lost = answers.filter((a) => a.status === "rejected") as PromiseRejectedResult[]
+      expect(lost.map((a) => a.reason.response?.status)).toEqual(Array(lost.length).fill(409))
+      expect(answers.filter((a) => a.status === "fulfilled").length).toBeGreaterThanOrEqual(1)
+      const held = await service().listBookings({ sales_channel_id: studio.salesChannelId, status: "held" })
+      // Capacity 1: one held row a date at most, and each cart holding anything holds its three days.
+      expect(new Set(held.map((b) => b.event_date)).size).toBe(held.length)
+      const byCart = new Map<string, number>()
+      held.forEach((b) => byCart.set(b.cart_id!, (byCart.get(b.cart_id!) ?? 0) + 1))
+      expect([...byCart.values()].every((n) => n === 3)).toBe(true)
+      for (const [i, answer] of answers.entries()) {
+        const items = (await api.get(`/store/carts/${carts[i].id}`, studio.headers)).data.cart.items
+        expect(items.length).toBe(answer.status === "fulfilled" ? 1 : 0)
+        expect(byCart.has(carts[i].id)).toBe(answer.status === "fulfilled")
+      }
+    })
+
+    it("refuses a package whose last day falls past 2200-12-31", async () => {
+      const cart = await newCart()
+      const refused = await fail(addTier(cart.id, "2200-12-30"))
+      expect(refused.status).toBe(400)
+      expect(refused.data.message).toBe("Weekend takes 3 days: its last day 2201-01-01 is past 2200-12-31")
+      expect(await live()).toEqual([])
+    })
+
     it("another tenant's key sees none of it", async () => {
       const cart = (await api.post("/store/carts", { region_id: region.id }, other.headers)).data.cart
       expect((await fail(api.post(`/store/carts/${cart.id}/tier-items`, { tier_id: weekend.id, event_date: day(6) }, other.headers))).status).toBe(404)

@@ -3,6 +3,7 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { addonSelectionProblems, allowedAddons } from "../../lib/addons"
 import { dateAvailability, DateAvailability, isBookable, packageDates } from "../../lib/availability"
 import { PlannedLine, tierCartLines } from "../../lib/cart-lines"
+import { MAX_DATE } from "../../lib/dates"
 import { ConflictError } from "../../lib/errors"
 import { SEGMENTS_MODULE, SegmentsModuleService } from "../../modules/segments"
 import type { SlotRequest } from "../../modules/booking/service"
@@ -70,6 +71,9 @@ export const prepareTierItemsStep = createStep(
     // A multi-day package takes every one of its days: each must be bookable (the first that is not is named).
     const days = tier.row.days ?? 1
     const dates = packageDates(input.event_date, days)
+    if (dates[dates.length - 1] > MAX_DATE) {
+      throw new MedusaError(MedusaError.Types.INVALID_DATA, `${tier.row.name} takes ${days} days: its last day ${dates[dates.length - 1]} is past ${MAX_DATE}`)
+    }
     const tenant = await tenantAvailability(container, { sales_channel_id: channel, from: input.event_date, to: dates[dates.length - 1] }, cached)
     const today = tenant.today
     const pool = tenant.poolOf(productId)

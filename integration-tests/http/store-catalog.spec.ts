@@ -130,6 +130,7 @@ medusaIntegrationTestRunner({
             variant_id: expect.stringMatching(/^variant_/),
             thumbnail: null,
             max_guests: 50,
+            days: 1,
             features: ["8 hours coverage", "Online gallery"],
             is_popular: false,
             price: { base: 5000, adjustments: [], final: 5000, currency_code: "usd" },

@@ -45,6 +45,8 @@ export type Tier = {
   level: number
   name: string
   max_guests: number | null
+  /** Consecutive days the package takes from its event date (1..14). */
+  days: number
   /** Plain strings and valued features as the merchant set them (README "Tier features"). */
   features: TierFeature[]
   is_popular: boolean
@@ -89,6 +91,7 @@ export type TierPayload = {
   level: number
   name: string
   max_guests?: number | null
+  days?: number
   features?: TierFeature[]
   is_popular?: boolean
 }

@@ -63,6 +63,8 @@ export type StoreTier = {
   /** The package product's thumbnail (its picture in Medusa's product media); null when it has none. */
   thumbnail: string | null
   max_guests: number | null
+  /** Consecutive days the package takes from its event date (a wedding weekend: 2 or 3); 1 for most. */
+  days: number
   /**
    * What the tier includes, as strings: plain features as they are, valued ones it offers as
    * phrases ("Coverage: 8 h", "Second shooter"). The comparison's `rows` carry the values.
@@ -98,7 +100,11 @@ export type StoreTierAddonsResponse = {
   /** The bundle incentive: `percent` off each add-on line once `min_addons` add-on units hang on a tier line. */
   bundle: { min_addons: number; percent: number }
 }
-export type StoreTierAvailabilityResponse = { tier_id: string; dates: DateAvailability[] }
+/**
+ * `days`: the consecutive days the tier's package takes. For a multi-day tier each date is judged as
+ * the package's start (the worst of its days; `blocked_by` names the day that stands in the way).
+ */
+export type StoreTierAvailabilityResponse = { tier_id: string; days: number; dates: DateAvailability[] }
 
 // ---- carts and orders ----
 
@@ -137,7 +143,8 @@ export type StoreTierCart = {
   holds: CartHold[]
 }
 
-export type CartHold = { line_item_id: string; event_date: CalendarDate; expires_at: string; lapsed: boolean }
+/** A multi-day package's hold also says its `days` and last day (`end_date`): it holds every day between. */
+export type CartHold = { line_item_id: string; event_date: CalendarDate; days?: number; end_date?: CalendarDate; expires_at: string; lapsed: boolean }
 
 export type StoreTierCartResponse = { cart: StoreTierCart }
 

@@ -1,4 +1,4 @@
-import { datesBetween as boundedDatesBetween, daysBetween, MAX_RANGE_DAYS } from "./dates"
+import { addDays, datesBetween as boundedDatesBetween, daysBetween, MAX_RANGE_DAYS } from "./dates"
 
 export type DateStatus = "available" | "limited" | "held" | "sold_out" | "blackout" | "unavailable"
 
@@ -25,6 +25,43 @@ export type DateAvailability = {
   reason?: string
   /** For a `held` date: when its first hold lapses (ISO time), the date may free up then. */
   held_until?: string
+  /** For a multi-day package's start date: the day of it that makes the start date unbookable. */
+  blocked_by?: string
+}
+
+/** The most days a package can span (a tier's `days`). */
+export const MAX_PACKAGE_DAYS = 14
+
+/** The dates a package of `days` consecutive days starting on `start` takes, in order. */
+export function packageDates(start: string, days: number = 1): string[] {
+  if (!Number.isInteger(days) || days < 1 || days > MAX_PACKAGE_DAYS) {
+    // A pure guard like those of ./dates: routes and the models' checks keep `days` in 1..14 before it gets here.
+    // eslint-disable-next-line @medusajs/use-medusa-error-not-generic-error
+    throw new RangeError(`A package spans 1 to ${MAX_PACKAGE_DAYS} days (got ${days})`)
+  }
+  return Array.from({ length: days }, (_, i) => (i ? addDays(start, i) : start))
+}
+
+/**
+ * A multi-day package's start date judged by all its days (in order, the start date first): the
+ * first day that cannot be booked decides (its status, reason and `blocked_by`); else the start
+ * date is `limited` when any day is, with the fewest slots any day has left.
+ */
+export function packageAvailability(days: DateAvailability[]): DateAvailability {
+  const [first] = days
+  if (days.length === 1) {
+    return first
+  }
+  const blocked = days.find((d) => !isBookable(d.status))
+  if (blocked) {
+    const { date: _date, ...rest } = blocked
+    return { ...rest, date: first.date, remaining: 0, blocked_by: blocked.date }
+  }
+  return {
+    date: first.date,
+    status: days.some((d) => d.status === "limited") ? "limited" : "available",
+    remaining: Math.min(...days.map((d) => d.remaining)),
+  }
 }
 
 /**

@@ -62,6 +62,8 @@ export function feedWindow(today: string): { from: string; to: string } {
 export type FeedBooking = {
   id: string
   event_date: string
+  /** A multi-day package's last day: one event spans them all. */
+  end_date?: string
   status: string
   tier_name: string | null
   client: { name: string | null; email: string | null }
@@ -121,7 +123,7 @@ export function bookingEvent(booking: FeedBooking): AllDayEvent {
   return {
     uid: uidOf(booking.id),
     start: booking.event_date,
-    end: booking.event_date,
+    end: booking.end_date ?? booking.event_date,
     summary: client ? `${tier} – ${client}` : tier,
     description: description.join("\n") || null,
     url: booking.order?.url ?? null,

@@ -76,6 +76,8 @@ export type TierLineDraft = {
   product_id: string
   variant_id: string
   event_date: string
+  /** Consecutive days the package takes from `event_date` (1 unless a multi-day tier's). */
+  days?: number
   guest_count: number | null
   quantity: number
   unit_price: number
@@ -162,6 +164,7 @@ export function tierCartLines(input: {
   tier: { id: string; segment_id: string; variant_id: string; product_id: string }
   price: TierPrice
   event_date: string
+  days?: number
   guest_count: number | null
   addons: AddonChoice[]
 }): PlannedLine[] {
@@ -176,6 +179,7 @@ export function tierCartLines(input: {
     product_id: input.tier.product_id,
     variant_id: input.tier.variant_id,
     event_date: input.event_date,
+    days: input.days ?? 1,
     guest_count: input.guest_count,
     quantity: 1,
     unit_price: input.price.final,
@@ -211,7 +215,7 @@ export function upgradedRecord(
   current: Pick<TierLineDraft, "line_key" | "sales_channel_id" | "tier_id" | "event_date" | "guest_count">,
   upgrade: {
     id: string
-    tier: { id: string; segment_id: string; product_id: string; variant_id: string }
+    tier: { id: string; segment_id: string; product_id: string; variant_id: string; days?: number }
     price: TierPrice
     offer_id: string | null
     incentive_percent: number
@@ -228,6 +232,8 @@ export function upgradedRecord(
     product_id: upgrade.tier.product_id,
     variant_id: upgrade.tier.variant_id,
     event_date: current.event_date,
+    // The new package's length: an upgrade to a weekend package takes its days.
+    days: upgrade.tier.days ?? 1,
     guest_count: current.guest_count,
     quantity: 1,
     unit_price: upgrade.price.final,

@@ -6,9 +6,10 @@ import {
   dateAvailability,
   DateAvailability,
   datesBetween,
+  packageAvailability,
   rulesForProduct,
 } from "../lib/availability"
-import { fillRange, MAX_RANGE_DAYS, rangeLength, todayIn } from "../lib/dates"
+import { addDays, fillRange, MAX_RANGE_DAYS, rangeLength, todayIn } from "../lib/dates"
 import { BOOKING_MODULE, BookingModuleService } from "../modules/booking"
 import { DEFAULT_AVAILABILITY, isLapsedHold, LIVE_BOOKING_STATUSES } from "../modules/booking/service"
 import { SEGMENTS_MODULE, SegmentsModuleService } from "../modules/segments"
@@ -142,19 +143,26 @@ export async function tenantAvailability(
   }
 }
 
-/** Each date's status for one tier product of a tenant, counting its live bookings. */
+/**
+ * Each date's status for one tier product of a tenant, counting its live bookings. For a package
+ * of `days` days, each date is judged as its start: the worst of it and the days after (read in
+ * the same query, the range reaching `days - 1` further).
+ */
 export async function productAvailability(
   scope: MedusaContainer,
-  input: { sales_channel_id: string; product_id: string; from: string; to: string; today?: string },
+  input: { sales_channel_id: string; product_id: string; from: string; to: string; today?: string; days?: number },
   options: ReadOptions = {}
 ): Promise<DateAvailability[]> {
-  const tenant = await tenantAvailability(scope, { sales_channel_id: input.sales_channel_id, from: input.from, to: input.to }, options)
+  const span = input.days ?? 1
+  const last = span > 1 ? addDays(input.to, span - 1) : input.to
+  const tenant = await tenantAvailability(scope, { sales_channel_id: input.sales_channel_id, from: input.from, to: last }, options)
   const rules = tenant.rulesFor(input.product_id)
   const pool = tenant.poolOf(input.product_id)
   const today = input.today ?? tenant.today
-  return datesBetween(input.from, input.to).map((date) =>
+  const each = datesBetween(input.from, last, MAX_RANGE_DAYS + span).map((date) =>
     dateAvailability(date, today, rules, tenant.booked(pool, date), tenant.held(pool, date))
   )
+  return span === 1 ? each : each.slice(0, each.length - span + 1).map((_, i) => packageAvailability(each.slice(i, i + span)))
 }
 
 /** One date's status for a tier product of a tenant. */
@@ -229,7 +237,7 @@ export async function tierAvailability(
   salesChannelIds: string[],
   tierId: string,
   range: { from?: string; to?: string }
-): Promise<{ tier_id: string; dates: DateAvailability[] }> {
+): Promise<{ tier_id: string; days: number; dates: DateAvailability[] }> {
   const [tier] = await loadVisibleTiers(scope, salesChannelIds, { id: [tierId] }, { cached: true })
   if (!tier) {
     throw new MedusaError(MedusaError.Types.NOT_FOUND, `Tier ${tierId} was not found`)
@@ -242,8 +250,9 @@ export async function tierAvailability(
       `from must not be after to, and a call covers at most ${MAX_RANGE_DAYS} days (without from, it is today: ${filled.from})`
     )
   }
-  const dates = await productAvailability(scope, { sales_channel_id: channel, product_id: tier.row.product!.id, ...filled })
-  return { tier_id: tier.row.id, dates }
+  const days = tier.row.days ?? 1
+  const dates = await productAvailability(scope, { sales_channel_id: channel, product_id: tier.row.product!.id, ...filled, days })
+  return { tier_id: tier.row.id, days, dates }
 }
 
 type OrderRow = { id: string; display_id: number | null; email: string | null; customer?: { first_name: string | null; last_name: string | null } | null }

@@ -12,7 +12,7 @@ import {
   type FeedBooking,
   type FeedOption,
 } from "../lib/calendar-feed"
-import { todayIn } from "../lib/dates"
+import { maxDate, todayIn } from "../lib/dates"
 import { writeCalendar } from "../lib/icalendar"
 import { BOOKING_MODULE, BookingModuleService } from "../modules/booking"
 import { SEGMENTS_MODULE, SegmentsModuleService } from "../modules/segments"
@@ -126,7 +126,7 @@ export async function calendarFeed(scope: MedusaContainer, token: string, adminU
     service.listBookings(
       { sales_channel_id: channel.id, status: [...FEED_BOOKING_STATUSES], event_date: { $gte: from, $lte: to } },
       {
-        select: ["id", "tier_id", "event_date", "status", "tier_line_id", "order_id", "guest_count", "created_at", "updated_at"],
+        select: ["id", "tier_id", "event_date", "first_day_id", "status", "tier_line_id", "order_id", "guest_count", "created_at", "updated_at"],
         order: { event_date: "ASC", id: "ASC" },
         take: FEED_MAX_BOOKINGS,
       }
@@ -165,7 +165,11 @@ export async function calendarFeed(scope: MedusaContainer, token: string, adminU
     }
   }
 
-  const feedBookings: FeedBooking[] = bookings.map((b) => {
+  // A multi-day package is one event: its later days extend its first day's (a first day before the window shows them on their own).
+  const listed = new Set(bookings.map((b) => b.id))
+  const endOf = new Map<string, string>()
+  bookings.forEach((b) => b.first_day_id && listed.has(b.first_day_id) && endOf.set(b.first_day_id, maxDate(endOf.get(b.first_day_id) ?? b.event_date, b.event_date)))
+  const feedBookings: FeedBooking[] = bookings.filter((b) => !b.first_day_id || !listed.has(b.first_day_id)).map((b) => {
     const order = b.order_id ? orders.get(b.order_id) ?? null : null
     const name =
       personName(order?.shipping_address?.first_name, order?.shipping_address?.last_name) ??
@@ -174,6 +178,7 @@ export async function calendarFeed(scope: MedusaContainer, token: string, adminU
     return {
       id: b.id,
       event_date: b.event_date,
+      ...(endOf.has(b.id) ? { end_date: endOf.get(b.id) } : {}),
       status: b.status,
       tier_name: tierName.get(b.tier_id) ?? null,
       client: { name, email: order?.email ?? null },

@@ -2,6 +2,7 @@ import { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MedusaError, Modules } from "@medusajs/framework/utils"
 import { addonUnitsByParent, TierLineRecord } from "../lib/tier-lines"
 import { cartTierLineRecords } from "./tier-lines"
+import { packageDates } from "../lib/availability"
 import { graphRows } from "./rows"
 import type { CartHold, StoreTierCart } from "../contract/store"
 import { BOOKING_MODULE, BookingModuleService } from "../modules/booking"
@@ -158,12 +159,14 @@ export async function cartHolds(scope: MedusaContainer, cartId: string): Promise
   const [bookings, records] = await Promise.all([
     // A canceled hold is one that lapsed (and was cleaned up, or its slot taken): the line shows it lapsed.
     service.listBookings(
-      { cart_id: cartId, status: ["held", "pending", "canceled"], expires_at: { $ne: null } },
+      // A multi-day package's first day speaks for it (all its days share status and expiry).
+      { cart_id: cartId, day: 0, status: ["held", "pending", "canceled"], expires_at: { $ne: null } },
       { select: ["tier_line_id", "event_date", "expires_at", "status"], order: { expires_at: "ASC" } }
     ),
-    service.listTierLines({ cart_id: cartId, kind: "tier" }, { select: ["id", "cart_line_item_id"] }),
+    service.listTierLines({ cart_id: cartId, kind: "tier" }, { select: ["id", "cart_line_item_id", "days"] }),
   ])
   const lineOf = new Map(records.map((r) => [r.id, r.cart_line_item_id]))
+  const daysOf = new Map(records.map((r) => [r.id, r.days ?? 1]))
   const now = Date.now()
   const byLine = new Map<string, CartHold>()
   for (const b of bookings) {
@@ -172,9 +175,11 @@ export async function cartHolds(scope: MedusaContainer, cartId: string): Promise
       continue
     }
     const expires = new Date(b.expires_at!)
+    const dates = packageDates(b.event_date, daysOf.get(b.tier_line_id!))
     byLine.set(line, {
       line_item_id: line,
       event_date: b.event_date,
+      ...(dates.length > 1 ? { days: dates.length, end_date: dates[dates.length - 1] } : {}),
       expires_at: expires.toISOString(),
       lapsed: b.status === "canceled" || expires.getTime() <= now,
     })

@@ -262,6 +262,7 @@ export function toStoreTier(tier: VisibleTier, price: TierPrice | null): StoreTi
     variant_id,
     thumbnail: row.product!.thumbnail ?? null,
     max_guests: row.max_guests,
+    days: row.days ?? 1,
     features: featureStrings(row.features ?? []),
     is_popular: row.is_popular,
     price,

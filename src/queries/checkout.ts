@@ -3,7 +3,7 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { allowedAddons } from "../lib/addons"
 import { recordIncentive } from "../lib/cart-lines"
 import { stalePrices } from "../lib/checkout"
-import { dateAvailability, isBookable } from "../lib/availability"
+import { dateAvailability, isBookable, packageDates } from "../lib/availability"
 import { CatalogFacts, cartLineProblems, CheckoutItem, pairLines, TierLineRecord } from "../lib/tier-lines"
 import { SEGMENTS_MODULE, SegmentsModuleService } from "../modules/segments"
 import { tenantAvailability } from "./availability"
@@ -86,7 +86,8 @@ export async function verifyCheckout(
   }
 
   const tierRecords = live.filter((r) => r.kind === "tier")
-  const dates = tierRecords.map((r) => r.event_date).sort()
+  // Every day of a multi-day package is wanted.
+  const dates = tierRecords.flatMap((r) => packageDates(r.event_date, r.days)).sort()
   const tenant = await tenantAvailability(scope, { sales_channel_id: channel, from: dates[0], to: dates[dates.length - 1] })
   const today = options.today ?? tenant.today
   const region = { id: cart.region_id, currency_code: cart.currency_code }
@@ -107,10 +108,12 @@ export async function verifyCheckout(
   for (const record of tierRecords) {
     const pool = tenant.poolOf(record.product_id)
     slots.set(record.id, { pool, capacity: tenant.rulesFor(record.product_id).capacity })
-    const key = `${pool}|${record.event_date}`
-    const entry = wanted.get(key) ?? { count: 0, product: record.product_id, title: record.title, date: record.event_date, pool, own: 0 }
-    entry.count += 1
-    wanted.set(key, entry)
+    for (const date of packageDates(record.event_date, record.days)) {
+      const key = `${pool}|${date}`
+      const entry = wanted.get(key) ?? { count: 0, product: record.product_id, title: record.title, date, pool, own: 0 }
+      entry.count += 1
+      wanted.set(key, entry)
+    }
   }
   // A claim this cart already holds (an earlier attempt of this checkout) is its own, not a rival's.
   for (const claim of own.values()) {

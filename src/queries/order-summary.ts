@@ -46,7 +46,9 @@ export async function orderTierSummary(scope: MedusaContainer, orderId: string) 
     lines: tierRecords.map((record) => {
       const item = items.find((i) => i.id === record.order_line_item_id)
       const tier = tiers.find((t) => t.id === record.tier_id)
-      const booking = bookings.find((b) => b.tier_line_id === record.id && b.status !== "canceled") ?? bookings.find((b) => b.tier_line_id === record.id) ?? null
+      // A multi-day package's first day speaks for it.
+      const mine = bookings.filter((b) => b.tier_line_id === record.id && b.day === 0)
+      const booking = mine.find((b) => b.status !== "canceled") ?? mine[0] ?? null
       const money = net.lines.find((l) => l.tier_line_key === record.line_key && l.tier_id === record.tier_id)
       return {
         line_item_id: record.order_line_item_id ?? "",

@@ -1,12 +1,13 @@
 import { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
-import { dateAvailability, DateStatus } from "../lib/availability"
+import { dateAvailability, DateStatus, isBookable, packageAvailability, packageDates } from "../lib/availability"
 import { recordIncentive } from "../lib/cart-lines"
 import { todayIn } from "../lib/dates"
 import { ConflictError } from "../lib/errors"
 import { priceTier } from "../lib/pricing"
 import { dateProblem, priceDifference, RescheduleActor, rescheduleRuleProblem, RescheduleProblem } from "../lib/reschedule"
 import { BOOKING_MODULE, BookingModuleService } from "../modules/booking"
+import { LIVE_BOOKING_STATUSES } from "../modules/booking/service"
 import { effectiveSettings, tenantAvailability } from "./availability"
 import { loadActivePricingRules, variantPrices } from "./catalog"
 import { loadOrder } from "./order"
@@ -28,6 +29,12 @@ export type ReschedulePlan = {
   currency_code: string
   line_item_id: string
   booking_id: string
+  /**
+   * Every day's booking of the package as it is (one for a one-day package), and the new dates it
+   * moves to: a day the package already holds on its new dates keeps its booking (re-indexed).
+   */
+  bookings: { id: string; day: number; event_date: string }[]
+  to_dates: string[]
   /** The tier line record and, with it, those of its add-ons: their dates move together. */
   record_id: string
   record_ids: string[]
@@ -93,15 +100,25 @@ export async function planReschedule(scope: MedusaContainer, request: Reschedule
   }
   const moving = records.filter((r) => r.id === record.id || r.parent_id === record.id)
   const channel = order.sales_channel_id!
-  const [settings, tenant, prices, rules] = await Promise.all([
+  const toDates = packageDates(request.event_date, record.days)
+  const [settings, tenant, prices, rules, days] = await Promise.all([
     effectiveSettings(scope, channel),
-    tenantAvailability(scope, { sales_channel_id: channel, from: request.event_date, to: request.event_date }),
+    tenantAvailability(scope, { sales_channel_id: channel, from: request.event_date, to: toDates[toDates.length - 1] }),
     variantPrices(scope, [record.variant_id], { id: order.region_id!, currency_code: order.currency_code }),
     loadActivePricingRules(scope),
+    record.days > 1
+      ? bookings.listBookings({ tier_line_id: record.id, status: [...LIVE_BOOKING_STATUSES] }, { select: ["id", "day", "event_date"], order: { day: "ASC" } })
+      : Promise.resolve([{ id: booking.id, day: 0, event_date: record.event_date }]),
   ])
   const today = todayIn(settings.time_zone)
   const pool = tenant.poolOf(record.product_id)
-  const day = dateAvailability(request.event_date, today, tenant.rulesFor(record.product_id), tenant.booked(pool, request.event_date))
+  // A day the package holds already (its own booking, when the new dates overlap the old) is not taken from it.
+  const own = new Set(days.map((d) => d.event_date))
+  const each = toDates.map((date) =>
+    dateAvailability(date, today, tenant.rulesFor(record.product_id), tenant.booked(pool, date) - (own.has(date) ? 1 : 0))
+  )
+  const day = packageAvailability(each)
+  const blocking = each.find((d) => !isBookable(d.status)) ?? day
   const base = prices.get(record.variant_id)
   const price =
     base === null || base === undefined
@@ -117,7 +134,7 @@ export async function planReschedule(scope: MedusaContainer, request: Reschedule
         })
   const problem =
     rescheduleRuleProblem({ ...settings, actor: request.actor, from: record.event_date, to: request.event_date, today }) ??
-    dateProblem(day) ??
+    dateProblem(blocking) ??
     (price ? null : { kind: "not_allowed" as const, message: `The package of line item ${item.id} has no price in ${order.currency_code.toUpperCase()} any more` })
   return {
     order_id: order.id,
@@ -125,6 +142,8 @@ export async function planReschedule(scope: MedusaContainer, request: Reschedule
     currency_code: order.currency_code,
     line_item_id: item.id,
     booking_id: booking.id,
+    bookings: days.map((d) => ({ id: d.id, day: d.day, event_date: d.event_date })),
+    to_dates: toDates,
     record_id: record.id,
     record_ids: moving.map((r) => r.id),
     order_line_item_ids: moving.map((r) => r.order_line_item_id).filter((id): id is string => !!id),

@@ -7,6 +7,7 @@ export type TierRow = {
   level: number
   name: string
   max_guests: number | null
+  days: number
   features: TierFeature[] | null
   is_popular: boolean
   rank: number
@@ -47,6 +48,7 @@ export const TIER_FIELDS = [
   "level",
   "name",
   "max_guests",
+  "days",
   "features",
   "is_popular",
   "rank",

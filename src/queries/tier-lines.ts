@@ -24,6 +24,7 @@ export async function listTierLineRecords(scope: MedusaContainer, filters: Filte
     product_id: row.product_id,
     variant_id: row.variant_id,
     event_date: row.event_date,
+    days: row.days ?? 1,
     guest_count: row.guest_count,
     quantity: Number(row.quantity),
     unit_price: Number(row.unit_price),

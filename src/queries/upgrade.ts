@@ -27,7 +27,7 @@ export type PlannedUpgrade = {
 export function recordOfUpgrade(current: Parameters<typeof upgradedRecord>[0], plan: PlannedUpgrade): TierLineDraft {
   return upgradedRecord(current, {
     id: generateEntityId(undefined, "tlrec"),
-    tier: { id: plan.to.row.id, segment_id: plan.to.row.segment_id, product_id: plan.to.row.product!.id, variant_id: plan.to.variant_id },
+    tier: { id: plan.to.row.id, segment_id: plan.to.row.segment_id, product_id: plan.to.row.product!.id, variant_id: plan.to.variant_id, days: plan.to.row.days },
     price: plan.price,
     offer_id: plan.offer_id,
     incentive_percent: plan.incentive_percent,

@@ -32,6 +32,7 @@ export const cloneSegmentWorkflow = createWorkflow(
           level: t.level,
           name: t.name,
           max_guests: t.max_guests,
+          days: t.days,
           features: t.features,
           is_popular: t.is_popular,
           rank: t.rank,

@@ -36,15 +36,21 @@ export const rescheduleBookingWorkflow = createWorkflow("reschedule-booking", (i
   acquireLockStep({ key: input.order_id, timeout: 5, ttl: 60 })
   const plan = prepareRescheduleStep(input)
   const taken = takeRescheduleSlotStep(
-    transform({ plan }, ({ plan }) => ({ booking_id: plan.booking_id, event_date: plan.to, capacity: plan.capacity }))
+    transform({ plan }, ({ plan }) => ({
+      booking_id: plan.booking_id,
+      dates: plan.to_dates,
+      held_dates: plan.bookings.map((b) => b.event_date),
+      capacity: plan.capacity,
+    }))
   )
   updateOrderLineDatesStep(
     transform({ plan }, ({ plan }) => ({ order_id: plan.order_id, line_item_ids: plan.order_line_item_ids, event_date: plan.to }))
   )
   switchBookingsStep(
     transform({ plan, taken }, ({ plan, taken }) => ({
-      from_booking_id: plan.booking_id,
-      to_booking_id: taken.id,
+      from_bookings: plan.bookings,
+      to_claims: taken,
+      to_dates: plan.to_dates,
       tier_line_id: plan.record_id,
       record_ids: plan.record_ids,
       from: plan.from,
@@ -54,7 +60,8 @@ export const rescheduleBookingWorkflow = createWorkflow("reschedule-booking", (i
   const event = transform({ input, plan, taken }, ({ input, plan, taken }): BookingRescheduledEvent => ({
     order_id: plan.order_id,
     sales_channel_id: plan.sales_channel_id,
-    booking_id: taken.id,
+    // The booking of the package's first new day.
+    booking_id: [...plan.bookings, ...taken].find((b) => b.event_date === plan.to)!.id,
     line_item_id: plan.line_item_id,
     from: plan.from,
     to: plan.to,

@@ -60,6 +60,9 @@ export function TierFields({ values, onChange, segments, segment }: TierFieldsPr
           onChange={(e) => set("max_guests", e.target.value)}
         />
       </Field>
+      <Field id="tier-days" label="Days">
+        <Input id="tier-days" type="number" min={1} max={14} value={values.days} onChange={(e) => set("days", e.target.value)} />
+      </Field>
       <div className="flex items-center gap-x-2">
         <Switch
           id="tier-popular"

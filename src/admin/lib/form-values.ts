@@ -22,6 +22,8 @@ export type TierFormValues = {
   name: string
   features: FeatureRow[]
   max_guests: string
+  /** Consecutive days the package takes (1 unless a wedding weekend and the like). */
+  days: string
   is_popular: boolean
 }
 
@@ -74,6 +76,7 @@ export function tierFormValues(
     name: tier?.name ?? defaults.name ?? "",
     features: tier ? featureRows(tier.features) : defaults.features ?? [],
     max_guests: text(tier?.max_guests) || (defaults.max_guests ?? ""),
+    days: text(tier?.days) || (defaults.days ?? "1"),
     is_popular: tier?.is_popular ?? defaults.is_popular ?? false,
   }
 }
@@ -83,6 +86,7 @@ export function tierPayload(values: TierFormValues): TierPayload {
     level: Number(values.level),
     name: values.name.trim(),
     max_guests: numberOrNull(values.max_guests),
+    days: numberOrNull(values.days) ?? 1,
     features: rowsFeatures(values.features),
     is_popular: values.is_popular,
   }

@@ -32,6 +32,7 @@ export function toAdminTier(row: TierRow): Tier {
     level: row.level,
     name: row.name,
     max_guests: row.max_guests,
+    days: row.days ?? 1,
     features: row.features ?? [],
     is_popular: row.is_popular,
     rank: row.rank,

@@ -1,5 +1,5 @@
 import fc from "fast-check"
-import { AvailabilityRules, dateAvailability, datesBetween, isBookable } from "../availability"
+import { AvailabilityRules, DateAvailability, dateAvailability, datesBetween, isBookable, MAX_PACKAGE_DAYS, packageAvailability, packageDates } from "../availability"
 
 const rules: AvailabilityRules = {
   capacity: 2,
@@ -110,5 +110,74 @@ describe("datesBetween", () => {
   it("ends past year 9999 instead of looping (string order would never reach the end)", () => {
     expect(datesBetween("9999-12-30", "9999-12-31")).toEqual(["9999-12-30", "9999-12-31"])
     expect(() => datesBetween("9999-12-31", "9999-12-31", 1)).not.toThrow()
+  })
+})
+
+describe("packageDates", () => {
+  it("lists the consecutive days of a package, across month and year ends and a leap day", () => {
+    expect(packageDates("2027-07-17")).toEqual(["2027-07-17"])
+    expect(packageDates("2027-07-17", 3)).toEqual(["2027-07-17", "2027-07-18", "2027-07-19"])
+    expect(packageDates("2027-12-31", 2)).toEqual(["2027-12-31", "2028-01-01"])
+    expect(packageDates("2028-02-28", 3)).toEqual(["2028-02-28", "2028-02-29", "2028-03-01"])
+  })
+
+  it("refuses a length outside 1..14 (never a long loop)", () => {
+    for (const days of [0, -1, 1.5, MAX_PACKAGE_DAYS + 1, Number.MAX_SAFE_INTEGER, NaN]) {
+      expect(() => packageDates("2027-07-17", days)).toThrow(RangeError)
+    }
+  })
+
+  it("always gives `days` distinct dates in order, the first the start", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 70000 }), fc.integer({ min: 1, max: MAX_PACKAGE_DAYS }), (offset, days) => {
+        const from = new Date(Date.UTC(2000, 0, 1) + offset * 86_400_000).toISOString().slice(0, 10)
+        const dates = packageDates(from, days)
+        expect(dates).toHaveLength(days)
+        expect(dates[0]).toBe(from)
+        expect([...dates].sort()).toEqual(dates)
+        expect(new Set(dates).size).toBe(days)
+      })
+    )
+  })
+})
+
+describe("packageAvailability", () => {
+  const d = (date: string, status: DateAvailability["status"], remaining: number, extra: Partial<DateAvailability> = {}): DateAvailability => ({ date, status, remaining, ...extra })
+
+  it("is the day itself for a one-day package", () => {
+    const day = d("2027-07-17", "held", 0, { held_until: "2027-07-01T10:00:00.000Z" })
+    expect(packageAvailability([day])).toBe(day)
+  })
+
+  it("takes the first day that cannot be booked, naming it", () => {
+    expect(
+      packageAvailability([d("2027-07-17", "available", 2), d("2027-07-18", "blackout", 0, { reason: "Holiday" }), d("2027-07-19", "sold_out", 0)])
+    ).toEqual({ date: "2027-07-17", status: "blackout", remaining: 0, reason: "Holiday", blocked_by: "2027-07-18" })
+    expect(packageAvailability([d("2027-07-17", "held", 0, { held_until: "x" }), d("2027-07-18", "available", 1)])).toEqual({
+      date: "2027-07-17",
+      status: "held",
+      remaining: 0,
+      held_until: "x",
+      blocked_by: "2027-07-17",
+    })
+  })
+
+  it("is limited when any day is, with the fewest slots left", () => {
+    expect(packageAvailability([d("2027-07-17", "available", 3), d("2027-07-18", "limited", 1), d("2027-07-19", "available", 2)])).toEqual({
+      date: "2027-07-17",
+      status: "limited",
+      remaining: 1,
+    })
+    expect(packageAvailability([d("2027-07-17", "available", 3), d("2027-07-18", "available", 2)])).toEqual({ date: "2027-07-17", status: "available", remaining: 2 })
+  })
+
+  it("is bookable exactly when every day is", () => {
+    const statuses = ["available", "limited", "held", "sold_out", "blackout", "unavailable"] as const
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...statuses), { minLength: 1, maxLength: MAX_PACKAGE_DAYS }), (list) => {
+        const days = list.map((status, i) => d(`2027-07-${String(i + 1).padStart(2, "0")}`, status, isBookable(status) ? 1 : 0))
+        expect(isBookable(packageAvailability(days).status)).toBe(list.every(isBookable))
+      })
+    )
   })
 })

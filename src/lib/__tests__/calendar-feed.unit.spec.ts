@@ -85,6 +85,11 @@ describe("feed contents", () => {
     })
   })
 
+  it("spans a multi-day package's days in one event (its last day inclusive)", () => {
+    const event = bookingEvent(booking({ end_date: "2027-07-19" }))
+    expect([event.uid, event.start, event.end]).toEqual(["bkg_1@tiered", "2027-07-17", "2027-07-19"])
+  })
+
   it("falls back to the client's email, to 'Booking' for a tier gone, and leaves out what it does not know", () => {
     const bare = bookingEvent(
       booking({ tier_name: null, client: { name: null, email: "x@example.com" }, guest_count: null, addons: [], status: "completed" })

@@ -17,6 +17,7 @@ const record = (over: Partial<TierLineRecord>): TierLineRecord => ({
   product_id: "prod_select",
   variant_id: "var_select",
   event_date: "2027-07-17",
+  days: 1,
   guest_count: 60,
   quantity: 1,
   unit_price: 7500,

@@ -11,6 +11,7 @@ import { HighDemandDate } from "./models/high-demand-date"
 import { ReconcileRun } from "./models/reconcile-run"
 import { TierLine } from "./models/tier-line"
 import type { TierRepairKind } from "../../contract/admin"
+import { packageDates } from "../../lib/availability"
 
 export const DEFAULT_AVAILABILITY = {
   capacity_per_date: 1,
@@ -38,8 +39,10 @@ export type SlotRequest = {
   product_id: string
   event_date: string
   pool: string
-  /** Bookings the pool takes on the date. */
+  /** Bookings the pool takes on the date (on each of its days). */
   capacity: number
+  /** Consecutive days the package takes from `event_date` (1 unless a multi-day tier's): a slot on each. */
+  days?: number
   /** `held` takes a cart's hold, until `expires_at`. */
   status: "held" | "pending" | "confirmed"
   /** A Date, or its ISO text (as a workflow's stored data gives it back). */
@@ -159,10 +162,13 @@ export default class BookingModuleService extends MedusaService({
     return kept
   }
 
-  /** The live booking of a tier line record, if it has one: a hold (even lapsed, until canceled), a claim or a booking. */
-  async liveBookingOf(tierLineId: string): Promise<BookingRow | null> {
+  /**
+   * The live booking of a tier line record, if it has one: a hold (even lapsed, until canceled), a
+   * claim or a booking; for a multi-day package, the row of its first day (or of day `day`).
+   */
+  async liveBookingOf(tierLineId: string, day = 0): Promise<BookingRow | null> {
     const [row] = await this.listBookings(
-      { tier_line_id: tierLineId, status: ["held", ...LIVE_BOOKING_STATUSES] },
+      { tier_line_id: tierLineId, day, status: ["held", ...LIVE_BOOKING_STATUSES] },
       { select: ["id", "slot", "status", "tier_line_id", "expires_at"] }
     )
     return (row as BookingRow | undefined) ?? null
@@ -178,7 +184,8 @@ export default class BookingModuleService extends MedusaService({
   /**
    * Changes the status of bookings only where they still have the status `from` (and, for
    * `lapsedBefore`, a hold that lapsed by then), in one statement: a checkout turning a lapsed
-   * hold into its claim and a rival taking that hold's slot cannot both win.
+   * hold into its claim and a rival taking that hold's slot cannot both win. The rows of every
+   * day of a multi-day package change with any one of them, in that same statement.
    * @returns the ids changed.
    */
   @InjectManager()
@@ -193,8 +200,10 @@ export default class BookingModuleService extends MedusaService({
     const where: string[] = ["status = ?", "deleted_at is null"]
     const params: unknown[] = [input.to, input.from]
     if (input.ids) {
-      where.push(`id in (${input.ids.map(() => "?").join(", ")})`)
-      params.push(...input.ids)
+      // Each id stands for its whole package: its first day's row and the rows pointing at it.
+      const list = input.ids.map(() => "?").join(", ")
+      where.push(`(id in (select coalesce(first_day_id, id) from booking where id in (${list})) or first_day_id in (select coalesce(first_day_id, id) from booking where id in (${list})))`)
+      params.push(...input.ids, ...input.ids)
     }
     if (input.cart_id) {
       where.push("cart_id = ?")
@@ -289,11 +298,43 @@ export default class BookingModuleService extends MedusaService({
   /**
    * Books (or, with status `held`, holds) the lowest free slot of the pool on the date, or answers
    * null when none is left. A record that already has a live booking gets that one back (a
-   * retried checkout, or the reconciler racing a checkout), never a second slot.
+   * retried checkout, or the reconciler racing a checkout), never a second slot. A multi-day
+   * package takes a slot on each of its days (one a day already has is kept: the reconciler fills
+   * a missing day this way); when any day has none left, the slots this call took are given back
+   * and the answer is null with nothing taken. Answers the first day's booking, and the ids of
+   * every row this call made (`made`).
    */
-  async takeSlot(request: SlotRequest): Promise<{ id: string; slot: number; status: string; created: boolean } | null> {
+  async takeSlot(request: SlotRequest): Promise<{ id: string; slot: number; status: string; created: boolean; made: string[] } | null> {
+    const { days = 1, ...one } = request
+    const dates = packageDates(request.event_date, days)
+    let first: { id: string; slot: number; status: string; created: boolean } | null = null
+    const created: string[] = []
+    for (const [day, event_date] of dates.entries()) {
+      const taken = await this.takeDaySlot({ ...one, event_date }, day, first?.id ?? null)
+      if (!taken) {
+        // Day 0's id stands for the package: canceling it (or the rows this call made) cancels only what this call took.
+        for (const id of created) {
+          await this.updateBookings({ id, status: "canceled" })
+        }
+        await this.announce(created)
+        return null
+      }
+      if (taken.created) {
+        created.push(taken.id)
+      }
+      first ??= taken
+    }
+    return { ...first!, made: created }
+  }
+
+  /** One day of `takeSlot`: the lowest free slot of the pool on that date, for day `day` of the package. */
+  protected async takeDaySlot(
+    request: Omit<SlotRequest, "days">,
+    day: number,
+    firstDayId: string | null
+  ): Promise<{ id: string; slot: number; status: string; created: boolean } | null> {
     if (request.tier_line_id) {
-      const existing = await this.liveBookingOf(request.tier_line_id)
+      const existing = await this.liveBookingOf(request.tier_line_id, day)
       if (existing) {
         return { ...existing, created: false }
       }
@@ -301,14 +342,19 @@ export default class BookingModuleService extends MedusaService({
     const { capacity, expires_at, ...data } = request
     for await (const slot of this.freeSlots(data, capacity)) {
       try {
-        const booking = await this.createBookings({ ...data, expires_at: expires_at ? new Date(expires_at) : null, slot })
+        const booking = await this.createBookings({
+          ...data,
+          expires_at: expires_at ? new Date(expires_at) : null,
+          slot,
+          ...(day ? { day, first_day_id: firstDayId } : {}),
+        })
         return { id: booking.id, slot: booking.slot, status: booking.status, created: true }
       } catch (e) {
         if (!isUniqueViolation(e)) {
           throw e
         }
         if (request.tier_line_id) {
-          const existing = await this.liveBookingOf(request.tier_line_id)
+          const existing = await this.liveBookingOf(request.tier_line_id, day)
           if (existing) {
             return { ...existing, created: false }
           }
@@ -390,13 +436,15 @@ export default class BookingModuleService extends MedusaService({
   }
 
   /**
-   * Cancels one booking and makes another the live booking of a tier line record, moving the
-   * record and its add-ons' records to that booking's date, in one transaction. A reschedule
-   * calls it forward; its undo calls it with the two bookings swapped and the old date.
+   * Makes `keep` the live bookings of a tier line record (each confirmed, as day `day` of the
+   * package, the others pointing at day 0's) and cancels `cancel_ids`, moving the record and its
+   * add-ons' records to the package's new date, in one transaction. A reschedule calls it forward
+   * (the new days' claims, and the old bookings of days the new dates share, re-indexed); its undo
+   * calls it with the old bookings and days.
    */
   @InjectManager()
   async switchBookings(
-    input: { cancel_id: string; confirm_id: string; tier_line_id: string; record_ids: string[]; event_date: string },
+    input: { cancel_ids: string[]; keep: { id: string; day: number }[]; tier_line_id: string; record_ids: string[]; event_date: string },
     @MedusaContext() sharedContext: Context = {}
   ): Promise<void> {
     await this.switchBookings_(input, sharedContext)
@@ -404,12 +452,22 @@ export default class BookingModuleService extends MedusaService({
 
   @InjectTransactionManager()
   protected async switchBookings_(
-    input: { cancel_id: string; confirm_id: string; tier_line_id: string; record_ids: string[]; event_date: string },
+    input: { cancel_ids: string[]; keep: { id: string; day: number }[]; tier_line_id: string; record_ids: string[]; event_date: string },
     @MedusaContext() sharedContext: Context = {}
   ): Promise<void> {
-    // The cancel goes first: the record's unique live booking is free for the other one.
-    await this.updateBookings({ id: input.cancel_id, status: "canceled" }, sharedContext)
-    await this.updateBookings({ id: input.confirm_id, status: "confirmed", tier_line_id: input.tier_line_id }, sharedContext)
+    // The cancels go first and the kept rows let go of the record, so that the record's unique (tier line, day) is free for each.
+    if (input.cancel_ids.length) {
+      await this.updateBookings(input.cancel_ids.map((id) => ({ id, status: "canceled" as const })), sharedContext)
+    }
+    const keep = [...input.keep].sort((a, b) => a.day - b.day)
+    if (keep.length > 1) {
+      await this.updateBookings(keep.map(({ id }) => ({ id, tier_line_id: null })), sharedContext)
+    }
+    const first = keep[0].id
+    await this.updateBookings(
+      keep.map(({ id, day }) => ({ id, status: "confirmed" as const, tier_line_id: input.tier_line_id, day, first_day_id: day ? first : null })),
+      sharedContext
+    )
     await this.updateTierLines(input.record_ids.map((id) => ({ id, event_date: input.event_date })), sharedContext)
   }
 }

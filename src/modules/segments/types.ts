@@ -22,6 +22,7 @@ export type TierFields = {
   level: number
   name: string
   max_guests?: number | null
+  days?: number
   features?: TierFeature[]
   is_popular?: boolean
   rank?: number

@@ -71,7 +71,8 @@ completeCartWorkflow.hooks.validate(
     // This cart's claims and live holds are counted among the date's bookings: its own, not a rival's.
     const now = new Date()
     const counted = claims.filter((c) => !stale.includes(c) && !isLapsedHold(c, now))
-    const own = new Map(counted.map((c) => [c.tier_line_id!, { event_date: c.event_date, pool: c.pool }]))
+    // By booking: each day of a multi-day package is a claim of its own.
+    const own = new Map(counted.map((c) => [c.id, { event_date: c.event_date, pool: c.pool }]))
     const claimed = new Set(counted.filter((c) => c.status === "pending").map((c) => c.tier_line_id!))
 
     const verdict = await verifyCheckout(container, cart, records, { ownClaims: own })
@@ -96,6 +97,7 @@ completeCartWorkflow.hooks.validate(
           event_date: record.event_date,
           pool,
           capacity,
+          days: record.days,
           status: "pending",
           tier_line_id: record.id,
           cart_id: cart.id,

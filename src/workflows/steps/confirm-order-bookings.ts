@@ -61,15 +61,18 @@ export async function confirmOrderBookings(
     const live = tiers.length
       ? await service.listBookings({ tier_line_id: tiers.map((m) => m.record.id), status: [...LIVE_BOOKING_STATUSES] }, { select: ["id", "status", "tier_line_id"] })
       : []
-    const claims = tiers.flatMap(({ item, record }) => {
-      const claim = live.find((b) => b.tier_line_id === record.id && b.status === "pending")
-      return claim ? [{ id: claim.id, status: "confirmed" as const, order_id: order.id, line_item_id: item.id }] : []
-    })
+    // Every day of a multi-day package is a claim of its own.
+    const claims = tiers.flatMap(({ item, record }) =>
+      live
+        .filter((b) => b.tier_line_id === record.id && b.status === "pending")
+        .map((claim) => ({ id: claim.id, status: "confirmed" as const, order_id: order.id, line_item_id: item.id }))
+    )
     if (claims.length) {
       await service.updateBookings(claims)
       changes.confirmed.push(...claims.map((c) => c.id))
     }
-    for (const { item, record } of tiers.filter((m) => !live.some((b) => b.tier_line_id === m.record.id))) {
+    // A line without its booking, or a multi-day one missing a day: takeSlot books the days it lacks.
+    for (const { item, record } of tiers.filter((m) => live.filter((b) => b.tier_line_id === m.record.id).length < m.record.days)) {
       const { pool, capacity } = await slotRules(container, record.sales_channel_id, record.product_id, record.event_date)
       const taken = await service.takeSlot({
         sales_channel_id: record.sales_channel_id,
@@ -78,6 +81,7 @@ export async function confirmOrderBookings(
         event_date: record.event_date,
         pool,
         capacity,
+        days: record.days,
         status: "confirmed",
         tier_line_id: record.id,
         cart_id: input.cart_id,
@@ -85,9 +89,9 @@ export async function confirmOrderBookings(
         line_item_id: item.id,
         guest_count: record.guest_count,
       })
-      if (taken?.created) {
-        changes.created.push(taken.id)
-      } else if (!taken) {
+      if (taken) {
+        changes.created.push(...taken.made)
+      } else {
         if (input.onNoSlot !== "report") {
           throw new ConflictError(`${record.event_date} was just taken for ${item.title}; choose another date`)
         }

@@ -113,6 +113,10 @@ export const pencilDateOptionStep = createStep(
     if (!tier) {
       throw new MedusaError(MedusaError.Types.NOT_FOUND, `Tier ${input.tier_id} was not found`)
     }
+    if ((tier.row.days ?? 1) > 1) {
+      // An option holds, queues and converts one date; a package of several days is booked through a cart.
+      throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `${tier.row.name} takes ${tier.row.days} days; options pencil in one-day packages only`)
+    }
     const productId = tier.row.product!.id
     const tenant = await tenantAvailability(container, { sales_channel_id: input.sales_channel_id, from: input.event_date, to: input.event_date })
     const day = dateAvailability(input.event_date, todayUtc(), tenant.rulesFor(productId), 0, { count: 0, until: null })

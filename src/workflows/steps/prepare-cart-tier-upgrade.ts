@@ -71,6 +71,7 @@ export const prepareCartTierUpgradeStep = createStep(
       },
       // The cart's other lines hold their dates: they are among the date's bookings already, as is this line's own live hold.
       booked: !!hold && !isLapsedHold(hold, new Date()),
+      days_may_change: true,
     })
     const upgraded: PlannedLine = plannedLine(recordOfUpgrade(current, plan))
     const event: TierUpgradeEvent = {
@@ -98,6 +99,8 @@ export const prepareCartTierUpgradeStep = createStep(
         tier_id: plan.to.row.id,
         product_id: plan.to.row.product!.id,
         event_date: current.event_date,
+        from_days: current.days,
+        days: plan.to.row.days ?? 1,
         guest_count: current.guest_count,
         tier_name: plan.to.row.name,
       },

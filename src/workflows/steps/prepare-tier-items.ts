@@ -1,8 +1,9 @@
 import { ContainerRegistrationKeys, generateEntityId, MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { addonSelectionProblems, allowedAddons } from "../../lib/addons"
-import { dateAvailability, DateAvailability, isBookable } from "../../lib/availability"
+import { dateAvailability, DateAvailability, isBookable, packageDates } from "../../lib/availability"
 import { PlannedLine, tierCartLines } from "../../lib/cart-lines"
+import { MAX_DATE } from "../../lib/dates"
 import { ConflictError } from "../../lib/errors"
 import { SEGMENTS_MODULE, SegmentsModuleService } from "../../modules/segments"
 import type { SlotRequest } from "../../modules/booking/service"
@@ -67,15 +68,23 @@ export const prepareTierItemsStep = createStep(
       )
     }
 
-    const tenant = await tenantAvailability(container, { sales_channel_id: channel, from: input.event_date, to: input.event_date }, cached)
+    // A multi-day package takes every one of its days: each must be bookable (the first that is not is named).
+    const days = tier.row.days ?? 1
+    const dates = packageDates(input.event_date, days)
+    if (dates[dates.length - 1] > MAX_DATE) {
+      throw new MedusaError(MedusaError.Types.INVALID_DATA, `${tier.row.name} takes ${days} days: its last day ${dates[dates.length - 1]} is past ${MAX_DATE}`)
+    }
+    const tenant = await tenantAvailability(container, { sales_channel_id: channel, from: input.event_date, to: dates[dates.length - 1] }, cached)
     const today = tenant.today
     const pool = tenant.poolOf(productId)
     // The cart's own tier lines hold their dates already, so they are counted among the bookings.
     const rules = tenant.rulesFor(productId)
-    const day = dateAvailability(input.event_date, today, rules, tenant.booked(pool, input.event_date), tenant.held(pool, input.event_date))
-    if (!isBookable(day.status)) {
-      const own = cart.tier_lines.some((line) => line.event_date === input.event_date && tenant.poolOf(line.record.product_id) === pool)
-      throw dateRefusal(input.event_date, tier.row.name, day, own)
+    for (const date of dates) {
+      const day = dateAvailability(date, today, rules, tenant.booked(pool, date), tenant.held(pool, date))
+      if (!isBookable(day.status)) {
+        const own = cart.tier_lines.some((line) => packageDates(line.event_date, line.record.days).includes(date) && tenant.poolOf(line.record.product_id) === pool)
+        throw dateRefusal(date, days > 1 ? `${tier.row.name} (day ${dates.indexOf(date) + 1} of ${days}, from ${input.event_date})` : tier.row.name, day, own)
+      }
     }
 
     const region = { id: cart.region_id, currency_code: cart.currency_code }
@@ -149,6 +158,7 @@ export const prepareTierItemsStep = createStep(
       tier: { id: tier.row.id, segment_id: tier.row.segment_id, variant_id: tier.variant_id, product_id: productId },
       price: priced.price,
       event_date: input.event_date,
+      days,
       guest_count: input.guest_count ?? null,
       addons,
     })
@@ -160,6 +170,7 @@ export const prepareTierItemsStep = createStep(
       event_date: input.event_date,
       pool,
       capacity: rules.capacity,
+      days,
       status: "held",
       expires_at: new Date(Date.now() + tenant.holdMinutes * 60_000).toISOString(),
       tier_line_id: tierRecord.id,

@@ -99,7 +99,9 @@ export const repairOrderBookingsStep = createStep(
         service.listBookings({ tier_line_id: recordIds, status: [...LIVE_BOOKING_STATUSES] }, { select: ["id", "tier_line_id", "status", "order_id"] }),
       ])
       const recordOf = new Map(records.map((r) => [r.id, r]))
-      const bookingOf = new Map(bookings.map((b) => [b.tier_line_id!, b]))
+      // A multi-day package has a booking a day: all of them must be there.
+      const bookingsOf = new Map<string, typeof bookings>()
+      bookings.forEach((b) => bookingsOf.set(b.tier_line_id!, [...(bookingsOf.get(b.tier_line_id!) ?? []), b]))
       for (const order of withPackages) {
         const mine = (order.items ?? [])
           .map((item) => ({ item, record: recordOf.get(String(item.metadata?.tier_line_id)) }))
@@ -163,8 +165,8 @@ export const repairOrderBookingsStep = createStep(
           (m) =>
             m.record!.order_id !== order.id ||
             m.record!.order_line_item_id !== m.item.id ||
-            (m.record!.kind === "tier" && m.record!.status === "active" && Number(m.item.detail?.quantity ?? 1) > 0 && !bookingOf.has(m.record!.id)) ||
-            (m.record!.kind === "tier" && bookingOf.get(m.record!.id)?.status === "pending")
+            (m.record!.kind === "tier" && m.record!.status === "active" && Number(m.item.detail?.quantity ?? 1) > 0 && (bookingsOf.get(m.record!.id)?.length ?? 0) < m.record!.days) ||
+            (m.record!.kind === "tier" && (bookingsOf.get(m.record!.id) ?? []).some((b) => b.status === "pending"))
         )
         if (!missing.length) {
           continue

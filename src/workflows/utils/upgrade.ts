@@ -1,7 +1,7 @@
 import { MedusaContainer } from "@medusajs/framework/types"
 import { MedusaError } from "@medusajs/framework/utils"
 import { addonSelectionProblems, allowedAddons } from "../../lib/addons"
-import { dateAvailability } from "../../lib/availability"
+import { dateAvailability, packageDates } from "../../lib/availability"
 import { ConflictError } from "../../lib/errors"
 import { Incentive } from "../../lib/pricing"
 import { upgradeQuote } from "../../lib/upgrade"
@@ -145,9 +145,18 @@ export async function checkUpgradeFits(
     pending_products?: string[]
     /** The line is a placed order's, so its own booking is among the date's bookings. */
     booked: boolean
+    /** A cart's line may move between packages of different lengths (a placed order's may not, yet). */
+    days_may_change?: boolean
   }
 ): Promise<{ pool: string }> {
   const { to, line } = input
+  const [fromDays, toDays] = [input.from.row.days ?? 1, to.row.days ?? 1]
+  if ((fromDays > 1 || toDays > 1) && !input.days_may_change) {
+    throw new MedusaError(
+      MedusaError.Types.NOT_ALLOWED,
+      `A placed booking cannot be upgraded to or from a package of several days (${to.row.name} takes ${toDays}); cancel and book again, or ask the merchant`
+    )
+  }
   if (line.guest_count !== null && to.row.max_guests !== null && line.guest_count > to.row.max_guests) {
     throw new MedusaError(
       MedusaError.Types.NOT_ALLOWED,
@@ -178,19 +187,24 @@ export async function checkUpgradeFits(
   if (!line.event_date) {
     return { pool: toProduct }
   }
-  const tenant = await tenantAvailability(scope, { sales_channel_id: input.sales_channel_id, from: line.event_date, to: line.event_date })
+  // Every day of the target package must fit (one for a one-day package).
+  const dates = packageDates(line.event_date, toDays)
+  const held = packageDates(line.event_date, fromDays)
+  const tenant = await tenantAvailability(scope, { sales_channel_id: input.sales_channel_id, from: line.event_date, to: dates[dates.length - 1] })
   const pool = tenant.poolOf(toProduct)
   const samePool = tenant.poolOf(input.from.row.product!.id) === pool
   const pending = (input.pending_products ?? []).filter((p) => tenant.poolOf(p) === pool).length
-  const taken = tenant.booked(pool, line.event_date) + pending
-  const day = dateAvailability(line.event_date, tenant.today, tenant.rulesFor(toProduct), Math.max(0, taken))
-  // The line's own booking (or cart line) is released by the move when it stays in the pool.
-  if (day.status === "blackout" || day.status === "unavailable") {
-    throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `${line.event_date} is not bookable for ${to.row.name} (${day.status})`)
-  }
-  const own = input.booked && samePool ? 1 : 0
-  if (day.remaining + own < 1) {
-    throw new ConflictError(`${line.event_date} has no room left for ${to.row.name}`)
+  for (const date of dates) {
+    const taken = tenant.booked(pool, date) + pending
+    const day = dateAvailability(date, tenant.today, tenant.rulesFor(toProduct), Math.max(0, taken))
+    // The line's own booking (or cart line) is released by the move when it stays in the pool.
+    if (day.status === "blackout" || day.status === "unavailable") {
+      throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `${date} is not bookable for ${to.row.name} (${day.status})`)
+    }
+    const own = input.booked && samePool && held.includes(date) ? 1 : 0
+    if (day.remaining + own < 1) {
+      throw new ConflictError(`${date} has no room left for ${to.row.name}`)
+    }
   }
   return { pool }
 }

@@ -18,6 +18,7 @@ const tier = (overrides: Partial<Tier> = {}): Tier => ({
   level: 1,
   name: "Essential",
   max_guests: 50,
+  days: 1,
   features: ["6 hours", "Gallery"],
   is_popular: false,
   rank: 0,
@@ -88,13 +89,14 @@ describe("tier form", () => {
       name: "Harbour Wedding",
       features: [],
       max_guests: "",
+      days: "1",
       is_popular: false,
     })
   })
 
   it("builds the create body from the form", () => {
     const values = { ...tierFormValues(tier()), max_guests: "" }
-    expect(tierPayload(values)).toEqual({ level: 1, name: "Essential", max_guests: null, features: ["6 hours", "Gallery"], is_popular: false })
+    expect(tierPayload(values)).toEqual({ level: 1, name: "Essential", max_guests: null, days: 1, features: ["6 hours", "Gallery"], is_popular: false })
   })
 
   it("a move to another segment is sent as segment_id with the other changes only", () => {

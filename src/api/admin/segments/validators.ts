@@ -1,4 +1,5 @@
 import { z } from "@medusajs/framework/zod"
+import { MAX_PACKAGE_DAYS } from "../../../lib/availability"
 import { validateBands } from "../../../lib/bands"
 import type { FeatureValue, TierFeature } from "../../../lib/comparison"
 import { booleanString, id, listParams } from "../../utils/validators"
@@ -138,6 +139,7 @@ export const tierFields = {
   level: z.number().int().min(1).max(99),
   name: z.string().trim().min(1, "must not be empty").max(120),
   max_guests: z.number().int().min(1).max(100000).nullable().optional(),
+  days: z.number().int().min(1).max(MAX_PACKAGE_DAYS).optional(),
   features: features.optional(),
   is_popular: z.boolean().optional(),
   rank: z.number().int().min(0).max(100000).optional(),

@@ -20,6 +20,13 @@ export const Booking = model
     event_date: model.text(),
     pool: model.text().default(""),
     slot: model.number(),
+    /**
+     * A multi-day package takes a slot on each of its days: `day` 0 is its event date, 1.. the
+     * days after. The rows of days 1.. point at day 0's row (`first_day_id`), and every status
+     * change of one day changes them all (see `changeStatusWhere`).
+     */
+    day: model.number().default(0),
+    first_day_id: model.text().nullable(),
     status: model.enum(["held", "pending", "confirmed", "canceled", "completed"]).default("confirmed"),
     /**
      * For a `held` booking (a cart's hold): when it lapses. A lapsed hold counts for nobody, even
@@ -27,7 +34,7 @@ export const Booking = model
      * claim made from a hold keeps it, so a failed checkout gives the slot back to the hold.
      */
     expires_at: model.dateTime().nullable(),
-    /** The tier line record the booking is for (one live booking per record). */
+    /** The tier line record the booking is for (one live booking per record and day). */
     tier_line_id: model.text().nullable(),
     cart_id: model.text().nullable(),
     order_id: model.text().nullable(),
@@ -45,12 +52,13 @@ export const Booking = model
     },
     {
       name: "IDX_booking_tier_line_unique",
-      on: ["tier_line_id"],
+      on: ["tier_line_id", "day"],
       unique: true,
       where: "tier_line_id IS NOT NULL AND status <> 'canceled' AND deleted_at IS NULL",
     },
     { on: ["sales_channel_id", "event_date"] },
     { on: ["order_id"] },
+    { on: ["first_day_id"], where: "first_day_id IS NOT NULL AND deleted_at IS NULL" },
     { on: ["cart_id"], where: "cart_id IS NOT NULL AND deleted_at IS NULL" },
     { on: ["status", "created_at"] },
     { on: ["expires_at"], where: "status = 'held' AND deleted_at IS NULL" },

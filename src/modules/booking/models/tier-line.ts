@@ -29,6 +29,8 @@ export const TierLine = model
     variant_id: model.text(),
     /** YYYY-MM-DD; the check constraint keeps it a date between 2000 and 2200. */
     event_date: model.text(),
+    /** Consecutive days the package takes from `event_date`, as its tier said when the line was added. */
+    days: model.number().default(1),
     guest_count: model.number().nullable(),
     quantity: model.number(),
     unit_price: model.bigNumber(),
@@ -52,5 +54,6 @@ export const TierLine = model
       expression: (columns) =>
         `${columns.event_date} ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' AND ${columns.event_date}::date BETWEEN '2000-01-01' AND '2200-12-31'`,
     },
+    { name: "tier_line_days_check", expression: (columns) => `${columns.days} BETWEEN 1 AND 14` },
     { name: "tier_line_quantity_check", expression: (columns) => `${columns.quantity} > 0` },
   ])

@@ -9,6 +9,8 @@ export const Tier = model
     level: model.number(),
     name: model.text().searchable(),
     max_guests: model.number().nullable(),
+    /** Consecutive days the package takes, from its event date (a wedding weekend: 2 or 3). */
+    days: model.number().default(1),
     features: model.json<TierFeature[]>().default([]),
     is_popular: model.boolean().default(false),
     rank: model.number().default(0),
@@ -18,6 +20,7 @@ export const Tier = model
     addon_rules: model.hasMany(() => AddonRule, { mappedBy: "tier" }),
   })
   .cascades({ delete: ["addon_rules"] })
+  .checks([{ name: "tier_days_check", expression: (columns) => `${columns.days} BETWEEN 1 AND 14` }])
   .indexes([
     {
       // Live tiers of a segment have distinct levels; archived ones keep theirs for history.

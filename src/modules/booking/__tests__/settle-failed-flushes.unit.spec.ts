@@ -1,6 +1,9 @@
 import { UnitOfWork } from "@medusajs/framework/mikro-orm/core"
 import { settleFailedFlushes } from "../loaders/settle-failed-flushes"
 
+/** What pg raises when the server goes away mid-query. */
+const connectionError = (message: string) => Object.assign(new Error(message), { code: "57P01" })
+
 type Probe = { commit: () => Promise<void>; working: boolean; flushQueue: Array<() => Promise<unknown>>; postCommitCleanup: () => void; doCommit: () => Promise<void> }
 
 /** A unit of work of MikroORM's own class, its flush replaced: the first fails after a tick, the others as told. */
@@ -14,7 +17,7 @@ function unitOfWork(cls: { prototype: object }, later: () => Promise<void>): Pro
     doCommit: async () => {
       if (calls++ === 0) {
         await new Promise((resolve) => setTimeout(resolve, 5))
-        throw new Error("terminating connection due to administrator command")
+        throw connectionError("terminating connection due to administrator command")
       }
       return later()
     },
@@ -40,7 +43,7 @@ describe("a flush queued behind one that fails", () => {
     expect(settleFailedFlushes(Failing as never)).toBe(true)
     expect(settleFailedFlushes(Failing as never)).toBe(false)
     const failing = unitOfWork(Failing, async () => {
-      throw new Error("Client has encountered a connection error and is not queryable")
+      throw connectionError("Client has encountered a connection error and is not queryable")
     })
     const first = failing.commit()
     const queued = [failing.commit(), failing.commit()]

@@ -1,6 +1,6 @@
 import { Migration } from "@medusajs/framework/mikro-orm/migrations";
 
-export class Migration20261207063849 extends Migration {
+export class Migration20261207063851 extends Migration {
 
   override async up(): Promise<void> {
     this.addSql(`alter table if exists "date_option" drop constraint if exists "date_option_status_check";`);

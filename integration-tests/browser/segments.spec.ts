@@ -81,6 +81,7 @@ describe("segments and the product tier widget", () => {
   check("adds a tier to the segment from the matrix", async () => {
     await page.getByRole("button", { name: `Add level 1 tier to ${SEGMENT.name}` }).click()
     assert((await drawer.getByLabel("Level").inputValue()) === "1", "the level should default to the cell's")
+    assert((await drawer.getByLabel("Days").inputValue()) === "1", "a package should span one day by default")
     await drawer.getByLabel("Name").fill("Signature Essential")
     await addFeatures(["6 hours coverage", "Online gallery"])
     await drawer.getByLabel("Max guests").fill("50")
@@ -109,10 +110,13 @@ describe("segments and the product tier widget", () => {
     await visible(drawer, "the drawer still open after the refusal")
   })
 
-  check("assigns the product to the segment with the widget", async () => {
+  check("assigns the product to the segment with the widget, as a two-day package", async () => {
     await drawer.getByLabel("Level").fill("2")
+    await drawer.getByLabel("Days").fill("2")
     await drawer.getByTestId("drawer-submit").click()
     await gone(drawer, "the tier drawer")
+    const { tiers } = await adminApi(session.token).get(`/admin/tiers?product_id=${product.id}`)
+    assert(tiers.length === 1 && tiers[0].days === 2 && tiers[0].level === 2, `the tier saved: ${JSON.stringify(tiers.map((t: any) => ({ level: t.level, days: t.days })))}`)
     await visible(widget.getByTestId("product-tier-summary"), "the tier summary")
     assert((await widget.getByTestId("product-tier-segment").innerText()) === SEGMENT.name, "widget segment")
     assert((await widget.getByTestId("product-tier-level").innerText()) === "2", "widget level")

@@ -1,3 +1,4 @@
+// Lives outside src/modules: Medusa loads every folder there as a module.
 import { readdirSync } from "node:fs"
 import path from "node:path"
 
@@ -5,10 +6,10 @@ import path from "node:path"
 // share runs once, and the second module's migration is skipped without a word.
 describe("module migrations", () => {
   it("have names no other module uses", () => {
-    const modules = path.join(__dirname, "..")
+    const modules = path.join(__dirname, "../../src/modules")
     const seen = new Map<string, string>()
     const clashes: string[] = []
-    for (const module of readdirSync(modules, { withFileTypes: true }).filter((d) => d.isDirectory() && d.name !== "__tests__")) {
+    for (const module of readdirSync(modules, { withFileTypes: true }).filter((d) => d.isDirectory())) {
       const folder = path.join(modules, module.name, "migrations")
       let files: string[] = []
       try {

@@ -182,6 +182,22 @@ export default class BookingModuleService extends MedusaService({
   }
 
   /**
+   * Whether PostgreSQL knows a time zone name. Node's and PostgreSQL's zone lists differ (Node
+   * still takes names the time zone database has dropped, such as US/Pacific-New), and the reports
+   * count days `at time zone` the tenant's, so a zone is saved only when both know it.
+   */
+  @InjectManager()
+  async isKnownTimeZone(name: string, @MedusaContext() sharedContext: Context = {}): Promise<boolean> {
+    const manager = sharedContext.manager as SqlEntityManager
+    try {
+      await manager.execute("select now() at time zone ?", [name])
+      return true
+    } catch {
+      return false
+    }
+  }
+
+  /**
    * Changes the status of bookings only where they still have the status `from` (and, for
    * `lapsedBefore`, a hold that lapsed by then), in one statement: a checkout turning a lapsed
    * hold into its claim and a rival taking that hold's slot cannot both win. The rows of every

@@ -75,6 +75,7 @@ import {
   refuseUnsellableLines,
 } from "./utils/store-fence"
 import { setConnectPaymentData } from "./utils/connect-payment"
+import { traceTenant } from "./utils/trace-tenant"
 import { secureOptionDate } from "./utils/option-draft-order"
 import { StoreGetSegment, StoreListSegments } from "./store/segments/validators"
 import { StoreCompareTiers, StoreTierAddons, StoreTierAvailability, StoreUpgradeQuote } from "./store/tiers/validators"
@@ -109,6 +110,8 @@ export default defineMiddlewares({
     { matcher: "/admin/*", middlewares: [refuseControlCharacters] },
     { matcher: "/hooks/stripe-connect", middlewares: [refuseControlCharacters] },
     { matcher: "/tiered/*", middlewares: [refuseControlCharacters] },
+    // With methods, after Medusa resolved the publishable key: the rest of the request's spans name the tenant (README "Telemetry").
+    { matcher: "/store/*", methods: ["GET", "POST", "DELETE"], middlewares: [traceTenant] },
     // Writes answer once the cached store reads they changed are gone (README "Caching").
     { matcher: "/admin/*", methods: ["POST", "DELETE"], middlewares: [settleCacheBeforeAnswer] },
     { matcher: "/store/carts/:id/complete", methods: ["POST"], middlewares: [settleCacheBeforeAnswer] },

@@ -111,6 +111,7 @@ export function verdict(srm: SampleRatio, variants: ExperimentVariantResult[]): 
   }
   if (variants.every((v) => v.visitors === 0)) return "No visitors yet."
   const compared = variants.slice(1)
+  if (!compared.length) return "One variant only: there is nothing to compare it with."
   const decided = compared.filter((v) => v.sequential?.decision === "winner" || v.sequential?.decision === "loser")
   if (!decided.length) {
     if (compared.some((v) => v.sequential?.p_value === null)) {

@@ -85,6 +85,7 @@ describe("experimentResults", () => {
     const empty = experimentResults([arm("a", 0, 0), arm("b", 0, 0)])
     expect(empty.variants[0]).toMatchObject({ conversion_rate: null, revenue_per_visitor: null, revenue_per_visitor_variance: null })
     expect(empty.verdict).toBe("No visitors yet.")
+    expect(experimentResults([arm("a", 500, 50)]).verdict).toBe("One variant only: there is nothing to compare it with.")
   })
 
   it("counts a visitor with two orders once in the conversion test", () => {

@@ -259,25 +259,33 @@ describe("tier analytics", () => {
     )
   })
 
-  check("experiments: each variant's visitors and conversions as the API counts them, and not enough data to compare", async () => {
+  check("experiments: the verdict in words, the split check, each variant's visitors and conversions as the API counts them, and not enough data to compare", async () => {
     const { experiments } = await admin.get(`/admin/tier-analytics/experiments?sales_channel_id=${fixtures.channel.id}`)
     const result = experiments.find((e: any) => e.key === ANALYTICS.experiment.key)
     assert(result, "the experiment in the API's report")
     const sum = (key: string) => result.variants.reduce((n: number, v: any) => n + v[key], 0)
     assert(sum("visitors") === 2 && sum("conversions") === 1, `a2 and a3 saw offers, a2 ordered: ${JSON.stringify(result.variants)}`)
+    const verdict = "Not enough data yet: each variant needs 100 visitors and 10 orders; keep it running: results stay valid however often you look."
+    assert(result.verdict === verdict, `the API's verdict: ${result.verdict}`)
+    assert(result.srm.p_value === null && result.srm.flagged === false, `two visitors are too few to check the split: ${JSON.stringify(result.srm)}`)
     const block = page.getByTestId(`experiment-${ANALYTICS.experiment.key}`)
     await block.scrollIntoViewIfNeeded()
+    await expectTexts(block, { "experiment-verdict": verdict, "experiment-srm": "Too few visitors to check the split" }, "the experiment's verdict and split check")
     for (const [i, v] of result.variants.entries()) {
       await expectTexts(
         block.getByTestId(`variant-row-${v.key}`),
         {
           "variant-visitors": String(v.visitors),
           "variant-conversions": String(v.conversions),
+          "variant-share": `${v.visitors * 50}% (50%)`,
           "variant-verdict": i === 0 ? "Control" : "Not enough data",
+          "variant-interval": "—",
+          "variant-revenue-difference": "—",
         },
         `variant ${v.key}`
       )
     }
+    await block.screenshot({ path: shot("tier-analytics-experiment-verdict") })
   })
 
   check("exports the tier popularity and the funnel as the API's CSV files", async () => {

@@ -3,6 +3,8 @@ import { Modules } from "@medusajs/framework/utils"
 import { SEGMENTS_MODULE, SegmentsModuleService } from "../../src/modules/segments"
 import type { CommissionRateRow } from "../../src/queries/commission"
 import { TIER_ANALYTICS_MODULE, TierAnalyticsModuleService } from "../../src/modules/tier-analytics"
+import { UPSELL_MODULE, UpsellModuleService } from "../../src/modules/upsell"
+import { meanDifference } from "../../src/lib/sequential"
 import { recordConversionWorkflow } from "../../src/workflows/record-conversion"
 import { adminHeaders, createPackageProduct, createRegion, createTenant, eventually, failed as fail, Tenant } from "./fixtures"
 import { newVisitor } from "./visitors"
@@ -327,8 +329,12 @@ medusaIntegrationTestRunner({
         const variants = experiments[0].variants
         expect(variants.reduce((s: number, v: any) => s + v.visitors, 0)).toBe(2)
         expect(variants.find((v: any) => v.key === conversion.experiment_variant)).toEqual(
-          expect.objectContaining({ conversions: 1, revenue: 6000, enough_data: false, comparison: null })
+          expect.objectContaining({ conversions: 1, converted_visitors: 1, revenue: 6000, enough_data: false, comparison: null })
         )
+        // Two visitors are too few to check the split or compare anything.
+        expect(experiments[0].srm).toEqual({ p_value: null, flagged: false, expected_shares: { a: 0.5, b: 0.5 }, observed_shares: expect.any(Object) })
+        expect(experiments[0].verdict).toBe("Not enough data yet: each variant needs 100 visitors and 10 orders; keep it running: results stay valid however often you look.")
+        expect(variants[1].sequential).toEqual({ decision: "keep_running", alpha: 0.05, difference: null, p_value: null, lower: null, upper: null })
 
         const csv = await api.get(`/admin/tier-analytics/tiers?${q}&format=csv`, admin)
         expect(csv.headers["content-type"]).toContain("text/csv")
@@ -340,6 +346,98 @@ medusaIntegrationTestRunner({
         expect((await fail(api.get("/admin/tier-analytics/funnel?from=2027-01-02&to=2027-01-01", admin))).status).toBe(400)
         expect((await fail(api.get("/admin/tier-analytics/funnel?format=xml", admin))).status).toBe(400)
         expect((await fail(api.get("/admin/tier-analytics/funnel", { headers: {} }))).status).toBe(401)
+      })
+
+      it("judges experiments: the split against the weights, the always-valid comparison, revenue per visitor from per-visitor sums, as JSON and CSV", async () => {
+        const upsell = getContainer().resolve(UPSELL_MODULE) as UpsellModuleService
+        const start = async (key: string) => {
+          const experiment = (await api.post("/admin/experiments", { key, name: key, variants: [{ key: "a", weight: 1 }, { key: "b", weight: 1 }] }, admin)).data.experiment
+          await api.post(`/admin/experiments/${experiment.id}/start`, {}, admin)
+          return experiment as { id: string; key: string }
+        }
+        const expose = (e: { id: string; key: string }, variant: string, count: number) =>
+          upsell.createExperimentExposures(
+            Array.from({ length: count }, (_, i) => ({ experiment_id: e.id, experiment_key: e.key, variant, visitor_id: `${e.key}-${variant}${i}`, sales_channel_id: studio.salesChannelId }))
+          )
+        const orders: Record<string, unknown>[] = []
+        const order = (e: { id: string; key: string }, variant: string, visitor: number, revenue: number, canceled = false) => {
+          const orderId = `order_${e.key}_${orders.length}`
+          const common = { order_id: orderId, sales_channel_id: studio.salesChannelId, currency_code: "usd", addon_revenue: 0, commission: 0, occurred_at: new Date() }
+          orders.push({ ...common, kind: "order", reference: "placed", revenue, experiment_id: e.id, experiment_key: e.key, experiment_variant: variant, visitor_id: `${e.key}-${variant}${visitor}` })
+          if (canceled) orders.push({ ...common, kind: "reversal", reference: "canceled", revenue: -revenue })
+        }
+
+        // An even split: a converts 40 of 400 visitors at 1,000 each, b 80 of 400 (b0 placed a second order, canceled; b1 two orders).
+        const even = await start("even")
+        await expose(even, "a", 400)
+        await expose(even, "b", 400)
+        for (let i = 0; i < 40; i++) order(even, "a", i, 1000)
+        order(even, "b", 0, 1000)
+        order(even, "b", 0, 3000, true)
+        order(even, "b", 1, 1000)
+        order(even, "b", 1, 2000)
+        for (let i = 2; i < 80; i++) order(even, "b", i, 1000)
+        // A skewed one: 600 against 400 under 50/50 weights (chi-square 40, p = 2.5e-10).
+        const skewed = await start("skewed")
+        await expose(skewed, "a", 600)
+        await expose(skewed, "b", 400)
+        for (let i = 0; i < 60; i++) order(skewed, "a", i, 1000)
+        for (let i = 0; i < 80; i++) order(skewed, "b", i, 1000)
+        await analytics().createConversions(orders as any)
+
+        const report = (await api.get(`/admin/tier-analytics/experiments?sales_channel_id=${studio.salesChannelId}`, admin)).data.experiments
+        const byKey = (key: string) => report.find((e: any) => e.key === key)
+
+        const judged = byKey("even")
+        expect(judged.srm).toEqual({ p_value: 1, flagged: false, expected_shares: { a: 0.5, b: 0.5 }, observed_shares: { a: 0.5, b: 0.5 } })
+        const [a, b] = judged.variants
+        // Per visitor in b: b0 1,000 (one net order), b1 3,000 (two orders), 78 visitors 1,000: sum 82,000, squares 88,000,000.
+        expect(a).toEqual(expect.objectContaining({ visitors: 400, conversions: 40, converted_visitors: 40, revenue: 40_000, revenue_per_visitor: 100, sequential: null, revenue_difference: null }))
+        expect(b).toEqual(expect.objectContaining({ visitors: 400, conversions: 81, converted_visitors: 80, revenue: 82_000, revenue_per_visitor: 205 }))
+        expect(a.revenue_per_visitor_variance).toBeCloseTo((40_000_000 - 400 * 100 ** 2) / 399 / 400, 6)
+        expect(b.revenue_per_visitor_variance).toBeCloseTo((88_000_000 - 400 * 205 ** 2) / 399 / 400, 6)
+        // 10% against 20% of 400: V = 6.25e-4, n tau2 = 2, z^2 = 16: p = 0.008362, interval 0.1 -/+ 0.081529.
+        expect(b.sequential.decision).toBe("winner")
+        expect(b.sequential.p_value).toBeCloseTo(0.0083623, 6)
+        expect(b.sequential.lower).toBeCloseTo(0.0184712, 6)
+        expect(b.sequential.upper).toBeCloseTo(0.1815288, 6)
+        const revenue = meanDifference({ visitors: 400, sum: 40_000, sum_of_squares: 40_000_000 }, { visitors: 400, sum: 82_000, sum_of_squares: 88_000_000 })!
+        expect(b.revenue_difference.difference).toBeCloseTo(105, 9)
+        expect(b.revenue_difference.lower).toBeCloseTo(revenue.lower, 6)
+        expect(b.revenue_difference.upper).toBeCloseTo(revenue.upper, 6)
+        expect(b.comparison.significant).toBe(true)
+        expect(judged.verdict).toBe("Variant b converts better than the control (+10.0 points, 95% always-valid interval +1.8 to +18.2); you can stop.")
+
+        const withheld = byKey("skewed")
+        expect(withheld.srm.flagged).toBe(true)
+        expect(withheld.srm.p_value).toBeCloseTo(2.54e-10, 11)
+        expect(withheld.srm.observed_shares).toEqual({ a: 0.6, b: 0.4 })
+        // The counts still show; no comparison does.
+        expect(withheld.variants[1]).toEqual(
+          expect.objectContaining({
+            visitors: 400,
+            conversions: 80,
+            comparison: null,
+            revenue_difference: null,
+            sequential: { decision: "withheld", alpha: 0.05, difference: null, p_value: null, lower: null, upper: null },
+          })
+        )
+        expect(withheld.verdict).toBe("Visitors are not split as configured (sample-ratio mismatch, p < 0.001): results are withheld; check the assignment.")
+
+        // Another tenant's report has none of these visitors.
+        const theirs = (await api.get(`/admin/tier-analytics/experiments?sales_channel_id=${other.salesChannelId}`, admin)).data.experiments
+        expect(theirs.find((e: any) => e.key === "even").variants.map((v: any) => v.visitors)).toEqual([0, 0])
+
+        const csv = (await api.get(`/admin/tier-analytics/experiments?sales_channel_id=${studio.salesChannelId}&format=csv`, admin)).data.split("\r\n")
+        const header = csv[0].split(",")
+        expect(header).toEqual(expect.arrayContaining(["decision", "always_valid_p_value", "difference_lower", "difference_upper", "revenue_difference_lower", "srm_p_value", "srm_flagged", "verdict"]))
+        const row = (experiment: string, variant: string) => {
+          const line = csv.find((l: string) => l.startsWith(`${experiment},${variant},`))!
+          return (column: string) => line.split(",")[header.indexOf(column)]
+        }
+        expect(row("even", "b")("decision")).toBe("winner")
+        expect(row("skewed", "b")("decision")).toBe("withheld")
+        expect(row("skewed", "b")("srm_flagged")).toBe("true")
       })
     })
   },

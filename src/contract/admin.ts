@@ -7,11 +7,14 @@
 import type { DateAvailability, DateStatus } from "../lib/availability"
 import type { FeatureValue, TierFeature, ValuedFeature } from "../lib/comparison"
 import type { Flags } from "../lib/flags"
-import type { ExperimentVariantResult, FunnelCounts, FunnelRates, FunnelStep } from "../lib/funnel"
+import type { FunnelCounts, FunnelRates, FunnelStep } from "../lib/funnel"
+import type { ExperimentVariantResult, SequentialDecision, SequentialResult } from "../lib/experiment-results"
+import type { SampleRatio } from "../lib/sample-ratio"
+import type { AlwaysValid } from "../lib/sequential"
 import type { PricingRule as PricingRuleInput, PricingRuleKind, TierPrice } from "../lib/pricing"
 import type { Trigger, UpsellAction } from "../lib/upsell"
 
-export type { DateAvailability, DateStatus, ExperimentVariantResult, FeatureValue, TierFeature, ValuedFeature, FunnelCounts, FunnelRates, FunnelStep, PricingRuleKind, Trigger, UpsellAction }
+export type { AlwaysValid, DateAvailability, DateStatus, ExperimentVariantResult, SampleRatio, SequentialDecision, SequentialResult, FeatureValue, TierFeature, ValuedFeature, FunnelCounts, FunnelRates, FunnelStep, PricingRuleKind, Trigger, UpsellAction }
 
 /** An ISO 8601 time, as JSON carries a Date. */
 export type Timestamp = string
@@ -233,6 +236,12 @@ export type ExperimentResult = {
   status: ExperimentStatus
   started_at: Timestamp | null
   stopped_at: Timestamp | null
+  /** Revenue per visitor is in the currency of the experiment's orders. */
+  currency_code: string | null
+  /** Sample-ratio-mismatch check of the split; while flagged, every comparison is withheld. */
+  srm: SampleRatio
+  /** What the results mean, in words, and whether to wait. */
+  verdict: string
   variants: ExperimentVariantResult[]
 }
 

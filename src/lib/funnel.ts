@@ -39,16 +39,5 @@ export function funnelRow(counts: Partial<FunnelCounts>): FunnelRow {
   return { steps, rates }
 }
 
-export type ExperimentVariantResult = {
-  key: string
-  visitors: number
-  conversions: number
-  conversion_rate: number | null
-  revenue: number
-  revenue_per_visitor: number | null
-  enough_data: boolean
-  comparison: { difference: number; z: number; p_value: number; significant: boolean } | null
-}
-
 export const MIN_VISITORS = 100
 export const MIN_CONVERSIONS = 10

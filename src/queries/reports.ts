@@ -180,7 +180,10 @@ export async function revenueReport(scope: MedusaContainer, range: ReportRange, 
   }
 }
 
-/** Per experiment and variant: visitors, conversions, rates and significance against the first variant. */
+/**
+ * Per experiment: the sample-ratio check of its split, a verdict in words, and per variant the
+ * visitors, conversions, rates and the comparisons with the first variant (src/lib/experiment-results.ts).
+ */
 export async function experimentReport(scope: MedusaContainer, filter: { sales_channel_id?: string }) {
   const upsell: UpsellModuleService = scope.resolve(UPSELL_MODULE)
   const experiments = await upsell.listExperiments({ status: ["running", "stopped"] }, { order: { started_at: "DESC" } })
@@ -199,14 +202,17 @@ export async function experimentReport(scope: MedusaContainer, filter: { sales_c
       stopped_at: e.stopped_at,
       // Revenue per visitor is in the currency of the experiment's orders.
       currency_code: conversions.find((x) => x.experiment_id === e.id)?.currency_code ?? null,
-      variants: experimentResults(
+      ...experimentResults(
         (e.variants as ExperimentVariant[]).map((v) => {
           const c = conversions.find((x) => x.experiment_id === e.id && x.variant === v.key)
           return {
             key: v.key,
+            weight: v.weight,
             visitors: exposures.find((x) => x.experiment_id === e.id && x.variant === v.key)?.visitors ?? 0,
             conversions: Math.max(0, c?.orders ?? 0),
+            converted_visitors: c?.converted_visitors ?? 0,
             revenue: c?.revenue ?? 0,
+            revenue_sum_of_squares: c?.revenue_sum_of_squares ?? 0,
           }
         })
       ),

@@ -1,4 +1,5 @@
 import type {
+  AlwaysValid,
   ExperimentReport,
   ExperimentVariantResult,
   FunnelRates,
@@ -8,6 +9,8 @@ import type {
   ReportInterval,
   ReportQuery,
   RevenueReport,
+  SampleRatio,
+  SequentialResult,
   TierReport,
   TierReportRow,
   UpsellReport,
@@ -266,17 +269,46 @@ export type Verdict = { label: string; color: "green" | "red" | "grey" | "orange
 
 const pValue = (p: number) => (p < 0.001 ? "p < 0.001" : `p = ${p.toFixed(3)}`)
 
-const points = (difference: number, locale?: string) =>
-  `${difference > 0 ? "+" : ""}${new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(difference * 100)} pts`
+const signed = (n: number, locale?: string) =>
+  `${n > 0 ? "+" : ""}${new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(n)}`
 
-/** A variant against the control (the first variant): the API's test, or why there is none. */
+const points = (difference: number, locale?: string) => `${signed(difference * 100, locale)} pts`
+
+/** A variant against the control (the first variant): the API's always-valid decision, or why there is none. */
 export function experimentVerdict(variant: ExperimentVariantResult, index: number, locale?: string): Verdict {
-  if (index === 0) return { label: "Control", color: "grey" }
-  const c = variant.comparison
-  if (!c) return { label: "Not enough data", color: "orange" }
-  const detail = `${points(c.difference, locale)}, ${pValue(c.p_value)}`
-  if (!c.significant) return { label: `Not significant (${detail})`, color: "grey" }
-  return { label: `Significant (${detail})`, color: c.difference >= 0 ? "green" : "red" }
+  const s = variant.sequential
+  if (index === 0 || !s) return { label: "Control", color: "grey" }
+  if (s.decision === "withheld") return { label: "Withheld", color: "orange" }
+  if (s.difference === null || s.p_value === null) return { label: "Not enough data", color: "orange" }
+  const detail = `${points(s.difference, locale)}, always-valid ${pValue(s.p_value)}`
+  if (s.decision === "winner") return { label: `Better (${detail})`, color: "green" }
+  if (s.decision === "loser") return { label: `Worse (${detail})`, color: "red" }
+  return { label: `Keep running (${detail})`, color: "grey" }
+}
+
+/** The always-valid interval of the conversion difference, in points; a dash without one. */
+export function conversionInterval(s: SequentialResult | null, locale?: string): string {
+  if (!s || s.lower === null || s.upper === null) return "—"
+  return `${signed(s.lower * 100, locale)} to ${points(s.upper, locale)}`
+}
+
+/** Revenue per visitor minus the control's, with its always-valid interval; a dash without one. */
+export function revenueDifference(d: AlwaysValid | null, currency: string | null, locale?: string): string {
+  if (!d) return "—"
+  const money = (n: number) => `${n > 0 ? "+" : ""}${formatMoney(n, currency, locale)}`
+  return `${money(d.difference)} (${money(d.lower)} to ${money(d.upper)})`
+}
+
+/** A variant's share of the visitors and, in brackets, the share its weight asks for. */
+export function variantShare(srm: SampleRatio, key: string, locale?: string): string {
+  return `${formatRate(srm.observed_shares[key] ?? null, locale)} (${formatRate(srm.expected_shares[key] ?? null, locale)})`
+}
+
+/** The split check in a badge. */
+export function splitCheck(srm: SampleRatio): Verdict {
+  if (srm.flagged) return { label: "Sample-ratio mismatch (p < 0.001)", color: "red" }
+  if (srm.p_value === null) return { label: "Too few visitors to check the split", color: "grey" }
+  return { label: `Split as configured (${pValue(srm.p_value)})`, color: "green" }
 }
 
 // ---- CSV ----

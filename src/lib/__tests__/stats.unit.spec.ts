@@ -1,5 +1,5 @@
 import fc from "fast-check"
-import { normalCdf, rate, twoProportionTest } from "../stats"
+import { chiSquareSurvival, logGamma, normalCdf, rate, regularizedGammaQ, twoProportionTest } from "../stats"
 
 describe("normalCdf", () => {
   it("matches the standard normal table", () => {
@@ -62,5 +62,70 @@ describe("rate", () => {
   it("divides, or is null over nothing", () => {
     expect(rate(1, 4)).toBe(0.25)
     expect(rate(3, 0)).toBeNull()
+  })
+})
+
+describe("chiSquareSurvival", () => {
+  it("matches the chi-square table's critical values", () => {
+    // [x, degrees of freedom, P(X > x)] from the standard table.
+    const table: [number, number, number][] = [
+      [3.841459, 1, 0.05],
+      [6.634897, 1, 0.01],
+      [10.827566, 1, 0.001],
+      [5.991465, 2, 0.05],
+      [13.815511, 2, 0.001],
+      [7.814728, 3, 0.05],
+      [16.266236, 3, 0.001],
+      [18.307038, 10, 0.05],
+      [29.588298, 10, 0.001],
+      [67.504807, 50, 0.05],
+    ]
+    for (const [x, df, p] of table) expect(chiSquareSurvival(x, df)).toBeCloseTo(p, 6)
+  })
+
+  it("matches known values off the critical points", () => {
+    expect(chiSquareSurvival(1, 1)).toBeCloseTo(0.3173105, 7)
+    expect(chiSquareSurvival(0.5, 5)).toBeCloseTo(0.9921233, 7)
+    expect(chiSquareSurvival(100, 50)).toBeCloseTo(3.4549e-5, 8)
+    expect(chiSquareSurvival(0, 3)).toBe(1)
+    expect(chiSquareSurvival(Infinity, 3)).toBe(0)
+  })
+
+  it("is exp(-x/2) for 2 degrees of freedom and 2(1 - Phi(sqrt x)) for 1 (property)", () => {
+    fc.assert(
+      fc.property(fc.double({ min: 0, max: 60, noNaN: true }), (x) => {
+        expect(chiSquareSurvival(x, 2)).toBeCloseTo(Math.exp(-x / 2), 12)
+        // normalCdf is good to 1.5e-7.
+        expect(Math.abs(chiSquareSurvival(x, 1) - 2 * (1 - normalCdf(Math.sqrt(x))))).toBeLessThan(5e-7)
+      })
+    )
+  })
+
+  it("falls as x grows and rises with the degrees of freedom, within [0, 1] (property)", () => {
+    fc.assert(
+      fc.property(fc.double({ min: 0, max: 200, noNaN: true }), fc.double({ min: 0.01, max: 20, noNaN: true }), fc.integer({ min: 1, max: 60 }), (x, step, df) => {
+        const p = chiSquareSurvival(x, df)
+        expect(p).toBeGreaterThanOrEqual(0)
+        expect(p).toBeLessThanOrEqual(1)
+        expect(chiSquareSurvival(x + step, df)).toBeLessThanOrEqual(p + 1e-12)
+        expect(chiSquareSurvival(x, df + 1)).toBeGreaterThanOrEqual(p - 1e-12)
+      })
+    )
+  })
+
+  it("Q(a, x) + P(a, x) = 1 through the recurrence Q(a + 1, x) = Q(a, x) + x^a e^-x / Gamma(a + 1) (property)", () => {
+    fc.assert(
+      fc.property(fc.double({ min: 0.1, max: 30, noNaN: true }), fc.double({ min: 0.01, max: 60, noNaN: true }), (a, x) => {
+        const term = Math.exp(a * Math.log(x) - x - logGamma(a + 1))
+        expect(regularizedGammaQ(a + 1, x)).toBeCloseTo(regularizedGammaQ(a, x) + term, 10)
+      })
+    )
+  })
+
+  it("logGamma matches factorials and Gamma(1/2) = sqrt(pi)", () => {
+    expect(logGamma(1)).toBeCloseTo(0, 12)
+    expect(logGamma(5)).toBeCloseTo(Math.log(24), 12)
+    expect(logGamma(21)).toBeCloseTo(Math.log(2432902008176640000), 9)
+    expect(logGamma(0.5)).toBeCloseTo(0.5 * Math.log(Math.PI), 12)
   })
 })

@@ -187,7 +187,11 @@ export default class TierAnalyticsModuleService extends MedusaService({ TierEven
     return rows.map((r: Record<string, unknown>) => toNumber(r, ["orders", "revenue"])) as { rule_id: string; currency_code: string; orders: number; revenue: number }[]
   }
 
-  /** Net orders and revenue per experiment variant (of the tenant, when given), all time. */
+  /**
+   * Net orders and revenue per experiment variant (of the tenant, when given), all time, summed per
+   * visitor first (an order without a visitor counts as its own): the visitors who converted, and the
+   * sum of each visitor's net revenue squared, which gives revenue per visitor its variance.
+   */
   @InjectManager()
   async experimentConversions(experimentIds: string[], salesChannelId: string | undefined, @MedusaContext() sharedContext: Context = {}) {
     if (!experimentIds.length) {
@@ -196,21 +200,30 @@ export default class TierAnalyticsModuleService extends MedusaService({ TierEven
     const manager = sharedContext.manager as SqlEntityManager
     const { list, extra: tenant, params } = sqlFilters(experimentIds, { column: "c.sales_channel_id", value: salesChannelId })
     const rows = await manager.execute(
-      `select o.experiment_id, o.experiment_variant as variant, min(c.currency_code) as currency_code,
-         count(distinct case when c.kind = 'order' then c.order_id end)
-           - count(distinct case when c.reference = 'canceled' then c.order_id end) as orders,
-         sum(c.revenue + c.addon_revenue) as revenue
-       from conversion c join conversion o on o.order_id = c.order_id and o.kind = 'order' and o.deleted_at is null
-       where c.deleted_at is null and o.experiment_id in (${list})${tenant}
+      `select experiment_id, variant, min(currency_code) as currency_code, sum(orders) as orders,
+         count(*) filter (where orders > 0) as converted_visitors,
+         sum(revenue) as revenue, sum(revenue * revenue) as revenue_sum_of_squares
+       from (
+         select o.experiment_id, o.experiment_variant as variant, coalesce(o.visitor_id, o.order_id) as unit,
+           min(c.currency_code) as currency_code,
+           count(distinct case when c.kind = 'order' then c.order_id end)
+             - count(distinct case when c.reference = 'canceled' then c.order_id end) as orders,
+           sum(c.revenue + c.addon_revenue) as revenue
+         from conversion c join conversion o on o.order_id = c.order_id and o.kind = 'order' and o.deleted_at is null
+         where c.deleted_at is null and o.experiment_id in (${list})${tenant}
+         group by 1, 2, 3
+       ) per_visitor
        group by 1, 2`,
       params
     )
-    return rows.map((r: Record<string, unknown>) => toNumber(r, ["orders", "revenue"])) as {
+    return rows.map((r: Record<string, unknown>) => toNumber(r, ["orders", "converted_visitors", "revenue", "revenue_sum_of_squares"])) as {
       experiment_id: string
       variant: string
       currency_code: string
       orders: number
+      converted_visitors: number
       revenue: number
+      revenue_sum_of_squares: number
     }[]
   }
 

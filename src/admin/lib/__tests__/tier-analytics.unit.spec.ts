@@ -6,6 +6,7 @@ import {
   csvFileName,
   defaultRange,
   experimentChart,
+  conversionInterval,
   experimentVerdict,
   formatCount,
   formatMoney,
@@ -20,14 +21,17 @@ import {
   reportPeriods,
   reportQuery,
   revenueCharts,
+  revenueDifference,
   revenueTable,
   segmentColors,
+  splitCheck,
   tierChart,
   tierLabel,
   todayUtc,
   upsellChart,
+  variantShare,
 } from "../tier-analytics"
-import type { ExperimentVariantResult, FunnelReport, RevenueReport, TierReportRow } from "../../../contract/admin"
+import type { ExperimentVariantResult, FunnelReport, RevenueReport, SequentialResult, TierReportRow } from "../../../contract/admin"
 
 const EN = "en-US"
 
@@ -80,15 +84,30 @@ const revenue: RevenueReport = {
   ],
 }
 
+const sequential = (overrides: Partial<SequentialResult> = {}): SequentialResult => ({
+  decision: "winner",
+  alpha: 0.05,
+  difference: 0.05,
+  p_value: 0.0031,
+  lower: 0.004,
+  upper: 0.0961,
+  ...overrides,
+})
+
 const variant = (overrides: Partial<ExperimentVariantResult> = {}): ExperimentVariantResult => ({
   key: "b",
+  weight: 1,
   visitors: 200,
   conversions: 30,
+  converted_visitors: 30,
   conversion_rate: 0.15,
   revenue: 3000,
   revenue_per_visitor: 15,
+  revenue_per_visitor_variance: 1.2,
   enough_data: true,
   comparison: { difference: 0.05, z: 2.1, p_value: 0.0357, significant: true },
+  sequential: sequential(),
+  revenue_difference: null,
   ...overrides,
 })
 
@@ -266,21 +285,43 @@ describe("empty reports", () => {
 })
 
 describe("experiment verdicts", () => {
-  it("marks the control, and says when there is not enough data", () => {
-    expect(experimentVerdict(variant(), 0)).toEqual({ label: "Control", color: "grey" })
-    expect(experimentVerdict(variant({ enough_data: false, comparison: null }), 1)).toEqual({ label: "Not enough data", color: "orange" })
+  it("marks the control, and says when there is not enough data or the results are withheld", () => {
+    expect(experimentVerdict(variant({ sequential: null }), 0)).toEqual({ label: "Control", color: "grey" })
+    const empty = { difference: null, p_value: null, lower: null, upper: null }
+    expect(experimentVerdict(variant({ enough_data: false, sequential: sequential({ decision: "keep_running", ...empty }) }), 1)).toEqual({
+      label: "Not enough data",
+      color: "orange",
+    })
+    expect(experimentVerdict(variant({ sequential: sequential({ decision: "withheld", ...empty }) }), 1)).toEqual({ label: "Withheld", color: "orange" })
   })
 
-  it("reads the API's test: the difference in points and the p-value", () => {
-    expect(experimentVerdict(variant(), 1, EN)).toEqual({ label: "Significant (+5 pts, p = 0.036)", color: "green" })
-    expect(experimentVerdict(variant({ comparison: { difference: -0.123, z: -4, p_value: 0.00001, significant: true } }), 2, EN)).toEqual({
-      label: "Significant (-12.3 pts, p < 0.001)",
+  it("reads the API's always-valid decision: the difference in points and the p-value", () => {
+    expect(experimentVerdict(variant(), 1, EN)).toEqual({ label: "Better (+5 pts, always-valid p = 0.003)", color: "green" })
+    expect(experimentVerdict(variant({ sequential: sequential({ decision: "loser", difference: -0.123, p_value: 0.00001 }) }), 2, EN)).toEqual({
+      label: "Worse (-12.3 pts, always-valid p < 0.001)",
       color: "red",
     })
-    expect(experimentVerdict(variant({ comparison: { difference: 0.01, z: 0.5, p_value: 0.61, significant: false } }), 1, EN)).toEqual({
-      label: "Not significant (+1 pts, p = 0.610)",
+    expect(experimentVerdict(variant({ sequential: sequential({ decision: "keep_running", difference: 0.01, p_value: 0.61 }) }), 1, EN)).toEqual({
+      label: "Keep running (+1 pts, always-valid p = 0.610)",
       color: "grey",
     })
+  })
+
+  it("writes the intervals: conversion in points, revenue per visitor in the currency", () => {
+    expect(conversionInterval(sequential(), EN)).toBe("+0.4 to +9.6 pts")
+    expect(conversionInterval(sequential({ lower: -0.031, upper: -0.004 }), EN)).toBe("-3.1 to -0.4 pts")
+    expect(conversionInterval(null)).toBe("—")
+    expect(revenueDifference({ difference: 105, p_value: 0.01, lower: -12.5, upper: 222 }, "usd", EN)).toBe("+$105.00 (-$12.50 to +$222.00)")
+    expect(revenueDifference(null, "usd")).toBe("—")
+  })
+
+  it("says how the visitors are split against the weights", () => {
+    const srm = { p_value: 0.42, flagged: false, expected_shares: { a: 0.5, b: 0.5 }, observed_shares: { a: 0.52, b: 0.48 } }
+    expect(variantShare(srm, "a", EN)).toBe("52% (50%)")
+    expect(splitCheck(srm)).toEqual({ label: "Split as configured (p = 0.420)", color: "green" })
+    expect(splitCheck({ ...srm, p_value: 1e-7, flagged: true })).toEqual({ label: "Sample-ratio mismatch (p < 0.001)", color: "red" })
+    expect(splitCheck({ ...srm, p_value: null, observed_shares: { a: null, b: null } })).toEqual({ label: "Too few visitors to check the split", color: "grey" })
+    expect(variantShare({ ...srm, observed_shares: { a: null, b: null } }, "a", EN)).toBe("— (50%)")
   })
 })
 

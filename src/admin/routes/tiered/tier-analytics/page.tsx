@@ -128,7 +128,7 @@ const TierAnalyticsPage = () => {
 
       <ReportSection
         title="Experiments"
-        description="Each running or stopped experiment over its whole run (the dates above do not apply). A comparison needs 100 visitors and 10 orders in each variant."
+        description="Each running or stopped experiment over its whole run (the dates above do not apply). The results stay valid however often you read them. A comparison needs 100 visitors and 10 orders in each variant, and a split that does not match the weights is withheld."
         report="experiments"
         query={tenantOnly}
         state={experiments}

@@ -5,13 +5,14 @@
  * JSON carries them.
  */
 import type { DateAvailability, DateStatus } from "../lib/availability"
+import type { NoticeTemplate } from "../lib/notices"
 import type { FeatureValue, TierFeature, ValuedFeature } from "../lib/comparison"
 import type { Flags } from "../lib/flags"
 import type { ExperimentVariantResult, FunnelCounts, FunnelRates, FunnelStep } from "../lib/funnel"
 import type { PricingRule as PricingRuleInput, PricingRuleKind, TierPrice } from "../lib/pricing"
 import type { Trigger, UpsellAction } from "../lib/upsell"
 
-export type { DateAvailability, DateStatus, ExperimentVariantResult, FeatureValue, TierFeature, ValuedFeature, FunnelCounts, FunnelRates, FunnelStep, PricingRuleKind, Trigger, UpsellAction }
+export type { DateAvailability, DateStatus, ExperimentVariantResult, FeatureValue, TierFeature, ValuedFeature, FunnelCounts, FunnelRates, FunnelStep, NoticeTemplate, PricingRuleKind, Trigger, UpsellAction }
 
 /** An ISO 8601 time, as JSON carries a Date. */
 export type Timestamp = string
@@ -475,6 +476,13 @@ export type Availability = {
 }
 
 export type AvailabilityResponse = { availability: Availability }
+
+// ---- notifications ----
+
+/** A tenant's notification switches: every template on unless turned off; option warnings go this many hours before a hold lapses. */
+export type NoticeSettings = { sales_channel_id: string; templates: Record<NoticeTemplate, boolean>; option_lapsing_hours: number }
+
+export type NoticeSettingsResponse = { notification_settings: NoticeSettings }
 
 /** A tenant's calendar subscription (README "Calendar feed"): whoever has the URL reads the feed. */
 export type CalendarFeed = { url: string }

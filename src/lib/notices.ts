@@ -75,20 +75,6 @@ export function paymentSummary(total: number, currency: string, collections: Pay
   return { currency_code: currency, total, paid, balance: roundToMinor(Math.max(0, total - paid), currency), balance_due_date: null }
 }
 
-/** One order line as a template shows it. */
-export type NoticeLine = {
-  line_item_id: string
-  title: string
-  product_title: string | null
-  quantity: number
-  unit_price: number
-  subtotal: number
-  discount_total: number
-  total: number
-  /** The plugin's breakdown (base, each date rule and incentive, final) for tier and add-on lines; null for others. */
-  price_breakdown: TierPrice | null
-}
-
 export type NoticeTier = { id: string; name: string; level: number | null; segment: { id: string; name: string | null } }
 
 /** A booked package: its tier and segment, its day(s), its own line and the add-ons on it. */
@@ -113,6 +99,13 @@ export type NoticeOrderItem = {
   subtotal: number
   discount_total: number
   total: number
+}
+
+/** One order line as a template shows it. */
+export type NoticeLine = Omit<NoticeOrderItem, "id"> & {
+  line_item_id: string
+  /** The plugin's breakdown (base, each date rule and incentive, final) for tier and add-on lines; null for others. */
+  price_breakdown: TierPrice | null
 }
 
 export type NoticeRecord = {
@@ -149,17 +142,8 @@ export function eventDates(first: string, days: number): string[] {
 }
 
 function noticeLine(item: NoticeOrderItem, record: NoticeRecord | undefined): NoticeLine {
-  return {
-    line_item_id: item.id,
-    title: item.title,
-    product_title: item.product_title,
-    quantity: item.quantity,
-    unit_price: item.unit_price,
-    subtotal: item.subtotal,
-    discount_total: item.discount_total,
-    total: item.total,
-    price_breakdown: record?.price_breakdown ?? null,
-  }
+  const { id, ...money } = item
+  return { line_item_id: id, ...money, price_breakdown: record?.price_breakdown ?? null }
 }
 
 /**

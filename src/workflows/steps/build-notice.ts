@@ -42,28 +42,8 @@ type Draft = {
 
 /** Each template's reading of its request: the notification's parts, or the reason there is none. */
 const BUILDERS: { [T in NoticeTemplate]: (scope: MedusaContainer, request: Extract<NoticeRequest, { template: T }>) => Promise<Draft | string> } = {
-  "booking-confirmation": async (scope, { order_id }) => {
-    const facts = await orderNoticeFacts(scope, order_id)
-    if (!facts) {
-      return "the order does not exist"
-    }
-    const data = orderNoticeData(facts.order, facts.records, facts.tiers, facts.payment)
-    if (!data.packages.length) {
-      return "the order books no package"
-    }
-    return orderDraft(facts.order, noticeKey("booking-confirmation", order_id), data)
-  },
-  "booking-canceled": async (scope, { order_id }) => {
-    const facts = await orderNoticeFacts(scope, order_id)
-    if (!facts) {
-      return "the order does not exist"
-    }
-    const data = orderNoticeData(facts.order, facts.records, facts.tiers, facts.payment)
-    if (!data.packages.length) {
-      return "the order books no package"
-    }
-    return orderDraft(facts.order, noticeKey("booking-canceled", order_id), data)
-  },
+  "booking-confirmation": (scope, { order_id }) => wholeOrderDraft(scope, "booking-confirmation", order_id),
+  "booking-canceled": (scope, { order_id }) => wholeOrderDraft(scope, "booking-canceled", order_id),
   "upgrade-confirmed": async (scope, { upgrade }) => {
     const facts = await orderNoticeFacts(scope, upgrade.order_id)
     if (!facts) {
@@ -92,6 +72,19 @@ const BUILDERS: { [T in NoticeTemplate]: (scope: MedusaContainer, request: Extra
   "option-promoted": async (scope, { option_id }) => optionDraft(scope, option_id, "option-promoted", () => true),
   "option-lapsing": async (scope, { option_id }) =>
     optionDraft(scope, option_id, "option-lapsing", (option, hours) => isLapsingSoon(option, hours, new Date())),
+}
+
+/** A notice about the whole order (placed, canceled): to its email, once per order. */
+async function wholeOrderDraft(scope: MedusaContainer, template: "booking-confirmation" | "booking-canceled", orderId: string): Promise<Draft | string> {
+  const facts = await orderNoticeFacts(scope, orderId)
+  if (!facts) {
+    return "the order does not exist"
+  }
+  const data = orderNoticeData(facts.order, facts.records, facts.tiers, facts.payment)
+  if (!data.packages.length) {
+    return "the order books no package"
+  }
+  return orderDraft(facts.order, noticeKey(template, orderId), data)
 }
 
 function orderDraft(order: { id: string; email: string | null; customer_id: string | null; sales_channel: { id: string } }, key: string, data: object): Draft {

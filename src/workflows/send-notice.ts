@@ -1,6 +1,7 @@
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { sendNotificationsStep } from "@medusajs/medusa/core-flows"
 import { buildNoticeStep, NoticeRequest } from "./steps/build-notice"
+import { retireFailedNoticeStep } from "./steps/retire-failed-notice"
 
 export type SendNoticeWorkflowInput = NoticeRequest
 
@@ -12,11 +13,12 @@ export type SendNoticeResult = {
 
 /**
  * Sends the notification an event warrants through Medusa's Notification module, once: its
- * idempotency key makes a redelivered event send nothing more (a send that failed is retried).
+ * idempotency key makes a redelivered event send nothing more; a send that failed is retried.
  */
 export const sendNoticeWorkflow = createWorkflow("send-notice", (input: SendNoticeWorkflowInput) => {
   const built = buildNoticeStep(input)
-  const sent = sendNotificationsStep(transform({ built }, ({ built }) => (built.notification ? [built.notification] : [])))
+  const notification = retireFailedNoticeStep(transform({ built }, ({ built }) => built.notification))
+  const sent = sendNotificationsStep(transform({ notification }, ({ notification }) => (notification ? [notification] : [])))
   return new WorkflowResponse(
     transform({ built, sent }, ({ built, sent }): SendNoticeResult => ({ sent: (sent ?? []).map((n) => n.id), skipped: built.skipped }))
   )

@@ -484,6 +484,9 @@ export type NoticeSettings = { sales_channel_id: string; templates: Record<Notic
 
 export type NoticeSettingsResponse = { notification_settings: NoticeSettings }
 
+/** `POST /admin/notification-settings/:sales_channel_id`: templates named are turned on or off, the others keep their state. */
+export type NoticeSettingsChange = { templates?: Partial<Record<NoticeTemplate, boolean>>; option_lapsing_hours?: number }
+
 /** A tenant's calendar subscription (README "Calendar feed"): whoever has the URL reads the feed. */
 export type CalendarFeed = { url: string }
 export type CalendarFeedResponse = { feed: CalendarFeed }

@@ -130,6 +130,9 @@ medusaIntegrationTestRunner({
       ])
       expect(data.lines).toHaveLength(2)
       expect(sentOf("booking-confirmation")).toEqual([expect.objectContaining({ to: "couple@example.com", template: "booking-confirmation", data })])
+      // Where a merchant (or a newcomer in the dev app) reads them: Medusa's admin list.
+      const listed = (await api.get("/admin/notifications?channel=email&fields=+status", admin)).data.notifications
+      expect(listed).toEqual([expect.objectContaining({ id: confirmation.id, to: "couple@example.com", template: "booking-confirmation", status: "success" })])
 
       // The event delivered again, and the subscriber's workflow run again: nothing more is sent.
       await emit("order.placed", { id: order.id })

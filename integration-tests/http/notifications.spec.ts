@@ -257,6 +257,18 @@ medusaIntegrationTestRunner({
       expect(sentOf("option-promoted")).toHaveLength(1)
     })
 
+    it("confirms the booking of an option's draft order once Medusa makes it an order, to the client", async () => {
+      const date = `${nextYear}-10-03`
+      const option = (await pencil(date, "Ana", 48)).data.option
+      const converted = (await api.post(`/admin/availability/${studio.salesChannelId}/options/${option.id}/convert`, { region_id: region.id }, admin)).data.option
+      const order = (await api.post(`/admin/draft-orders/${converted.draft_order_id}/convert-to-order`, {}, admin)).data.order
+      const [confirmation] = await recorded("booking-confirmation")
+      expect(confirmation).toEqual(expect.objectContaining({ to: "ana@example.com", resource_id: order.id, status: "success" }))
+      expect((confirmation.data as any).packages).toEqual([
+        expect.objectContaining({ tier: { id: t.select.id, name: "Select", level: 2 }, event_date: date, event_dates: [date], addons: [] }),
+      ])
+    })
+
     it("warns each client once when their option lapses within the tenant's window (a fixed clock)", async () => {
       const start = new Date()
       const soon = (await pencil(`${nextYear}-05-20`, "Cy", 30)).data.option

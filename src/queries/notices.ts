@@ -52,7 +52,11 @@ const nameOf = (p?: { first_name: string | null; last_name: string | null } | nu
  * What the couple owes on an order: its total and what its payment collections hold. The one
  * place every notification reads `payment` from (a payment plan, when there is one, answers here).
  */
-export function bookingPayment(order: { currency_code: string; total: number }, collections: PaymentCollectionFacts[]): NoticePayment {
+export async function bookingPayment(
+  _scope: MedusaContainer,
+  order: { id: string; currency_code: string; total: number },
+  collections: PaymentCollectionFacts[]
+): Promise<NoticePayment> {
   return paymentSummary(order.total, order.currency_code, collections)
 }
 
@@ -154,7 +158,7 @@ export async function orderNoticeFacts(scope: MedusaContainer, orderId: string):
     refunded_amount: num(c.refunded_amount),
   }))
   const tiers = await noticeTiers(scope, records.map((r) => r.tier_id))
-  return { order, records, tiers, payment: bookingPayment(order, collections) }
+  return { order, records, tiers, payment: await bookingPayment(scope, order, collections) }
 }
 
 export type OptionNoticeFacts = { option: NoticeOption; tier: NoticeTier | null; product_title: string | null }

@@ -29,6 +29,22 @@ const redisModules = redisUrl
     ]
   : []
 
+// Medusa's Notification module: the plugin's emails go out on the `email` channel. By default the
+// local provider writes each one to the server log; NOTIFICATION_PROVIDER names another provider
+// (a package such as @medusajs/medusa/notification-sendgrid, with its options in
+// NOTIFICATION_PROVIDER_OPTIONS as JSON, or a file path; the tests use a recording one). The admin's
+// `feed` channel stays on the local provider.
+const emailProvider = process.env.NOTIFICATION_PROVIDER
+  ? {
+      resolve: process.env.NOTIFICATION_PROVIDER,
+      id: process.env.NOTIFICATION_PROVIDER_ID || "email",
+      options: { ...JSON.parse(process.env.NOTIFICATION_PROVIDER_OPTIONS || "{}"), channels: ["email"] },
+    }
+  : null
+const notificationProviders = emailProvider
+  ? [emailProvider, { resolve: "@medusajs/medusa/notification-local", id: "local", options: { name: "Local Notification Provider", channels: ["feed"] } }]
+  : [{ resolve: "@medusajs/medusa/notification-local", id: "local", options: { name: "Local Notification Provider", channels: ["email", "feed"] } }]
+
 // Where this server is reached (PORT is the one `medusa develop/start` listen on): the local file
 // provider's URLs point here.
 const backendUrl = process.env.MEDUSA_BACKEND_URL || `http://localhost:${process.env.PORT || 9000}`
@@ -72,10 +88,12 @@ module.exports = defineConfig({
         providers: [{ resolve: "@medusajs/medusa/file-local", id: "local", options: { backend_url: `${backendUrl}/static` } }],
       },
     },
+    { resolve: "@medusajs/medusa/notification", options: { providers: notificationProviders } },
     { resolve: "./src/modules/segments" },
     { resolve: "./src/modules/booking" },
     { resolve: "./src/modules/upsell" },
     { resolve: "./src/modules/tier-analytics" },
+    { resolve: "./src/modules/notices" },
     { resolve: "./src/modules/stripe-connect", options: { stripeConnect: stripeConnect ?? undefined } },
     // Stripe Connect payments when a platform key is given; the system provider is always there.
     ...(stripeConnect

@@ -184,6 +184,7 @@ function printBanner({ keys, regions }, shop) {
     `Admin           ${base}/app`,
     `Admin login     ${admin.email} / ${admin.password}`,
     `Store API       ${base}/store  (header x-publishable-api-key)`,
+    `Notifications   this server's log ("Attempting to send a notification") and ${base}/admin/notifications?channel=email`,
     ...regions.map((r) => `Region          ${r.name} (${r.currency_code}): ${r.id}`),
     "",
     keys.length ? "Publishable keys, by sales channel (tenant):" : "No publishable keys yet.",

@@ -1,7 +1,15 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { DEMO_ADDONS, DEMO_SHOP_PRODUCTS, DEMO_TIERS } from "../../src/scripts/demo-data"
+import { DEMO_ADDONS, DEMO_SAMPLE_ORDERS, DEMO_SHOP_PRODUCTS, DEMO_TIERS } from "../../src/scripts/demo-data"
 import { DemoSeedResult, seedDemo } from "../../src/scripts/seed-demo"
+import { eventually } from "./fixtures"
+
+/** The list once it holds `n` entries (the subscribers had time to run), then a moment more to catch any extra. */
+async function eventuallyCount<T>(read: () => Promise<T[]>, n: number): Promise<T[]> {
+  await eventually(read, (rows) => rows.length >= n)
+  await new Promise((r) => setTimeout(r, 1000))
+  return read()
+}
 
 jest.setTimeout(180 * 1000)
 
@@ -27,6 +35,11 @@ medusaIntegrationTestRunner({
       expect(await count("product")).toBe(DEMO_TIERS.length + DEMO_ADDONS.length + DEMO_SHOP_PRODUCTS.length)
       expect(DEMO_ADDONS.length).toBeGreaterThanOrEqual(10)
       expect(DEMO_ADDONS.length).toBeLessThanOrEqual(15)
+      // Each sample order's confirmation and the canceled one's notice, once (the seed and the subscribers both send them).
+      const notices = async () =>
+        (await query.graph({ entity: "notification", fields: ["template", "to", "status"], filters: { channel: "email" } })).data.map((n: any) => n.template).sort()
+      const sent = await eventuallyCount(notices, DEMO_SAMPLE_ORDERS.length + 1)
+      expect(sent).toEqual([...Array(DEMO_SAMPLE_ORDERS.length).fill("booking-confirmation"), "booking-canceled"].sort())
 
       // The printed login works.
       const login = await api.post("/auth/user/emailpass", { email: first.admin.email, password: first.admin.password })

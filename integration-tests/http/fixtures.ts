@@ -127,3 +127,21 @@ export async function eventually<T>(read: () => Promise<T>, check: (value: T) =>
   }
   return value
 }
+
+type Api = { post: (url: string, body?: unknown, config?: unknown) => Promise<{ data: any }> }
+
+/** Pays a cart with Medusa's system provider and completes it: Medusa's standard checkout calls. */
+export async function payAndComplete(api: Api, cartId: string, headers: { headers: Record<string, string> }) {
+  const collection = (await api.post("/store/payment-collections", { cart_id: cartId }, headers)).data.payment_collection
+  await api.post(`/store/payment-collections/${collection.id}/payment-sessions`, { provider_id: "pp_system_default" }, headers)
+  return (await api.post(`/store/carts/${cartId}/complete`, {}, headers)).data
+}
+
+/** A registered customer of the tenant, and the headers that carry their session. */
+export async function customerHeaders(api: Api, tenant: Tenant, email: string) {
+  const password = "s3cret-pass"
+  const { token: registration } = (await api.post("/auth/customer/emailpass/register", { email, password })).data
+  await api.post("/store/customers", { email, first_name: "Ada" }, { headers: { ...tenant.headers.headers, authorization: `Bearer ${registration}` } })
+  const { token } = (await api.post("/auth/customer/emailpass", { email, password })).data
+  return { headers: { ...tenant.headers.headers, authorization: `Bearer ${token}` } }
+}

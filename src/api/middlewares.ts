@@ -35,6 +35,7 @@ import {
   AdminReleaseDateOption,
   AdminUpdateAvailability,
 } from "./admin/availability/validators"
+import { AdminUpdateNoticeSettings } from "./admin/notification-settings/validators"
 import {
   AdminCreatePricingRule,
   AdminListPricingRules,
@@ -188,6 +189,7 @@ export default defineMiddlewares({
     { matcher: "/admin/availability/:sales_channel_id/options/:id/extend", methods: ["POST"], middlewares: [validateBody(AdminExtendDateOption)] },
     { matcher: "/admin/availability/:sales_channel_id/options/:id/release", methods: ["POST"], middlewares: [validateBody(AdminReleaseDateOption)] },
     { matcher: "/admin/availability/:sales_channel_id/options/:id/convert", methods: ["POST"], middlewares: [validateBody(AdminConvertDateOption)] },
+    { matcher: "/admin/notification-settings/:sales_channel_id", methods: ["POST"], middlewares: [validateBody(AdminUpdateNoticeSettings)] },
     // An option's draft order keeps (or retakes) its date before Medusa converts it (README "Merchant options").
     { matcher: "/admin/draft-orders/:id/convert-to-order", methods: ["POST"], middlewares: [secureOptionDate] },
 

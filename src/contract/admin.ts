@@ -5,6 +5,7 @@
  * JSON carries them.
  */
 import type { DateAvailability, DateStatus } from "../lib/availability"
+import type { NoticeTemplate } from "../lib/notices"
 import type { FeatureValue, TierFeature, ValuedFeature } from "../lib/comparison"
 import type { Flags } from "../lib/flags"
 import type { FunnelCounts, FunnelRates, FunnelStep } from "../lib/funnel"
@@ -14,7 +15,7 @@ import type { AlwaysValid } from "../lib/sequential"
 import type { PricingRule as PricingRuleInput, PricingRuleKind, TierPrice } from "../lib/pricing"
 import type { Trigger, UpsellAction } from "../lib/upsell"
 
-export type { AlwaysValid, DateAvailability, DateStatus, ExperimentVariantResult, SampleRatio, SequentialDecision, SequentialResult, FeatureValue, TierFeature, ValuedFeature, FunnelCounts, FunnelRates, FunnelStep, PricingRuleKind, Trigger, UpsellAction }
+export type { AlwaysValid, DateAvailability, DateStatus, ExperimentVariantResult, SampleRatio, SequentialDecision, SequentialResult, FeatureValue, TierFeature, ValuedFeature, FunnelCounts, FunnelRates, FunnelStep, NoticeTemplate, PricingRuleKind, Trigger, UpsellAction }
 
 /** An ISO 8601 time, as JSON carries a Date. */
 export type Timestamp = string
@@ -484,6 +485,16 @@ export type Availability = {
 }
 
 export type AvailabilityResponse = { availability: Availability }
+
+// ---- notifications ----
+
+/** A tenant's notification switches: every template on unless turned off; option warnings go this many hours before a hold lapses. */
+export type NoticeSettings = { sales_channel_id: string; templates: Record<NoticeTemplate, boolean>; option_lapsing_hours: number }
+
+export type NoticeSettingsResponse = { notification_settings: NoticeSettings }
+
+/** `POST /admin/notification-settings/:sales_channel_id`: templates named are turned on or off, the others keep their state. */
+export type NoticeSettingsChange = { templates?: Partial<Record<NoticeTemplate, boolean>>; option_lapsing_hours?: number }
 
 /** A tenant's calendar subscription (README "Calendar feed"): whoever has the URL reads the feed. */
 export type CalendarFeed = { url: string }

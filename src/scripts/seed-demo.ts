@@ -28,6 +28,7 @@ import { createTiersWorkflow } from "../workflows/create-tiers"
 import { addTierToCartWorkflow } from "../workflows/add-tier-to-cart"
 import { cancelOrderBookingsWorkflow } from "../workflows/cancel-order-bookings"
 import { recordConversionWorkflow } from "../workflows/record-conversion"
+import { sendNoticeWorkflow } from "../workflows/send-notice"
 import { featureStrings } from "../lib/comparison"
 import { addDays, nextOccurrence, todayUtc } from "../lib/dates"
 import { issueVisitorId } from "../lib/visitor-id"
@@ -345,10 +346,13 @@ async function seedSamples(container: MedusaContainer, regionId: string, salesCh
     })
     const { result: order } = await completeCartWorkflow(container).run({ input: { id: cart.id } })
     await recordConversionWorkflow(container).run({ input: { order_id: order.id, change: { kind: "placed" } } })
+    // Subscribers do not run under `medusa exec`: the demo's notifications are sent here (once, as the subscriber would).
+    await sendNoticeWorkflow(container).run({ input: { template: "booking-confirmation", order_id: order.id } })
     if (sample.canceled) {
       await cancelOrderWorkflow(container).run({ input: { order_id: order.id } })
       await cancelOrderBookingsWorkflow(container).run({ input: { order_id: order.id } })
       await recordConversionWorkflow(container).run({ input: { order_id: order.id, change: { kind: "canceled" } } })
+      await sendNoticeWorkflow(container).run({ input: { template: "booking-canceled", order_id: order.id } })
     }
   }
 

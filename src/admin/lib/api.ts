@@ -10,6 +10,8 @@ import type {
   AvailabilityChange,
   AvailabilityResponse,
   CalendarFeedResponse,
+  NoticeSettingsChange,
+  NoticeSettingsResponse,
   CommissionRateChange,
   CommissionRates,
   ConnectAccountState,
@@ -170,6 +172,14 @@ export const rotateCalendarFeed = (channelId: string) =>
   sdk.client
     .fetch<CalendarFeedResponse>(`/admin/availability/${channelId}/feed/rotate`, { method: "POST" })
     .then((r) => r.feed)
+
+export const getNoticeSettings = (channelId: string) =>
+  sdk.client.fetch<NoticeSettingsResponse>(`/admin/notification-settings/${channelId}`).then((r) => r.notification_settings)
+
+export const setNoticeSettings = ({ channelId, body }: { channelId: string; body: NoticeSettingsChange }) =>
+  sdk.client
+    .fetch<NoticeSettingsResponse>(`/admin/notification-settings/${channelId}`, { method: "POST", body })
+    .then((r) => r.notification_settings)
 
 export const updateAvailability = ({ channelId, body }: { channelId: string; body: AvailabilityChange }) =>
   sdk.client

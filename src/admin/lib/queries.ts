@@ -5,6 +5,7 @@ import {
   getAvailability,
   getAvailabilityCalendar,
   getCalendarFeed,
+  getNoticeSettings,
   getDateBookings,
   getDateOptions,
   getCommissionRates,
@@ -57,6 +58,7 @@ export const queryKeys = {
   dateBookings: (channelId: string, date: string) => [ROOT, "availability", channelId, "bookings", date] as const,
   dateOptions: (channelId: string, date: string) => [ROOT, "availability", channelId, "options", date] as const,
   calendarFeed: (channelId: string) => [ROOT, "availability", channelId, "feed"] as const,
+  noticeSettings: (channelId: string) => [ROOT, "notification-settings", channelId] as const,
 }
 
 // The API's page size ceiling: enough for every segment in a picker.
@@ -133,6 +135,11 @@ export function useAvailabilityCalendar(channelId: string, from: string, to: str
 /** The tenant's calendar feed URL (the first read makes its secret). */
 export function useCalendarFeed(channelId: string) {
   return useQuery({ queryKey: queryKeys.calendarFeed(channelId), queryFn: () => getCalendarFeed(channelId) })
+}
+
+/** The tenant's notification switches. */
+export function useNoticeSettings(channelId: string) {
+  return useQuery({ queryKey: queryKeys.noticeSettings(channelId), queryFn: () => getNoticeSettings(channelId) })
 }
 
 export function useUpsellRules(query: { limit: number; offset: number; is_active?: boolean }) {

@@ -6,6 +6,7 @@ import { BlackoutList } from "../../../components/availability/blackout-list"
 import { CalendarFeedSection } from "../../../components/availability/calendar-feed-section"
 import { DateDrawer } from "../../../components/availability/date-drawer"
 import { MonthCalendar } from "../../../components/availability/month-calendar"
+import { NotificationsSection } from "../../../components/availability/notifications-section"
 import { SettingsForm } from "../../../components/availability/settings-form"
 import { Message } from "../../../components/message"
 import { PageHeader } from "../../../components/page-header"
@@ -38,6 +39,7 @@ function ChannelAvailability({ channelId }: { channelId: string }) {
       />
       <BlackoutList channelId={channelId} availability={availability.data} />
       <CalendarFeedSection channelId={channelId} />
+      <NotificationsSection channelId={channelId} />
       <TierRepairsSection channelId={channelId} />
       {picked && (
         <DateDrawer
@@ -59,7 +61,7 @@ const AvailabilityPage = () => {
     <Container className="divide-y p-0">
       <PageHeader
         title="Availability"
-        description="Each storefront's capacity per date, booking window, blackouts and high-demand dates, its calendar feed, and what the booking check repaired or flagged."
+        description="Each storefront's capacity per date, booking window, blackouts and high-demand dates, its calendar feed, its notifications, and what the booking check repaired or flagged."
         alignEnd
       >
         <div className="w-72">

@@ -3,6 +3,7 @@ import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/util
 // eslint-disable-next-line @medusajs/import-from-framework-not-internal -- the Stripe provider's own amount conversion, as the provider uses it
 import { getSmallestUnit } from "@medusajs/payment-stripe/dist/utils/get-smallest-unit"
 import { orderRevenue, RevenueLine } from "../lib/commission"
+import { feeShare } from "../lib/deposits"
 import { STRIPE_CONNECT_MODULE, StripeConnectModuleService } from "../modules/stripe-connect"
 import type { ConnectPaymentData } from "../providers/stripe-connect/connect-data"
 import { loadCartTierLines } from "./cart"
@@ -30,7 +31,8 @@ export async function chargeableAccount(scope: MedusaContainer, salesChannelId: 
 /**
  * Destination and platform fee of a cart's payment, from the server's own
  * records: the cart's tenant's connected account, and the commission of its
- * tier and add-on lines (PRODUCT's rule, the tenant's rates).
+ * tier and add-on lines (PRODUCT's rule, the tenant's rates), in proportion when the payment
+ * is a deposit.
  */
 export async function connectPaymentData(
   scope: MedusaContainer,
@@ -47,7 +49,10 @@ export async function connectPaymentData(
   if (!collection?.cart) {
     throw new MedusaError(MedusaError.Types.NOT_FOUND, `Payment collection ${paymentCollectionId} was not found`)
   }
-  const cart = await loadCartTierLines(scope, collection.cart.id, salesChannelIds)
+  const [cart, { data: totals }] = await Promise.all([
+    loadCartTierLines(scope, collection.cart.id, salesChannelIds),
+    query.graph({ entity: "cart", fields: ["id", "total"], filters: { id: collection.cart.id } }),
+  ])
   const account = await chargeableAccount(scope, cart.sales_channel_id)
   // The fee is the commission of the lines the plugin's records describe, never of their metadata.
   const lines: RevenueLine[] = cart.records.map((r) => {
@@ -56,9 +61,11 @@ export async function connectPaymentData(
   })
   const { commission } = orderRevenue(lines, await commissionPercentOf(scope, cart.sales_channel_id), cart.currency_code)
   const amount = Number(collection.amount)
+  // A deposit carries the commission's share of it; the balance's payment will carry the rest.
+  const fee = feeShare(commission, amount, Number((totals[0] as { total: unknown }).total), cart.currency_code)
   return {
     destination: account.stripe_account_id,
-    application_fee_amount: Math.min(getSmallestUnit(commission, cart.currency_code), getSmallestUnit(amount, cart.currency_code)),
+    application_fee_amount: getSmallestUnit(fee, cart.currency_code),
     amount,
     currency_code: cart.currency_code,
   }

@@ -55,14 +55,14 @@ export function peakRssMiB(pid) {
 
 /**
  * Builds (when needed), migrates and seeds a fresh database, and starts the server.
- * `nodeArgs` go to the server's Node (e.g. --cpu-prof).
+ * `nodeArgs` go to the server's Node (e.g. --cpu-prof); `env` adds to its environment.
  * @returns {{ base, pid, demo: { region_id, tenants }, stop }}
  */
-export async function startBenchApp({ nodeArgs = [] } = {}) {
+export async function startBenchApp({ nodeArgs = [], env: extra = {} } = {}) {
   const server = await startDatabase({ name: "pg-bench", database: "postgres", persistent: false })
   const database = `tiered_bench_${process.pid}`
   const url = await freshDatabase(server.url, database)
-  const env = { ...process.env, ...connectionEnv(url), MEDUSA_DISABLE_TELEMETRY: "true", NODE_ENV: "production" }
+  const env = { ...process.env, ...connectionEnv(url), MEDUSA_DISABLE_TELEMETRY: "true", NODE_ENV: "production", ...extra }
   let child = null
   const stop = async () => {
     if (child) await stopGroup(child)

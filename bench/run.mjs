@@ -3,7 +3,10 @@
 // as ratios from the same run. Options (env): BENCH_SECONDS (10) per read endpoint,
 // BENCH_CONNECTIONS (10), BENCH_CARTS (200) requests per cart endpoint, one fresh cart each,
 // BENCH_VISITORS (1000) returning visitors the offers route is asked for in turn.
+// BENCH_TRACING=1 measures the reads and tier-items twice, on a server without tracing and on one
+// exporting every span over OTLP (to a sink in this process), and prints the ratios between them.
 import autocannon from "autocannon"
+import http from "node:http"
 import os from "node:os"
 import path from "node:path"
 import { execFileSync } from "node:child_process"
@@ -17,8 +20,9 @@ const CARTS = Number(process.env.BENCH_CARTS || 200)
 const COMPLETIONS = Math.min(CARTS, Number(process.env.BENCH_COMPLETIONS || 100))
 const VISITORS = Number(process.env.BENCH_VISITORS || 1000)
 const WARMUP_SECONDS = 2
+const TRACING = process.env.BENCH_TRACING === "1"
 // BENCH_ONLY=compare,availability measures only the endpoints whose name has one of the words (and the floor).
-const ONLY = (process.env.BENCH_ONLY || "").split(",").filter(Boolean)
+const ONLY = (process.env.BENCH_ONLY || (TRACING ? "segments,compare,availability,tier-items" : "")).split(",").filter(Boolean)
 const selected = (name) => !ONLY.length || name.startsWith("floor") || ONLY.some((word) => name.includes(word))
 
 /** One autocannon run; latencies come from every response (autocannon's own table has no p95). */
@@ -85,9 +89,11 @@ function oneCartEach(cartIds, path, body) {
 // BENCH_CPU_PROF=<folder> writes the server's V8 CPU profile there when it stops (open it in Chrome's DevTools).
 const PROFILE_DIR = process.env.BENCH_CPU_PROF
 
-async function main() {
+/** One server (a fresh database with the demo) and every selected endpoint measured on it. */
+async function measureApp({ env = {} } = {}) {
   const app = await startBenchApp({
     nodeArgs: PROFILE_DIR ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(PROFILE_DIR)}`] : [],
+    env,
   })
   let rows
   try {
@@ -258,7 +264,43 @@ async function main() {
   } finally {
     await app.stop()
   }
-  report(rows)
+  return rows
+}
+
+/** An OTLP/HTTP endpoint that takes every export and counts it, standing in for a collector. */
+async function startTraceSink() {
+  const sink = { requests: 0, bytes: 0 }
+  const server = http.createServer((req, res) => {
+    req.on("data", (chunk) => (sink.bytes += chunk.length))
+    req.on("end", () => {
+      sink.requests++
+      res.writeHead(200, { "content-type": "application/json" }).end("{}")
+    })
+  })
+  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve))
+  sink.url = `http://127.0.0.1:${server.address().port}`
+  sink.close = () => new Promise((resolve) => server.close(resolve))
+  return sink
+}
+
+async function main() {
+  if (!TRACING) {
+    report(await measureApp())
+    return
+  }
+  const sink = await startTraceSink()
+  try {
+    log("tracing off")
+    const plain = await measureApp()
+    log(`tracing on: every span exported over OTLP to ${sink.url}`)
+    const traced = await measureApp({ env: { OTEL_TRACES_EXPORTER: "otlp", OTEL_EXPORTER_OTLP_ENDPOINT: sink.url } })
+    if (!sink.requests) {
+      throw new Error("the traced server exported no spans: is instrumentation.ts in the server build?")
+    }
+    reportTracing(plain, traced, sink)
+  } finally {
+    await sink.close()
+  }
 }
 
 function report(rows) {
@@ -301,6 +343,20 @@ function report(rows) {
   for (const t of targets) {
     const ok = t.atLeast ? t.value >= t.goal : t.value <= t.goal
     console.log(`  ${ok ? "met " : "MISS"}  ${t.what.padEnd(78)} ${t.value.toFixed(2).padStart(6)}  (${t.atLeast ? ">=" : "<="} ${t.goal.toFixed(2)})`)
+  }
+}
+
+function reportTracing(plain, traced, sink) {
+  console.log(`\nTracing off, then on (OTLP over HTTP, every span; ${sink.requests} exports, ${(sink.bytes / 1048576).toFixed(1)} MiB):\n`)
+  console.log(formatTable(plain))
+  console.log("")
+  console.log(formatTable(traced))
+  console.log("\nTracing on vs off (same run):")
+  for (const on of traced.filter((r) => !r.name.startsWith("floor"))) {
+    const off = plain.find((r) => r.name === on.name)
+    if (off) {
+      console.log(`  ${on.name.padEnd(48)} throughput ${(on.rps / off.rps).toFixed(2)}x   p95 ${(on.p95 / off.p95).toFixed(2)}x`)
+    }
   }
 }
 

@@ -1,4 +1,4 @@
-// A copy of the project's app (src/, medusa-config.ts, tsconfig.json, package.json) in a scratch
+// A copy of the project's app (src/, medusa-config.ts, instrumentation.ts, tsconfig.json, package.json) in a scratch
 // folder under .cache/, for runners that start a real server: they work on a snapshot of the
 // sources and leave the repository's .medusa/ alone. node_modules is the repository's, linked.
 import fs from "node:fs"
@@ -6,7 +6,7 @@ import path from "node:path"
 import pg from "pg"
 import { medusaCli, root, run } from "./processes.mjs"
 
-const ENTRIES = ["src", "medusa-config.ts", "tsconfig.json", "package.json"]
+const ENTRIES = ["src", "medusa-config.ts", "instrumentation.ts", "tsconfig.json", "package.json"]
 
 /**
  * @param {string} dir the scratch folder

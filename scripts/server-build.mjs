@@ -20,6 +20,7 @@ function buildKey() {
     ...listFiles(path.join(root, "src")).filter((f) => !f.startsWith(path.join(root, "src", "admin") + path.sep)),
     path.join(root, "package-lock.json"),
     path.join(root, "medusa-config.ts"),
+    path.join(root, "instrumentation.ts"),
     path.join(root, "tsconfig.json"),
   ]
   for (const file of inputs) {

@@ -7,6 +7,7 @@ import { tiersKey } from "../../lib/upsell"
 import { Experiment } from "./models/experiment"
 import { ExperimentExposure } from "./models/experiment-exposure"
 import { FlagSettings } from "./models/flag-settings"
+import { RolloutChange } from "./models/rollout-change"
 import { UpsellOffer } from "./models/upsell-offer"
 import { UpsellRule } from "./models/upsell-rule"
 import { parseUpsellOptions, UpsellSettings } from "./options"
@@ -56,6 +57,7 @@ export default class UpsellModuleService extends MedusaService({
   Experiment,
   ExperimentExposure,
   FlagSettings,
+  RolloutChange,
 }) {
   protected readonly settings_: UpsellSettings
 

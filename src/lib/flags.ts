@@ -76,3 +76,8 @@ export function segmentChannels(flags: Flags, channels: string[]): string[] {
 export function upsellOn(flags: Flags, channel: string): boolean {
   return featureOn(flags, "tiered_catalog", channel) && featureOn(flags, "upsell", channel)
 }
+
+/** The sales channels a feature runs for (the upsell's among the catalog's). */
+export function featureChannels(flags: Flags, feature: RolloutFeature, channels: string[]): string[] {
+  return feature === "tiered_catalog" ? segmentChannels(flags, channels) : channels.filter((c) => upsellOn(flags, c))
+}

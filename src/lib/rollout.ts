@@ -39,3 +39,40 @@ export function previousStage(ladder: number[], percent: number): number | null 
 
 export const ROLLOUT_ACTIONS = ["advance", "set", "pause", "resume", "rollback"] as const
 export type RolloutAction = (typeof ROLLOUT_ACTIONS)[number]
+
+/** A feature's rollout position: its stage's percent and whether it is paused. */
+export type RolloutPosition = { percent: number; paused: boolean }
+
+export type RolloutRequest =
+  | { action: "advance" | "pause" | "resume" | "rollback" }
+  | { action: "set"; percent: number }
+
+/**
+ * Where a change takes a feature, or why it cannot (nothing would change, or there is no rung
+ * to go to). Advancing needs the stage running; a rollback steps down and keeps a pause as it is.
+ */
+export function planRolloutChange(
+  ladder: number[],
+  from: RolloutPosition,
+  request: RolloutRequest
+): { to: RolloutPosition } | { refused: string } {
+  switch (request.action) {
+    case "advance": {
+      if (from.paused) return { refused: "The rollout is paused: resume it before advancing" }
+      const next = nextStage(ladder, from.percent)
+      return next === null ? { refused: "The rollout is already at 100%" } : { to: { percent: next, paused: false } }
+    }
+    case "rollback": {
+      const previous = previousStage(ladder, from.percent)
+      return previous === null ? { refused: "The rollout is already at 0%" } : { to: { percent: previous, paused: from.paused } }
+    }
+    case "pause":
+      return from.paused ? { refused: "The rollout is already paused" } : { to: { percent: from.percent, paused: true } }
+    case "resume":
+      return from.paused ? { to: { percent: from.percent, paused: false } } : { refused: "The rollout is not paused" }
+    case "set":
+      return request.percent === from.percent
+        ? { refused: `The rollout is already at ${from.percent}%` }
+        : { to: { percent: request.percent, paused: from.paused } }
+  }
+}

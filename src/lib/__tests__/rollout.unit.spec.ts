@@ -1,5 +1,5 @@
 import fc from "fast-check"
-import { DEFAULT_LADDER, inStage, nextStage, normalizeLadder, previousStage, tenantPlace } from "../rollout"
+import { DEFAULT_LADDER, inStage, nextStage, normalizeLadder, planRolloutChange, previousStage, tenantPlace } from "../rollout"
 
 describe("inStage", () => {
   it("never drops a tenant as the percent rises", () => {
@@ -61,5 +61,27 @@ describe("the ladder", () => {
         else expect(percent).toBe(0)
       })
     )
+  })
+})
+
+describe("planRolloutChange", () => {
+  const at = (percent: number, paused = false) => ({ percent, paused })
+
+  it("advances a running stage, steps a rollback down, pauses and resumes in place", () => {
+    expect(planRolloutChange(DEFAULT_LADDER, at(0), { action: "advance" })).toEqual({ to: at(5) })
+    expect(planRolloutChange(DEFAULT_LADDER, at(50), { action: "rollback" })).toEqual({ to: at(25) })
+    expect(planRolloutChange(DEFAULT_LADDER, at(50, true), { action: "rollback" })).toEqual({ to: at(25, true) })
+    expect(planRolloutChange(DEFAULT_LADDER, at(25), { action: "pause" })).toEqual({ to: at(25, true) })
+    expect(planRolloutChange(DEFAULT_LADDER, at(25, true), { action: "resume" })).toEqual({ to: at(25) })
+    expect(planRolloutChange(DEFAULT_LADDER, at(25), { action: "set", percent: 10 })).toEqual({ to: at(10) })
+  })
+
+  it("refuses a change that changes nothing or has nowhere to go", () => {
+    expect(planRolloutChange(DEFAULT_LADDER, at(100), { action: "advance" })).toEqual({ refused: "The rollout is already at 100%" })
+    expect(planRolloutChange(DEFAULT_LADDER, at(25, true), { action: "advance" })).toHaveProperty("refused")
+    expect(planRolloutChange(DEFAULT_LADDER, at(0), { action: "rollback" })).toHaveProperty("refused")
+    expect(planRolloutChange(DEFAULT_LADDER, at(25, true), { action: "pause" })).toHaveProperty("refused")
+    expect(planRolloutChange(DEFAULT_LADDER, at(25), { action: "resume" })).toHaveProperty("refused")
+    expect(planRolloutChange(DEFAULT_LADDER, at(25), { action: "set", percent: 25 })).toHaveProperty("refused")
   })
 })

@@ -2,6 +2,7 @@ import { Context } from "@medusajs/framework/types"
 import { generateEntityId, InjectManager, InjectTransactionManager, MedusaContext, MedusaService } from "@medusajs/framework/utils"
 import { SqlEntityManager } from "@medusajs/framework/mikro-orm/postgresql"
 import { sqlFilters } from "../../lib/sql"
+import { RequestCounter } from "../../lib/request-counts"
 import type { TierRevenue } from "../../lib/commission"
 import { Conversion } from "./models/conversion"
 import { ConversionLine } from "./models/conversion-line"
@@ -52,7 +53,41 @@ export type StoreRequestCount = { sales_channel_id: string; minute: Date; reques
 /** Tenants and a half-open time range [since, until) of a rollout guardrail's read. */
 export type WindowFilter = { sales_channel_ids: string[]; since: Date; until: Date }
 
+/** How long store request counts wait in memory before they are written. */
+const FLUSH_AFTER_MS = 5_000
+
 export default class TierAnalyticsModuleService extends MedusaService({ TierEvent, Conversion, ConversionLine, StoreRequestBucket }) {
+  protected readonly requests_ = new RequestCounter()
+  protected flushTimer_: ReturnType<typeof setTimeout> | null = null
+
+  /**
+   * Counts an answered store request of the plugin for the key's tenants (README "Staged rollout"):
+   * in memory, written within a few seconds, so the request itself never waits on it.
+   */
+  async countStoreRequest(salesChannelIds: string[], status: number): Promise<void> {
+    this.requests_.add(salesChannelIds, status, Date.now())
+    if (!this.flushTimer_) {
+      this.flushTimer_ = setTimeout(() => {
+        // A failed write keeps the counts for the next one.
+        this.flushStoreRequestCounts().catch(() => {})
+      }, FLUSH_AFTER_MS)
+      this.flushTimer_.unref?.()
+    }
+  }
+
+  /** Writes the counts waiting in memory (the guardrails' job does before it reads). */
+  async flushStoreRequestCounts() {
+    if (this.flushTimer_) clearTimeout(this.flushTimer_)
+    this.flushTimer_ = null
+    const counts = this.requests_.drain()
+    try {
+      await this.addStoreRequestCounts(counts.map((c) => ({ ...c, minute: new Date(c.minute) })))
+    } catch (e) {
+      this.requests_.restore(counts)
+      throw e
+    }
+  }
+
   /**
    * Records a conversion and its lines once per (order, reference): null when
    * it is already there. Two racing writers are settled by the unique index.
@@ -257,6 +292,14 @@ export default class TierAnalyticsModuleService extends MedusaService({ TierEven
   /** Adds counts to their minute's row (one statement, however many rows): concurrent writers add up. */
   @InjectManager()
   async addStoreRequestCounts(counts: StoreRequestCount[], @MedusaContext() sharedContext: Context = {}) {
+    // One statement may update a row only once: rows of the same tenant-minute are added up first.
+    const merged = new Map<string, StoreRequestCount>()
+    for (const c of counts) {
+      const key = `${c.sales_channel_id}|${c.minute.getTime()}`
+      const seen = merged.get(key)
+      merged.set(key, seen ? { ...seen, requests: seen.requests + c.requests, errors: seen.errors + c.errors } : c)
+    }
+    counts = [...merged.values()]
     if (!counts.length) return
     const manager = sharedContext.manager as SqlEntityManager
     const params = counts.flatMap((c) => [generateEntityId(undefined, "srb"), c.sales_channel_id, c.minute, c.requests, c.errors])

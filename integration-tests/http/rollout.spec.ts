@@ -4,7 +4,7 @@ import watchRollout from "../../src/jobs/watch-rollout"
 import { DEFAULT_LADDER, previousStage, tenantPlace } from "../../src/lib/rollout"
 import { TIER_ANALYTICS_MODULE, TierAnalyticsModuleService } from "../../src/modules/tier-analytics"
 import { ROLLOUT_ROLLED_BACK } from "../../src/workflows/roll-back-rollout"
-import { adminHeaders, createTenant, failed as fail, setClock, Tenant, travel } from "./fixtures"
+import { adminHeaders, createPackageProduct, createRegion, createTenant, failed as fail, setClock, Tenant, travel } from "./fixtures"
 
 jest.setTimeout(240 * 1000)
 
@@ -106,7 +106,9 @@ medusaIntegrationTestRunner({
 
       const catalog = await rolloutOf("tiered_catalog")
       expect(catalog).toEqual(expect.objectContaining({ feature: "tiered_catalog", percent: split.percent, paused: false }))
-      expect(catalog.tenants).toEqual({ in_stage: split.inside.length, total: expect.any(Number) })
+      // Every sales channel counts, Medusa's default one too.
+      const channels = (await api.get("/admin/sales-channels?limit=100", admin)).data.sales_channels.map((c: { id: string }) => c.id)
+      expect(catalog.tenants).toEqual({ in_stage: channels.filter((c: string) => tenantPlace(c) < split.percent).length, total: channels.length })
       const figures = Object.fromEntries(catalog.guardrails.map((g: any) => [g.name, g]))
       // 60 health checks and 100 page loads, all answered 2xx: Medusa's own routes are not counted.
       expect(figures.error_rate).toEqual(expect.objectContaining({ status: "ok", value: 0, sample: 160 }))
@@ -252,6 +254,40 @@ medusaIntegrationTestRunner({
       expect((await api.get("/admin/tier-rollout/upsell/changes?limit=2&offset=1", admin)).data).toEqual(
         expect.objectContaining({ count: 5, limit: 2, offset: 1, changes: [expect.objectContaining({ action: "resume" }), expect.objectContaining({ action: "pause" })] })
       )
+    })
+
+    it("shows the catalog to the stage's tenants only, a tenant's override and the allowlist over the stage; the flags' stage changes are kept too", async () => {
+      const container = getContainer()
+      const region = await createRegion(container, "usd")
+      const product = await createPackageProduct(container, { title: "Everywhere", prices: { usd: 5000 }, salesChannelIds: tenants.map((t) => t.salesChannelId) })
+      const segment = (await api.post("/admin/segments", { handle: "signature", name: "Signature" }, admin)).data.segment
+      await api.post(`/admin/segments/${segment.id}/tiers`, { level: 1, name: "Essential", product_id: product.id }, admin)
+      const sees = async (t: Tenant) => (await api.get(`/store/segments?region_id=${region.id}`, t.headers)).data.segments.length
+      const [inside] = split.inside
+      const [outside] = split.outside
+      expect([await sees(inside), await sees(outside)]).toEqual([1, 1])
+
+      await setStage("tiered_catalog", split.percent)
+      expect([await sees(inside), await sees(outside)]).toEqual([1, 0])
+      await api.post("/admin/tier-flags", { tenant_overrides: { [outside.salesChannelId]: { tiered_catalog: true }, [inside.salesChannelId]: { tiered_catalog: false } } }, admin)
+      expect([await sees(inside), await sees(outside)]).toEqual([0, 1])
+      await api.delete("/admin/tier-flags?key=tenant_overrides", admin)
+      await api.post("/admin/tier-flags", { tenant_allowlist: [outside.salesChannelId] }, admin)
+      expect([await sees(inside), await sees(outside)]).toEqual([0, 1])
+      await api.delete("/admin/tier-flags?key=tenant_allowlist", admin)
+      travel(1_000)
+      await api.post("/admin/tier-rollout/tiered_catalog/pause", { reason: "Hold on" }, admin)
+      expect([await sees(inside), await sees(outside)]).toEqual([0, 0])
+
+      const unknown = await fail(api.post("/admin/tier-flags", { tenant_overrides: { sc_nope: { upsell: true } } }, admin))
+      expect([unknown.status, unknown.data.message]).toEqual([400, expect.stringContaining("sc_nope")])
+      travel(1_000)
+      const me = (await api.get("/admin/users/me", admin)).data.user.id
+      await api.post("/admin/tier-flags", { tiered_catalog_rollout_percent: 100 }, admin)
+      const [viaFlags] = (await changes("tiered_catalog")).changes
+      expect(viaFlags).toEqual(expect.objectContaining({ action: "set", from_percent: split.percent, to_percent: 100, from_paused: true, to_paused: true, reason: "Set on the tier flags", actor_id: me }))
+      expect((await fail(api.post("/admin/tier-flags", { upsell_rollout_percent: 12.5 }, admin))).status).toBe(400)
+      expect((await changes("tiered_catalog")).count).toBe(3)
     })
 
     it("refuses bad changes with a 400 (an unknown feature 404) and changes nothing", async () => {

@@ -3,7 +3,8 @@ import { Modules } from "@medusajs/framework/utils"
 import watchRollout from "../../src/jobs/watch-rollout"
 import { DEFAULT_LADDER, previousStage, tenantPlace } from "../../src/lib/rollout"
 import { TIER_ANALYTICS_MODULE, TierAnalyticsModuleService } from "../../src/modules/tier-analytics"
-import { ROLLOUT_ROLLED_BACK } from "../../src/workflows/roll-back-rollout"
+import { ROLLOUT_ROLLED_BACK } from "../../src/workflows/announce-rollout-rollbacks"
+import { rollBackRolloutWorkflow } from "../../src/workflows/roll-back-rollout"
 import { adminHeaders, createPackageProduct, createRegion, createTenant, failed as fail, setClock, Tenant, travel } from "./fixtures"
 
 jest.setTimeout(240 * 1000)
@@ -157,6 +158,19 @@ medusaIntegrationTestRunner({
       await judge()
       expect((await rolloutOf("tiered_catalog")).percent).toBe(back)
       expect(await notices()).toHaveLength(1)
+      expect(rolledBack).toHaveLength(1)
+
+      // A rollback whose process died before announcing it is announced by the next run, once.
+      await setStage("tiered_catalog", 50)
+      const { result: unannounced } = await rollBackRolloutWorkflow(getContainer()).run({
+        input: { feature: "tiered_catalog", reason: "Recorded before a crash", figures: { guardrails: [], window: { since: NOW, until: NOW } } },
+      })
+      expect(await notices()).toHaveLength(1)
+      await judge()
+      await judge()
+      expect((await notices()).map((n: any) => n.data.id)).toEqual([rollback.id, unannounced.id])
+      await waitFor(() => rolledBack.length > 1)
+      expect(rolledBack.map((e) => e.id)).toEqual([rollback.id, unannounced.id])
     })
 
     it("rolls a stage back when its conversion falls over 10% under the tenants outside it, not on a drop within the noise", async () => {

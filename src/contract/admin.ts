@@ -646,6 +646,8 @@ export type RolloutChange = {
   actor_id: string | null
   /** A rollback's figures: the guardrails' results and the window they read. */
   figures: Record<string, unknown> | null
+  /** When a rollback's notice and event went out; null for other changes and until then. */
+  announced_at: Timestamp | null
   created_at: Timestamp
 }
 

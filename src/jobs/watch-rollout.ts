@@ -4,6 +4,7 @@ import { breachReason } from "../lib/guardrails"
 import { ROLLOUT_FEATURES } from "../lib/rollout"
 import { TIER_ANALYTICS_MODULE, TierAnalyticsModuleService } from "../modules/tier-analytics"
 import { readRollouts } from "../queries/rollout"
+import { announceRolloutRollbacksWorkflow } from "../workflows/announce-rollout-rollbacks"
 import { rollBackRolloutWorkflow } from "../workflows/roll-back-rollout"
 
 /** Request counts are kept this long: a week of minutes per tenant, more than any window reads. */
@@ -11,7 +12,8 @@ const KEEP_REQUEST_COUNTS_MS = 7 * 24 * 3600_000
 
 /**
  * Every five minutes: reads each running rollout's guardrails over their window and takes a feature
- * whose guardrail broke one stage back (README "Staged rollout"). A paused or 0% stage is not judged.
+ * whose guardrail broke one stage back (README "Staged rollout"), then tells the admins and the
+ * event bus of each rollback. A paused or 0% stage is not judged.
  */
 export default async function watchRollout(container: MedusaContainer) {
   const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
@@ -27,6 +29,8 @@ export default async function watchRollout(container: MedusaContainer) {
     })
     logger.warn(`Rollout of ${state.feature} rolled back from ${result.from_percent}% to ${result.to_percent}%: ${reason}`)
   }
+  // This run's rollbacks, and any an earlier run recorded but could not announce.
+  await announceRolloutRollbacksWorkflow(container).run({ input: undefined })
   await analytics.pruneStoreRequestCounts(new Date(now.getTime() - KEEP_REQUEST_COUNTS_MS))
 }
 

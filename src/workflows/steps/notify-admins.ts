@@ -24,6 +24,9 @@ export async function notifyAdmins(container: MedusaContainer, notice: AdminNoti
   return sent?.id ?? null
 }
 
-export const notifyAdminsStep = createStep("notify-admins", async (notice: AdminNotice, { container }) => {
-  return new StepResponse(await notifyAdmins(container, notice))
+/** Sends each notice (one already sent under its idempotency key is not sent again). */
+export const notifyAdminsStep = createStep("notify-admins", async (notices: AdminNotice[], { container }) => {
+  const sent: (string | null)[] = []
+  for (const notice of notices) sent.push(await notifyAdmins(container, notice))
+  return new StepResponse(sent)
 })

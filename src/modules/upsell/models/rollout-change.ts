@@ -17,5 +17,7 @@ export const RolloutChange = model
     actor_id: model.text().nullable(),
     /** The guardrails' figures a rollback read. */
     figures: model.json().nullable(),
+    /** When a rollback's notice went out and its event on the bus; null until then (the job retries). */
+    announced_at: model.dateTime().nullable(),
   })
   .indexes([{ on: ["feature", "created_at"] }])

@@ -176,6 +176,7 @@ function realIdsFor(routePath, param, ids) {
     "notification-settings": ids.sales_channel,
     "deposit-policies": ids.sales_channel,
     accounts: ids.sales_channel,
+    "tier-rollout": ["tiered_catalog", "upsell"],
   }
   return byCollection[before] ?? []
 }
@@ -246,6 +247,11 @@ function plausibleInputs(ids) {
     "GET /admin/tier-analytics/upsell": { from: day(-30), to: day(0) },
     "POST /admin/tier-flags": { upsell_rollout_percent: 100 },
     "DELETE /admin/tier-flags": { key: "upsell_rollout_percent" },
+    "POST /admin/tier-rollout/:feature/advance": { reason: "Fuzz" },
+    "POST /admin/tier-rollout/:feature/pause": { reason: "Fuzz" },
+    "POST /admin/tier-rollout/:feature/resume": { reason: "Fuzz" },
+    "POST /admin/tier-rollout/:feature/stage": { percent: 50, reason: "Fuzz" },
+    "GET /admin/tier-rollout/:feature/changes": { limit: 10 },
     "GET /admin/tiers": { segment_id: ids.segment[0] },
     "POST /admin/tiers/:id": { name: "Fuzzed tier" },
     "POST /admin/tiers/:id/product": { product_id: ids.product[0] ?? "prod_missing" },

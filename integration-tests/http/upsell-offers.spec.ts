@@ -226,8 +226,8 @@ medusaIntegrationTestRunner({
       const ask = () => offers({ visitor_id: visitor, context: { viewing_tier_id: t.essential.id } })
       const initial = (await api.get("/admin/tier-flags", admin)).data
       expect(initial).toEqual({
-        flags: { segments: true, upsell: true, upsell_rollout_percent: 100, tenant_allowlist: null },
-        defaults: { segments: true, upsell: true, upsell_rollout_percent: 100, tenant_allowlist: null },
+        flags: { segments: true, upsell: true, tiered_catalog_rollout_percent: 100, upsell_rollout_percent: 100, rollout_paused: [], tenant_allowlist: null, tenant_overrides: {} },
+        defaults: { segments: true, upsell: true, tiered_catalog_rollout_percent: 100, upsell_rollout_percent: 100, rollout_paused: [], tenant_allowlist: null, tenant_overrides: {} },
         overrides: {},
       })
 
@@ -256,7 +256,7 @@ medusaIntegrationTestRunner({
       expect((await fail(api.post("/admin/tier-flags", {}, admin))).status).toBe(400)
 
       const segmentsOff = (await api.post("/admin/tier-flags", { tenant_allowlist: null, segments: false }, admin)).data
-      expect(segmentsOff.flags).toEqual({ segments: false, upsell: true, upsell_rollout_percent: 100, tenant_allowlist: null })
+      expect(segmentsOff.flags).toEqual({ segments: false, upsell: true, tiered_catalog_rollout_percent: 100, upsell_rollout_percent: 100, rollout_paused: [], tenant_allowlist: null, tenant_overrides: {} })
       expect((await api.get(`/store/segments?region_id=${region.id}`, studio.headers)).data.segments).toEqual([])
       expect((await fail(api.get(`/store/segments/signature?region_id=${region.id}`, studio.headers))).status).toBe(404)
       expect((await ask()).data.offers).toEqual([])

@@ -261,7 +261,7 @@ describe("storefront on a desktop", () => {
       offers.length === 1 && offers[0].action === "suggest_upgrade" && offers[0].status === "accepted" && offers[0].id === tierLine.metadata.upsell_offer_id,
       `decided offers: ${JSON.stringify(offers)}`
     )
-    await expectFunnel(state.visitor, ["segment_selected", "tier_compared", "tier_viewed", "upsell_shown", "upsell_accepted", "checkout_started"])
+    await expectFunnel(state.visitor, ["page_load", "segment_selected", "tier_compared", "tier_viewed", "upsell_shown", "upsell_accepted", "checkout_started"])
     await expectSignedVisitor(state.visitor)
     await expectCartVisitor(who.email, state.visitor)
   })

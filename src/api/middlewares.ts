@@ -48,6 +48,7 @@ import {
   AdminUpdateExperiment,
 } from "./admin/experiments/validators"
 import { AdminResetFlags, AdminSetFlags } from "./admin/tier-flags/validators"
+import { AdminListRolloutChanges, AdminRolloutChange, AdminSetRolloutStage } from "./admin/tier-rollout/validators"
 import { AdminListTierRepairs, AdminRunReconcile } from "./admin/tier-repairs/validators"
 import { ADDON_RULE_FIELDS, ADMIN_SEGMENT_FIELDS, ADMIN_TIER_FIELDS } from "./utils/serialize"
 import { listQueryConfig } from "./utils/validators"
@@ -79,11 +80,25 @@ import {
 import { setConnectPaymentData } from "./utils/connect-payment"
 import { traceTenant } from "./utils/trace-tenant"
 import { setDepositAmount } from "./utils/deposit-payment"
+import { countStoreRequests } from "./utils/count-store-requests"
 import { secureOptionDate } from "./utils/option-draft-order"
 import { StoreGetSegment, StoreListSegments } from "./store/segments/validators"
 import { StoreCompareTiers, StoreTierAddons, StoreTierAvailability, StoreUpgradeQuote } from "./store/tiers/validators"
 
 const medusaErrorHandler = errorHandler()
+
+const PLUGIN_STORE_ROUTES = [
+  "/store/segments",
+  "/store/segments/*",
+  "/store/tiers/*",
+  "/store/carts/:id/tier-items",
+  "/store/carts/:id/tier-upgrade",
+  "/store/orders/:id/tier-upgrade",
+  "/store/orders/:id/reschedule",
+  "/store/upsell/*",
+  "/store/tier-events",
+  "/store/tiered/*",
+]
 
 /**
  * Medusa answers its own 409s with a generic retry hint; a storefront needs
@@ -113,6 +128,8 @@ export default defineMiddlewares({
     { matcher: "/admin/*", middlewares: [refuseControlCharacters] },
     { matcher: "/hooks/stripe-connect", middlewares: [refuseControlCharacters] },
     { matcher: "/tiered/*", middlewares: [refuseControlCharacters] },
+    // The plugin's store routes count their answers per tenant (README "Staged rollout": the error-rate guardrail).
+    ...PLUGIN_STORE_ROUTES.map((matcher) => ({ matcher, middlewares: [countStoreRequests] })),
     // With methods, after Medusa resolved the publishable key: the rest of the request's spans name the tenant (README "Telemetry").
     { matcher: "/store/*", methods: ["GET", "POST", "DELETE"], middlewares: [traceTenant] },
     // Writes answer once the cached store reads they changed are gone (README "Caching").
@@ -221,6 +238,12 @@ export default defineMiddlewares({
 
     { matcher: "/admin/tier-flags", methods: ["POST"], middlewares: [validateBody(AdminSetFlags)] },
     { matcher: "/admin/tier-flags", methods: ["DELETE"], middlewares: [validateAndTransformQuery(AdminResetFlags, {})] },
+
+    { matcher: "/admin/tier-rollout/:feature/advance", methods: ["POST"], middlewares: [validateBody(AdminRolloutChange)] },
+    { matcher: "/admin/tier-rollout/:feature/pause", methods: ["POST"], middlewares: [validateBody(AdminRolloutChange)] },
+    { matcher: "/admin/tier-rollout/:feature/resume", methods: ["POST"], middlewares: [validateBody(AdminRolloutChange)] },
+    { matcher: "/admin/tier-rollout/:feature/stage", methods: ["POST"], middlewares: [validateBody(AdminSetRolloutStage)] },
+    { matcher: "/admin/tier-rollout/:feature/changes", methods: ["GET"], middlewares: [validateAndTransformQuery(AdminListRolloutChanges, {})] },
 
     { matcher: "/admin/pricing-rules", methods: ["GET"], middlewares: [validateAndTransformQuery(AdminListPricingRules, listQueryConfig())] },
     { matcher: "/admin/pricing-rules", methods: ["POST"], middlewares: [validateBody(AdminCreatePricingRule)] },

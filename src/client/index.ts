@@ -34,6 +34,7 @@ import type {
   TierAddonsQuery,
   TierAvailabilityQuery,
   TierEventBody,
+  PageLoadBody,
   UpgradeQuote,
   UpgradeQuoteBody,
   UpgradeTierBody,
@@ -120,6 +121,13 @@ export function tieredStore(client: StoreFetcher) {
       /** `POST /store/tier-events`: one funnel event of a visitor; answers the visitor id to keep. */
       track: (body: TierEventBody, headers?: ClientHeaders) =>
         post<StoreTierEventResponse>("/store/tier-events", body, headers),
+      /** `POST /store/tier-events` as a `page_load`: the page's Largest Contentful Paint, once per page. */
+      pageLoad: ({ visitor_id, lcp_ms, path }: PageLoadBody, headers?: ClientHeaders) =>
+        post<StoreTierEventResponse>(
+          "/store/tier-events",
+          { name: "page_load", visitor_id, properties: { lcp_ms: Math.round(lcp_ms), ...(path ? { path: path.slice(0, 500) } : {}) } },
+          headers
+        ),
     },
     /**
      * `POST /store/tiered/visitor`: the signed visitor id to keep: the one given when the server

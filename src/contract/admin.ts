@@ -14,6 +14,8 @@ import type { SampleRatio } from "../lib/sample-ratio"
 import type { AlwaysValid } from "../lib/sequential"
 import type { PricingRule as PricingRuleInput, PricingRuleKind, TierPrice } from "../lib/pricing"
 import type { Trigger, UpsellAction } from "../lib/upsell"
+import type { RolloutAction, RolloutFeature } from "../lib/rollout"
+import type { GuardrailResult, GuardrailSettings } from "../lib/guardrails"
 
 export type { AlwaysValid, DateAvailability, DateStatus, ExperimentVariantResult, SampleRatio, SequentialDecision, SequentialResult, FeatureValue, TierFeature, ValuedFeature, FunnelCounts, FunnelRates, FunnelStep, NoticeTemplate, PricingRuleKind, Trigger, UpsellAction }
 
@@ -643,3 +645,50 @@ export type DepositPolicies = {
   /** Segment overrides, each with its segment's handle and name. */
   segments: (DepositPolicy & { segment_handle: string; segment_name: string })[]
 }
+
+export type { RolloutFeature, RolloutAction }
+export type { GuardrailName, GuardrailResult, GuardrailSettings, GuardrailStatus } from "../lib/guardrails"
+
+/** A feature's rollout as the admin reads it: the stage, its tenants, and the guardrails' figures now. */
+export type RolloutState = {
+  feature: RolloutFeature
+  /** The stage's percent of tenants (kept while paused). */
+  percent: number
+  paused: boolean
+  /** Where advance and a rollback would go; null at the top or the bottom. */
+  next_percent: number | null
+  previous_percent: number | null
+  /** Tenants the feature runs for now, of every sales channel. */
+  tenants: { in_stage: number; total: number }
+  /** The window the figures read: the settings' window, from the stage's last change at the earliest. */
+  window: { since: Timestamp; until: Timestamp }
+  guardrails: GuardrailResult[]
+  /** Store requests and 5xx of the stage's tenants per minute of the window. */
+  requests: { minute: Timestamp; requests: number; errors: number }[]
+}
+
+export type RolloutSettings = { ladder: number[]; guardrails: GuardrailSettings }
+
+export type RolloutOverview = { rollouts: RolloutState[]; settings: RolloutSettings }
+
+export type RolloutChange = {
+  id: string
+  feature: RolloutFeature
+  action: RolloutAction
+  from_percent: number
+  to_percent: number
+  from_paused: boolean
+  to_paused: boolean
+  reason: string
+  /** The admin user; null for a rollback by the guardrails. */
+  actor_id: string | null
+  /** A rollback's figures: the guardrails' results and the window they read. */
+  figures: Record<string, unknown> | null
+  /** When a rollback's notice and event went out; null for other changes and until then. */
+  announced_at: Timestamp | null
+  created_at: Timestamp
+}
+
+export type RolloutChangeList = { changes: RolloutChange[]; count: number; offset: number; limit: number }
+
+export type RolloutChangeResponse = { rollout: RolloutState; change: RolloutChange }

@@ -270,8 +270,17 @@ export type TierEventBody = {
   /** A segment handle or id. */
   segment?: string
   tier_id?: string
-  /** At most 20 flat values (strings up to 500 characters). */
+  /** At most 20 flat values (strings up to 500 characters); `page_load` needs `lcp_ms` (0-60000). */
   properties?: Record<string, string | number | boolean | null>
+}
+
+/** A page load a storefront reports for the rollout's page-load guardrail. */
+export type PageLoadBody = {
+  visitor_id?: VisitorId
+  /** The page's Largest Contentful Paint, in milliseconds (0-60000). */
+  lcp_ms: number
+  /** The page's path, for the merchant's own reading. */
+  path?: string
 }
 
 /** `visitor_id`: the signed id the event was recorded under, to keep. */

@@ -37,8 +37,3 @@ export function assignVariant(
   }
   return variants[variants.length - 1].key
 }
-
-/** Whether a visitor falls inside a rollout percent of a feature (sticky as the percent rises). */
-export function inRollout(feature: string, visitorId: string, percent: number): boolean {
-  return unitHash(`${feature}:rollout:${visitorId}`) * 100 < percent
-}

@@ -9,6 +9,7 @@ export const FUNNEL_EVENTS = [
   "upsell_accepted",
   "upsell_declined",
   "checkout_started",
+  "page_load",
 ] as const
 export type FunnelEvent = (typeof FUNNEL_EVENTS)[number]
 
@@ -38,6 +39,9 @@ export function funnelRow(counts: Partial<FunnelCounts>): FunnelRow {
   ) as FunnelRates
   return { steps, rates }
 }
+
+/** Bounds of a reported Largest Contentful Paint (`page_load`'s `lcp_ms`): a minute covers any real page. */
+export const MAX_LCP_MS = 60_000
 
 export const MIN_VISITORS = 100
 export const MIN_CONVERSIONS = 10

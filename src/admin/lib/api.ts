@@ -46,6 +46,10 @@ import type {
   TierFlagKey,
   TierFlags,
   TierFlagsState,
+  RolloutChangeList,
+  RolloutChangeResponse,
+  RolloutFeature,
+  RolloutOverview,
   TierList,
   TierRepairList,
   TierRepairQuery,
@@ -322,3 +326,21 @@ export const refreshConnectAccount = (salesChannelId: string) =>
   sdk.client
     .fetch<ConnectedAccountResponse>(`/admin/stripe-connect/accounts/${salesChannelId}/refresh`, { method: "POST" })
     .then((r) => r.account)
+
+export const getRollouts = () => sdk.client.fetch<RolloutOverview>("/admin/tier-rollout")
+
+export const listRolloutChanges = (feature: RolloutFeature, query: { limit: number; offset: number }) =>
+  sdk.client.fetch<RolloutChangeList>(`/admin/tier-rollout/${feature}/changes`, { query })
+
+/** What the merchant asked of a rollout: a step on the ladder, a pause or resume, or a stage of their own. */
+export type RolloutChangeRequest =
+  | { feature: RolloutFeature; action: "advance" | "pause" | "resume"; reason: string }
+  | { feature: RolloutFeature; action: "set"; percent: number; reason: string }
+
+export const changeRollout = (change: RolloutChangeRequest) =>
+  sdk.client.fetch<RolloutChangeResponse>(`/admin/tier-rollout/${change.feature}/${change.action === "set" ? "stage" : change.action}`, {
+    method: "POST",
+    body: change.action === "set" ? { percent: change.percent, reason: change.reason } : { reason: change.reason },
+  })
+
+export const listAdminUsers = () => sdk.admin.user.list({ limit: 200, fields: "id,email,first_name,last_name" })

@@ -18,6 +18,9 @@ import {
   getTierReport,
   getUpsellReport,
   getTierFlags,
+  getRollouts,
+  listAdminUsers,
+  listRolloutChanges,
   getOrderTierSummary,
   getPricePreview,
   listExperiments,
@@ -31,7 +34,7 @@ import {
   previewReschedule,
 } from "./api"
 import { changedFields, errorMessage } from "./form-values"
-import type { ExperimentStatus, RescheduleBody, ReportInterval, ReportQuery, Segment, TierRepairQuery } from "../../contract/admin"
+import type { RolloutFeature, ExperimentStatus, RescheduleBody, ReportInterval, ReportQuery, Segment, TierRepairQuery } from "../../contract/admin"
 import type { SegmentNames } from "./upsell-rules"
 
 const ROOT = "tiered-storefront"
@@ -42,6 +45,9 @@ export const queryKeys = {
   productTiers: (productId: string) => [ROOT, "tiers", { product_id: productId }] as const,
   salesChannels: [ROOT, "sales-channels"] as const,
   tierFlags: [ROOT, "tier-flags"] as const,
+  rollouts: [ROOT, "tier-rollout"] as const,
+  rolloutChanges: (feature: string, offset: number) => [ROOT, "tier-rollout", feature, "changes", offset] as const,
+  adminUsers: [ROOT, "users"] as const,
   upsellRules: (query: object) => [ROOT, "upsell-rules", query] as const,
   experiments: (query: object) => [ROOT, "experiments", query] as const,
   assignment: (experimentId: string, visitorId: string) => [ROOT, "experiments", experimentId, "assignment", visitorId] as const,
@@ -172,6 +178,26 @@ export function useExperimentAssignment(experimentId: string, visitorId: string)
 
 export function useTierFlags() {
   return useQuery({ queryKey: queryKeys.tierFlags, queryFn: getTierFlags })
+}
+
+/** Each feature's rollout and its guardrails now; read again every minute while the page is open. */
+export function useRollouts() {
+  return useQuery({ queryKey: queryKeys.rollouts, queryFn: getRollouts, refetchInterval: 60_000 })
+}
+
+export function useRolloutChanges(feature: RolloutFeature, offset: number, limit: number) {
+  return useQuery({ queryKey: queryKeys.rolloutChanges(feature, offset), queryFn: () => listRolloutChanges(feature, { limit, offset }) })
+}
+
+/** An admin user's name (or email) by id, for who made a change. */
+export function useUserNames() {
+  const users = useQuery({ queryKey: queryKeys.adminUsers, queryFn: listAdminUsers })
+  return (id: string) => {
+    const user = users.data?.users.find((u) => u.id === id)
+    if (!user) return id
+    const name = [user.first_name, user.last_name].filter(Boolean).join(" ")
+    return name || user.email
+  }
 }
 
 export function useOrderTierSummary(orderId: string) {

@@ -8,7 +8,8 @@ export const FLAGS: { key: TierFlagKey; label: string; description: string }[] =
   {
     key: "upsell_rollout_percent",
     label: "Upsell rollout",
-    description: "Share of visitors who get offers. A visitor keeps their answer while the share rises.",
+    description:
+      "Share of tenants whose visitors get offers: the upsell's rollout stage. A tenant stays in while the share rises; the Rollout page keeps each change and watches the guardrails.",
   },
   { key: "tenant_allowlist", label: "Tenants", description: "Sales channels the plugin runs for." },
 ]
@@ -16,7 +17,7 @@ export const FLAGS: { key: TierFlagKey; label: string; description: string }[] =
 export const isOverridden = (state: TierFlagsState, key: TierFlagKey) => state.overrides[key] !== undefined
 
 export function flagValueText<K extends TierFlagKey>(key: K, value: TierFlags[K], channelName: (id: string) => string): string {
-  if (key === "upsell_rollout_percent") return `${value}%`
+  if (key === "upsell_rollout_percent" || key === "tiered_catalog_rollout_percent") return `${value}%`
   if (key === "tenant_allowlist") {
     const ids = value as TierFlags["tenant_allowlist"]
     if (ids === null) return "Every tenant"

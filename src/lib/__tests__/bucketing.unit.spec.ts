@@ -1,5 +1,5 @@
 import fc from "fast-check"
-import { assignVariant, inRollout, unitHash } from "../bucketing"
+import { assignVariant, unitHash } from "../bucketing"
 
 describe("unitHash", () => {
   it("is deterministic and in [0, 1)", () => {
@@ -69,20 +69,5 @@ describe("assignVariant", () => {
       if (a === b) same++
     }
     expect(Math.abs(same / 10_000 - 0.5)).toBeLessThan(0.03)
-  })
-})
-
-describe("inRollout", () => {
-  it("grows monotonically with the percent", () => {
-    fc.assert(
-      fc.property(fc.string(), fc.integer({ min: 0, max: 100 }), fc.integer({ min: 0, max: 100 }), (visitor, a, b) => {
-        const [low, high] = a <= b ? [a, b] : [b, a]
-        if (inRollout("upsell", visitor, low)) {
-          expect(inRollout("upsell", visitor, high)).toBe(true)
-        }
-      })
-    )
-    expect(inRollout("upsell", "anyone", 100)).toBe(true)
-    expect(inRollout("upsell", "anyone", 0)).toBe(false)
   })
 })

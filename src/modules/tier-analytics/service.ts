@@ -1,10 +1,12 @@
 import { Context } from "@medusajs/framework/types"
-import { InjectManager, InjectTransactionManager, MedusaContext, MedusaService } from "@medusajs/framework/utils"
+import { generateEntityId, InjectManager, InjectTransactionManager, MedusaContext, MedusaService } from "@medusajs/framework/utils"
 import { SqlEntityManager } from "@medusajs/framework/mikro-orm/postgresql"
 import { sqlFilters } from "../../lib/sql"
+import { RequestCounter } from "../../lib/request-counts"
 import type { TierRevenue } from "../../lib/commission"
 import { Conversion } from "./models/conversion"
 import { ConversionLine } from "./models/conversion-line"
+import { StoreRequestBucket } from "./models/store-request-bucket"
 import { TierEvent } from "./models/tier-event"
 
 export type ReportFilter = {
@@ -45,7 +47,47 @@ const toNumber = (row: Record<string, unknown>, keys: string[]) => {
 const MONEY = ["orders", "revenue", "addon_revenue", "commission"]
 
 /** Funnel events and conversions, with the aggregate reads the reports need (one SQL query each). */
-export default class TierAnalyticsModuleService extends MedusaService({ TierEvent, Conversion, ConversionLine }) {
+/** Counts of the plugin's store requests of a tenant in one minute (`minute` at its start). */
+export type StoreRequestCount = { sales_channel_id: string; minute: Date; requests: number; errors: number }
+
+/** Tenants and a half-open time range [since, until) of a rollout guardrail's read. */
+export type WindowFilter = { sales_channel_ids: string[]; since: Date; until: Date }
+
+/** How long store request counts wait in memory before they are written. */
+const FLUSH_AFTER_MS = 5_000
+
+export default class TierAnalyticsModuleService extends MedusaService({ TierEvent, Conversion, ConversionLine, StoreRequestBucket }) {
+  protected readonly requests_ = new RequestCounter()
+  protected flushTimer_: ReturnType<typeof setTimeout> | null = null
+
+  /**
+   * Counts an answered store request of the plugin for the key's tenants (README "Staged rollout"):
+   * in memory, written within a few seconds, so the request itself never waits on it.
+   */
+  async countStoreRequest(salesChannelIds: string[], status: number): Promise<void> {
+    this.requests_.add(salesChannelIds, status, Date.now())
+    if (!this.flushTimer_) {
+      this.flushTimer_ = setTimeout(() => {
+        // A failed write keeps the counts for the next one.
+        this.flushStoreRequestCounts().catch(() => {})
+      }, FLUSH_AFTER_MS)
+      this.flushTimer_.unref?.()
+    }
+  }
+
+  /** Writes the counts waiting in memory (the guardrails' job does before it reads). */
+  async flushStoreRequestCounts() {
+    if (this.flushTimer_) clearTimeout(this.flushTimer_)
+    this.flushTimer_ = null
+    const counts = this.requests_.drain()
+    try {
+      await this.addStoreRequestCounts(counts.map((c) => ({ ...c, minute: new Date(c.minute) })))
+    } catch (e) {
+      this.requests_.restore(counts)
+      throw e
+    }
+  }
+
   /**
    * Records a conversion and its lines once per (order, reference): null when
    * it is already there. Two racing writers are settled by the unique index.
@@ -245,5 +287,112 @@ export default class TierAnalyticsModuleService extends MedusaService({ TierEven
       addon_revenue: Number(l.addon_revenue),
       commission: Number(l.commission),
     }))
+  }
+
+  /** Adds counts to their minute's row (one statement, however many rows): concurrent writers add up. */
+  @InjectManager()
+  async addStoreRequestCounts(counts: StoreRequestCount[], @MedusaContext() sharedContext: Context = {}) {
+    // One statement may update a row only once: rows of the same tenant-minute are added up first.
+    const merged = new Map<string, StoreRequestCount>()
+    for (const c of counts) {
+      const key = `${c.sales_channel_id}|${c.minute.getTime()}`
+      const seen = merged.get(key)
+      merged.set(key, seen ? { ...seen, requests: seen.requests + c.requests, errors: seen.errors + c.errors } : c)
+    }
+    counts = [...merged.values()]
+    if (!counts.length) return
+    const manager = sharedContext.manager as SqlEntityManager
+    const params = counts.flatMap((c) => [generateEntityId(undefined, "srb"), c.sales_channel_id, c.minute, c.requests, c.errors])
+    await manager.execute(
+      `insert into store_request_bucket (id, sales_channel_id, minute, requests, errors)
+       values ${counts.map(() => "(?, ?, ?, ?, ?)").join(", ")}
+       on conflict (sales_channel_id, minute) where deleted_at is null
+       do update set requests = store_request_bucket.requests + excluded.requests,
+                     errors = store_request_bucket.errors + excluded.errors, updated_at = now()`,
+      params
+    )
+  }
+
+  /** Store requests and 5xx answers of the tenants, minutes starting in the range. */
+  @InjectManager()
+  async storeRequestTotals(filter: WindowFilter, @MedusaContext() sharedContext: Context = {}) {
+    if (!filter.sales_channel_ids.length) return { requests: 0, errors: 0 }
+    const manager = sharedContext.manager as SqlEntityManager
+    const f = sqlFilters(filter.sales_channel_ids, { column: "" })
+    const [row] = await manager.execute(
+      `select coalesce(sum(requests), 0) as requests, coalesce(sum(errors), 0) as errors from store_request_bucket
+       where deleted_at is null and sales_channel_id in (${f.list}) and minute >= ? and minute < ?`,
+      [...f.params, filter.since, filter.until]
+    )
+    return { requests: Number(row.requests), errors: Number(row.errors) }
+  }
+
+  /** Requests and 5xx per minute of the tenants over the range, oldest first (the Rollout page's chart). */
+  @InjectManager()
+  async storeRequestSeries(filter: WindowFilter, @MedusaContext() sharedContext: Context = {}) {
+    if (!filter.sales_channel_ids.length) return []
+    const manager = sharedContext.manager as SqlEntityManager
+    const f = sqlFilters(filter.sales_channel_ids, { column: "" })
+    const rows = await manager.execute(
+      `select minute, sum(requests) as requests, sum(errors) as errors from store_request_bucket
+       where deleted_at is null and sales_channel_id in (${f.list}) and minute >= ? and minute < ?
+       group by minute order by minute`,
+      [...f.params, filter.since, filter.until]
+    )
+    return (rows as { minute: Date; requests: string; errors: string }[]).map((r) => ({
+      minute: new Date(r.minute).toISOString(),
+      requests: Number(r.requests),
+      errors: Number(r.errors),
+    }))
+  }
+
+  /** Forgets request counts of minutes before `before`. */
+  @InjectManager()
+  async pruneStoreRequestCounts(before: Date, @MedusaContext() sharedContext: Context = {}) {
+    const manager = sharedContext.manager as SqlEntityManager
+    await manager.execute(`delete from store_request_bucket where minute < ?`, [before])
+  }
+
+  /**
+   * Visitors of the tenants who viewed a tier in the range, and how many of them placed an order
+   * there in the range (the rollout's conversion guardrail).
+   */
+  @InjectManager()
+  async tierViewConversion(filter: WindowFilter, @MedusaContext() sharedContext: Context = {}) {
+    if (!filter.sales_channel_ids.length) return { visitors: 0, conversions: 0 }
+    const manager = sharedContext.manager as SqlEntityManager
+    const f = sqlFilters(filter.sales_channel_ids, { column: "" })
+    const range = [filter.since, filter.until]
+    const [row] = await manager.execute(
+      `with viewers as (
+         select distinct e.visitor_id from tier_event e
+         where e.deleted_at is null and e.name = 'tier_viewed' and e.sales_channel_id in (${f.list})
+           and e.created_at >= ? and e.created_at < ?)
+       select count(*) as visitors,
+              count(*) filter (where exists (
+                select 1 from conversion c
+                where c.visitor_id = v.visitor_id and c.kind = 'order' and c.deleted_at is null
+                  and c.sales_channel_id in (${f.list}) and c.occurred_at >= ? and c.occurred_at < ?)) as conversions
+       from viewers v`,
+      [...f.params, ...range, ...f.params, ...range]
+    )
+    return { visitors: Number(row.visitors), conversions: Number(row.conversions) }
+  }
+
+  /** Page loads the tenants' storefronts reported in the range, and the 75th percentile of their LCP. */
+  @InjectManager()
+  async pageLoads(filter: WindowFilter, @MedusaContext() sharedContext: Context = {}) {
+    if (!filter.sales_channel_ids.length) return { samples: 0, p75_ms: null }
+    const manager = sharedContext.manager as SqlEntityManager
+    const f = sqlFilters(filter.sales_channel_ids, { column: "" })
+    const [row] = await manager.execute(
+      `select count(*) as samples,
+              percentile_disc(0.75) within group (order by (e.properties->>'lcp_ms')::numeric) as p75
+       from tier_event e
+       where e.deleted_at is null and e.name = 'page_load' and e.sales_channel_id in (${f.list})
+         and e.created_at >= ? and e.created_at < ?`,
+      [...f.params, filter.since, filter.until]
+    )
+    return { samples: Number(row.samples), p75_ms: row.p75 === null ? null : Number(row.p75) }
   }
 }

@@ -1,12 +1,14 @@
 import { Context } from "@medusajs/framework/types"
-import { BigNumber, generateEntityId, InjectManager, MedusaContext, MedusaError, MedusaService } from "@medusajs/framework/utils"
+import { BigNumber, EmitEvents, generateEntityId, InjectManager, InjectTransactionManager, MedusaContext, MedusaError, MedusaService } from "@medusajs/framework/utils"
 import { SqlEntityManager } from "@medusajs/framework/mikro-orm/postgresql"
 import { sqlFilters } from "../../lib/sql"
-import { effectiveFlags, FlagOverrides, Flags } from "../../lib/flags"
+import { effectiveFlags, FlagOverrides, Flags, ROLLOUT_PERCENT_KEY } from "../../lib/flags"
+import { planRolloutChange, RolloutFeature, RolloutRequest } from "../../lib/rollout"
 import { tiersKey } from "../../lib/upsell"
 import { Experiment } from "./models/experiment"
 import { ExperimentExposure } from "./models/experiment-exposure"
 import { FlagSettings } from "./models/flag-settings"
+import { RolloutChange } from "./models/rollout-change"
 import { UpsellOffer } from "./models/upsell-offer"
 import { UpsellRule } from "./models/upsell-rule"
 import { parseUpsellOptions, UpsellSettings } from "./options"
@@ -49,6 +51,15 @@ const OFFER_COLUMNS = [
   "remaining_slots", "experiment_key", "experiment_variant", "shown_on", "tiers_key",
 ] as const
 
+export type RolloutChangeInput = {
+  feature: RolloutFeature
+  request: RolloutRequest
+  reason: string
+  /** The admin user; null for the guardrails' job. */
+  actor_id: string | null
+  figures?: Record<string, unknown> | null
+}
+
 /** Upsell rules, offers, experiments and the runtime flags. */
 export default class UpsellModuleService extends MedusaService({
   UpsellRule,
@@ -56,6 +67,7 @@ export default class UpsellModuleService extends MedusaService({
   Experiment,
   ExperimentExposure,
   FlagSettings,
+  RolloutChange,
 }) {
   protected readonly settings_: UpsellSettings
 
@@ -81,6 +93,75 @@ export default class UpsellModuleService extends MedusaService({
   /** The flags in force: plugin options with the merchant's runtime overrides on top. */
   async getFlags(): Promise<Flags> {
     return effectiveFlags(this.settings_.flags, await this.getFlagOverrides())
+  }
+
+  /**
+   * Moves a feature's rollout and records the change, in one transaction: the stage and its history
+   * never disagree, and concurrent changes (two admins, the guardrails' job) take turns, each
+   * planned from the stage the one before it left.
+   */
+  @InjectManager()
+  @EmitEvents()
+  async changeRollout(input: RolloutChangeInput, @MedusaContext() sharedContext: Context = {}) {
+    return await this.changeRollout_(input, sharedContext)
+  }
+
+  // The flag row is replaced through the generated methods: their module events drop the cached flags.
+  @InjectTransactionManager()
+  protected async changeRollout_(input: RolloutChangeInput, @MedusaContext() sharedContext: Context = {}) {
+    const manager = sharedContext.manager as SqlEntityManager
+    await manager.execute(`select pg_advisory_xact_lock(hashtext('tiered.rollout'))`)
+    const [row] = await this.listFlagSettings({}, { take: 1, order: { created_at: "ASC" } }, sharedContext)
+    const before = ((row?.overrides as FlagOverrides | undefined) ?? {}) as FlagOverrides
+    const flags = effectiveFlags(this.settings_.flags, before)
+    const key = ROLLOUT_PERCENT_KEY[input.feature]
+    const from = { percent: flags[key], paused: flags.rollout_paused.includes(input.feature) }
+    const plan = planRolloutChange(this.settings_.rollout.ladder, from, input.request)
+    if ("refused" in plan) {
+      throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `${input.feature}: ${plan.refused}`)
+    }
+    const paused = flags.rollout_paused.filter((f) => f !== input.feature)
+    const next: FlagOverrides = { ...before, [key]: plan.to.percent, rollout_paused: plan.to.paused ? [...paused, input.feature] : paused }
+    await this.replaceFlagOverrides_(row?.id ?? null, next, sharedContext)
+    const change = await this.createRolloutChanges(
+      {
+        feature: input.feature,
+        action: input.request.action,
+        from_percent: from.percent,
+        to_percent: plan.to.percent,
+        from_paused: from.paused,
+        to_paused: plan.to.paused,
+        reason: input.reason,
+        actor_id: input.actor_id,
+        figures: input.figures ?? null,
+      },
+      sharedContext
+    )
+    return { change, previous_overrides: before }
+  }
+
+  /** Takes a rollout change back (its workflow failed after it): the overrides before it, and no record. */
+  @InjectManager()
+  @EmitEvents()
+  async undoRolloutChange(changeId: string, previous: FlagOverrides, @MedusaContext() sharedContext: Context = {}) {
+    return await this.undoRolloutChange_(changeId, previous, sharedContext)
+  }
+
+  @InjectTransactionManager()
+  protected async undoRolloutChange_(changeId: string, previous: FlagOverrides, @MedusaContext() sharedContext: Context = {}) {
+    const manager = sharedContext.manager as SqlEntityManager
+    await manager.execute(`select pg_advisory_xact_lock(hashtext('tiered.rollout'))`)
+    const [row] = await this.listFlagSettings({}, { take: 1, order: { created_at: "ASC" } }, sharedContext)
+    await this.replaceFlagOverrides_(row?.id ?? null, previous, sharedContext)
+    await this.deleteRolloutChanges(changeId, sharedContext)
+  }
+
+  @InjectTransactionManager()
+  protected async replaceFlagOverrides_(rowId: string | null, overrides: FlagOverrides, @MedusaContext() sharedContext: Context = {}) {
+    if (rowId) {
+      await this.deleteFlagSettings(rowId, sharedContext)
+    }
+    await this.createFlagSettings({ overrides }, sharedContext)
   }
 
   /**

@@ -47,7 +47,7 @@ export const buildUpsellOffersStep = createStep(
     }
     // Offers are advice: cached reads suffice, and checkout verifies any price taken from one.
     const cached = { cached: true }
-    if (!upsellOn(await loadFlags(container, cached), channel, input.visitor_id)) {
+    if (!upsellOn(await loadFlags(container, cached), channel)) {
       return new StepResponse(noOffers())
     }
     const visible = await loadVisibleTiers(container, [channel], {}, cached)

@@ -40,7 +40,7 @@ export function RolloutControl({ state, set, saving }: FlagControls) {
         <Label htmlFor="flag-rollout" size="small">
           Rollout %
         </Label>
-        <Input id="flag-rollout" className="w-28" type="number" min={0} max={100} step="any" value={value} onChange={(e) => setValue(e.target.value)} />
+        <Input id="flag-rollout" className="w-28" type="number" min={0} max={100} step={1} value={value} onChange={(e) => setValue(e.target.value)} />
       </div>
       <Button size="small" variant="secondary" type="submit" isLoading={saving} data-testid="save-rollout">
         Save

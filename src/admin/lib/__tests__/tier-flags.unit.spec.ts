@@ -1,7 +1,15 @@
 import { allowlistForm, allowlistValue, flagValueText, isOverridden } from "../tier-flags"
 import type { TierFlagsState } from "../../../contract/admin"
 
-const defaults = { segments: true, upsell: true, upsell_rollout_percent: 100, tenant_allowlist: null }
+const defaults = {
+  segments: true,
+  upsell: true,
+  tiered_catalog_rollout_percent: 100,
+  upsell_rollout_percent: 100,
+  rollout_paused: [],
+  tenant_allowlist: null,
+  tenant_overrides: {},
+}
 const state: TierFlagsState = {
   flags: { ...defaults, upsell: false },
   defaults,

@@ -17,12 +17,12 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse<T
 }
 
 export const POST = async (req: AuthenticatedMedusaRequest<AdminSetFlagsType>, res: MedusaResponse<TierFlagsState>) => {
-  await setFlagOverridesWorkflow(req.scope).run({ input: { set: req.validatedBody } })
+  await setFlagOverridesWorkflow(req.scope).run({ input: { set: req.validatedBody, actor_id: req.auth_context.actor_id } })
   res.json(await flagsAnswer(req.scope))
 }
 
 export const DELETE = async (req: AuthenticatedMedusaRequest<unknown, AdminResetFlagsType>, res: MedusaResponse<TierFlagsState>) => {
   const { key } = req.validatedQuery
-  await setFlagOverridesWorkflow(req.scope).run({ input: { reset: key ? [key as keyof Flags] : "all" } })
+  await setFlagOverridesWorkflow(req.scope).run({ input: { reset: key ? [key as keyof Flags] : "all", actor_id: req.auth_context.actor_id } })
   res.json(await flagsAnswer(req.scope))
 }

@@ -57,8 +57,9 @@ import { AdminCreateUpsellRule, AdminListUpsellRules, AdminUpdateUpsellRule } fr
 import { CONFLICT_ERROR_NAME, RATE_LIMIT_ERROR_NAME } from "../lib/errors"
 import { StoreAddTierItems, StoreUpgradeCartTier } from "./store/carts/validators"
 import { StoreUpsellDecision, StoreUpsellOffers } from "./store/upsell/validators"
-import { StoreRescheduleBooking, StoreUpgradeOrderTier } from "./store/orders/validators"
-import { AdminRescheduleBooking } from "./admin/orders/validators"
+import { StoreAuthorizeBalancePayment, StoreRescheduleBooking, StoreStartBalancePayment, StoreUpgradeOrderTier } from "./store/orders/validators"
+import { AdminRecordOfflinePayment, AdminRescheduleBooking, AdminSendPaymentLink } from "./admin/orders/validators"
+import { AdminListBalances } from "./admin/balances/validators"
 import { StoreTierEvent } from "./store/tier-events/validators"
 import { StoreVisitor } from "./store/tiered/visitor/validators"
 import { ensureCartOfKey } from "./utils/cart-tenant"
@@ -143,6 +144,17 @@ export default defineMiddlewares({
       methods: ["POST"],
       middlewares: [authenticate("customer", ["session", "bearer"]), validateStoreInput("body", StoreRescheduleBooking)],
     },
+    // The balance after the deposit (README "Balances"): the amount is always the server's.
+    {
+      matcher: "/store/orders/:id/balance-payment",
+      methods: ["POST"],
+      middlewares: [ensureOrderOfKey, validateStoreInput("body", StoreStartBalancePayment)],
+    },
+    {
+      matcher: "/store/orders/:id/balance-payment/authorize",
+      methods: ["POST"],
+      middlewares: [ensureOrderOfKey, validateStoreInput("body", StoreAuthorizeBalancePayment)],
+    },
     { matcher: "/store/tiers/upgrade-quote", methods: ["POST"], middlewares: [validateStoreInput("body", StoreUpgradeQuote)] },
     { matcher: "/store/tiers/:id/addons", methods: ["GET"], middlewares: [validateStoreInput("query", StoreTierAddons)] },
     {
@@ -176,6 +188,10 @@ export default defineMiddlewares({
 
     { matcher: "/admin/orders/:id/reschedule", methods: ["POST"], middlewares: [validateBody(AdminRescheduleBooking)] },
     { matcher: "/admin/orders/:id/reschedule/preview", methods: ["POST"], middlewares: [validateBody(AdminRescheduleBooking)] },
+
+    { matcher: "/admin/orders/:id/offline-payments", methods: ["POST"], middlewares: [validateBody(AdminRecordOfflinePayment)] },
+    { matcher: "/admin/orders/:id/payment-link", methods: ["POST"], middlewares: [validateBody(AdminSendPaymentLink)] },
+    { matcher: "/admin/balances", methods: ["GET"], middlewares: [validateAndTransformQuery(AdminListBalances, {})] },
 
     { matcher: "/admin/availability/:sales_channel_id", methods: ["POST"], middlewares: [validateBody(AdminUpdateAvailability)] },
     { matcher: "/admin/availability/:sales_channel_id/calendar", methods: ["GET"], middlewares: [validateAndTransformQuery(AdminAvailabilityCalendar, {})] },

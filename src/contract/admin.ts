@@ -10,6 +10,7 @@ import type { Flags } from "../lib/flags"
 import type { ExperimentVariantResult, FunnelCounts, FunnelRates, FunnelStep } from "../lib/funnel"
 import type { PricingRule as PricingRuleInput, PricingRuleKind, TierPrice } from "../lib/pricing"
 import type { Trigger, UpsellAction } from "../lib/upsell"
+import type { OrderPaymentPlan } from "./store"
 
 export type { DateAvailability, DateStatus, ExperimentVariantResult, FeatureValue, TierFeature, ValuedFeature, FunnelCounts, FunnelRates, FunnelStep, PricingRuleKind, Trigger, UpsellAction }
 
@@ -596,3 +597,67 @@ export type DateOptionsResponse = {
   tiers: { id: string; name: string }[]
 }
 export type AdminConvertDateOptionRequest = { region_id: string }
+
+/** How a merchant took a payment outside the store. */
+export type OfflinePaymentMethod = "cheque" | "bank_transfer" | "cash" | "other"
+
+/** One payment collection of an order: checkout's (the deposit), a balance session's, or an offline record. */
+export type OrderSchedulePayment = {
+  payment_collection_id: string
+  kind: "checkout" | "session" | "offline"
+  amount: number
+  status: string
+  /** The provider (checkout, session) or the offline method. */
+  method: string | null
+  reference: string | null
+  note: string | null
+}
+/** `GET /admin/orders/:id/payment-plan`: the order's plan and payments (README "Balances"). */
+export type AdminOrderSchedule = { payment_plan: OrderPaymentPlan; canceled: boolean; payments: OrderSchedulePayment[] }
+export type AdminOrderScheduleResponse = { schedule: AdminOrderSchedule }
+
+export type AdminRecordOfflinePaymentRequest = { amount: number; method: OfflinePaymentMethod; reference?: string; note?: string }
+export type AdminOfflinePaymentResponse = {
+  payment: {
+    order_id: string
+    payment_id: string
+    payment_collection_id: string
+    amount: number
+    currency_code: string
+    method: string
+    offline_method: string
+    reference: string | null
+  }
+  schedule: AdminOrderSchedule
+}
+
+/** `POST /admin/orders/:id/payment-link`: the pay page's URL, also sent as `tiered.balance.payment_link`. */
+export type AdminPaymentLinkResponse = {
+  payment_link: {
+    order_id: string
+    url: string
+    email: string | null
+    amount: number
+    currency_code: string
+    balance_due_date: CalendarDate | null
+    payment_collection_id: string
+  }
+}
+
+export type BalanceStatus = "due" | "overdue"
+/** A row of `GET /admin/balances`. */
+export type AdminBalanceRow = {
+  order_id: string
+  display_id: number | null
+  email: string | null
+  sales_channel_id: string
+  sales_channel_name: string | null
+  currency_code: string
+  total: number
+  paid: number
+  balance: number
+  balance_due_date: CalendarDate | null
+  event_date: CalendarDate | null
+  status: BalanceStatus
+}
+export type AdminBalancesResponse = { balances: AdminBalanceRow[]; count: number; offset: number; limit: number }

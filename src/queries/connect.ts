@@ -3,7 +3,9 @@ import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/util
 // eslint-disable-next-line @medusajs/import-from-framework-not-internal -- the Stripe provider's own amount conversion, as the provider uses it
 import { getSmallestUnit } from "@medusajs/payment-stripe/dist/utils/get-smallest-unit"
 import { orderRevenue, RevenueLine } from "../lib/commission"
+import { feeShare } from "../lib/deposits"
 import { STRIPE_CONNECT_MODULE, StripeConnectModuleService } from "../modules/stripe-connect"
+import { TIER_ANALYTICS_MODULE, TierAnalyticsModuleService } from "../modules/tier-analytics"
 import type { ConnectPaymentData } from "../providers/stripe-connect/connect-data"
 import { loadCartTierLines } from "./cart"
 import { commissionPercentOf } from "./commission"
@@ -61,5 +63,29 @@ export async function connectPaymentData(
     application_fee_amount: Math.min(getSmallestUnit(commission, cart.currency_code), getSmallestUnit(amount, cart.currency_code)),
     amount,
     currency_code: cart.currency_code,
+  }
+}
+
+/**
+ * Destination and platform fee of a payment on a placed order (its balance): the order's tenant's
+ * connected account, and the commission's share of this payment (the order's recorded commission
+ * x amount / the order's total), so a deposit and its balance carry the commission once between them.
+ */
+export async function connectOrderPaymentData(scope: MedusaContainer, orderId: string, amount: number): Promise<ConnectPaymentData> {
+  const query = scope.resolve(ContainerRegistrationKeys.QUERY)
+  const { data } = await query.graph({ entity: "order", fields: ["id", "sales_channel_id", "currency_code", "total"], filters: { id: orderId } })
+  const order = data[0] as { id: string; sales_channel_id: string | null; currency_code: string; total: unknown } | undefined
+  if (!order?.sales_channel_id) {
+    throw new MedusaError(MedusaError.Types.NOT_FOUND, `Order with id: ${orderId} was not found`)
+  }
+  const account = await chargeableAccount(scope, order.sales_channel_id)
+  const analytics: TierAnalyticsModuleService = scope.resolve(TIER_ANALYTICS_MODULE)
+  const { commission } = await analytics.recordedTotals(order.id)
+  const fee = feeShare(commission, amount, Number(order.total), order.currency_code)
+  return {
+    destination: account.stripe_account_id,
+    application_fee_amount: getSmallestUnit(fee, order.currency_code),
+    amount,
+    currency_code: order.currency_code,
   }
 }

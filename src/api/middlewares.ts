@@ -51,6 +51,7 @@ import { AdminListTierRepairs, AdminRunReconcile } from "./admin/tier-repairs/va
 import { ADDON_RULE_FIELDS, ADMIN_SEGMENT_FIELDS, ADMIN_TIER_FIELDS } from "./utils/serialize"
 import { listQueryConfig } from "./utils/validators"
 import { AdminSetCommissionRates } from "./admin/commission-rates/validators"
+import { AdminSetDepositPolicy } from "./admin/deposit-policies/validators"
 import { AdminConnectAccount } from "./admin/stripe-connect/validators"
 import { AdminReportQuery, AdminRevenueReportQuery } from "./admin/tier-analytics/validators"
 import { AdminCreateUpsellRule, AdminListUpsellRules, AdminUpdateUpsellRule } from "./admin/upsell-rules/validators"
@@ -76,6 +77,7 @@ import {
   refuseUnsellableLines,
 } from "./utils/store-fence"
 import { setConnectPaymentData } from "./utils/connect-payment"
+import { setDepositAmount } from "./utils/deposit-payment"
 import { secureOptionDate } from "./utils/option-draft-order"
 import { StoreGetSegment, StoreListSegments } from "./store/segments/validators"
 import { StoreCompareTiers, StoreTierAddons, StoreTierAvailability, StoreUpgradeQuote } from "./store/tiers/validators"
@@ -127,7 +129,7 @@ export default defineMiddlewares({
     { matcher: "/store/carts/:id/line-items/:line_id", methods: ["DELETE"], middlewares: [removeAddonsWithTierLine] },
     { matcher: "/store/payment-collections", methods: ["POST"], middlewares: [ensureNamedCartOfKey("body")] },
     { matcher: "/store/payment-collections/:id", middlewares: [ensurePaymentCollectionOfKey] },
-    { matcher: "/store/payment-collections/:id/payment-sessions", methods: ["POST"], middlewares: [setConnectPaymentData] },
+    { matcher: "/store/payment-collections/:id/payment-sessions", methods: ["POST"], middlewares: [setDepositAmount, setConnectPaymentData] },
     { matcher: "/store/orders/:id", middlewares: [ensureOrderOfKey] },
     { matcher: "/store/returns", methods: ["POST"], middlewares: [ensureNamedOrderOfKey] },
     { matcher: "/store/shipping-options", methods: ["GET"], middlewares: [ensureNamedCartOfKey("query")] },
@@ -223,6 +225,7 @@ export default defineMiddlewares({
     // Stripe signs the exact bytes it sent.
     { matcher: "/hooks/stripe-connect", methods: ["POST"], bodyParser: { preserveRawBody: true }, middlewares: [] },
     { matcher: "/admin/commission-rates/:sales_channel_id", methods: ["POST"], middlewares: [validateBody(AdminSetCommissionRates)] },
+    { matcher: "/admin/deposit-policies/:sales_channel_id", methods: ["POST"], middlewares: [validateBody(AdminSetDepositPolicy)] },
 
     { matcher: "/admin/tier-repairs", methods: ["GET"], middlewares: [validateAndTransformQuery(AdminListTierRepairs, listQueryConfig())] },
     { matcher: "/admin/tier-repairs/run", methods: ["POST"], middlewares: [validateBody(AdminRunReconcile)] },

@@ -598,6 +598,33 @@ export type DateOptionsResponse = {
 }
 export type AdminConvertDateOptionRequest = { region_id: string }
 
+/** A deposit policy: the tenant's default (`segment_id` null) or a segment's override (README "Deposits"). */
+export type DepositPolicyPayload = {
+  /** null or absent: the tenant's default. */
+  segment_id?: string | null
+  kind: "percent" | "fixed"
+  /** Percent 1-100, or a fixed amount in `currency_code`'s main unit. */
+  value: number
+  /** Required for a fixed amount (a cart in another currency pays in full); none for a percent. */
+  currency_code?: string | null
+  /** Default 30. */
+  balance_due_days?: number
+  /** Kept for cancellations; default false. */
+  deposit_refundable?: boolean
+  /** Kept for cancellations; default 30. */
+  balance_refundable_days?: number
+}
+
+export type DepositPolicy = Required<DepositPolicyPayload> & { id: string; sales_channel_id: string }
+
+export type DepositPolicies = {
+  sales_channel_id: string
+  /** The tenant's default; null: orders pay in full unless a segment says otherwise. */
+  default: DepositPolicy | null
+  /** Segment overrides, each with its segment's handle and name. */
+  segments: (DepositPolicy & { segment_handle: string; segment_name: string })[]
+}
+
 /** How a merchant took a payment outside the store. */
 export type OfflinePaymentMethod = "cheque" | "bank_transfer" | "cash" | "other"
 

@@ -282,6 +282,41 @@ export type StoreUpgradeQuoteResponse = UpgradeQuote
 /** The plugin is loaded and answering for this key's sales channel. */
 export type StoreHealthResponse = { status: "ok" }
 
+/** Why a cart pays what it pays now (see README "Deposits"). */
+export type PaymentDueReason = "no_packages" | "no_policy" | "deposit" | "balance_due_passed" | "deposit_covers_total"
+
+/** What a cart pays at checkout and what its order will owe: `due_now` is what the payment session charges. */
+export type CartPaymentPlan = {
+  currency_code: string
+  total: number
+  due_now: number
+  balance: number
+  /** When the balance is due; null when the cart pays in full. */
+  balance_due_date: CalendarDate | null
+  /** The earliest event date of the cart's packages. */
+  event_date: CalendarDate | null
+  pay_in_full: boolean
+  reason: PaymentDueReason
+}
+export type StoreCartPaymentPlanResponse = { payment_plan: CartPaymentPlan }
+
+export type PaymentPlanStatus = "paid" | "due" | "overdue"
+
+/** What an order was charged at checkout, has paid and still owes. */
+export type OrderPaymentPlan = {
+  order_id: string
+  currency_code: string
+  total: number
+  /** What checkout took (the whole total for an order that paid in full). */
+  deposit: number
+  /** Authorized or captured on the order's payment collections, less refunds. */
+  paid: number
+  balance: number
+  balance_due_date: CalendarDate | null
+  status: PaymentPlanStatus
+}
+export type StoreOrderPaymentPlanResponse = { payment_plan: OrderPaymentPlan }
+
 /** A balance's payment collection and its session(s): a Stripe session's `data` holds what the storefront confirms the card with. */
 export type BalancePaymentCollection = {
   id: string

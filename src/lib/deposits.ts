@@ -136,7 +136,7 @@ export function paymentDue(input: PaymentDueInput): PaymentDue {
   }
 
   let dueNow = input.total
-  let dueDate: string | null = null
+  let dueDate = null as string | null
   for (const [i, p] of packages.entries()) {
     const rule = rules[i]
     if (!rule) {
@@ -191,4 +191,20 @@ export function planStatus(plan: { total: number; balance_due_date: string | nul
     return "paid"
   }
   return plan.balance_due_date && plan.balance_due_date < today ? "overdue" : "due"
+}
+
+/** The payment session statuses checkout would authorize (Medusa's processable ones). */
+const PROCESSABLE = new Set(["pending", "requires_more", "authorized", "captured", "pending_authorization"])
+
+/**
+ * Why checkout must refuse a cart's payment sessions, or null: every session it would authorize
+ * must be for exactly what is due now (a session made before the cart changed, or for a
+ * collection whose amount was reset, is not).
+ */
+export function sessionAmountProblem(sessions: { amount: unknown; status: string }[], dueNow: number, currencyCode: string): string | null {
+  const wrong = sessions.find((s) => PROCESSABLE.has(s.status) && roundToMinor(Number(s.amount), currencyCode) !== roundToMinor(dueNow, currencyCode))
+  if (!wrong) {
+    return null
+  }
+  return `The payment session is for ${Number(wrong.amount)} ${currencyCode.toUpperCase()} but ${dueNow} is due now; start the payment session again (POST /store/payment-collections/:id/payment-sessions) and complete the cart`
 }

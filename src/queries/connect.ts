@@ -32,7 +32,8 @@ export async function chargeableAccount(scope: MedusaContainer, salesChannelId: 
 /**
  * Destination and platform fee of a cart's payment, from the server's own
  * records: the cart's tenant's connected account, and the commission of its
- * tier and add-on lines (PRODUCT's rule, the tenant's rates).
+ * tier and add-on lines (PRODUCT's rule, the tenant's rates), in proportion when the payment
+ * is a deposit.
  */
 export async function connectPaymentData(
   scope: MedusaContainer,
@@ -49,7 +50,10 @@ export async function connectPaymentData(
   if (!collection?.cart) {
     throw new MedusaError(MedusaError.Types.NOT_FOUND, `Payment collection ${paymentCollectionId} was not found`)
   }
-  const cart = await loadCartTierLines(scope, collection.cart.id, salesChannelIds)
+  const [cart, { data: totals }] = await Promise.all([
+    loadCartTierLines(scope, collection.cart.id, salesChannelIds),
+    query.graph({ entity: "cart", fields: ["id", "total"], filters: { id: collection.cart.id } }),
+  ])
   const account = await chargeableAccount(scope, cart.sales_channel_id)
   // The fee is the commission of the lines the plugin's records describe, never of their metadata.
   const lines: RevenueLine[] = cart.records.map((r) => {
@@ -58,9 +62,11 @@ export async function connectPaymentData(
   })
   const { commission } = orderRevenue(lines, await commissionPercentOf(scope, cart.sales_channel_id), cart.currency_code)
   const amount = Number(collection.amount)
+  // A deposit carries the commission's share of it; the balance's payment will carry the rest.
+  const fee = feeShare(commission, amount, Number((totals[0] as { total: unknown }).total), cart.currency_code)
   return {
     destination: account.stripe_account_id,
-    application_fee_amount: Math.min(getSmallestUnit(commission, cart.currency_code), getSmallestUnit(amount, cart.currency_code)),
+    application_fee_amount: getSmallestUnit(fee, cart.currency_code),
     amount,
     currency_code: cart.currency_code,
   }

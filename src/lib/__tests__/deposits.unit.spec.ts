@@ -1,5 +1,5 @@
 import fc from "fast-check"
-import { DepositError, DepositRule, feeShare, paymentDue, PaymentDueInput, planStatus } from "../deposits"
+import { DepositError, DepositRule, feeShare, paymentDue, PaymentDueInput, planStatus, sessionAmountProblem } from "../deposits"
 
 const thirty: DepositRule = { kind: "percent", value: 30, currency_code: null, balance_due_days: 30 }
 const pkg = (total: number, event_date = "2028-02-17", segment_id = "seg_sig") => ({ segment_id, event_date, total })
@@ -128,7 +128,7 @@ describe("paymentDue", () => {
           } else {
             expect(due.balance).toBeGreaterThan(0)
             expect(due.balance_due_date! > "2026-12-17").toBe(true)
-            expect(due.balance_due_date! <= due.event_date!).toBe(true)
+            expect(due.balance_due_date! <= packages.map((p) => p.event_date).sort().pop()!).toBe(true)
           }
         }
       )
@@ -158,5 +158,14 @@ describe("planStatus", () => {
     expect(planStatus(plan, 10000, "2028-03-01", "usd")).toBe("paid")
     expect(planStatus(plan, 3000, "2028-01-18", "usd")).toBe("due")
     expect(planStatus(plan, 3000, "2028-01-19", "usd")).toBe("overdue")
+  })
+})
+
+describe("sessionAmountProblem", () => {
+  it("refuses any processable session that is not for what is due now", () => {
+    expect(sessionAmountProblem([{ amount: 3000, status: "pending" }], 3000, "usd")).toBeNull()
+    expect(sessionAmountProblem([{ amount: 10000, status: "pending" }], 3000, "usd")).toMatch(/start the payment session again/)
+    expect(sessionAmountProblem([{ amount: 10000, status: "canceled" }, { amount: 3000, status: "authorized" }], 3000, "usd")).toBeNull()
+    expect(sessionAmountProblem([{ amount: "2999.99", status: "authorized" }], 3000, "usd")).not.toBeNull()
   })
 })

@@ -2,6 +2,7 @@ import { MedusaContainer } from "@medusajs/framework/types"
 import { StepResponse } from "@medusajs/framework/workflows-sdk"
 import { completeCartWorkflow } from "@medusajs/medusa/core-flows"
 import { BOOKING_MODULE, BookingModuleService } from "../../modules/booking"
+import { attachPaymentPlan } from "../../queries/payment-plan"
 import { confirmOrderBookings, OrderBookingChanges, undoOrderBookings } from "../steps/confirm-order-bookings"
 
 // Not in the hook's public typings, but declared by completeCartWorkflow: it runs last, after
@@ -15,11 +16,13 @@ const hooks = completeCartWorkflow.hooks as unknown as { orderCreated: OrderCrea
 /**
  * The placed order takes over its cart's records and claims: each record points at the order
  * line Medusa made from its cart line, and each claim becomes the confirmed booking of that line.
+ * The cart's payment plan gets the order's id (README "Deposits").
  * Doing it again changes nothing, so the reconciler can finish it after a crash.
  */
 hooks.orderCreated(
   async ({ order_id, cart_id }, { container }) => {
     const changes = await confirmOrderBookings(container, { order_id, cart_id })
+    await attachPaymentPlan(container, order_id, cart_id)
     return new StepResponse(changes, changes)
   },
   async (changes, { container }) => {

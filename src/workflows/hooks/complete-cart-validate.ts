@@ -8,6 +8,9 @@ import { isLapsedHold } from "../../modules/booking/service"
 import { verifyCheckout } from "../../queries/checkout"
 import { cartTierLineRecords } from "../../queries/tier-lines"
 import { ConflictError } from "../../lib/errors"
+import { sessionAmountProblem } from "../../lib/deposits"
+import { cartPaymentDue } from "../../queries/payment-plan"
+import { dropCartPaymentPlan, recordCartPaymentPlan } from "../steps/record-payment-plan"
 
 type HookCart = {
   id: string
@@ -15,6 +18,7 @@ type HookCart = {
   region_id?: string | null
   currency_code?: string | null
   items?: { id: string; title: string; variant_id: string | null; product_id: string | null; quantity: unknown; unit_price: unknown; metadata: Record<string, unknown> | null }[] | null
+  payment_collection?: { payment_sessions?: { amount: unknown; status: string }[] | null } | null
 }
 
 /** Gives back the slots this cart claimed and no order took (a claim made from a hold goes back to being the hold). */
@@ -25,11 +29,14 @@ async function releaseClaims(container: MedusaContainer, cartId: string, onlyIds
 }
 
 /**
- * Before Medusa creates the order (under the cart lock): the whole cart is checked against the
+ * Before Medusa creates the order (under the cart lock): every payment session must be for what
+ * the cart pays now (the deposit, README "Deposits"); the whole cart is checked against the
  * plugin's records (400 naming each bad line; 409 for a price or date that moved), then each tier
  * line's date is claimed (its hold becomes a `pending` booking; a line whose hold lapsed and was
  * taken gets the lowest free slot, or a 409), committed before the order exists. The order-created hook confirms the claims; a failed checkout releases them
  * (this hook's compensation); a process that dies in between leaves claims the reconciler settles.
+ * The cart's payment plan is written last, before the order exists; the order-created hook gives it
+ * the order.
  */
 completeCartWorkflow.hooks.validate(
   async ({ cart: hookCart }, { container }) => {
@@ -42,6 +49,12 @@ completeCartWorkflow.hooks.validate(
     const channel = raw.sales_channel_id
     if (!channel) {
       throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `Cart ${raw.id} has no sales channel`)
+    }
+    // What is due now is decided again; a session for any other amount is refused before anything changes.
+    const due = await cartPaymentDue(container, raw.id, [channel])
+    const paymentProblem = due.reason === "no_packages" ? null : sessionAmountProblem(raw.payment_collection?.payment_sessions ?? [], due.due_now, due.currency_code)
+    if (paymentProblem) {
+      throw new MedusaError(MedusaError.Types.INVALID_DATA, paymentProblem)
     }
     const cart = {
       id: raw.id,
@@ -116,11 +129,15 @@ completeCartWorkflow.hooks.validate(
       }
       throw e
     }
+    if (due.reason !== "no_packages") {
+      await recordCartPaymentPlan(container, due)
+    }
     return new StepResponse(created, cart.id)
   },
   async (cartId, { container }) => {
     if (cartId) {
       await releaseClaims(container, cartId)
+      await dropCartPaymentPlan(container, cartId)
     }
   }
 )

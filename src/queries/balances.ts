@@ -219,7 +219,7 @@ export type BalanceRow = {
   balance: number
   balance_due_date: string | null
   event_date: string | null
-  status: PlanStatus
+  status: Exclude<PlanStatus, "paid">
 }
 
 export type BalanceFilter = { sales_channel_id?: string; status?: "due" | "overdue"; limit: number; offset: number }
@@ -280,6 +280,7 @@ export async function listBalances(scope: MedusaContainer, filter: BalanceFilter
     if (status === "paid" || (filter.status && status !== filter.status)) {
       continue
     }
+    const owing: BalanceRow["status"] = status
     rows.push({
       order_id: order.id,
       display_id: order.display_id,
@@ -292,7 +293,7 @@ export async function listBalances(scope: MedusaContainer, filter: BalanceFilter
       balance: Math.max(0, roundToMinor(total - paid, currency)),
       balance_due_date: plan.balance_due_date,
       event_date: plan.event_date,
-      status,
+      status: owing,
     })
   }
   return { balances: rows.slice(filter.offset, filter.offset + filter.limit), count: rows.length, offset: filter.offset, limit: filter.limit }

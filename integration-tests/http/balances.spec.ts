@@ -1,0 +1,247 @@
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { DEPOSITS_MODULE, DepositsModuleService } from "../../src/modules/deposits"
+import { adminHeaders, createPackageProduct, createRegion, createTenant, dayFromToday as day, failed, Tenant } from "./fixtures"
+
+jest.setTimeout(240 * 1000)
+
+medusaIntegrationTestRunner({
+  testSuite: ({ api, getContainer }) => {
+    let admin: { headers: Record<string, string> }
+    let studio: Tenant
+    let rival: Tenant
+    let region: { id: string }
+    let complete10k: { id: string }
+
+    const eventDate = day(420)
+    const dueDate = day(390)
+
+    beforeEach(async () => {
+      const container = getContainer()
+      admin = await adminHeaders(container)
+      studio = await createTenant(container, "Studio")
+      rival = await createTenant(container, "Rival")
+      region = await createRegion(container, "usd")
+      const product = (await createPackageProduct(container, { title: "Signature Complete", prices: { usd: 10000 }, salesChannelIds: [studio.salesChannelId] })) as any
+      const signature = (await api.post("/admin/segments", { handle: "signature", name: "Signature", commission_percent: 10 }, admin)).data.segment
+      complete10k = (await api.post(`/admin/segments/${signature.id}/tiers`, { level: 1, name: "Complete", product_id: product.id }, admin)).data.tier
+      await api.post(`/admin/deposit-policies/${studio.salesChannelId}`, { kind: "percent", value: 30, balance_due_days: 30 }, admin)
+    })
+
+    /** A real checkout that pays the 30% deposit with the system provider: the order owes 7000. */
+    const depositOrder = async (date = eventDate) => {
+      const cart = (await api.post("/store/carts", { region_id: region.id, email: "couple@example.com" }, studio.headers)).data.cart
+      await api.post(`/store/carts/${cart.id}/tier-items`, { tier_id: complete10k.id, event_date: date }, studio.headers)
+      const collection = (await api.post("/store/payment-collections", { cart_id: cart.id }, studio.headers)).data.payment_collection
+      await api.post(`/store/payment-collections/${collection.id}/payment-sessions`, { provider_id: "pp_system_default" }, studio.headers)
+      const { data } = await api.post(`/store/carts/${cart.id}/complete`, {}, studio.headers)
+      expect(data.type).toBe("order")
+      return data.order.id as string
+    }
+    const plan = async (orderId: string) => (await api.get(`/store/orders/${orderId}/payment-plan`, studio.headers)).data.payment_plan
+    const pay = (orderId: string, body: Record<string, unknown> = { provider_id: "pp_system_default" }, tenant = studio) =>
+      api.post(`/store/orders/${orderId}/balance-payment`, body, tenant.headers)
+    const authorize = (orderId: string, tenant = studio) => api.post(`/store/orders/${orderId}/balance-payment/authorize`, {}, tenant.headers)
+    /** The order's payment collections, sessions and payments as Medusa holds them. */
+    const collections = async (orderId: string) => {
+      const query = getContainer().resolve(ContainerRegistrationKeys.QUERY)
+      const { data } = await query.graph({
+        entity: "order",
+        fields: [
+          "payment_collections.id",
+          "payment_collections.amount",
+          "payment_collections.status",
+          "payment_collections.metadata",
+          "payment_collections.payment_sessions.id",
+          "payment_collections.payment_sessions.amount",
+          "payment_collections.payment_sessions.status",
+          "payment_collections.payments.id",
+          "payment_collections.payments.amount",
+        ],
+        filters: { id: orderId },
+      })
+      return ((data[0] as any).payment_collections ?? []).sort((a: any, b: any) => a.id.localeCompare(b.id)) as any[]
+    }
+    const summary = async (orderId: string) => (await api.get(`/admin/orders/${orderId}?fields=id,summary`, admin)).data.order.summary
+
+    it("collects the balance by session: one collection for exactly the balance, authorized once, the plan paid", async () => {
+      const orderId = await depositOrder()
+      expect(await plan(orderId)).toMatchObject({ total: 10000, paid: 3000, balance: 7000, balance_due_date: dueDate, status: "due" })
+
+      const first = (await pay(orderId)).data
+      expect(first.payment_collection).toMatchObject({ amount: 7000, currency_code: "usd", status: "not_paid" })
+      expect(first.payment_collection.payment_sessions).toEqual([expect.objectContaining({ provider_id: "pp_system_default", amount: 7000, status: "pending" })])
+      expect(first.payment_plan).toMatchObject({ paid: 3000, balance: 7000 })
+
+      // A repeat answers the same collection and session.
+      const again = (await pay(orderId)).data
+      expect(again.payment_collection.id).toBe(first.payment_collection.id)
+      expect(again.payment_collection.payment_sessions.map((s: any) => s.id)).toEqual([first.payment_collection.payment_sessions[0].id])
+
+      const done = (await authorize(orderId)).data
+      expect(done.payment_plan).toMatchObject({ order_id: orderId, total: 10000, paid: 10000, balance: 0, status: "paid" })
+      // A repeat (a lost answer, a double click) answers the same payment; nothing is charged twice.
+      const repeat = (await authorize(orderId)).data
+      expect(repeat.payment_id).toBe(done.payment_id)
+      expect(repeat.payment_plan).toEqual(done.payment_plan)
+      const after = await collections(orderId)
+      expect(after).toHaveLength(2)
+      expect(after.flatMap((c) => c.payments ?? []).map((p: any) => Number(p.amount)).sort()).toEqual([3000, 7000])
+
+      // Paid in full: another payment is refused, nothing made.
+      const refused = await failed(pay(orderId))
+      expect(refused.status).toBe(400)
+      expect(refused.data.message).toContain("paid in full")
+      expect(await collections(orderId)).toEqual(after)
+    })
+
+    it("refuses an amount from the storefront, another tenant's order, an unknown provider and an authorization never started, changing nothing", async () => {
+      const orderId = await depositOrder()
+      const before = await collections(orderId)
+
+      for (const body of [
+        { provider_id: "pp_system_default", amount: 1 },
+        { provider_id: "pp_system_default", amount: -7000 },
+        { provider_id: "pp_system_default", amount: 1e12 },
+        { provider_id: "pp_system_default", currency_code: "eur" },
+      ]) {
+        const refused = await failed(pay(orderId, body))
+        expect(refused.status).toBe(400)
+      }
+      const notStarted = await failed(authorize(orderId))
+      expect(notStarted.status).toBe(400)
+      expect(notStarted.data.message).toContain("No balance payment was started")
+      const unknown = await failed(pay(orderId, { provider_id: "pp_nowhere_default" }))
+      expect(unknown.status).toBe(400)
+      expect(unknown.data.message).toContain("pp_nowhere_default")
+
+      // Another tenant's key: 404 as if the order did not exist, on both routes, before and after a start.
+      for (const request of [() => pay(orderId, undefined, rival), () => authorize(orderId, rival)]) {
+        const hidden = await failed(request())
+        expect(hidden.status).toBe(404)
+      }
+      expect(await collections(orderId)).toEqual(before)
+      await pay(orderId)
+      const started = await collections(orderId)
+      const hidden = await failed(authorize(orderId, rival))
+      expect(hidden.status).toBe(404)
+      expect((await failed(api.get(`/store/orders/${orderId}/payment-plan`, rival.headers))).status).toBe(404)
+      expect(await collections(orderId)).toEqual(started)
+      expect(await plan(orderId)).toMatchObject({ paid: 3000, balance: 7000 })
+    })
+
+    it("gives two racing pay calls one collection, and two racing authorizations one payment", async () => {
+      const orderId = await depositOrder()
+      const answers = await Promise.all([pay(orderId), pay(orderId), pay(orderId)])
+      expect(new Set(answers.map((a) => a.data.payment_collection.id)).size).toBe(1)
+      const balanceCollections = (await collections(orderId)).filter((c) => c.metadata?.tiered_balance === "session")
+      expect(balanceCollections).toHaveLength(1)
+      expect(balanceCollections[0].payment_sessions).toHaveLength(1)
+
+      const settled = await Promise.allSettled([authorize(orderId), authorize(orderId)])
+      const ok = settled.filter((s) => s.status === "fulfilled").map((s) => (s as PromiseFulfilledResult<any>).value.data)
+      expect(ok.length).toBeGreaterThanOrEqual(1)
+      expect(new Set(ok.map((a) => a.payment_id)).size).toBe(1)
+      const payments = (await collections(orderId)).flatMap((c) => c.payments ?? [])
+      expect(payments.map((p: any) => Number(p.amount)).sort()).toEqual([3000, 7000])
+      expect(await plan(orderId)).toMatchObject({ paid: 10000, balance: 0, status: "paid" })
+    })
+
+    it("records an offline payment through Medusa (the order's summary shows it), never above the balance", async () => {
+      const orderId = await depositOrder()
+      const paidBefore = Number((await summary(orderId)).paid_total ?? 0)
+      // A session started for the whole balance before the cheque arrives.
+      await pay(orderId)
+
+      const above = await failed(api.post(`/admin/orders/${orderId}/offline-payments`, { amount: 7000.01, method: "cheque" }, admin))
+      expect(above.status).toBe(400)
+      expect(above.data.message).toContain("more than the balance of 7000")
+      for (const body of [{ amount: -5, method: "cash" }, { amount: 100, method: "barter" }, { amount: 0, method: "cash" }]) {
+        expect((await failed(api.post(`/admin/orders/${orderId}/offline-payments`, body, admin))).status).toBe(400)
+      }
+      expect((await collections(orderId)).filter((c) => c.metadata?.tiered_balance === "offline")).toEqual([])
+
+      const { data } = await api.post(
+        `/admin/orders/${orderId}/offline-payments`,
+        { amount: 2000, method: "cheque", reference: "CHQ-1042", note: "Handed over at the venue visit" },
+        admin
+      )
+      expect(data.payment).toMatchObject({ order_id: orderId, amount: 2000, offline_method: "cheque", reference: "CHQ-1042" })
+      expect(data.schedule.payment_plan).toMatchObject({ paid: 5000, balance: 5000, status: "due" })
+      expect(data.schedule.payments).toContainEqual(
+        expect.objectContaining({ kind: "offline", amount: 2000, method: "cheque", reference: "CHQ-1042", note: "Handed over at the venue visit" })
+      )
+      // Medusa's order counts the captured offline payment.
+      expect(Number((await summary(orderId)).paid_total)).toBe(paidBefore + 2000)
+      expect(await plan(orderId)).toMatchObject({ paid: 5000, balance: 5000 })
+
+      // The session started for 7000 is stale: refused, nothing authorized; a new start asks for 5000.
+      const stale = await failed(authorize(orderId))
+      expect(stale.status).toBe(409)
+      expect(stale.data.message).toContain("the balance is now 5000")
+      expect(await plan(orderId)).toMatchObject({ paid: 5000, balance: 5000 })
+      const restarted = (await pay(orderId)).data
+      expect(restarted.payment_collection.amount).toBe(5000)
+      expect(restarted.payment_collection.payment_sessions.map((s: any) => s.amount)).toEqual([5000])
+      expect((await authorize(orderId)).data.payment_plan).toMatchObject({ paid: 10000, balance: 0, status: "paid" })
+      expect((await failed(api.post(`/admin/orders/${orderId}/offline-payments`, { amount: 1, method: "cash" }, admin))).status).toBe(400)
+    })
+
+    it("sends a payment link to the storefront's pay page for the balance, and lists balances due and overdue", async () => {
+      const orderId = await depositOrder()
+      const events: { name: string; data: any }[] = []
+      const eventBus = getContainer().resolve(Modules.EVENT_BUS)
+      eventBus.subscribe("tiered.balance.payment_link", async (event: any) => {
+        events.push({ name: "tiered.balance.payment_link", data: event.data })
+      })
+
+      const { data } = await api.post(`/admin/orders/${orderId}/payment-link`, {}, admin)
+      expect(data.payment_link).toMatchObject({
+        order_id: orderId,
+        url: `http://localhost:5173/?pay=${orderId}`,
+        email: "couple@example.com",
+        amount: 7000,
+        currency_code: "usd",
+        balance_due_date: dueDate,
+      })
+      const linked = (await collections(orderId)).find((c) => c.id === data.payment_link.payment_collection_id)
+      expect(linked).toMatchObject({ status: "not_paid", metadata: { tiered_balance: "session" } })
+      expect(Number(linked.amount)).toBe(7000)
+      for (let i = 0; i < 50 && !events.length; i++) {
+        await new Promise((r) => setTimeout(r, 100))
+      }
+      expect(events[0]?.data).toMatchObject({ order_id: orderId, url: data.payment_link.url, email: "couple@example.com" })
+      // The couple's page then pays that same collection.
+      expect((await pay(orderId)).data.payment_collection.id).toBe(data.payment_link.payment_collection_id)
+
+      // A second order whose due date passed (the plan says so) is overdue.
+      const late = await depositOrder(day(400))
+      const deposits = getContainer().resolve(DEPOSITS_MODULE) as DepositsModuleService
+      const [latePlan] = await deposits.listPaymentPlans({ order_id: late })
+      await deposits.updatePaymentPlans({ id: latePlan.id, balance_due_date: day(-2) })
+
+      const all = (await api.get("/admin/balances", admin)).data
+      expect(all.count).toBe(2)
+      expect(all.balances.map((b: any) => [b.order_id, b.status, b.balance])).toEqual([
+        [late, "overdue", 7000],
+        [orderId, "due", 7000],
+      ])
+      expect(all.balances[0]).toMatchObject({ sales_channel_id: studio.salesChannelId, sales_channel_name: "Studio", email: "couple@example.com", paid: 3000 })
+      expect((await api.get("/admin/balances?status=overdue", admin)).data.balances.map((b: any) => b.order_id)).toEqual([late])
+      expect((await api.get(`/admin/balances?sales_channel_id=${rival.salesChannelId}`, admin)).data.count).toBe(0)
+      expect((await failed(api.get("/admin/balances?status=paid", admin))).status).toBe(400)
+
+      const csv = await api.get("/admin/balances?format=csv", admin)
+      expect(csv.headers["content-type"]).toContain("text/csv")
+      const lines = (csv.data as string).trim().split("\r\n")
+      expect(lines[0]).toBe("display_id,order_id,sales_channel_name,email,event_date,balance_due_date,status,total,paid,balance,currency_code")
+      expect(lines).toHaveLength(3)
+      expect(lines[1]).toContain(`${late},Studio,couple@example.com,${day(400)},${day(-2)},overdue,10000,3000,7000,usd`)
+
+      // Paid in full: no link, no row.
+      await api.post(`/admin/orders/${late}/offline-payments`, { amount: 7000, method: "bank_transfer" }, admin)
+      expect((await failed(api.post(`/admin/orders/${late}/payment-link`, {}, admin))).status).toBe(400)
+      expect((await api.get("/admin/balances", admin)).data.balances.map((b: any) => b.order_id)).toEqual([orderId])
+    })
+  },
+})

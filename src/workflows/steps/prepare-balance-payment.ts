@@ -2,9 +2,8 @@ import { MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { balancePaymentProblem } from "../../lib/balances"
 import { openSessionCollection, orderBalance, regionProviders } from "../../queries/balances"
-import { isConnectProvider } from "../../api/utils/connect-payment"
 import { connectOrderPaymentData } from "../../queries/connect"
-import { CONNECT_DATA_KEY } from "../../providers/stripe-connect/connect-data"
+import { CONNECT_DATA_KEY, isConnectProvider } from "../../providers/stripe-connect/connect-data"
 
 export type PrepareBalancePaymentInput = {
   order_id: string

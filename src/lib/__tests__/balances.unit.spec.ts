@@ -1,0 +1,84 @@
+import fc from "fast-check"
+import { balancePaymentProblem, balancePaymentUrl, nextChargeDate, offlinePaymentProblem, refundsByPolicy } from "../balances"
+
+describe("offlinePaymentProblem", () => {
+  it("takes any positive amount up to the balance, in the currency's minor unit", () => {
+    expect(offlinePaymentProblem(7000, 7000, "usd")).toBeNull()
+    expect(offlinePaymentProblem(0.01, 7000, "usd")).toBeNull()
+    expect(offlinePaymentProblem(7000.01, 7000, "usd")).toBe("7000.01 USD is more than the balance of 7000 USD")
+    expect(offlinePaymentProblem(10.005, 7000, "usd")).toContain("more decimals than USD has")
+    expect(offlinePaymentProblem(10.5, 7000, "jpy")).toContain("more decimals")
+    expect(offlinePaymentProblem(0, 7000, "usd")).toContain("positive")
+    expect(offlinePaymentProblem(-5, 7000, "usd")).toContain("positive")
+    expect(offlinePaymentProblem(Number.NaN, 7000, "usd")).toContain("positive")
+    expect(offlinePaymentProblem(10, 0, "usd")).toContain("paid in full")
+  })
+
+  it("never accepts more than the balance", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 10_000_000 }), fc.integer({ min: 0, max: 10_000_000 }), (cents, balanceCents) => {
+        const ok = offlinePaymentProblem(cents / 100, balanceCents / 100, "usd") === null
+        expect(ok).toBe(cents <= balanceCents && balanceCents > 0)
+      })
+    )
+  })
+})
+
+describe("balancePaymentProblem and balancePaymentUrl", () => {
+  it("refuses an order paid in full or canceled", () => {
+    expect(balancePaymentProblem({ balance: 7000, currency_code: "usd" }, false)).toBeNull()
+    expect(balancePaymentProblem({ balance: 0, currency_code: "usd" }, false)).toContain("paid in full")
+    expect(balancePaymentProblem({ balance: 0.001, currency_code: "usd" }, false)).toContain("paid in full")
+    expect(balancePaymentProblem({ balance: 7000, currency_code: "usd" }, true)).toContain("canceled")
+  })
+
+  it("points at the storefront's pay page", () => {
+    expect(balancePaymentUrl("https://shop.example/", "order_1")).toBe("https://shop.example/?pay=order_1")
+    expect(balancePaymentUrl("http://localhost:5173", "order 1&x")).toBe("http://localhost:5173/?pay=order%201%26x")
+  })
+})
+
+describe("refundsByPolicy", () => {
+  const payments = [
+    { payment_id: "pay_dep", kind: "deposit" as const, amount: 3000 },
+    { payment_id: "pay_bal", kind: "balance" as const, amount: 7000 },
+  ]
+  const policy = { deposit_refundable: false, balance_refundable_days: 30 }
+
+  it("keeps a non-refundable deposit and refunds the balance until the window closes", () => {
+    const inside = refundsByPolicy(payments, policy, "2027-07-17", "2027-06-17", "usd")
+    expect(inside.map((r) => [r.payment_id, r.refund, r.reason])).toEqual([
+      ["pay_dep", 0, "deposit_kept"],
+      ["pay_bal", 7000, "balance_in_window"],
+    ])
+    const after = refundsByPolicy(payments, policy, "2027-07-17", "2027-06-18", "usd")
+    expect(after.map((r) => [r.refund, r.reason])).toEqual([
+      [0, "deposit_kept"],
+      [0, "balance_after_window"],
+    ])
+  })
+
+  it("refunds a refundable deposit, and everything without a policy or an event date", () => {
+    expect(refundsByPolicy(payments, { ...policy, deposit_refundable: true }, "2027-07-17", "2027-07-16", "usd").map((r) => r.refund)).toEqual([3000, 0])
+    expect(refundsByPolicy(payments, null, "2027-07-17", "2027-07-16", "usd").map((r) => r.refund)).toEqual([3000, 7000])
+    expect(refundsByPolicy(payments, policy, null, "2027-07-16", "usd").map((r) => r.refund)).toEqual([0, 7000])
+  })
+
+  it("never refunds more than a payment holds, nor a negative amount", () => {
+    fc.assert(
+      fc.property(fc.array(fc.record({ amount: fc.integer({ min: -100, max: 100000 }), deposit: fc.boolean() })), fc.boolean(), (rows, refundable) => {
+        const list = rows.map((r, i) => ({ payment_id: `p${i}`, kind: r.deposit ? ("deposit" as const) : ("balance" as const), amount: r.amount }))
+        for (const r of refundsByPolicy(list, { deposit_refundable: refundable, balance_refundable_days: 10 }, "2030-01-01", "2029-01-01", "usd")) {
+          expect(r.refund).toBeGreaterThanOrEqual(0)
+          expect(r.refund).toBeLessThanOrEqual(Math.max(0, r.amount))
+        }
+      })
+    )
+  })
+})
+
+describe("nextChargeDate", () => {
+  it("charges on the due date, then retries 1, 3 and 7 days after it, then stops", () => {
+    expect([0, 1, 2, 3, 4].map((n) => nextChargeDate("2027-06-17", n))).toEqual(["2027-06-17", "2027-06-18", "2027-06-20", "2027-06-24", null])
+  })
+})

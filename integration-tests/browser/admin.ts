@@ -106,6 +106,7 @@ export const PLUGIN_PAGES = [
   ["Tier analytics", "tier-analytics"],
   ["Commission & payouts", "commission-payouts"],
   ["Tier flags", "tier-flags"],
+  ["Balances", "balances"],
 ] as const
 export const sidebarOf = (page: Page) => page.locator("aside")
 

@@ -10,7 +10,9 @@ import type { Flags } from "../lib/flags"
 import type { ExperimentVariantResult, FunnelCounts, FunnelRates, FunnelStep } from "../lib/funnel"
 import type { PricingRule as PricingRuleInput, PricingRuleKind, TierPrice } from "../lib/pricing"
 import type { Trigger, UpsellAction } from "../lib/upsell"
-import type { OrderPaymentPlan } from "./store"
+import type { OrderPaymentPlan, PaymentPlanStatus } from "./store"
+
+export type { OrderPaymentPlan, PaymentPlanStatus }
 
 export type { DateAvailability, DateStatus, ExperimentVariantResult, FeatureValue, TierFeature, ValuedFeature, FunnelCounts, FunnelRates, FunnelStep, PricingRuleKind, Trigger, UpsellAction }
 

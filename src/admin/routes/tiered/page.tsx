@@ -14,6 +14,7 @@ const PAGES: { path: string; label: string; description: string }[] = [
   { path: "tier-analytics", label: "Tier analytics", description: "Funnel, revenue, tier popularity, upsell and experiment reports." },
   { path: "commission-payouts", label: "Commission & payouts", description: "Each tenant's commission per segment and its Stripe account." },
   { path: "tier-flags", label: "Tier flags", description: "Turn the tiered catalog and upsell on or off, roll out, and choose tenants." },
+  { path: "balances", label: "Balances", description: "Balances due and overdue across tenants, with CSV export." },
 ]
 
 const TieredPage = () => (

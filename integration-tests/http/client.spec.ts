@@ -212,12 +212,15 @@ medusaIntegrationTestRunner({
       expect([newLine.metadata.tier_id, newLine.unit_price, newLine.metadata.event_date]).toEqual([t.select.id, 7125, QUIET])
       expect(upgraded.cart.total).toBe(7125 + 1080 + 720)
 
+      // No deposit policy here: checkout takes the whole total.
+      expect((await tiered.carts.paymentPlan(cart.id)).payment_plan).toEqual(expect.objectContaining({ total: 8925, due_now: 8925, balance: 0, pay_in_full: true, reason: "no_policy" }))
       const { cart: payable } = await sdk.store.cart.retrieve(cart.id)
       await sdk.store.payment.initiatePaymentSession(payable, { provider_id: "pp_system_default" })
       const completed = await sdk.store.cart.complete(cart.id)
       if (completed.type !== "order") throw new Error(`checkout failed: ${completed.error?.message}`)
       const order = completed.order
       expect(order.total).toBe(8925)
+      expect((await tiered.orders.paymentPlan(order.id)).payment_plan).toEqual(expect.objectContaining({ total: 8925, paid: 8925, balance: 0, status: "paid" }))
 
       // The studio captures what was paid; what the upgrade adds is then due.
       const paid = (await api.get(`/admin/orders/${order.id}?fields=*payment_collections.payments`, admin)).data.order

@@ -84,6 +84,14 @@ medusaIntegrationTestRunner({
       const orders = (await query.graph({ entity: "order", fields: ["id", "status", "sales_channel_id"] })).data
       expect(orders.map((o: any) => o.status).sort()).toEqual(["canceled", "pending", "pending", "pending", "pending", "pending"])
       expect(new Set(orders.map((o: any) => o.sales_channel_id))).toEqual(new Set([photography.sales_channel_id]))
+      // Everafter Photography takes 30% at checkout, the balance 30 days before the event; Essentials is paid in full.
+      const plans = await Promise.all(orders.map(async (o: any) => (await api.get(`/store/orders/${o.id}/payment-plan`, headers(photography))).data.payment_plan))
+      for (const plan of plans) {
+        expect(plan.deposit).toBeCloseTo(plan.total * 0.3, 2)
+        expect(plan.balance_due_date).toEqual(expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/))
+      }
+      expect((await api.get(`/admin/deposit-policies/${photography.sales_channel_id}`, admin)).data.default).toMatchObject({ kind: "percent", value: 30, balance_due_days: 30 })
+      expect((await api.get(`/admin/deposit-policies/${essentials.sales_channel_id}`, admin)).data.default).toBeNull()
       const today = new Date().toISOString().slice(0, 10)
       const from = new Date(Date.now() - 30 * 86400000).toISOString().slice(0, 10)
       const funnel = (await api.get(`/admin/tier-analytics/funnel?from=${from}&to=${today}`, admin)).data

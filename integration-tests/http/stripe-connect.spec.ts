@@ -290,5 +290,21 @@ medusaIntegrationTestRunner({
       // A quarter of 13,000 refunded: a quarter of the 1,560 commission reversed.
       expect(conversions.map((c) => Number(c.commission)).sort((a, b) => a - b)).toEqual([-390, 1560])
     })
+
+    it("charges a deposit through the provider with the commission's share of it as the fee", async () => {
+      const destination = await onboard()
+      await api.post(`/admin/deposit-policies/${studio.salesChannelId}`, { kind: "percent", value: 30, balance_due_days: 30 }, admin)
+      const date = new Date(Date.now() + 420 * 86_400_000).toISOString().slice(0, 10)
+      const { cartId, collectionId } = await cartWith(studio, [{ tier: t.prestige.id, date, addons: [album] }])
+      await startPayment(collectionId)
+      const intentId = [...double.intents.keys()].at(-1)!
+      // 30% of 13,000; the fee is 30% of the 1,560 commission.
+      expect(double.intents.get(intentId)).toEqual(expect.objectContaining({ amount: 390000, application_fee_amount: 46800, transfer_data: { destination } }))
+      double.confirm(intentId)
+      const { data } = await api.post(`/store/carts/${cartId}/complete`, {}, studio.headers)
+      expect(data.type).toBe("order")
+      const { data: plan } = await api.get(`/store/orders/${data.order.id}/payment-plan`, studio.headers)
+      expect(plan.payment_plan).toMatchObject({ total: 13000, deposit: 3900, paid: 3900, balance: 9100, status: "due" })
+    })
   },
 })

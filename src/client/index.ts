@@ -16,7 +16,9 @@ import type {
   ListSegmentsQuery,
   OfferDecisionBody,
   RetrieveSegmentQuery,
+  StoreCartPaymentPlanResponse,
   StoreCartTierUpgradeResponse,
+  StoreOrderPaymentPlanResponse,
   StoreOfferDecisionResponse,
   StoreOrderTierUpgradeResponse,
   RescheduleBody,
@@ -91,6 +93,9 @@ export function tieredStore(client: StoreFetcher) {
       /** `POST /store/carts/:id/tier-upgrade`: swaps the tier line, keeping date and add-ons. */
       upgradeTier: (cartId: string, body: UpgradeTierBody, headers?: ClientHeaders) =>
         post<StoreCartTierUpgradeResponse>(`/store/carts/${id(cartId)}/tier-upgrade`, body, headers),
+      /** `GET /store/carts/:id/payment-plan`: what checkout charges now (the deposit, or the total) and what the order will owe. */
+      paymentPlan: (cartId: string, headers?: ClientHeaders) =>
+        get<StoreCartPaymentPlanResponse>(`/store/carts/${id(cartId)}/payment-plan`, undefined, headers),
     },
     orders: {
       /** `POST /store/orders/:id/tier-upgrade`: the logged-in customer upgrades a placed booking. */
@@ -99,6 +104,9 @@ export function tieredStore(client: StoreFetcher) {
       /** `POST /store/orders/:id/reschedule`: the logged-in customer moves a booking to another date, where the studio allows it. */
       reschedule: (orderId: string, body: RescheduleBody, headers?: ClientHeaders) =>
         post<RescheduleResponse>(`/store/orders/${id(orderId)}/reschedule`, body, headers),
+      /** `GET /store/orders/:id/payment-plan`: what the order paid, still owes and by when. */
+      paymentPlan: (orderId: string, headers?: ClientHeaders) =>
+        get<StoreOrderPaymentPlanResponse>(`/store/orders/${id(orderId)}/payment-plan`, undefined, headers),
     },
     upsell: {
       /** `POST /store/upsell/offers`: the offers for the visitor's context (recorded once a day) and the visitor id to keep. */

@@ -164,6 +164,12 @@ export const DEMO_AVAILABILITY = {
   high_demand_month_days: ["06-20", "09-19"],
 }
 
+/** Each tenant's deposit: the first takes 30% with the balance 30 days before the event; the second is paid in full. */
+export const DEMO_DEPOSITS: Record<DemoTenantKey, { kind: "percent"; value: number; balance_due_days: number } | null> = {
+  photography: { kind: "percent", value: 30, balance_due_days: 30 },
+  essentials: null,
+}
+
 /** The plan's three upsell rules. */
 export const DEMO_UPSELL_RULES = [
   {

@@ -20,6 +20,9 @@ import { createAddonRulesWorkflow } from "../workflows/create-addon-rules"
 import { createPricingRulesWorkflow } from "../workflows/create-pricing-rules"
 import { createSegmentsWorkflow } from "../workflows/create-segments"
 import { updateAvailabilityWorkflow } from "../workflows/update-availability"
+import { setDepositPolicyWorkflow } from "../workflows/deposit-policies"
+import { setPaymentCollectionDueWorkflow } from "../workflows/set-payment-collection-due"
+import { DEPOSITS_MODULE, DepositsModuleService } from "../modules/deposits"
 import { createExperimentWorkflow, updateExperimentWorkflow } from "../workflows/experiments"
 import { createUpsellRulesWorkflow } from "../workflows/upsell-rules"
 import { UPSELL_MODULE, UpsellModuleService } from "../modules/upsell"
@@ -48,6 +51,7 @@ import {
   DEMO_SEGMENTS,
   DEMO_VISITORS,
   DEMO_TENANTS,
+  DEMO_DEPOSITS,
   DEMO_TIERS,
   DEMO_UPSELL_RULES,
   DemoTenantKey,
@@ -246,6 +250,7 @@ export async function seedDemo(container: MedusaContainer): Promise<DemoSeedResu
   await seedDemoMedia(container)
   await seedAvailability(container, tenants.map((t) => t.sales_channel_id))
   await seedUpsell(container)
+  await seedDeposits(container, tenants)
   const photography = tenants.find((t) => t.key === "photography")!
   await seedSamples(container, regionId, photography.sales_channel_id)
 
@@ -272,6 +277,20 @@ async function seedAvailability(container: MedusaContainer, salesChannelIds: str
         }),
         add_high_demand_dates: DEMO_AVAILABILITY.high_demand_month_days.map((d) => ({ date: nextOccurrence(d, todayUtc()) })),
       },
+    })
+  }
+}
+
+async function seedDeposits(container: MedusaContainer, tenants: DemoSeedResult["tenants"]) {
+  const deposits: DepositsModuleService = container.resolve(DEPOSITS_MODULE)
+  for (const tenant of tenants) {
+    const policy = DEMO_DEPOSITS[tenant.key]
+    const [existing] = await deposits.listDepositPolicies({ sales_channel_id: tenant.sales_channel_id, segment_id: null })
+    if (!policy || existing) {
+      continue
+    }
+    await setDepositPolicyWorkflow(container).run({
+      input: { sales_channel_id: tenant.sales_channel_id, segment_id: null, currency_code: null, deposit_refundable: false, balance_refundable_days: 30, ...policy },
     })
   }
 }
@@ -340,6 +359,10 @@ async function seedSamples(container: MedusaContainer, regionId: string, salesCh
       continue
     }
     const { result: collection } = await createPaymentCollectionForCartWorkflow(container).run({ input: { cart_id: cart.id } })
+    // As the store route does: the session is for what is due now (the deposit).
+    await setPaymentCollectionDueWorkflow(container).run({
+      input: { cart_id: cart.id, payment_collection_id: collection.id, sales_channel_ids: [salesChannelId] },
+    })
     await createPaymentSessionsWorkflow(container).run({
       input: { payment_collection_id: collection.id, provider_id: "pp_system_default" },
     })

@@ -17,6 +17,8 @@ import type {
   CalendarFeedResponse,
   CommissionRateChange,
   CommissionRates,
+  DepositPolicies,
+  DepositPolicyPayload,
   ConnectAccountState,
   ConnectOnboarding,
   ConnectedAccountResponse,
@@ -292,6 +294,17 @@ export const getCommissionRates = (salesChannelId: string) =>
 
 export const setCommissionRates = ({ salesChannelId, rates }: { salesChannelId: string; rates: CommissionRateChange[] }) =>
   sdk.client.fetch<CommissionRates>(`/admin/commission-rates/${salesChannelId}`, { method: "POST", body: { rates } })
+
+export const getDepositPolicies = (salesChannelId: string) => sdk.client.fetch<DepositPolicies>(`/admin/deposit-policies/${salesChannelId}`)
+
+export const setDepositPolicy = ({ salesChannelId, policy }: { salesChannelId: string; policy: DepositPolicyPayload }) =>
+  sdk.client.fetch<DepositPolicies>(`/admin/deposit-policies/${salesChannelId}`, { method: "POST", body: policy })
+
+/** Removes the tenant's default (no segment) or a segment's override. */
+export const removeDepositPolicy = ({ salesChannelId, segmentId }: { salesChannelId: string; segmentId: string | null }) =>
+  sdk.client.fetch<DepositPolicies>(segmentId ? `/admin/deposit-policies/${salesChannelId}/segments/${segmentId}` : `/admin/deposit-policies/${salesChannelId}`, {
+    method: "DELETE",
+  })
 
 export const getConnectAccount = (salesChannelId: string) =>
   sdk.client.fetch<ConnectAccountState>(`/admin/stripe-connect/accounts/${salesChannelId}`)

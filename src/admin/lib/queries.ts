@@ -8,6 +8,7 @@ import {
   getDateBookings,
   getDateOptions,
   getCommissionRates,
+  getDepositPolicies,
   getConnectAccount,
   getExperimentAssignment,
   getExperimentReport,
@@ -51,6 +52,7 @@ export const queryKeys = {
   reschedulePreview: (orderId: string, body: object) => [ROOT, "orders", orderId, "reschedule-preview", body] as const,
   tierRepairs: (query: TierRepairQuery) => [ROOT, "tier-repairs", query] as const,
   commissionRates: (salesChannelId: string) => [ROOT, "commission-rates", salesChannelId] as const,
+  depositPolicies: (salesChannelId: string) => [ROOT, "deposit-policies", salesChannelId] as const,
   connectAccount: (salesChannelId: string) => [ROOT, "stripe-connect", salesChannelId] as const,
   pricingRules: [ROOT, "pricing-rules"] as const,
   regions: [ROOT, "regions"] as const,
@@ -191,6 +193,10 @@ export function useTierRepairs(query: TierRepairQuery) {
 
 export function useCommissionRates(salesChannelId: string) {
   return useQuery({ queryKey: queryKeys.commissionRates(salesChannelId), queryFn: () => getCommissionRates(salesChannelId), enabled: !!salesChannelId })
+}
+
+export function useDepositPolicies(salesChannelId: string) {
+  return useQuery({ queryKey: queryKeys.depositPolicies(salesChannelId), queryFn: () => getDepositPolicies(salesChannelId), enabled: !!salesChannelId })
 }
 
 export function useConnectAccount(salesChannelId: string) {

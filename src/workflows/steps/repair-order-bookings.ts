@@ -5,6 +5,7 @@ import { olderThan, paymentAuthorized } from "../../lib/reconcile"
 import { BOOKING_MODULE, BookingModuleService } from "../../modules/booking"
 import { LIVE_BOOKING_STATUSES, RepairInput } from "../../modules/booking/service"
 import { confirmationRepairs, confirmOrderBookings } from "./confirm-order-bookings"
+import { attachPaymentPlan } from "../../queries/payment-plan"
 
 const PAGE = 500
 
@@ -172,6 +173,8 @@ export const repairOrderBookingsStep = createStep(
           continue
         }
         const changes = await confirmOrderBookings(container, { order_id: order.id, cart_id: order.cart.id, onNoSlot: "report" })
+        // The cart's payment plan follows its order, as the order-created hook would have done.
+        await attachPaymentPlan(container, order.id, order.cart.id)
         repairs.push(...confirmationRepairs(order, order.cart.id, changes))
       }
     }

@@ -4,6 +4,7 @@ import { claimVerdict, paymentAuthorized } from "../../lib/reconcile"
 import { BOOKING_MODULE, BookingModuleService } from "../../modules/booking"
 import type { RepairInput } from "../../modules/booking/service"
 import { confirmationRepairs, confirmOrderBookings } from "./confirm-order-bookings"
+import { attachPaymentPlan } from "../../queries/payment-plan"
 
 type CartOrder = { cart_id: string; order_id: string }
 type OrderRow = { id: string; status: string; sales_channel_id: string | null; payment_collections?: ({ status: string } | null)[] | null }
@@ -62,6 +63,8 @@ export const settleCheckoutClaimsStep = createStep(
       } else if (verdict === "confirm" && order && claim.cart_id && !confirmedCarts.has(claim.cart_id)) {
         confirmedCarts.add(claim.cart_id)
         const changes = await confirmOrderBookings(container, { order_id: order.id, cart_id: claim.cart_id, onNoSlot: "report" })
+        // The cart's payment plan follows its order, as the order-created hook would have done.
+        await attachPaymentPlan(container, order.id, claim.cart_id)
         repairs.push(...confirmationRepairs(order, claim.cart_id, changes))
         if (!paymentAuthorized((order.payment_collections ?? []).map((pc) => pc?.status))) {
           repairs.push({

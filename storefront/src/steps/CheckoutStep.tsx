@@ -4,6 +4,7 @@ import { isAddonLine, isTierLine } from "@tiered/client"
 import { useState } from "react"
 import { money, longDate } from "../format"
 import { PriceBreakdown } from "../components/PriceBreakdown"
+import { CartPaymentPlanNote } from "../components/PaymentPlan"
 import { ErrorNotice, StepHeading } from "../components/StepHeading"
 
 const PROVIDER_NAMES: Record<string, string> = {
@@ -92,6 +93,7 @@ export function CheckoutStep(props: {
         <p className="cart-total">
           Total <strong data-testid="cart-total">{money(props.cart.total, props.cart.currency_code)}</strong>
         </p>
+        <CartPaymentPlanNote cartId={props.cart.id} total={props.cart.total} />
       </div>
       <fieldset className="card payment">
         <legend>Payment</legend>

@@ -2,6 +2,7 @@ import { isAddonLine, isTierLine } from "@tiered/client"
 import type { PlacedOrder } from "../api"
 import { longDate, money } from "../format"
 import { StepHeading } from "../components/StepHeading"
+import { OrderPaymentPlanNote } from "../components/PaymentPlan"
 
 export function ConfirmationStep({ order, focus, onRestart }: { order: PlacedOrder; focus: boolean; onRestart: () => void }) {
   const items = order.items ?? []
@@ -42,6 +43,7 @@ export function ConfirmationStep({ order, focus, onRestart }: { order: PlacedOrd
         <p className="cart-total">
           Total <strong data-testid="order-total">{money(order.total, order.currency_code)}</strong>
         </p>
+        <OrderPaymentPlanNote orderId={order.id} />
       </div>
       <button type="button" className="button secondary" onClick={onRestart}>
         Book another date

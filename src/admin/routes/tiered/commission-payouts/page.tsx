@@ -3,6 +3,7 @@ import { CreditCard } from "@medusajs/icons"
 import { Container } from "@medusajs/ui"
 import { useSearchParams } from "react-router-dom"
 import { TenantCommission } from "../../../components/commission-payouts/tenant-commission"
+import { TenantDeposits } from "../../../components/commission-payouts/tenant-deposits"
 import { TenantConnect } from "../../../components/commission-payouts/tenant-connect"
 import { Message } from "../../../components/message"
 import { PageHeader } from "../../../components/page-header"
@@ -18,7 +19,7 @@ const CommissionPayoutsPage = () => {
       <Container className="p-0">
         <PageHeader
           title="Commission & payouts"
-          description="Each tenant's commission per segment, and its Stripe account for payouts."
+          description="Each tenant's commission per segment, its deposit at checkout, and its Stripe account for payouts."
           alignEnd
         >
           <div className="w-72">
@@ -29,6 +30,7 @@ const CommissionPayoutsPage = () => {
       {channelId ? (
         <>
           <TenantCommission key={`commission-${channelId}`} channelId={channelId} />
+          <TenantDeposits key={`deposits-${channelId}`} channelId={channelId} />
           <TenantConnect key={`connect-${channelId}`} channelId={channelId} />
         </>
       ) : (

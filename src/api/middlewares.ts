@@ -79,6 +79,7 @@ import {
 import { setConnectPaymentData } from "./utils/connect-payment"
 import { setDepositAmount } from "./utils/deposit-payment"
 import { secureOptionDate } from "./utils/option-draft-order"
+import { cancelByPolicy } from "./utils/cancel-by-policy"
 import { StoreGetSegment, StoreListSegments } from "./store/segments/validators"
 import { StoreCompareTiers, StoreTierAddons, StoreTierAvailability, StoreUpgradeQuote } from "./store/tiers/validators"
 
@@ -191,6 +192,8 @@ export default defineMiddlewares({
     { matcher: "/admin/orders/:id/reschedule", methods: ["POST"], middlewares: [validateBody(AdminRescheduleBooking)] },
     { matcher: "/admin/orders/:id/reschedule/preview", methods: ["POST"], middlewares: [validateBody(AdminRescheduleBooking)] },
 
+    // An order with a payment plan is canceled under the tenant's cancellation policy (README "Balances").
+    { matcher: "/admin/orders/:id/cancel", methods: ["POST"], middlewares: [cancelByPolicy] },
     { matcher: "/admin/orders/:id/offline-payments", methods: ["POST"], middlewares: [validateBody(AdminRecordOfflinePayment)] },
     { matcher: "/admin/orders/:id/payment-link", methods: ["POST"], middlewares: [validateBody(AdminSendPaymentLink)] },
     { matcher: "/admin/balances", methods: ["GET"], middlewares: [validateAndTransformQuery(AdminListBalances, {})] },

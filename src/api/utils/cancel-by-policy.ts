@@ -4,15 +4,15 @@ import { DEPOSITS_MODULE, DepositsModuleService } from "../../modules/deposits"
 import { cancelOrderByPolicyWorkflow } from "../../workflows/cancel-order-by-policy"
 
 /**
- * `POST /admin/orders/:id/cancel` of an order with a payment plan: canceled under the tenant's
+ * `POST /admin/orders/:id/cancel` of an order that took a deposit: canceled under the tenant's
  * cancellation policy (README "Balances") instead of Medusa's cancel, which would refund every
  * payment. Answers as Medusa's route does (`{ order }`), with the policy's decisions beside it.
- * Orders without a plan go on to Medusa's route unchanged.
+ * Orders that paid in full go on to Medusa's route unchanged.
  */
 export async function cancelByPolicy(req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) {
   try {
     const deposits: DepositsModuleService = req.scope.resolve(DEPOSITS_MODULE)
-    const [plan] = await deposits.listPaymentPlans({ order_id: req.params.id }, { select: ["id"] })
+    const [plan] = await deposits.listPaymentPlans({ order_id: req.params.id, pay_in_full: false }, { select: ["id"] })
     if (!plan) {
       return next()
     }

@@ -1,7 +1,7 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { DEPOSITS_MODULE, DepositsModuleService } from "../../src/modules/deposits"
-import { adminHeaders, createPackageProduct, createRegion, createTenant, dayFromToday as day, failed, Tenant } from "./fixtures"
+import { adminHeaders, createPackageProduct, createRegion, createTenant, dayFromToday as day, eventually, failed, Tenant } from "./fixtures"
 
 jest.setTimeout(240 * 1000)
 
@@ -185,6 +185,20 @@ medusaIntegrationTestRunner({
       expect(restarted.payment_collection.payment_sessions.map((s: any) => s.amount)).toEqual([5000])
       expect((await authorize(orderId)).data.payment_plan).toMatchObject({ paid: 10000, balance: 0, status: "paid" })
       expect((await failed(api.post(`/admin/orders/${orderId}/offline-payments`, { amount: 1, method: "cash" }, admin))).status).toBe(400)
+    })
+
+    it("the revenue report tells booked from collected, and commission on collected money", async () => {
+      const orderId = await depositOrder()
+      const today = new Date().toISOString().slice(0, 10)
+      const report = () => api.get(`/admin/tier-analytics/revenue?from=${today}&to=${today}&sales_channel_id=${studio.salesChannelId}`, admin).then((r: { data: any }) => r.data)
+      const before = await eventually(report, (r: any) => r.by_segment.length > 0)
+      // 10% commission on $10,000 booked; the 30% deposit is what the payments hold.
+      expect(before.by_segment.map((r: any) => [r.segment_name, r.revenue, r.commission, r.collected, r.commission_collected])).toEqual([["Signature", 10000, 1000, 3000, 300]])
+      expect(before.by_tier.map((r: any) => [r.tier_name, r.collected, r.commission_collected])).toEqual([["Complete", 3000, 300]])
+      expect(before.totals).toEqual([{ currency_code: "usd", booked: 10000, collected: 3000, commission: 1000, commission_collected: 300 }])
+
+      await api.post(`/admin/orders/${orderId}/offline-payments`, { amount: 2000, method: "cash" }, admin)
+      expect((await report()).totals).toEqual([{ currency_code: "usd", booked: 10000, collected: 5000, commission: 1000, commission_collected: 500 }])
     })
 
     it("sends a payment link to the storefront's pay page for the balance, and lists balances due and overdue", async () => {

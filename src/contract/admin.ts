@@ -222,10 +222,15 @@ export type UpsellReport = ReportDays & { rules: UpsellReportRow[] }
 
 export type RevenueTotals = { orders: number; revenue: number; addon_revenue: number; commission: number; currency_code: string }
 
+/** Of the booked revenue (package and add-ons) and commission, what the orders' payments hold now (README "Balances": collected). */
+export type CollectedTotals = { collected: number; commission_collected: number }
+
 export type RevenueReport = ReportDays & {
   interval: ReportInterval
-  by_segment: (RevenueTotals & { segment_id: string; segment_name: string | null })[]
-  by_tier: (RevenueTotals & { tier_id: string; tier_name: string; segment_id: string; segment_name: string | null })[]
+  /** Per currency: booked revenue and commission, and the part of each collected. */
+  totals: (CollectedTotals & { currency_code: string; booked: number; commission: number })[]
+  by_segment: (RevenueTotals & CollectedTotals & { segment_id: string; segment_name: string | null })[]
+  by_tier: (RevenueTotals & CollectedTotals & { tier_id: string; tier_name: string; segment_id: string; segment_name: string | null })[]
   series: { period: string; segment_id: string; segment_name: string | null; revenue: number; commission: number; currency_code: string }[]
 }
 

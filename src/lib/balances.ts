@@ -103,3 +103,40 @@ export const BALANCE_EVENTS = {
   reminder_due: "tiered.balance.reminder_due",
   refunded: "tiered.balance.refunded",
 } as const
+
+/** What an order has collected, as a share of its total (0..1): money held now (authorized or captured, less refunds). */
+export function collectedRatio(paid: number, total: number): number {
+  if (!(total > 0) || !(paid > 0)) {
+    return 0
+  }
+  return Math.min(1, paid / total)
+}
+
+export type OrderMoney = { order_id: string; key: string; currency_code: string; revenue: number; addon_revenue: number; commission: number }
+export type CollectedMoney = { key: string; currency_code: string; booked: number; collected: number; commission: number; commission_collected: number }
+
+/**
+ * Booked against collected, per key (a segment, a tier, the total) and currency: each order's
+ * revenue and commission count collected in the share its payments hold of its total.
+ */
+export function collectedBy(rows: OrderMoney[], ratios: Map<string, number>): CollectedMoney[] {
+  const sums = new Map<string, CollectedMoney>()
+  for (const row of rows) {
+    const id = `${row.key}|${row.currency_code}`
+    const sum = sums.get(id) ?? { key: row.key, currency_code: row.currency_code, booked: 0, collected: 0, commission: 0, commission_collected: 0 }
+    const ratio = ratios.get(row.order_id) ?? 0
+    const booked = row.revenue + row.addon_revenue
+    sum.booked += booked
+    sum.collected += booked * ratio
+    sum.commission += row.commission
+    sum.commission_collected += row.commission * ratio
+    sums.set(id, sum)
+  }
+  return [...sums.values()].map((s) => ({
+    ...s,
+    booked: roundToMinor(s.booked, s.currency_code),
+    collected: roundToMinor(s.collected, s.currency_code),
+    commission: roundToMinor(s.commission, s.currency_code),
+    commission_collected: roundToMinor(s.commission_collected, s.currency_code),
+  }))
+}

@@ -1,6 +1,6 @@
 import { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
-import type { BalanceCollectionKind } from "../lib/balances"
+import { BalanceCollectionKind, collectedRatio } from "../lib/balances"
 import { planStatus, PlanStatus } from "../lib/deposits"
 import { roundToMinor } from "../lib/money"
 import { DEPOSITS_MODULE, DepositsModuleService } from "../modules/deposits"
@@ -297,4 +297,28 @@ export async function listBalances(scope: MedusaContainer, filter: BalanceFilter
     })
   }
   return { balances: rows.slice(filter.offset, filter.offset + filter.limit), count: rows.length, offset: filter.offset, limit: filter.limit }
+}
+
+/** Each order's collected share of its total (README "Balances": collected), by the deposits module's paid rule. */
+export async function collectedRatios(scope: MedusaContainer, orderIds: string[]): Promise<Map<string, number>> {
+  if (!orderIds.length) {
+    return new Map()
+  }
+  const query = scope.resolve(ContainerRegistrationKeys.QUERY)
+  const { data } = await query.graph({
+    entity: "order",
+    fields: [
+      "id",
+      "total",
+      "currency_code",
+      "payment_collections.amount",
+      "payment_collections.status",
+      "payment_collections.authorized_amount",
+      "payment_collections.captured_amount",
+      "payment_collections.refunded_amount",
+    ],
+    filters: { id: [...new Set(orderIds)] },
+  })
+  type Row = { id: string; total: unknown; currency_code: string; payment_collections?: Parameters<typeof paidOf>[0] | null }
+  return new Map((data as Row[]).map((o) => [o.id, collectedRatio(paidOf(o.payment_collections ?? [], o.currency_code), Number(o.total))]))
 }

@@ -1,5 +1,5 @@
 import fc from "fast-check"
-import { balancePaymentProblem, balancePaymentUrl, nextChargeDate, offlinePaymentProblem, refundsByPolicy } from "../balances"
+import { balancePaymentProblem, balancePaymentUrl, collectedBy, collectedRatio, nextChargeDate, offlinePaymentProblem, refundsByPolicy } from "../balances"
 
 describe("offlinePaymentProblem", () => {
   it("takes any positive amount up to the balance, in the currency's minor unit", () => {
@@ -80,5 +80,25 @@ describe("refundsByPolicy", () => {
 describe("nextChargeDate", () => {
   it("charges on the due date, then retries 1, 3 and 7 days after it, then stops", () => {
     expect([0, 1, 2, 3, 4].map((n) => nextChargeDate("2027-06-17", n))).toEqual(["2027-06-17", "2027-06-18", "2027-06-20", "2027-06-24", null])
+  })
+})
+
+describe("collectedBy", () => {
+  it("counts each order's revenue and commission collected in the share its payments hold", () => {
+    const rows = [
+      { order_id: "o1", key: "seg", currency_code: "usd", revenue: 9000, addon_revenue: 1000, commission: 1000 },
+      { order_id: "o2", key: "seg", currency_code: "usd", revenue: 5000, addon_revenue: 0, commission: 400 },
+      { order_id: "o3", key: "seg", currency_code: "eur", revenue: 100, addon_revenue: 0, commission: 10 },
+    ]
+    const ratios = new Map([
+      ["o1", collectedRatio(3000, 10000)],
+      ["o2", collectedRatio(6000, 5000)],
+    ])
+    expect(collectedBy(rows, ratios)).toEqual([
+      { key: "seg", currency_code: "usd", booked: 15000, collected: 8000, commission: 1400, commission_collected: 700 },
+      { key: "seg", currency_code: "eur", booked: 100, collected: 0, commission: 10, commission_collected: 0 },
+    ])
+    expect(collectedRatio(5, 0)).toBe(0)
+    expect(collectedRatio(-5, 10)).toBe(0)
   })
 })

@@ -56,6 +56,8 @@ const money = (orders: number, revenue: number, addon_revenue: number, commissio
   revenue,
   addon_revenue,
   commission,
+  collected: revenue + addon_revenue,
+  commission_collected: commission,
   currency_code,
 })
 
@@ -64,6 +66,7 @@ const revenue: RevenueReport = {
   from: "2026-06-01",
   to: "2026-06-03",
   interval: "day",
+  totals: [{ currency_code: "usd", booked: 13600, collected: 13600, commission: 1360, commission_collected: 1360 }],
   by_segment: [
     { segment_id: "seg_sig", segment_name: "Signature", ...money(2, 12500, 1000, 1350) },
     { segment_id: "seg_lux", segment_name: "Luxury", ...money(0, 0, 0, 0) },

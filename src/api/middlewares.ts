@@ -58,7 +58,7 @@ import { AdminCreateUpsellRule, AdminListUpsellRules, AdminUpdateUpsellRule } fr
 import { CONFLICT_ERROR_NAME, RATE_LIMIT_ERROR_NAME } from "../lib/errors"
 import { StoreAddTierItems, StoreUpgradeCartTier } from "./store/carts/validators"
 import { StoreUpsellDecision, StoreUpsellOffers } from "./store/upsell/validators"
-import { StoreAuthorizeBalancePayment, StoreRescheduleBooking, StoreStartBalancePayment, StoreUpgradeOrderTier } from "./store/orders/validators"
+import { StoreAuthorizeBalancePayment, StoreRescheduleBooking, StoreSaveBalanceMethod, StoreStartBalancePayment, StoreUpgradeOrderTier } from "./store/orders/validators"
 import { AdminRecordOfflinePayment, AdminRescheduleBooking, AdminSendPaymentLink } from "./admin/orders/validators"
 import { AdminListBalances } from "./admin/balances/validators"
 import { StoreTierEvent } from "./store/tier-events/validators"
@@ -157,6 +157,11 @@ export default defineMiddlewares({
       matcher: "/store/orders/:id/balance-payment/authorize",
       methods: ["POST"],
       middlewares: [ensureOrderOfKey, validateStoreInput("body", StoreAuthorizeBalancePayment)],
+    },
+    {
+      matcher: "/store/orders/:id/balance-payment/saved-method",
+      methods: ["POST"],
+      middlewares: [ensureOrderOfKey, validateStoreInput("body", StoreSaveBalanceMethod)],
     },
     { matcher: "/store/tiers/upgrade-quote", methods: ["POST"], middlewares: [validateStoreInput("body", StoreUpgradeQuote)] },
     { matcher: "/store/tiers/:id/addons", methods: ["GET"], middlewares: [validateStoreInput("query", StoreTierAddons)] },

@@ -647,7 +647,22 @@ export type OrderSchedulePayment = {
   note: string | null
 }
 /** `GET /admin/orders/:id/payment-plan`: the order's plan and payments (README "Balances"). */
-export type AdminOrderSchedule = { payment_plan: OrderPaymentPlan; canceled: boolean; payments: OrderSchedulePayment[] }
+export type AdminOrderSchedule = {
+  payment_plan: OrderPaymentPlan
+  canceled: boolean
+  /** The due-date charge of a saved method (README "Balances"); null when the couple saved none and no notice was given. */
+  charge: {
+    provider_id: string | null
+    attempts: number
+    last_error: string | null
+    last_attempt_at: Timestamp | null
+    /** Retries spent: the merchant must step in. */
+    flagged_at: Timestamp | null
+    reminded_on: CalendarDate | null
+    overdue_on: CalendarDate | null
+  } | null
+  payments: OrderSchedulePayment[]
+}
 export type AdminOrderScheduleResponse = { schedule: AdminOrderSchedule }
 
 export type AdminRecordOfflinePaymentRequest = { amount: number; method: OfflinePaymentMethod; reference?: string; note?: string }

@@ -331,3 +331,8 @@ export type StoreStartBalancePaymentRequest = { provider_id: string }
 export type StoreBalancePaymentResponse = { payment_collection: BalancePaymentCollection; payment_plan: OrderPaymentPlan }
 /** `POST /store/orders/:id/balance-payment/authorize`: the balance's payment and the plan it leaves. */
 export type StoreAuthorizeBalancePaymentResponse = { payment_id: string; payment_plan: OrderPaymentPlan }
+/** `POST /store/orders/:id/balance-payment/saved-method`: what the due-date run will charge. */
+export type StoreSaveBalanceMethodRequest = { provider_id: string; payment_method_id?: string }
+export type StoreSavedBalanceMethodResponse = {
+  saved_method: { order_id: string; provider_id: string | null; payment_method_id: string | null; balance_due_date: CalendarDate | null }
+}

@@ -140,3 +140,28 @@ export function collectedBy(rows: OrderMoney[], ratios: Map<string, number>): Co
     commission_collected: roundToMinor(s.commission_collected, s.currency_code),
   }))
 }
+
+/** Days before the due date the couple is reminded of the balance. */
+export const REMINDER_DAYS_BEFORE_DUE = 7
+
+export type ScheduleState = { provider_id: string | null; attempts: number; flagged: boolean; reminded_on: string | null; overdue_on: string | null }
+
+export type BalanceActions = { remind: boolean; charge: boolean; overdue: boolean }
+
+/**
+ * What the daily balance run does for one order on the tenant's `today`: remind once in the week
+ * before the due date, charge a saved method on the due date and on each retry day until the
+ * retries are spent, and mark the order overdue once the day after the due date.
+ */
+export function balanceActions(plan: { balance: number; balance_due_date: string | null }, state: ScheduleState, today: string): BalanceActions {
+  const due = plan.balance_due_date
+  if (!due || !(plan.balance > 0)) {
+    return { remind: false, charge: false, overdue: false }
+  }
+  const next = nextChargeDate(due, state.attempts)
+  return {
+    remind: !state.reminded_on && today >= addDays(due, -REMINDER_DAYS_BEFORE_DUE) && today < due,
+    charge: !!state.provider_id && !state.flagged && next !== null && today >= next,
+    overdue: !state.overdue_on && today > due,
+  }
+}

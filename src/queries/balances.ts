@@ -3,6 +3,7 @@ import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/util
 import { BalanceCollectionKind, collectedRatio } from "../lib/balances"
 import { planStatus, PlanStatus } from "../lib/deposits"
 import { roundToMinor } from "../lib/money"
+import { BALANCES_MODULE, BalancesModuleService } from "../modules/balances"
 import { DEPOSITS_MODULE, DepositsModuleService } from "../modules/deposits"
 import type { OrderPaymentPlan } from "../contract/store"
 import { orderPaymentPlan, paidOf } from "./payment-plan"
@@ -191,9 +192,23 @@ export async function balancePaymentCollection(scope: MedusaContainer, collectio
 /** An order's plan and each of its payment collections, for the order page's schedule. */
 export async function orderSchedule(scope: MedusaContainer, orderId: string) {
   const state = await orderBalance(scope, orderId)
+  const balances: BalancesModuleService = scope.resolve(BALANCES_MODULE)
+  const [schedule] = await balances.listBalanceSchedules({ order_id: state.order_id })
   return {
     payment_plan: state.plan,
     canceled: state.canceled,
+    /** The due-date charge: the saved method, failed attempts, the flag, the notices given. */
+    charge: schedule
+      ? {
+          provider_id: schedule.provider_id,
+          attempts: schedule.attempts,
+          last_error: schedule.last_error,
+          last_attempt_at: schedule.last_attempt_at ? new Date(schedule.last_attempt_at).toISOString() : null,
+          flagged_at: schedule.flagged_at ? new Date(schedule.flagged_at).toISOString() : null,
+          reminded_on: schedule.reminded_on,
+          overdue_on: schedule.overdue_on,
+        }
+      : null,
     payments: state.collections.map((c) => ({
       payment_collection_id: c.id,
       /** checkout: the cart's (the deposit, or the whole order); session or offline: the balance's. */

@@ -4,7 +4,7 @@ import { prepareBalancePaymentStep } from "./steps/prepare-balance-payment"
 import { ensureBalanceCollection } from "./utils/balance-collection"
 import { balanceLockKey } from "./lock"
 
-export type StartBalancePaymentInput = { order_id: string; provider_id: string; sales_channel_ids?: string[] }
+export type StartBalancePaymentInput = { order_id: string; provider_id: string; sales_channel_ids?: string[]; payment_method_id?: string | null }
 
 /**
  * A payment session for what the order owes now (README "Balances"): one open collection per order

@@ -1,4 +1,4 @@
-import type { AdminRecordOfflinePaymentRequest, OfflinePaymentMethod, OrderSchedulePayment, PaymentPlanStatus } from "../../contract/admin"
+import type { AdminOrderSchedule, AdminRecordOfflinePaymentRequest, OfflinePaymentMethod, OrderSchedulePayment, PaymentPlanStatus } from "../../contract/admin"
 
 /** The order's plan and the balances page in words. */
 
@@ -47,4 +47,10 @@ export function offlinePaymentBody(form: OfflineForm): { body: AdminRecordOfflin
   const reference = form.reference.trim()
   const note = form.note.trim()
   return { body: { amount, method: form.method, ...(reference ? { reference } : {}), ...(note ? { note } : {}) } }
+}
+
+/** The saved-method charge in words: its provider and attempts, flagged once the retries are spent. */
+export function chargeText(charge: NonNullable<AdminOrderSchedule["charge"]>): string {
+  const attempts = charge.attempts === 0 ? "no attempt yet" : `${charge.attempts} failed attempt${charge.attempts === 1 ? "" : "s"}`
+  return `${charge.provider_id} · ${attempts}${charge.flagged_at ? " · flagged: retries spent" : ""}`
 }

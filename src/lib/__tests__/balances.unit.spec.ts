@@ -1,5 +1,5 @@
 import fc from "fast-check"
-import { balancePaymentProblem, balancePaymentUrl, collectedBy, collectedRatio, nextChargeDate, offlinePaymentProblem, refundsByPolicy } from "../balances"
+import { balanceActions, balancePaymentProblem, balancePaymentUrl, collectedBy, collectedRatio, nextChargeDate, offlinePaymentProblem, refundsByPolicy } from "../balances"
 
 describe("offlinePaymentProblem", () => {
   it("takes any positive amount up to the balance, in the currency's minor unit", () => {
@@ -100,5 +100,27 @@ describe("collectedBy", () => {
     ])
     expect(collectedRatio(5, 0)).toBe(0)
     expect(collectedRatio(-5, 10)).toBe(0)
+  })
+})
+
+describe("balanceActions", () => {
+  const plan = { balance: 7000, balance_due_date: "2027-06-17" }
+  const fresh = { provider_id: "pp_system_default", attempts: 0, flagged: false, reminded_on: null, overdue_on: null }
+
+  it("reminds once in the week before the due date, charges on it, marks overdue after it", () => {
+    expect(balanceActions(plan, fresh, "2027-06-09")).toEqual({ remind: false, charge: false, overdue: false })
+    expect(balanceActions(plan, fresh, "2027-06-10")).toEqual({ remind: true, charge: false, overdue: false })
+    expect(balanceActions(plan, { ...fresh, reminded_on: "2027-06-10" }, "2027-06-16").remind).toBe(false)
+    expect(balanceActions(plan, fresh, "2027-06-17")).toEqual({ remind: false, charge: true, overdue: false })
+    expect(balanceActions(plan, { ...fresh, attempts: 1 }, "2027-06-17").charge).toBe(false)
+    expect(balanceActions(plan, { ...fresh, attempts: 1 }, "2027-06-18")).toEqual({ remind: false, charge: true, overdue: true })
+    expect(balanceActions(plan, { ...fresh, attempts: 2, overdue_on: "2027-06-18" }, "2027-06-19")).toEqual({ remind: false, charge: false, overdue: false })
+  })
+
+  it("charges nothing without a saved method, once flagged, or when nothing is owed", () => {
+    expect(balanceActions(plan, { ...fresh, provider_id: null }, "2027-06-17").charge).toBe(false)
+    expect(balanceActions(plan, { ...fresh, attempts: 4 }, "2027-07-17").charge).toBe(false)
+    expect(balanceActions(plan, { ...fresh, flagged: true }, "2027-06-17").charge).toBe(false)
+    expect(balanceActions({ ...plan, balance: 0 }, fresh, "2027-06-18")).toEqual({ remind: false, charge: false, overdue: false })
   })
 })

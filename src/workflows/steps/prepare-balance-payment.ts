@@ -11,6 +11,8 @@ export type PrepareBalancePaymentInput = {
   sales_channel_ids?: string[]
   /** The provider of the session to make; absent when only the collection is wanted (a payment link). */
   provider_id?: string
+  /** A method the couple saved with the provider, charged off-session (the due-date run). */
+  payment_method_id?: string | null
 }
 
 export type BalancePaymentPlan = {
@@ -44,13 +46,16 @@ export const prepareBalancePaymentStep = createStep("prepare-balance-payment", a
   const amount = state.plan.balance
   const open = openSessionCollection(state)
   const reusable =
-    input.provider_id && open && open.amount === amount
+    input.provider_id && !input.payment_method_id && open && open.amount === amount
       ? open.payment_sessions.find((s) => s.provider_id === input.provider_id && s.status === "pending" && s.amount === amount)
       : undefined
-  const session_data =
-    input.provider_id && isConnectProvider(input.provider_id) && !reusable
+  const session_data: Record<string, unknown> = {
+    ...(input.provider_id && isConnectProvider(input.provider_id) && !reusable
       ? { [CONNECT_DATA_KEY]: await connectOrderPaymentData(container, state.order_id, amount) }
-      : {}
+      : {}),
+    // Stripe's names: the saved card is charged without the couple present.
+    ...(input.payment_method_id ? { payment_method: input.payment_method_id, off_session: true, confirm: true } : {}),
+  }
   const plan: BalancePaymentPlan = {
     order_id: state.order_id,
     email: state.email,

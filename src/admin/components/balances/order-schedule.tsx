@@ -5,7 +5,7 @@ import { FormError } from "../form-controls"
 import { DrawerForm, Field, FormDrawer } from "../form-drawer"
 import { Message } from "../message"
 import { recordOfflinePayment, sendPaymentLink } from "../../lib/api"
-import { emptyOfflineForm, isTaken, OFFLINE_METHOD_LABELS, offlinePaymentBody, OfflineForm, paymentLabel, planStatusBadge } from "../../lib/balances"
+import { chargeText, emptyOfflineForm, isTaken, OFFLINE_METHOD_LABELS, offlinePaymentBody, OfflineForm, paymentLabel, planStatusBadge } from "../../lib/balances"
 import { errorMessage } from "../../lib/form-values"
 import { formatEventDate } from "../../lib/order-tier-summary"
 import { useAdminMutation, useOrderSchedule } from "../../lib/queries"
@@ -47,6 +47,14 @@ function Schedule({ orderId, schedule }: { orderId: string; schedule: AdminOrder
         }
         testId="order-schedule-status"
       />
+      {schedule.charge?.provider_id && (
+        <DetailRow
+          label="Due-date charge"
+          value={chargeText(schedule.charge)}
+          testId="order-schedule-charge"
+        />
+      )}
+      {schedule.charge?.last_error && <DetailRow label="Last error" value={schedule.charge.last_error} testId="order-schedule-last-error" />}
       <div data-testid="order-schedule-payments">
         {schedule.payments.filter(isTaken).map((p) => (
           <DetailRow key={p.payment_collection_id} label={paymentLabel(p)} value={money(p.amount)} testId="order-schedule-payment" />

@@ -1,4 +1,4 @@
-import { emptyOfflineForm, isTaken, offlinePaymentBody, paymentLabel, planStatusBadge } from "../balances"
+import { chargeText, emptyOfflineForm, isTaken, offlinePaymentBody, paymentLabel, planStatusBadge } from "../balances"
 
 describe("the order's schedule in words", () => {
   it("labels the plan's status and each payment", () => {
@@ -19,5 +19,14 @@ describe("the order's schedule in words", () => {
     for (const amount of ["", "0", "-3", "abc"]) {
       expect(offlinePaymentBody({ amount, method: "cash", reference: "", note: "" })).toEqual({ problem: "Enter the amount received, more than 0" })
     }
+  })
+})
+
+describe("chargeText", () => {
+  it("names the provider and the attempts, and the flag", () => {
+    const charge = { provider_id: "pp_system_default", attempts: 0, last_error: null, last_attempt_at: null, flagged_at: null, reminded_on: null, overdue_on: null }
+    expect(chargeText(charge)).toBe("pp_system_default · no attempt yet")
+    expect(chargeText({ ...charge, attempts: 1 })).toBe("pp_system_default · 1 failed attempt")
+    expect(chargeText({ ...charge, attempts: 4, flagged_at: "2027-06-24T00:00:00.000Z" })).toBe("pp_system_default · 4 failed attempts · flagged: retries spent")
   })
 })

@@ -14,3 +14,6 @@ export const StoreStartBalancePayment = z.object({ provider_id: id }).strict()
 export type StoreStartBalancePaymentType = z.infer<typeof StoreStartBalancePayment>
 
 export const StoreAuthorizeBalancePayment = z.object({}).strict()
+
+export const StoreSaveBalanceMethod = z.object({ provider_id: id, payment_method_id: id.optional() }).strict()
+export type StoreSaveBalanceMethodType = z.infer<typeof StoreSaveBalanceMethod>

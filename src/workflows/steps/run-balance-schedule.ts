@@ -12,7 +12,11 @@ export type RunBalanceScheduleInput = { now: string }
 
 export type BalanceScheduleRun = { reminded: string[]; charged: string[]; failed: string[]; flagged: string[]; overdue: string[] }
 
-const message = (e: unknown) => (e instanceof Error ? e.message : String(e)).slice(0, 500)
+// A workflow's run throws its step's error as a plain object with a message.
+const message = (e: unknown) => {
+  const text = (e as { message?: unknown } | null)?.message
+  return (typeof text === "string" ? text : String(e)).slice(0, 500)
+}
 
 /**
  * One pass of the balance schedule at `now`, each order by its tenant's today: the reminder,

@@ -173,6 +173,7 @@ function realIdsFor(routePath, param, ids) {
     experiments: ids.experiment,
     availability: ids.sales_channel,
     "commission-rates": ids.sales_channel,
+    "deposit-policies": ids.sales_channel,
     accounts: ids.sales_channel,
   }
   return byCollection[before] ?? []
@@ -218,6 +219,7 @@ function plausibleInputs(ids) {
     "POST /admin/availability/:sales_channel_id/options/:id/release": {},
     "POST /admin/availability/:sales_channel_id/options/:id/convert": { region_id },
     "POST /admin/commission-rates/:sales_channel_id": { rates: [{ segment_id: ids.segment[0], percent: 10 }] },
+    "POST /admin/deposit-policies/:sales_channel_id": { segment_id: ids.segment[0], kind: "percent", value: 30, balance_due_days: 30 },
     "POST /admin/orders/:id/reschedule": { line_item_id: "item_missing", event_date },
     "POST /admin/orders/:id/reschedule/preview": { line_item_id: "item_missing", event_date },
     "GET /admin/experiments": { status: "running" },

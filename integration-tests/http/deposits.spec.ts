@@ -232,6 +232,22 @@ medusaIntegrationTestRunner({
       }
     })
 
+    it("refuses to start a payment it cannot name the deposit of, rather than charge the total", async () => {
+      await thirtyPercent()
+      const cartId = await cartWith(complete10k.id)
+      // The line still says it is a package, but the plugin's record of it is gone.
+      const booking = getContainer().resolve(BOOKING_MODULE) as BookingModuleService
+      const records = await booking.listTierLines({ cart_id: cartId })
+      await booking.softDeleteTierLines(records.map((r) => r.id))
+      const collection = (await api.post("/store/payment-collections", { cart_id: cartId }, studio.headers)).data.payment_collection
+      const refused = await failed(api.post(`/store/payment-collections/${collection.id}/payment-sessions`, { provider_id: "pp_system_default" }, studio.headers))
+      expect([refused.status, refused.data.message]).toEqual([400, expect.stringMatching(/is not a package this store recorded, so its deposit cannot be named/)])
+      expect((await failed(api.get(`/store/carts/${cartId}/payment-plan`, studio.headers))).status).toBe(400)
+      const payments = getContainer().resolve(Modules.PAYMENT)
+      const [after] = await payments.listPaymentCollections({ id: collection.id }, { relations: ["payment_sessions"] })
+      expect([Number(after.amount), after.payment_sessions]).toEqual([10000, []])
+    })
+
     it("keeps one plan an order when the order's event comes again, and finishes a plan a crash left without its order", async () => {
       await thirtyPercent()
       const cartId = await cartWith(complete10k.id)

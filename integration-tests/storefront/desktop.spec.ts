@@ -25,6 +25,8 @@ import {
   findDate,
   journeySession,
   longDate,
+  expectDepositAtCheckout,
+  expectDepositConfirmed,
   openMonth,
   readComparison,
   textOf,
@@ -243,8 +245,10 @@ describe("storefront on a desktop", () => {
   check("books with the store's payment provider and confirms the booking", async () => {
     const { page } = session
     assert(await page.getByLabel("Pay the studio directly (no card needed now)").isChecked(), "the system provider is offered and chosen")
-    await page.getByRole("button", { name: `Pay and book · ${usd(state.total)}` }).click()
+    // The studio takes a deposit: the review and the button say what is charged today.
+    await (await expectDepositAtCheckout(page, state)).click()
     Object.assign(state, await confirmation(page, { date: state.date, tier: "Signature Select", total: state.total }))
+    await expectDepositConfirmed(page, state)
   })
 
   check("the store holds the order (tier, date, total), the accepted offer and the visitor's funnel", async () => {

@@ -6,7 +6,7 @@ import type { Browser, BrowserContextOptions, Locator, Page } from "playwright-c
 import { launchChromium } from "../chromium"
 import { WAIT, checksInOrder, loadedWidth, queryRows, visible } from "../checks"
 import { buildRows, featureGains, groupRows, isYesNoRow } from "../../src/lib/comparison"
-import { DEMO_TIERS } from "../../src/scripts/demo-data"
+import { DEMO_DEPOSITS, DEMO_TIERS } from "../../src/scripts/demo-data"
 
 type StorefrontApp = { base: string; url: string; key: string; regionId: string; storefront: string; screenshots: string }
 
@@ -280,6 +280,27 @@ export function demoGains(segment: string, from: string, to: string) {
   const tiers = demoSegmentTiers(segment)
   const features = (name: string) => tiers.find((t) => t.name === name)!.features
   return featureGains(features(from), features(to)).map((gain) => gain.text)
+}
+
+/** The demo storefront's deposit of a total (Everafter Photography takes a percent at checkout). */
+export const demoDeposit = (total: number) => cents((total * DEMO_DEPOSITS.photography!.value) / 100)
+
+/**
+ * The review says what is due today and what by when (the balance's days before the event), and
+ * the pay button charges the deposit; answers that button.
+ */
+export async function expectDepositAtCheckout(page: Page, { date, total }: { date: string; total: number }) {
+  const due = longDate(addDays(date, -DEMO_DEPOSITS.photography!.balance_due_days))
+  const expected = `${usd(demoDeposit(total))} today, ${usd(cents(total - demoDeposit(total)))} due by ${due}`
+  await visible(page.getByTestId("payment-plan").getByText(expected), `the payment plan "${expected}"`)
+  return page.getByRole("button", { name: `Pay and book · ${usd(demoDeposit(total))}` })
+}
+
+/** The confirmation says what was paid and what is owed by when. */
+export async function expectDepositConfirmed(page: Page, { date, total }: { date: string; total: number }) {
+  const due = longDate(addDays(date, -DEMO_DEPOSITS.photography!.balance_due_days))
+  const expected = `Paid today ${usd(demoDeposit(total))}; ${usd(cents(total - demoDeposit(total)))} due by ${due}`
+  await visible(page.getByTestId("order-payment-plan").getByText(expected), `the order's plan "${expected}"`)
 }
 
 /** The confirmation shows the booked date, package and total; answers the order number and the visitor. */

@@ -10,6 +10,7 @@ import {
   cents,
   confirmation,
   datePrice,
+  expectDepositAtCheckout,
   day,
   dbRows,
   demoComparison,
@@ -143,7 +144,7 @@ describe("storefront on a phone", () => {
     await visible(page.getByRole("heading", { name: "Review and book" }), "the checkout without the declined offer")
     assert((await page.getByRole("dialog").count()) === 0, "no offer dialog")
     state.total = cents(datePrice(2000, state.date))
-    await page.getByRole("button", { name: `Pay and book · ${usd(state.total)}` }).click()
+    await (await expectDepositAtCheckout(page, state)).click()
     Object.assign(state, await confirmation(page, { date: state.date, tier: "Essential Starter", total: state.total }))
   })
 

@@ -3,20 +3,28 @@ import { useEffect, useState } from "react"
 import { sdk } from "../api"
 import { longDate, money } from "../format"
 
-/** "$3,000.00 today, $7,000.00 due by June 17, 2027": what checkout charges now (the server decides it). */
-export function CartPaymentPlanNote({ cartId, total }: { cartId: string; total: number }) {
-  const [plan, setPlan] = useState<CartPaymentPlan | null>(null)
+/** Reads a plan from the store (null until it answers, or when it refuses) and again when `deps` change. */
+function usePlan<T>(read: () => Promise<T>, deps: unknown[]): T | null {
+  const [plan, setPlan] = useState<T | null>(null)
   useEffect(() => {
     let live = true
-    sdk.tiered.carts
-      .paymentPlan(cartId)
-      .then(({ payment_plan }) => live && setPlan(payment_plan))
+    read()
+      .then((p) => live && setPlan(p))
       .catch(() => live && setPlan(null))
     return () => {
       live = false
     }
-    // The plan follows the cart's total (an upgrade or an add-on changes it).
-  }, [cartId, total])
+  }, deps)
+  return plan
+}
+
+/** What checkout charges now, as the server decides it; follows the cart's total (an upgrade or an add-on changes it). */
+export function useCartPaymentPlan(cartId: string, total: number): CartPaymentPlan | null {
+  return usePlan(() => sdk.tiered.carts.paymentPlan(cartId).then((r) => r.payment_plan), [cartId, total])
+}
+
+/** "$3,000.00 today, $7,000.00 due by June 17, 2027". */
+export function CartPaymentPlanNote({ plan }: { plan: CartPaymentPlan | null }) {
   if (!plan || plan.pay_in_full) return null
   return (
     <p className="payment-plan" data-testid="payment-plan">
@@ -28,17 +36,7 @@ export function CartPaymentPlanNote({ cartId, total }: { cartId: string; total: 
 
 /** What the order paid and still owes, as the server records it. */
 export function OrderPaymentPlanNote({ orderId }: { orderId: string }) {
-  const [plan, setPlan] = useState<OrderPaymentPlan | null>(null)
-  useEffect(() => {
-    let live = true
-    sdk.tiered.orders
-      .paymentPlan(orderId)
-      .then(({ payment_plan }) => live && setPlan(payment_plan))
-      .catch(() => live && setPlan(null))
-    return () => {
-      live = false
-    }
-  }, [orderId])
+  const plan = usePlan<OrderPaymentPlan>(() => sdk.tiered.orders.paymentPlan(orderId).then((r) => r.payment_plan), [orderId])
   if (!plan || plan.status === "paid") return null
   return (
     <p className="payment-plan" data-testid="order-payment-plan">

@@ -4,7 +4,7 @@ import { isAddonLine, isTierLine } from "@tiered/client"
 import { useState } from "react"
 import { money, longDate } from "../format"
 import { PriceBreakdown } from "../components/PriceBreakdown"
-import { CartPaymentPlanNote } from "../components/PaymentPlan"
+import { CartPaymentPlanNote, useCartPaymentPlan } from "../components/PaymentPlan"
 import { ErrorNotice, StepHeading } from "../components/StepHeading"
 
 const PROVIDER_NAMES: Record<string, string> = {
@@ -82,6 +82,9 @@ export function CheckoutStep(props: {
 }) {
   const [provider, setProvider] = useState<string | null>(null)
   const chosen = provider ?? props.providers?.[0]?.id ?? null
+  const plan = useCartPaymentPlan(props.cart.id, props.cart.total)
+  // What the button charges: the deposit when there is one.
+  const dueNow = plan ? plan.due_now : props.cart.total
   return (
     <section aria-labelledby="step-checkout">
       <StepHeading id="step-checkout" focus={props.focus}>
@@ -93,7 +96,7 @@ export function CheckoutStep(props: {
         <p className="cart-total">
           Total <strong data-testid="cart-total">{money(props.cart.total, props.cart.currency_code)}</strong>
         </p>
-        <CartPaymentPlanNote cartId={props.cart.id} total={props.cart.total} />
+        <CartPaymentPlanNote plan={plan} />
       </div>
       <fieldset className="card payment">
         <legend>Payment</legend>
@@ -124,7 +127,7 @@ export function CheckoutStep(props: {
           Back to your details
         </button>
         <button type="button" className="button primary" disabled={!chosen || props.busy || !!props.conflict} onClick={() => chosen && props.onPay(chosen)}>
-          {props.busy ? "Booking…" : `Pay and book · ${money(props.cart.total, props.cart.currency_code)}`}
+          {props.busy ? "Booking…" : `Pay and book · ${money(dueNow, props.cart.currency_code)}`}
         </button>
       </div>
     </section>

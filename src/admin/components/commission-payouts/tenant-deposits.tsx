@@ -41,7 +41,7 @@ function DepositRow({ channelId, segment, policy }: { channelId: string; segment
         </Text>
       </Table.Cell>
       <Table.Cell colSpan={2}>
-        <form className="flex flex-wrap items-center gap-2 py-2" onSubmit={submit} aria-label={`Deposit for ${name}`}>
+        <form className="flex flex-wrap items-center gap-2 py-2" onSubmit={submit} aria-label={`Deposit settings for ${name}`}>
           <div className="w-28">
             <Select value={values.kind} onValueChange={(kind) => setValues({ ...values, kind: kind as "percent" | "fixed" })}>
               <Select.Trigger aria-label={`Kind of deposit for ${name}`} data-testid="deposit-kind">

@@ -1,5 +1,7 @@
+import Medusa from "@medusajs/js-sdk"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { tieredStore } from "../../src/client"
 import { DEPOSITS_MODULE, DepositsModuleService } from "../../src/modules/deposits"
 import { adminHeaders, createPackageProduct, createRegion, createTenant, dayFromToday as day, eventually, failed, Tenant } from "./fixtures"
 
@@ -93,6 +95,18 @@ medusaIntegrationTestRunner({
       expect(refused.status).toBe(400)
       expect(refused.data.message).toContain("paid in full")
       expect(await collections(orderId)).toEqual(after)
+    })
+
+    it("the typed client pays the balance as the storefront's pay page does", async () => {
+      const orderId = await depositOrder()
+      const sdk = new Medusa({ baseUrl: api.defaults.baseURL as string, publishableKey: studio.key })
+      const tiered = tieredStore(sdk.client)
+      const started = await tiered.orders.startBalancePayment(orderId, { provider_id: "pp_system_default" })
+      expect(started.payment_collection.amount).toBe(7000)
+      const done = await tiered.orders.authorizeBalancePayment(orderId)
+      expect(done.payment_plan).toMatchObject({ paid: 10000, balance: 0, status: "paid" })
+      const other = tieredStore(new Medusa({ baseUrl: api.defaults.baseURL as string, publishableKey: rival.key }).client)
+      await expect(other.orders.authorizeBalancePayment(orderId)).rejects.toMatchObject({ status: 404 })
     })
 
     it("refuses an amount from the storefront, another tenant's order, an unknown provider and an authorization never started, changing nothing", async () => {

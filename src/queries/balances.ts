@@ -16,6 +16,8 @@ export type BalanceSession = {
   amount: number
   authorized_at: string | null
   payment: { id: string } | null
+  /** Why the provider refused it (a declined card), when it did. */
+  error: string | null
 }
 
 export type BalanceCollection = {
@@ -54,7 +56,17 @@ type OrderRow = {
         status: string
         metadata: Record<string, unknown> | null
         created_at: string
-        payment_sessions?: { id: string; provider_id: string; status: string; amount: unknown; authorized_at: string | null; payment?: { id: string } | null }[] | null
+        payment_sessions?:
+          | {
+              id: string
+              provider_id: string
+              status: string
+              amount: unknown
+              authorized_at: string | null
+              data?: { last_payment_error?: { message?: unknown } | null } | null
+              payment?: { id: string } | null
+            }[]
+          | null
       }[]
     | null
 }
@@ -87,6 +99,7 @@ export async function orderBalance(scope: MedusaContainer, orderId: string, sale
       "payment_collections.payment_sessions.status",
       "payment_collections.payment_sessions.amount",
       "payment_collections.payment_sessions.authorized_at",
+      "payment_collections.payment_sessions.data",
       "payment_collections.payment_sessions.payment.id",
     ],
     filters: { id: orderId },
@@ -111,6 +124,7 @@ export async function orderBalance(scope: MedusaContainer, orderId: string, sale
         amount: Number(s.amount),
         authorized_at: s.authorized_at,
         payment: s.payment ? { id: s.payment.id } : null,
+        error: s.status === "error" ? String(s.data?.last_payment_error?.message ?? "the provider refused the payment") : null,
       })),
     }))
   return {

@@ -14,7 +14,8 @@ export type BalanceAuthorization = {
   amount: number
 }
 
-const AUTHORIZABLE = new Set(["pending", "requires_more", "pending_authorization"])
+// A session the provider already confirmed (a saved card charged off-session) still needs its payment made.
+const AUTHORIZABLE = new Set(["pending", "requires_more", "pending_authorization", "authorized", "captured"])
 
 /**
  * Which balance session to authorize: the open collection's session, only while it is for exactly
@@ -27,6 +28,10 @@ export const prepareBalanceAuthorizationStep = createStep(
     const state = await orderBalance(container, input.order_id, input.sales_channel_ids)
     const base = { order_id: state.order_id, currency_code: state.currency_code }
     const open = openSessionCollection(state)
+    const refused = open?.payment_sessions.find((s) => s.status === "error")
+    if (refused && !state.canceled && state.plan.balance > 0) {
+      throw new MedusaError(MedusaError.Types.PAYMENT_AUTHORIZATION_ERROR, `The payment was refused: ${refused.error}; start the balance payment again`)
+    }
     const session = open?.payment_sessions.find((s) => !s.authorized_at && AUTHORIZABLE.has(s.status))
     if (open && session && !state.canceled && state.plan.balance > 0) {
       if (open.amount !== state.plan.balance || session.amount !== state.plan.balance) {

@@ -2,37 +2,25 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { BOOKING_MODULE, BookingModuleService } from "../../src/modules/booking"
 import { TIER_ANALYTICS_MODULE, TierAnalyticsModuleService } from "../../src/modules/tier-analytics"
-import { adminHeaders, createPackageProduct, createRegion, createTenant, dayFromToday as day, eventually, failed, Tenant } from "./fixtures"
+import { depositOrder as placeDepositOrder, depositStudio, DepositStudio } from "./balance-fixtures"
+import { eventually, failed, Tenant } from "./fixtures"
 
 jest.setTimeout(240 * 1000)
 
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
-    let admin: { headers: Record<string, string> }
+    let admin: DepositStudio["admin"]
     let studio: Tenant
-    let region: { id: string }
-    let tier: { id: string }
+    let fixture: DepositStudio
 
     beforeEach(async () => {
-      const container = getContainer()
-      admin = await adminHeaders(container)
-      studio = await createTenant(container, "Studio")
-      region = await createRegion(container, "usd")
-      const product = (await createPackageProduct(container, { title: "Signature Complete", prices: { usd: 10000 }, salesChannelIds: [studio.salesChannelId] })) as any
-      const segment = (await api.post("/admin/segments", { handle: "signature", name: "Signature", commission_percent: 10 }, admin)).data.segment
-      tier = (await api.post(`/admin/segments/${segment.id}/tiers`, { level: 1, name: "Complete", product_id: product.id }, admin)).data.tier
+      fixture = await depositStudio(api, getContainer(), { policy: null })
+      ;({ admin, studio } = fixture)
     })
 
     const policy = (cancellation: { deposit_refundable: boolean; balance_refundable_days: number }) =>
       api.post(`/admin/deposit-policies/${studio.salesChannelId}`, { kind: "percent", value: 30, balance_due_days: 30, ...cancellation }, admin)
-    const depositOrder = async () => {
-      const cart = (await api.post("/store/carts", { region_id: region.id, email: "couple@example.com" }, studio.headers)).data.cart
-      await api.post(`/store/carts/${cart.id}/tier-items`, { tier_id: tier.id, event_date: day(420) }, studio.headers)
-      const collection = (await api.post("/store/payment-collections", { cart_id: cart.id }, studio.headers)).data.payment_collection
-      await api.post(`/store/payment-collections/${collection.id}/payment-sessions`, { provider_id: "pp_system_default" }, studio.headers)
-      const { data } = await api.post(`/store/carts/${cart.id}/complete`, {}, studio.headers)
-      return data.order.id as string
-    }
+    const depositOrder = () => placeDepositOrder(api, fixture)
     /** Each payment of the order with what was captured and refunded, deposit (checkout's) first. */
     const payments = async (orderId: string) => {
       const query = getContainer().resolve(ContainerRegistrationKeys.QUERY)

@@ -3,17 +3,18 @@ import { Modules } from "@medusajs/framework/utils"
 import { addDays } from "../../src/lib/dates"
 import { BALANCES_MODULE, BalancesModuleService } from "../../src/modules/balances"
 import { runBalanceScheduleWorkflow } from "../../src/workflows/run-balance-schedule"
-import { adminHeaders, createPackageProduct, createRegion, createTenant, dayFromToday as day, failed, Tenant } from "./fixtures"
+import { depositOrder as placeDepositOrder, depositStudio, DepositStudio } from "./balance-fixtures"
+import { dayFromToday as day, failed, Tenant } from "./fixtures"
 
 jest.setTimeout(240 * 1000)
 
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
-    let admin: { headers: Record<string, string> }
+    let admin: DepositStudio["admin"]
     let studio: Tenant
     let rival: Tenant
     let region: { id: string }
-    let tier: { id: string }
+    let fixture: DepositStudio
     let events: { name: string; data: any }[]
 
     const due = day(390)
@@ -31,25 +32,11 @@ medusaIntegrationTestRunner({
 
     beforeEach(async () => {
       events.length = 0
-      const container = getContainer()
-      admin = await adminHeaders(container)
-      studio = await createTenant(container, "Studio")
-      rival = await createTenant(container, "Rival")
-      region = await createRegion(container, "usd")
-      const product = (await createPackageProduct(container, { title: "Signature Complete", prices: { usd: 10000 }, salesChannelIds: [studio.salesChannelId] })) as any
-      const segment = (await api.post("/admin/segments", { handle: "signature", name: "Signature", commission_percent: 10 }, admin)).data.segment
-      tier = (await api.post(`/admin/segments/${segment.id}/tiers`, { level: 1, name: "Complete", product_id: product.id }, admin)).data.tier
-      await api.post(`/admin/deposit-policies/${studio.salesChannelId}`, { kind: "percent", value: 30, balance_due_days: 30 }, admin)
+      fixture = await depositStudio(api, getContainer())
+      ;({ admin, studio, rival, region } = fixture)
     })
 
-    const depositOrder = async () => {
-      const cart = (await api.post("/store/carts", { region_id: region.id, email: "couple@example.com" }, studio.headers)).data.cart
-      await api.post(`/store/carts/${cart.id}/tier-items`, { tier_id: tier.id, event_date: day(420) }, studio.headers)
-      const collection = (await api.post("/store/payment-collections", { cart_id: cart.id }, studio.headers)).data.payment_collection
-      await api.post(`/store/payment-collections/${collection.id}/payment-sessions`, { provider_id: "pp_system_default" }, studio.headers)
-      const { data } = await api.post(`/store/carts/${cart.id}/complete`, {}, studio.headers)
-      return data.order.id as string
-    }
+    const depositOrder = () => placeDepositOrder(api, fixture)
     const run = async (now: string) => (await runBalanceScheduleWorkflow(getContainer()).run({ input: { now } })).result
     const save = (orderId: string, body: Record<string, unknown> = { provider_id: "pp_system_default" }, tenant = studio) =>
       api.post(`/store/orders/${orderId}/balance-payment/saved-method`, body, tenant.headers)

@@ -1,85 +1,43 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import { createRegionsWorkflow } from "@medusajs/medusa/core-flows"
-import Stripe from "stripe"
 import { addDays } from "../../src/lib/dates"
 import { TIER_ANALYTICS_MODULE, TierAnalyticsModuleService } from "../../src/modules/tier-analytics"
 import { runBalanceScheduleWorkflow } from "../../src/workflows/run-balance-schedule"
-import { adminHeaders, createPackageProduct, createTenant, dayFromToday as day, eventually, failed, Tenant } from "./fixtures"
-import { StripeDouble } from "../stripe-double"
+import { depositOrder as placeDepositOrder, depositStudio, DepositStudio } from "./balance-fixtures"
+import { dayFromToday as day, eventually, failed, Tenant } from "./fixtures"
+import { CONNECT_PROVIDER, signedEvent, useStripeDouble } from "./stripe-fixtures"
 
 jest.setTimeout(300 * 1000)
 
-const WEBHOOK_SECRET = "whsec_tiered_test"
-const PROVIDER = "pp_stripe-connect_stripe-connect"
-const double = new StripeDouble()
-
-// The app reads these in medusa-config.ts when it boots (after this hook); spec files share the process.
-beforeAll(async () => {
-  await double.start()
-  Object.assign(process.env, {
-    STRIPE_API_KEY: "sk_test_tiered",
-    STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET,
-    STRIPE_API_HOST: "127.0.0.1",
-    STRIPE_API_PORT: String(double.port),
-    STRIPE_API_PROTOCOL: "http",
-  })
-})
-afterAll(async () => {
-  for (const key of ["STRIPE_API_KEY", "STRIPE_WEBHOOK_SECRET", "STRIPE_API_HOST", "STRIPE_API_PORT", "STRIPE_API_PROTOCOL"]) delete process.env[key]
-  await double.stop()
-})
+const PROVIDER = CONNECT_PROVIDER
+const double = useStripeDouble()
 
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
-    let admin: { headers: Record<string, string> }
+    let admin: DepositStudio["admin"]
     let studio: Tenant
     let rival: Tenant
-    let region: { id: string }
-    let tier: { id: string }
+    let fixture: DepositStudio
     let destination: string
-    const signer = new Stripe("sk_test_signer")
     const due = day(390)
     const at = (offset: number) => `${addDays(due, offset)}T12:00:00.000Z`
 
-    const webhook = (event: Record<string, unknown>) => {
-      const payload = JSON.stringify(event)
-      const signature = signer.webhooks.generateTestHeaderString({ payload, secret: WEBHOOK_SECRET })
-      return api.post("/hooks/stripe-connect", payload, { headers: { "content-type": "application/json", "stripe-signature": signature } })
-    }
-
     beforeEach(async () => {
       double.requests.length = 0
-      const container = getContainer()
-      admin = await adminHeaders(container)
-      studio = await createTenant(container, "Studio")
-      rival = await createTenant(container, "Rival")
-      const { result } = await createRegionsWorkflow(container).run({
-        input: { regions: [{ name: "USD", currency_code: "usd", countries: [], payment_providers: [PROVIDER, "pp_system_default"] }] },
-      })
-      region = result[0]
-      const product = (await createPackageProduct(container, { title: "Luxury Prestige", prices: { usd: 13000 }, salesChannelIds: [studio.salesChannelId] })) as any
-      const luxury = (await api.post("/admin/segments", { handle: "luxury", name: "Luxury", commission_percent: 12 }, admin)).data.segment
-      tier = (await api.post(`/admin/segments/${luxury.id}/tiers`, { level: 1, name: "Prestige", product_id: product.id }, admin)).data.tier
-      await api.post(`/admin/deposit-policies/${studio.salesChannelId}`, { kind: "percent", value: 30, balance_due_days: 30 }, admin)
-      await api.post(`/admin/availability/${studio.salesChannelId}`, { settings: { capacity_per_date: 5 } }, admin)
+      fixture = await depositStudio(api, getContainer(), { price: 13000, commission_percent: 12, providers: [PROVIDER, "pp_system_default"] })
+      ;({ admin, studio, rival } = fixture)
       const { data } = await api.post(`/admin/stripe-connect/accounts/${studio.salesChannelId}`, {}, admin)
       destination = data.account.stripe_account_id
       const account = { object: "account", id: destination, details_submitted: true, charges_enabled: true, payouts_enabled: true, requirements: { currently_due: [] } }
-      await webhook({ id: `evt_${destination}`, object: "event", type: "account.updated", created: Math.floor(Date.now() / 1000), data: { object: account } })
+      const event = signedEvent({ id: `evt_${destination}`, object: "event", type: "account.updated", created: Math.floor(Date.now() / 1000), data: { object: account } })
+      await api.post("/hooks/stripe-connect", event.payload, { headers: event.headers })
     })
 
     /** A deposit checkout through Stripe Connect: 30% of 13,000 charged, 9,100 owed; its conversion recorded. */
     const depositOrder = async () => {
-      const cart = (await api.post("/store/carts", { region_id: region.id, email: "couple@example.com" }, studio.headers)).data.cart
-      await api.post(`/store/carts/${cart.id}/tier-items`, { tier_id: tier.id, event_date: day(420) }, studio.headers)
-      const collection = (await api.post("/store/payment-collections", { cart_id: cart.id }, studio.headers)).data.payment_collection
-      await api.post(`/store/payment-collections/${collection.id}/payment-sessions`, { provider_id: PROVIDER }, studio.headers)
-      double.confirm([...double.intents.keys()].at(-1)!)
-      const { data } = await api.post(`/store/carts/${cart.id}/complete`, {}, studio.headers)
-      expect(data.type).toBe("order")
+      const orderId = await placeDepositOrder(api, fixture, { provider: PROVIDER, beforeComplete: () => double.confirm([...double.intents.keys()].at(-1)!) })
       const analytics = getContainer().resolve(TIER_ANALYTICS_MODULE) as TierAnalyticsModuleService
-      await eventually(() => analytics.recordedTotals(data.order.id), (t) => t.commission > 0)
-      return data.order.id as string
+      await eventually(() => analytics.recordedTotals(orderId), (t) => t.commission > 0)
+      return orderId
     }
     const plan = async (orderId: string) => (await api.get(`/store/orders/${orderId}/payment-plan`, studio.headers)).data.payment_plan
     const run = async (now: string) => (await runBalanceScheduleWorkflow(getContainer()).run({ input: { now } })).result

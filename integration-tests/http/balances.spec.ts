@@ -3,43 +3,27 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { tieredStore } from "../../src/client"
 import { DEPOSITS_MODULE, DepositsModuleService } from "../../src/modules/deposits"
-import { adminHeaders, createPackageProduct, createRegion, createTenant, dayFromToday as day, eventually, failed, Tenant } from "./fixtures"
+import { depositOrder as placeDepositOrder, depositStudio, DepositStudio } from "./balance-fixtures"
+import { dayFromToday as day, eventually, failed, Tenant } from "./fixtures"
 
 jest.setTimeout(240 * 1000)
 
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
-    let admin: { headers: Record<string, string> }
+    let admin: DepositStudio["admin"]
     let studio: Tenant
     let rival: Tenant
-    let region: { id: string }
-    let complete10k: { id: string }
+    let fixture: DepositStudio
 
-    const eventDate = day(420)
     const dueDate = day(390)
 
     beforeEach(async () => {
-      const container = getContainer()
-      admin = await adminHeaders(container)
-      studio = await createTenant(container, "Studio")
-      rival = await createTenant(container, "Rival")
-      region = await createRegion(container, "usd")
-      const product = (await createPackageProduct(container, { title: "Signature Complete", prices: { usd: 10000 }, salesChannelIds: [studio.salesChannelId] })) as any
-      const signature = (await api.post("/admin/segments", { handle: "signature", name: "Signature", commission_percent: 10 }, admin)).data.segment
-      complete10k = (await api.post(`/admin/segments/${signature.id}/tiers`, { level: 1, name: "Complete", product_id: product.id }, admin)).data.tier
-      await api.post(`/admin/deposit-policies/${studio.salesChannelId}`, { kind: "percent", value: 30, balance_due_days: 30 }, admin)
+      fixture = await depositStudio(api, getContainer())
+      ;({ admin, studio, rival } = fixture)
     })
 
     /** A real checkout that pays the 30% deposit with the system provider: the order owes 7000. */
-    const depositOrder = async (date = eventDate) => {
-      const cart = (await api.post("/store/carts", { region_id: region.id, email: "couple@example.com" }, studio.headers)).data.cart
-      await api.post(`/store/carts/${cart.id}/tier-items`, { tier_id: complete10k.id, event_date: date }, studio.headers)
-      const collection = (await api.post("/store/payment-collections", { cart_id: cart.id }, studio.headers)).data.payment_collection
-      await api.post(`/store/payment-collections/${collection.id}/payment-sessions`, { provider_id: "pp_system_default" }, studio.headers)
-      const { data } = await api.post(`/store/carts/${cart.id}/complete`, {}, studio.headers)
-      expect(data.type).toBe("order")
-      return data.order.id as string
-    }
+    const depositOrder = (date?: string) => placeDepositOrder(api, fixture, { date })
     const plan = async (orderId: string) => (await api.get(`/store/orders/${orderId}/payment-plan`, studio.headers)).data.payment_plan
     const pay = (orderId: string, body: Record<string, unknown> = { provider_id: "pp_system_default" }, tenant = studio) =>
       api.post(`/store/orders/${orderId}/balance-payment`, body, tenant.headers)

@@ -185,6 +185,23 @@ medusaIntegrationTestRunner({
       expect((await failed(api.post(`/admin/orders/${orderId}/offline-payments`, { amount: 1, method: "cash" }, admin))).status).toBe(400)
     })
 
+    it("finishes an offline record a crash left unpaid when the same record is sent again, making no second collection", async () => {
+      const orderId = await depositOrder()
+      // What a process dying between the collection and Medusa's mark-as-paid leaves behind.
+      const payments = getContainer().resolve(Modules.PAYMENT)
+      const [orphan] = await payments.createPaymentCollections([
+        { currency_code: "usd", amount: 2500, metadata: { tiered_balance: "offline", method: "bank_transfer", reference: "TR-77", note: null } },
+      ])
+      await getContainer().resolve(ContainerRegistrationKeys.LINK).create({ [Modules.ORDER]: { order_id: orderId }, [Modules.PAYMENT]: { payment_collection_id: orphan.id } })
+      expect(await plan(orderId)).toMatchObject({ paid: 3000, balance: 7000 })
+
+      const { data } = await api.post(`/admin/orders/${orderId}/offline-payments`, { amount: 2500, method: "bank_transfer", reference: "TR-77" }, admin)
+      expect(data.payment.payment_collection_id).toBe(orphan.id)
+      const offline = (await collections(orderId)).filter((c) => c.metadata?.tiered_balance === "offline")
+      expect(offline.map((c) => [c.id, c.status])).toEqual([[orphan.id, "completed"]])
+      expect(await plan(orderId)).toMatchObject({ paid: 5500, balance: 4500 })
+    })
+
     it("the revenue report tells booked from collected, and commission on collected money", async () => {
       const orderId = await depositOrder()
       const today = new Date().toISOString().slice(0, 10)

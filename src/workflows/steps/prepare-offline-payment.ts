@@ -18,6 +18,8 @@ export type OfflinePaymentPlan = {
   currency_code: string
   amount: number
   metadata: Record<string, unknown>
+  /** The same record's collection left unpaid by an interrupted run: marked paid now, not made again. */
+  collection_id: string | null
 }
 
 /** Refuses an offline payment of a canceled order, or one above the balance (400); names the collection to make. */
@@ -30,14 +32,19 @@ export const prepareOfflinePaymentStep = createStep("prepare-offline-payment", a
   if (problem) {
     throw new MedusaError(MedusaError.Types.INVALID_DATA, problem)
   }
+  const reference = input.reference ?? null
+  const unfinished = state.collections.find(
+    (c) => c.kind === "offline" && c.status === "not_paid" && c.amount === input.amount && c.metadata?.method === input.method && (c.metadata?.reference ?? null) === reference
+  )
   return new StepResponse<OfflinePaymentPlan>({
+    collection_id: unfinished?.id ?? null,
     order_id: state.order_id,
     currency_code: state.currency_code,
     amount: input.amount,
     metadata: {
       tiered_balance: "offline",
       method: input.method,
-      reference: input.reference ?? null,
+      reference,
       note: input.note ?? null,
       recorded_by: input.recorded_by ?? null,
     },

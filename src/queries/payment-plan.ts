@@ -112,7 +112,8 @@ export function paidOf(collections: CollectionRow[], currencyCode: string): numb
  * The plan of an order of one of the key's channels (404 otherwise): what was due at checkout,
  * what is paid, what is owed and by when. A plan the order-created step did not reach (a crash
  * between the order and its plan) is found by the order's cart and finished here; an order
- * placed without one (a draft order) owes what Medusa says it owes, now.
+ * placed without one (a draft order) owes what Medusa says it owes, now. The total is the
+ * order's as it stands (after any upgrade); the balance is what its payments do not cover yet.
  */
 export async function orderPaymentPlan(scope: MedusaContainer, orderId: string, salesChannelIds: string[]): Promise<OrderPaymentPlan> {
   const query = scope.resolve(ContainerRegistrationKeys.QUERY)
@@ -141,7 +142,8 @@ export async function orderPaymentPlan(scope: MedusaContainer, orderId: string, 
   const plan = await attachedPlan(scope, order.id, order.cart?.id ?? null)
   const currency = order.currency_code
   const paid = paidOf(order.payment_collections ?? [], currency)
-  const total = plan ? Number(plan.total) : roundToMinor(Number(order.total), currency)
+  // The order's own total: an upgrade after checkout (an order edit) raises what is owed.
+  const total = roundToMinor(Number(order.total), currency)
   const balance_due_date = plan?.balance_due_date ?? null
   const today = await tenantToday(scope, order.sales_channel_id)
   return {

@@ -123,14 +123,14 @@ completeCartWorkflow.hooks.validate(
           created.push(claim.id)
         }
       }
+      if (due.reason !== "no_packages") {
+        await recordCartPaymentPlan(container, due)
+      }
     } catch (e) {
       if (created.length) {
         await releaseClaims(container, cart.id, created)
       }
       throw e
-    }
-    if (due.reason !== "no_packages") {
-      await recordCartPaymentPlan(container, due)
     }
     return new StepResponse(created, cart.id)
   },

@@ -201,6 +201,7 @@ describe("chart data", () => {
       ["tier", "Retired", 1, 100, 10],
     ])
     expect(new Set(rows.map((r) => r.key)).size).toBe(rows.length)
+    expect(rows.map((r) => [r.collected, r.commission_collected])[0]).toEqual([13500, 1350])
   })
 
   it("labels tiers with their segment, and shapes tiers, upsell rules and variants for bars", () => {

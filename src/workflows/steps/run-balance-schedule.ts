@@ -1,6 +1,7 @@
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { BALANCE_EVENTS, balanceActions, nextChargeDate } from "../../lib/balances"
+import { BALANCE_EVENTS, balanceActions, nextChargeDate, REMINDER_DAYS_BEFORE_DUE } from "../../lib/balances"
+import { addDays, todayUtc } from "../../lib/dates"
 import { BALANCES_MODULE, BalancesModuleService } from "../../modules/balances"
 import { DEPOSITS_MODULE, DepositsModuleService } from "../../modules/deposits"
 import { orderBalance } from "../../queries/balances"
@@ -32,7 +33,12 @@ export const runBalanceScheduleStep = createStep("run-balance-schedule", async (
   const now = new Date(input.now)
   const run: BalanceScheduleRun = { reminded: [], charged: [], failed: [], flagged: [], overdue: [] }
 
-  const plans = await deposits.listPaymentPlans({ order_id: { $ne: null }, pay_in_full: false }, { select: ["order_id", "sales_channel_id"] })
+  // Nothing happens before the reminder's week; a zone ahead of UTC is at most a day ahead.
+  const horizon = addDays(todayUtc(now), 1 + REMINDER_DAYS_BEFORE_DUE)
+  const plans = await deposits.listPaymentPlans(
+    { order_id: { $ne: null }, pay_in_full: false, balance_due_date: { $lte: horizon } },
+    { select: ["order_id", "sales_channel_id"] }
+  )
   const todays = await tenantTodays(container, [...new Set(plans.map((p) => p.sales_channel_id))], {}, now)
   const schedules = new Map(
     (plans.length ? await balances.listBalanceSchedules({ order_id: plans.map((p) => p.order_id!) }) : []).map((s) => [s.order_id, s])

@@ -50,10 +50,17 @@ medusaIntegrationTestRunner({
 
       const { data } = await api.post(`/store/orders/${orderId}/balance-payment`, { provider_id: PROVIDER }, studio.headers)
       expect(data.payment_collection.amount).toBe(9100)
-      const balance = intents().at(-1)!
+      const first = intents().at(-1)!
       // 70% of 13,000; the fee is 70% of the 1,560 commission: the two fees add up to it.
-      expect(balance).toMatchObject({ amount: 910000, application_fee_amount: 109200, transfer_data: { destination } })
-      expect(deposit.application_fee_amount! + balance.application_fee_amount!).toBe(156000)
+      expect(first).toMatchObject({ amount: 910000, application_fee_amount: 109200, transfer_data: { destination } })
+      expect(deposit.application_fee_amount! + first.application_fee_amount!).toBe(156000)
+      // Medusa's own session route on the order's collection: the destination and fee are the server's, whatever is sent.
+      const forged = { tiered_connect: { destination: "acct_elsewhere", application_fee_amount: 0, amount: 1, currency_code: "usd" } }
+      await api.post(`/store/payment-collections/${data.payment_collection.id}/payment-sessions`, { provider_id: PROVIDER, data: forged }, studio.headers)
+      expect(intents().at(-1)).toMatchObject({ amount: 910000, application_fee_amount: 109200, transfer_data: { destination } })
+      // Our route answers that session again (same provider, same amount): no third intent.
+      await api.post(`/store/orders/${orderId}/balance-payment`, { provider_id: PROVIDER }, studio.headers)
+      const balance = intents().at(-1)!
       // Another tenant's key cannot complete it.
       expect((await failed(api.post(`/store/orders/${orderId}/balance-payment/authorize`, {}, rival.headers))).status).toBe(404)
 
@@ -63,7 +70,7 @@ medusaIntegrationTestRunner({
       // The repeat asks Stripe nothing new.
       const calls = double.requests.length
       expect((await api.post(`/store/orders/${orderId}/balance-payment/authorize`, {}, studio.headers)).data.payment_id).toBe(done.payment_id)
-      expect(double.calls("POST", "/v1/payment_intents")).toHaveLength(2)
+      expect(double.calls("POST", "/v1/payment_intents")).toHaveLength(3)
       expect(double.requests.slice(calls).filter((r) => r.method === "POST")).toEqual([])
     })
 

@@ -33,7 +33,7 @@ export async function chargeableAccount(scope: MedusaContainer, salesChannelId: 
  * Destination and platform fee of a cart's payment, from the server's own
  * records: the cart's tenant's connected account, and the commission of its
  * tier and add-on lines (PRODUCT's rule, the tenant's rates), in proportion when the payment
- * is a deposit.
+ * is a deposit. An order's own collection (its balance) takes `connectOrderPaymentData`.
  */
 export async function connectPaymentData(
   scope: MedusaContainer,
@@ -43,10 +43,17 @@ export async function connectPaymentData(
   const query = scope.resolve(ContainerRegistrationKeys.QUERY)
   const { data } = await query.graph({
     entity: "payment_collection",
-    fields: ["id", "amount", "currency_code", "cart.id"],
+    fields: ["id", "amount", "currency_code", "cart.id", "order.id", "order.sales_channel_id"],
     filters: { id: paymentCollectionId },
   })
-  const collection = data[0] as { id: string; amount: unknown; currency_code: string; cart?: { id: string } | null } | undefined
+  const collection = data[0] as
+    | { id: string; amount: unknown; currency_code: string; cart?: { id: string } | null; order?: { id: string; sales_channel_id: string | null } | null }
+    | undefined
+  const order = collection?.order
+  if (!collection?.cart && order?.sales_channel_id && salesChannelIds.includes(order.sales_channel_id)) {
+    // An order's own collection (its balance): the commission's share of this payment.
+    return connectOrderPaymentData(scope, order.id, Number(collection!.amount))
+  }
   if (!collection?.cart) {
     throw new MedusaError(MedusaError.Types.NOT_FOUND, `Payment collection ${paymentCollectionId} was not found`)
   }

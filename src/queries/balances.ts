@@ -274,6 +274,7 @@ export async function listBalances(scope: MedusaContainer, filter: BalanceFilter
       "display_id",
       "email",
       "status",
+      "total",
       "canceled_at",
       "sales_channel.id",
       "sales_channel.name",
@@ -290,6 +291,7 @@ export async function listBalances(scope: MedusaContainer, filter: BalanceFilter
     display_id: number | null
     email: string | null
     status: string
+    total: unknown
     canceled_at: string | null
     sales_channel?: { id: string; name: string } | null
     payment_collections?: Parameters<typeof paidOf>[0] | null
@@ -303,7 +305,8 @@ export async function listBalances(scope: MedusaContainer, filter: BalanceFilter
       continue
     }
     const currency = plan.currency_code
-    const total = Number(plan.total)
+    // The order's own total, as the plan answers it (an upgrade after checkout raises what is owed).
+    const total = roundToMinor(Number(order.total), currency)
     const paid = paidOf(order.payment_collections ?? [], currency)
     const status = planStatus({ total, balance_due_date: plan.balance_due_date }, paid, todays.get(plan.sales_channel_id)!, currency)
     if (status === "paid" || (filter.status && status !== filter.status)) {

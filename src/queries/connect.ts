@@ -4,6 +4,7 @@ import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/util
 import { getSmallestUnit } from "@medusajs/payment-stripe/dist/utils/get-smallest-unit"
 import { orderRevenue, RevenueLine } from "../lib/commission"
 import { feeShare } from "../lib/deposits"
+import { ConflictError } from "../lib/errors"
 import { STRIPE_CONNECT_MODULE, StripeConnectModuleService } from "../modules/stripe-connect"
 import { TIER_ANALYTICS_MODULE, TierAnalyticsModuleService } from "../modules/tier-analytics"
 import type { ConnectPaymentData } from "../providers/stripe-connect/connect-data"
@@ -93,6 +94,11 @@ export async function connectOrderPaymentData(scope: MedusaContainer, orderId: s
   }
   const account = await chargeableAccount(scope, order.sales_channel_id)
   const analytics: TierAnalyticsModuleService = scope.resolve(TIER_ANALYTICS_MODULE)
+  const [recorded] = await analytics.listConversions({ order_id: order.id }, { select: ["id"], take: 1 })
+  if (!recorded) {
+    // The order's commission is recorded just after it is placed: never a payment without its fee.
+    throw new ConflictError(`The commission of order ${order.id} is not recorded yet, so its fee cannot be named; try again in a moment`)
+  }
   const { commission } = await analytics.recordedTotals(order.id)
   const fee = feeShare(commission, amount, Number(order.total), order.currency_code)
   return {

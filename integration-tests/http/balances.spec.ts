@@ -4,7 +4,7 @@ import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { tieredStore } from "../../src/client"
 import { DEPOSITS_MODULE, DepositsModuleService } from "../../src/modules/deposits"
 import { depositOrder as placeDepositOrder, depositStudio, DepositStudio } from "./balance-fixtures"
-import { dayFromToday as day, eventually, failed, Tenant } from "./fixtures"
+import { dayFromToday as day, eventually, failed, setClock, Tenant } from "./fixtures"
 
 jest.setTimeout(240 * 1000)
 
@@ -143,6 +143,21 @@ medusaIntegrationTestRunner({
       const payments = (await collections(orderId)).flatMap((c) => c.payments ?? [])
       expect(payments.map((p: any) => Number(p.amount)).sort()).toEqual([3000, 7000])
       expect(await plan(orderId)).toMatchObject({ paid: 10000, balance: 0, status: "paid" })
+    })
+
+    it("bounds balance starts: the eleventh in a minute for one order is a 429 that changes nothing", async () => {
+      const orderId = await depositOrder()
+      // One minute's window for all eleven: the clock holds still.
+      setClock(new Date())
+      try {
+        for (let i = 0; i < 10; i++) await pay(orderId)
+        const before = await collections(orderId)
+        const limited = await failed(pay(orderId))
+        expect(limited.status).toBe(429)
+        expect(await collections(orderId)).toEqual(before)
+      } finally {
+        jest.useRealTimers()
+      }
     })
 
     it("records an offline payment through Medusa (the order's summary shows it), never above the balance", async () => {

@@ -95,6 +95,7 @@ module.exports = defineConfig({
     { resolve: "./src/modules/tier-analytics" },
     { resolve: "./src/modules/notices" },
     { resolve: "./src/modules/deposits" },
+    { resolve: "./src/modules/balances" },
     { resolve: "./src/modules/stripe-connect", options: { stripeConnect: stripeConnect ?? undefined } },
     // Stripe Connect payments when a platform key is given; the system provider is always there.
     ...(stripeConnect

@@ -5,8 +5,8 @@ const qs = require("qs")
 
 /**
  * A small local Stripe for the calls the plugin makes: accounts and account
- * links (onboarding), payment intents (create, update, retrieve, capture,
- * cancel) and refunds. It records every request and answers with Stripe's
+ * links (onboarding), payment intents (create, confirmed at once off-session
+ * with a saved `payment_method`, update, retrieve, capture, cancel) and refunds. It records every request and answers with Stripe's
  * shapes, so the real `stripe` SDK can talk to it.
  */
 class StripeDouble {
@@ -123,6 +123,15 @@ class StripeDouble {
           client_secret: `secret_${this.seq}`,
         }
         this.intents.set(intent.id, intent)
+        if (body.confirm === "true" && body.payment_method) {
+          // A saved card charged off-session: a card whose id says "declined" is refused, as Stripe's test card is.
+          intent.payment_method = body.payment_method
+          if (/declined/.test(body.payment_method)) {
+            intent.last_payment_error = { type: "card_error", code: "card_declined", message: "Your card was declined." }
+            return send(402, { error: { type: "card_error", code: "card_declined", message: "Your card was declined.", payment_intent: intent } })
+          }
+          intent.status = intent.capture_method === "automatic" ? "succeeded" : "requires_capture"
+        }
         return send(200, intent)
       }
       if ((m = path.match(/^\/v1\/payment_intents\/(pi_[\w]+)(?:\/(capture|cancel))?$/))) {

@@ -107,6 +107,7 @@ export const PLUGIN_PAGES = [
   ["Commission & payouts", "commission-payouts"],
   ["Tier flags", "tier-flags"],
   ["Rollout", "rollout"],
+  ["Balances", "balances"],
 ] as const
 export const sidebarOf = (page: Page) => page.locator("aside")
 

@@ -4,30 +4,13 @@ import Stripe from "stripe"
 import { STRIPE_CONNECT_MODULE, StripeConnectModuleService } from "../../src/modules/stripe-connect"
 import { TIER_ANALYTICS_MODULE, TierAnalyticsModuleService } from "../../src/modules/tier-analytics"
 import { adminHeaders, createPackageProduct, createTenant, failed as fail, Tenant } from "./fixtures"
-import { StripeDouble } from "../stripe-double"
+import { CONNECT_PROVIDER, useStripeDouble, WEBHOOK_SECRET } from "./stripe-fixtures"
 
 jest.setTimeout(300 * 1000)
 
-const WEBHOOK_SECRET = "whsec_tiered_test"
-const PROVIDER = "pp_stripe-connect_stripe-connect"
+const PROVIDER = CONNECT_PROVIDER
 const nextYear = new Date().getUTCFullYear() + 1
-const double = new StripeDouble()
-
-// The app reads these in medusa-config.ts when it boots (after this hook); spec files share the process.
-beforeAll(async () => {
-  await double.start()
-  Object.assign(process.env, {
-    STRIPE_API_KEY: "sk_test_tiered",
-    STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET,
-    STRIPE_API_HOST: "127.0.0.1",
-    STRIPE_API_PORT: String(double.port),
-    STRIPE_API_PROTOCOL: "http",
-  })
-})
-afterAll(async () => {
-  for (const key of ["STRIPE_API_KEY", "STRIPE_WEBHOOK_SECRET", "STRIPE_API_HOST", "STRIPE_API_PORT", "STRIPE_API_PROTOCOL"]) delete process.env[key]
-  await double.stop()
-})
+const double = useStripeDouble()
 
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {

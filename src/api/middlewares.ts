@@ -60,8 +60,9 @@ import { AdminCreateUpsellRule, AdminListUpsellRules, AdminUpdateUpsellRule } fr
 import { CONFLICT_ERROR_NAME, RATE_LIMIT_ERROR_NAME } from "../lib/errors"
 import { StoreAddTierItems, StoreUpgradeCartTier } from "./store/carts/validators"
 import { StoreUpsellDecision, StoreUpsellOffers } from "./store/upsell/validators"
-import { StoreRescheduleBooking, StoreUpgradeOrderTier } from "./store/orders/validators"
-import { AdminRescheduleBooking } from "./admin/orders/validators"
+import { StoreAuthorizeBalancePayment, StoreRescheduleBooking, StoreSaveBalanceMethod, StoreStartBalancePayment, StoreUpgradeOrderTier } from "./store/orders/validators"
+import { AdminRecordOfflinePayment, AdminRescheduleBooking, AdminSendPaymentLink } from "./admin/orders/validators"
+import { AdminListBalances } from "./admin/balances/validators"
 import { StoreTierEvent } from "./store/tier-events/validators"
 import { StoreVisitor } from "./store/tiered/visitor/validators"
 import { ensureCartOfKey } from "./utils/cart-tenant"
@@ -82,6 +83,7 @@ import { traceTenant } from "./utils/trace-tenant"
 import { setDepositAmount } from "./utils/deposit-payment"
 import { countStoreRequests } from "./utils/count-store-requests"
 import { secureOptionDate } from "./utils/option-draft-order"
+import { cancelByPolicy } from "./utils/cancel-by-policy"
 import { StoreGetSegment, StoreListSegments } from "./store/segments/validators"
 import { StoreCompareTiers, StoreTierAddons, StoreTierAvailability, StoreUpgradeQuote } from "./store/tiers/validators"
 
@@ -166,6 +168,22 @@ export default defineMiddlewares({
       methods: ["POST"],
       middlewares: [authenticate("customer", ["session", "bearer"]), validateStoreInput("body", StoreRescheduleBooking)],
     },
+    // The balance after the deposit (README "Balances"): the amount is always the server's.
+    {
+      matcher: "/store/orders/:id/balance-payment",
+      methods: ["POST"],
+      middlewares: [ensureOrderOfKey, validateStoreInput("body", StoreStartBalancePayment)],
+    },
+    {
+      matcher: "/store/orders/:id/balance-payment/authorize",
+      methods: ["POST"],
+      middlewares: [ensureOrderOfKey, validateStoreInput("body", StoreAuthorizeBalancePayment)],
+    },
+    {
+      matcher: "/store/orders/:id/balance-payment/saved-method",
+      methods: ["POST"],
+      middlewares: [ensureOrderOfKey, validateStoreInput("body", StoreSaveBalanceMethod)],
+    },
     { matcher: "/store/tiers/upgrade-quote", methods: ["POST"], middlewares: [validateStoreInput("body", StoreUpgradeQuote)] },
     { matcher: "/store/tiers/:id/addons", methods: ["GET"], middlewares: [validateStoreInput("query", StoreTierAddons)] },
     {
@@ -199,6 +217,12 @@ export default defineMiddlewares({
 
     { matcher: "/admin/orders/:id/reschedule", methods: ["POST"], middlewares: [validateBody(AdminRescheduleBooking)] },
     { matcher: "/admin/orders/:id/reschedule/preview", methods: ["POST"], middlewares: [validateBody(AdminRescheduleBooking)] },
+
+    // An order with a payment plan is canceled under the tenant's cancellation policy (README "Balances").
+    { matcher: "/admin/orders/:id/cancel", methods: ["POST"], middlewares: [cancelByPolicy] },
+    { matcher: "/admin/orders/:id/offline-payments", methods: ["POST"], middlewares: [validateBody(AdminRecordOfflinePayment)] },
+    { matcher: "/admin/orders/:id/payment-link", methods: ["POST"], middlewares: [validateBody(AdminSendPaymentLink)] },
+    { matcher: "/admin/balances", methods: ["GET"], middlewares: [validateAndTransformQuery(AdminListBalances, {})] },
 
     { matcher: "/admin/availability/:sales_channel_id", methods: ["POST"], middlewares: [validateBody(AdminUpdateAvailability)] },
     { matcher: "/admin/availability/:sales_channel_id/calendar", methods: ["GET"], middlewares: [validateAndTransformQuery(AdminAvailabilityCalendar, {})] },

@@ -19,6 +19,11 @@ import type {
   StoreCartPaymentPlanResponse,
   StoreCartTierUpgradeResponse,
   StoreOrderPaymentPlanResponse,
+  StoreAuthorizeBalancePaymentResponse,
+  StoreBalancePaymentResponse,
+  StoreSaveBalanceMethodRequest,
+  StoreSavedBalanceMethodResponse,
+  StoreStartBalancePaymentRequest,
   StoreOfferDecisionResponse,
   StoreOrderTierUpgradeResponse,
   RescheduleBody,
@@ -108,6 +113,15 @@ export function tieredStore(client: StoreFetcher) {
       /** `GET /store/orders/:id/payment-plan`: what the order paid, still owes and by when. */
       paymentPlan: (orderId: string, headers?: ClientHeaders) =>
         get<StoreOrderPaymentPlanResponse>(`/store/orders/${id(orderId)}/payment-plan`, undefined, headers),
+      /** `POST /store/orders/:id/balance-payment`: a payment session with the provider for what the order owes now (the server's amount). */
+      startBalancePayment: (orderId: string, body: StoreStartBalancePaymentRequest, headers?: ClientHeaders) =>
+        post<StoreBalancePaymentResponse>(`/store/orders/${id(orderId)}/balance-payment`, body, headers),
+      /** `POST /store/orders/:id/balance-payment/authorize`: completes the balance payment, once; a repeat answers the same. */
+      authorizeBalancePayment: (orderId: string, headers?: ClientHeaders) =>
+        post<StoreAuthorizeBalancePaymentResponse>(`/store/orders/${id(orderId)}/balance-payment/authorize`, {}, headers),
+      /** `POST /store/orders/:id/balance-payment/saved-method`: the balance is charged to a saved method on its due date. */
+      saveBalanceMethod: (orderId: string, body: StoreSaveBalanceMethodRequest, headers?: ClientHeaders) =>
+        post<StoreSavedBalanceMethodResponse>(`/store/orders/${id(orderId)}/balance-payment/saved-method`, body, headers),
     },
     upsell: {
       /** `POST /store/upsell/offers`: the offers for the visitor's context (recorded once a day) and the visitor id to keep. */

@@ -17,6 +17,10 @@ import type { Trigger, UpsellAction } from "../lib/upsell"
 import type { RolloutAction, RolloutFeature } from "../lib/rollout"
 import type { GuardrailResult, GuardrailSettings } from "../lib/guardrails"
 
+import type { OrderPaymentPlan, PaymentPlanStatus } from "./store"
+
+export type { OrderPaymentPlan, PaymentPlanStatus }
+
 export type { AlwaysValid, DateAvailability, DateStatus, ExperimentVariantResult, SampleRatio, SequentialDecision, SequentialResult, FeatureValue, TierFeature, ValuedFeature, FunnelCounts, FunnelRates, FunnelStep, NoticeTemplate, PricingRuleKind, Trigger, UpsellAction }
 
 /** An ISO 8601 time, as JSON carries a Date. */
@@ -225,10 +229,15 @@ export type UpsellReport = ReportDays & { rules: UpsellReportRow[] }
 
 export type RevenueTotals = { orders: number; revenue: number; addon_revenue: number; commission: number; currency_code: string }
 
+/** Of the booked revenue (package and add-ons) and commission, what the orders' payments hold now (README "Balances": collected). */
+export type CollectedTotals = { collected: number; commission_collected: number }
+
 export type RevenueReport = ReportDays & {
   interval: ReportInterval
-  by_segment: (RevenueTotals & { segment_id: string; segment_name: string | null })[]
-  by_tier: (RevenueTotals & { tier_id: string; tier_name: string; segment_id: string; segment_name: string | null })[]
+  /** Per currency: booked revenue and commission, and the part of each collected. */
+  totals: (CollectedTotals & { currency_code: string; booked: number; commission: number })[]
+  by_segment: (RevenueTotals & CollectedTotals & { segment_id: string; segment_name: string | null })[]
+  by_tier: (RevenueTotals & CollectedTotals & { tier_id: string; tier_name: string; segment_id: string; segment_name: string | null })[]
   series: { period: string; segment_id: string; segment_name: string | null; revenue: number; commission: number; currency_code: string }[]
 }
 
@@ -692,3 +701,82 @@ export type RolloutChange = {
 export type RolloutChangeList = { changes: RolloutChange[]; count: number; offset: number; limit: number }
 
 export type RolloutChangeResponse = { rollout: RolloutState; change: RolloutChange }
+
+/** How a merchant took a payment outside the store. */
+export type OfflinePaymentMethod = "cheque" | "bank_transfer" | "cash" | "other"
+
+/** One payment collection of an order: checkout's (the deposit), a balance session's, or an offline record. */
+export type OrderSchedulePayment = {
+  payment_collection_id: string
+  kind: "checkout" | "session" | "offline"
+  amount: number
+  status: string
+  /** The provider (checkout, session) or the offline method. */
+  method: string | null
+  reference: string | null
+  note: string | null
+}
+/** `GET /admin/orders/:id/payment-plan`: the order's plan and payments (README "Balances"). */
+export type AdminOrderSchedule = {
+  payment_plan: OrderPaymentPlan
+  canceled: boolean
+  /** The due-date charge of a saved method (README "Balances"); null when the couple saved none and no notice was given. */
+  charge: {
+    provider_id: string | null
+    attempts: number
+    last_error: string | null
+    last_attempt_at: Timestamp | null
+    /** Retries spent: the merchant must step in. */
+    flagged_at: Timestamp | null
+    reminded_on: CalendarDate | null
+    overdue_on: CalendarDate | null
+  } | null
+  payments: OrderSchedulePayment[]
+}
+export type AdminOrderScheduleResponse = { schedule: AdminOrderSchedule }
+
+export type AdminRecordOfflinePaymentRequest = { amount: number; method: OfflinePaymentMethod; reference?: string; note?: string }
+export type AdminOfflinePaymentResponse = {
+  payment: {
+    order_id: string
+    payment_id: string
+    payment_collection_id: string
+    amount: number
+    currency_code: string
+    method: string
+    offline_method: string
+    reference: string | null
+  }
+  schedule: AdminOrderSchedule
+}
+
+/** `POST /admin/orders/:id/payment-link`: the pay page's URL, also sent as `tiered.balance.payment_link`. */
+export type AdminPaymentLinkResponse = {
+  payment_link: {
+    order_id: string
+    url: string
+    email: string | null
+    amount: number
+    currency_code: string
+    balance_due_date: CalendarDate | null
+    payment_collection_id: string
+  }
+}
+
+export type BalanceStatus = "due" | "overdue"
+/** A row of `GET /admin/balances`. */
+export type AdminBalanceRow = {
+  order_id: string
+  display_id: number | null
+  email: string | null
+  sales_channel_id: string
+  sales_channel_name: string | null
+  currency_code: string
+  total: number
+  paid: number
+  balance: number
+  balance_due_date: CalendarDate | null
+  event_date: CalendarDate | null
+  status: BalanceStatus
+}
+export type AdminBalancesResponse = { balances: AdminBalanceRow[]; count: number; offset: number; limit: number }

@@ -325,3 +325,23 @@ export type OrderPaymentPlan = {
   status: PaymentPlanStatus
 }
 export type StoreOrderPaymentPlanResponse = { payment_plan: OrderPaymentPlan }
+
+/** A balance's payment collection and its session(s): a Stripe session's `data` holds what the storefront confirms the card with. */
+export type BalancePaymentCollection = {
+  id: string
+  /** The order's balance: the server's figure, never the storefront's. */
+  amount: number
+  currency_code: string
+  status: string
+  payment_sessions: { id: string; provider_id: string; status: string; amount: number; data: Record<string, unknown> }[]
+}
+/** `POST /store/orders/:id/balance-payment` (README "Balances"). */
+export type StoreStartBalancePaymentRequest = { provider_id: string }
+export type StoreBalancePaymentResponse = { payment_collection: BalancePaymentCollection; payment_plan: OrderPaymentPlan }
+/** `POST /store/orders/:id/balance-payment/authorize`: the balance's payment and the plan it leaves. */
+export type StoreAuthorizeBalancePaymentResponse = { payment_id: string; payment_plan: OrderPaymentPlan }
+/** `POST /store/orders/:id/balance-payment/saved-method`: what the due-date run will charge. */
+export type StoreSaveBalanceMethodRequest = { provider_id: string; payment_method_id?: string }
+export type StoreSavedBalanceMethodResponse = {
+  saved_method: { order_id: string; provider_id: string | null; payment_method_id: string | null; balance_due_date: CalendarDate | null }
+}

@@ -4,7 +4,9 @@ import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/util
 import { getSmallestUnit } from "@medusajs/payment-stripe/dist/utils/get-smallest-unit"
 import { orderRevenue, RevenueLine } from "../lib/commission"
 import { feeShare } from "../lib/deposits"
+import { ConflictError } from "../lib/errors"
 import { STRIPE_CONNECT_MODULE, StripeConnectModuleService } from "../modules/stripe-connect"
+import { TIER_ANALYTICS_MODULE, TierAnalyticsModuleService } from "../modules/tier-analytics"
 import type { ConnectPaymentData } from "../providers/stripe-connect/connect-data"
 import { loadCartTierLines } from "./cart"
 import { commissionPercentOf } from "./commission"
@@ -32,7 +34,7 @@ export async function chargeableAccount(scope: MedusaContainer, salesChannelId: 
  * Destination and platform fee of a cart's payment, from the server's own
  * records: the cart's tenant's connected account, and the commission of its
  * tier and add-on lines (PRODUCT's rule, the tenant's rates), in proportion when the payment
- * is a deposit.
+ * is a deposit. An order's own collection (its balance) takes `connectOrderPaymentData`.
  */
 export async function connectPaymentData(
   scope: MedusaContainer,
@@ -42,10 +44,17 @@ export async function connectPaymentData(
   const query = scope.resolve(ContainerRegistrationKeys.QUERY)
   const { data } = await query.graph({
     entity: "payment_collection",
-    fields: ["id", "amount", "currency_code", "cart.id"],
+    fields: ["id", "amount", "currency_code", "cart.id", "order.id", "order.sales_channel_id"],
     filters: { id: paymentCollectionId },
   })
-  const collection = data[0] as { id: string; amount: unknown; currency_code: string; cart?: { id: string } | null } | undefined
+  const collection = data[0] as
+    | { id: string; amount: unknown; currency_code: string; cart?: { id: string } | null; order?: { id: string; sales_channel_id: string | null } | null }
+    | undefined
+  const order = collection?.order
+  if (!collection?.cart && order?.sales_channel_id && salesChannelIds.includes(order.sales_channel_id)) {
+    // An order's own collection (its balance): the commission's share of this payment.
+    return connectOrderPaymentData(scope, order.id, Number(collection!.amount))
+  }
   if (!collection?.cart) {
     throw new MedusaError(MedusaError.Types.NOT_FOUND, `Payment collection ${paymentCollectionId} was not found`)
   }
@@ -68,5 +77,34 @@ export async function connectPaymentData(
     application_fee_amount: getSmallestUnit(fee, cart.currency_code),
     amount,
     currency_code: cart.currency_code,
+  }
+}
+
+/**
+ * Destination and platform fee of a payment on a placed order (its balance): the order's tenant's
+ * connected account, and the commission's share of this payment (the order's recorded commission
+ * x amount / the order's total), so a deposit and its balance carry the commission once between them.
+ */
+export async function connectOrderPaymentData(scope: MedusaContainer, orderId: string, amount: number): Promise<ConnectPaymentData> {
+  const query = scope.resolve(ContainerRegistrationKeys.QUERY)
+  const { data } = await query.graph({ entity: "order", fields: ["id", "sales_channel_id", "currency_code", "total"], filters: { id: orderId } })
+  const order = data[0] as { id: string; sales_channel_id: string | null; currency_code: string; total: unknown } | undefined
+  if (!order?.sales_channel_id) {
+    throw new MedusaError(MedusaError.Types.NOT_FOUND, `Order with id: ${orderId} was not found`)
+  }
+  const account = await chargeableAccount(scope, order.sales_channel_id)
+  const analytics: TierAnalyticsModuleService = scope.resolve(TIER_ANALYTICS_MODULE)
+  const [recorded] = await analytics.listConversions({ order_id: order.id }, { select: ["id"], take: 1 })
+  if (!recorded) {
+    // The order's commission is recorded just after it is placed: never a payment without its fee.
+    throw new ConflictError(`The commission of order ${order.id} is not recorded yet, so its fee cannot be named; try again in a moment`)
+  }
+  const { commission } = await analytics.recordedTotals(order.id)
+  const fee = feeShare(commission, amount, Number(order.total), order.currency_code)
+  return {
+    destination: account.stripe_account_id,
+    application_fee_amount: getSmallestUnit(fee, order.currency_code),
+    amount,
+    currency_code: order.currency_code,
   }
 }

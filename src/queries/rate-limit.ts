@@ -24,6 +24,8 @@ export const STORE_RATE_LIMITS = {
   events: { visitor: 60, address: 600 },
   offers: { visitor: 60, address: 600 },
   decisions: { visitor: 30, address: 300 },
+  // Each start may ask the provider for a new payment (a provider switched): per order, and per address.
+  balance_payments: { visitor: 10, address: 100 },
 } as const
 
 /**

@@ -3,11 +3,13 @@ import { MedusaError } from "@medusajs/framework/utils"
 import { fillRange, rangeLength, todayIn } from "../lib/dates"
 import { experimentResults } from "../lib/experiment-results"
 import { FUNNEL_STEPS, FunnelCounts, funnelRow } from "../lib/funnel"
+import { collectedBy } from "../lib/balances"
 import { rate } from "../lib/stats"
 import { SEGMENTS_MODULE, SegmentsModuleService } from "../modules/segments"
 import { TIER_ANALYTICS_MODULE, TierAnalyticsModuleService } from "../modules/tier-analytics"
 import type { ReportFilter } from "../modules/tier-analytics/service"
 import { UPSELL_MODULE, UpsellModuleService } from "../modules/upsell"
+import { collectedRatios } from "./balances"
 import { tenantTimeZones } from "./time-zones"
 import type { ExperimentVariant } from "../modules/upsell/models/experiment"
 
@@ -152,19 +154,39 @@ export async function upsellReport(scope: MedusaContainer, range: ReportRange) {
 export async function revenueReport(scope: MedusaContainer, range: ReportRange, interval: "day" | "week" | "month") {
   const filter = await reportFilter(scope, range)
   const analytics = analyticsOf(scope)
-  const [bySegment, byTier, series, names] = await Promise.all([
+  const [bySegment, byTier, series, names, segmentOrders, tierOrders] = await Promise.all([
     analytics.revenueBy(filter, "segment"),
     analytics.revenueBy(filter, "tier"),
     analytics.revenueSeries(filter, interval),
     catalogNames(scope),
+    analytics.revenueByOrder(filter, "segment"),
+    analytics.revenueByOrder(filter, "tier"),
   ])
+  const ratios = await collectedRatios(scope, segmentOrders.map((r) => r.order_id))
+  const collectedSegments = collectedBy(segmentOrders.map((r) => ({ ...r, key: r.segment_id })), ratios)
+  const collectedTiers = collectedBy(tierOrders.map((r) => ({ ...r, key: r.tier_id! })), ratios)
+  const collected = (list: typeof collectedSegments, key: string, currency: string) => {
+    const c = list.find((x) => x.key === key && x.currency_code === currency)
+    return { collected: c?.collected ?? 0, commission_collected: c?.commission_collected ?? 0 }
+  }
   const segmentName = (id?: string | null) => (id ? names.segment.get(id)?.name ?? id : null)
   return {
     from: filter.from,
     to: filter.to,
     time_zone: filter.time_zone,
     interval,
-    by_segment: bySegment.map((r) => ({ segment_id: r.segment_id!, segment_name: segmentName(r.segment_id), orders: r.orders, revenue: r.revenue, addon_revenue: r.addon_revenue, commission: r.commission, currency_code: r.currency_code })),
+    // Booked (the conversions' revenue) against collected (what the orders' payments hold), per currency.
+    totals: collectedBy(segmentOrders.map((r) => ({ ...r, key: "all" })), ratios).map(({ key: _key, ...t }) => t),
+    by_segment: bySegment.map((r) => ({
+      segment_id: r.segment_id!,
+      segment_name: segmentName(r.segment_id),
+      orders: r.orders,
+      revenue: r.revenue,
+      addon_revenue: r.addon_revenue,
+      commission: r.commission,
+      ...collected(collectedSegments, r.segment_id!, r.currency_code),
+      currency_code: r.currency_code,
+    })),
     by_tier: byTier.map((r) => ({
       tier_id: r.tier_id!,
       tier_name: names.tier.get(r.tier_id!)?.name ?? r.tier_id!,
@@ -174,6 +196,7 @@ export async function revenueReport(scope: MedusaContainer, range: ReportRange, 
       revenue: r.revenue,
       addon_revenue: r.addon_revenue,
       commission: r.commission,
+      ...collected(collectedTiers, r.tier_id!, r.currency_code),
       currency_code: r.currency_code,
     })),
     series: series.map((r) => ({ period: r.period, segment_id: r.segment_id, segment_name: segmentName(r.segment_id), revenue: r.revenue, commission: r.commission, currency_code: r.currency_code })),

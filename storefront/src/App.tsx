@@ -5,6 +5,7 @@ import { problem, sdk, statusOf, track } from "./api"
 import { ErrorNotice } from "./components/StepHeading"
 import { UpsellModal } from "./components/UpsellModal"
 import { config, missingConfig } from "./config"
+import { PayBalance } from "./PayBalance"
 import { longDate, money } from "./format"
 import { Contact, initialJourney, journeyReducer, PROGRESS, selectionKey, Step } from "./journey"
 import { AddonsStep, addonUnits } from "./steps/AddonsStep"
@@ -36,7 +37,9 @@ export function App() {
       </main>
     )
   }
-  return <Journey />
+  // A payment link opens the balance of one order (README "Balances").
+  const payOrder = new URLSearchParams(window.location.search).get("pay")
+  return payOrder ? <PayBalance orderId={payOrder} /> : <Journey />
 }
 
 function Journey() {

@@ -1,6 +1,11 @@
 import { sdk } from "./sdk"
 import { csvFileName } from "./tier-analytics"
 import type {
+  AdminBalancesResponse,
+  AdminOfflinePaymentResponse,
+  AdminOrderScheduleResponse,
+  AdminPaymentLinkResponse,
+  AdminRecordOfflinePaymentRequest,
   AnalyticsReport,
   AvailabilityCalendar,
   AdminCreateDateOptionRequest,
@@ -344,3 +349,22 @@ export const changeRollout = (change: RolloutChangeRequest) =>
   })
 
 export const listAdminUsers = () => sdk.admin.user.list({ limit: 200, fields: "id,email,first_name,last_name" })
+
+export const getOrderSchedule = (orderId: string) =>
+  sdk.client.fetch<AdminOrderScheduleResponse>(`/admin/orders/${orderId}/payment-plan`).then((r) => r.schedule)
+
+export const recordOfflinePayment = ({ orderId, body }: { orderId: string; body: AdminRecordOfflinePaymentRequest }) =>
+  sdk.client.fetch<AdminOfflinePaymentResponse>(`/admin/orders/${orderId}/offline-payments`, { method: "POST", body })
+
+export const sendPaymentLink = (orderId: string) =>
+  sdk.client.fetch<AdminPaymentLinkResponse>(`/admin/orders/${orderId}/payment-link`, { method: "POST" }).then((r) => r.payment_link)
+
+export type BalancesQuery = { sales_channel_id?: string; status?: "due" | "overdue"; limit: number; offset: number }
+
+export const listBalances = (query: BalancesQuery) => sdk.client.fetch<AdminBalancesResponse>("/admin/balances", { query })
+
+/** Every balance the filters match, as the API's CSV file. */
+export async function getBalancesCsv(query: Omit<BalancesQuery, "limit" | "offset">): Promise<{ filename: string; blob: Blob }> {
+  const response = await sdk.client.fetch<Response>("/admin/balances", { query: { ...query, format: "csv" }, headers: { accept: "text/csv" } })
+  return { filename: csvFileName(response.headers.get("content-disposition"), "balances.csv"), blob: await response.blob() }
+}

@@ -32,6 +32,9 @@ import {
   listTierRepairs,
   listUpsellRules,
   previewReschedule,
+  getOrderSchedule,
+  listBalances,
+  type BalancesQuery,
 } from "./api"
 import { changedFields, errorMessage } from "./form-values"
 import type { RolloutFeature, ExperimentStatus, RescheduleBody, ReportInterval, ReportQuery, Segment, TierRepairQuery } from "../../contract/admin"
@@ -67,6 +70,8 @@ export const queryKeys = {
   dateOptions: (channelId: string, date: string) => [ROOT, "availability", channelId, "options", date] as const,
   calendarFeed: (channelId: string) => [ROOT, "availability", channelId, "feed"] as const,
   noticeSettings: (channelId: string) => [ROOT, "notification-settings", channelId] as const,
+  orderSchedule: (orderId: string) => [ROOT, "orders", orderId, "payment-plan"] as const,
+  balances: (query: object) => [ROOT, "balances", query] as const,
 }
 
 // The API's page size ceiling: enough for every segment in a picker.
@@ -296,4 +301,12 @@ export function useErrorToast(title: string, error: unknown) {
   useEffect(() => {
     if (message) toast.error(title, { description: message })
   }, [title, message])
+}
+
+export function useOrderSchedule(orderId: string) {
+  return useQuery({ queryKey: queryKeys.orderSchedule(orderId), queryFn: () => getOrderSchedule(orderId), retry: false })
+}
+
+export function useBalances(query: BalancesQuery) {
+  return useQuery({ queryKey: queryKeys.balances(query), queryFn: () => listBalances(query), placeholderData: (previous) => previous })
 }

@@ -222,6 +222,9 @@ export type RevenueTableRow = {
   addon_revenue: number
   total: number
   commission: number
+  /** Of the total and the commission, what the orders' payments hold (README "Balances"). */
+  collected: number
+  commission_collected: number
   currency_code: string
 }
 
@@ -237,6 +240,8 @@ export function revenueTable(report: RevenueReport): RevenueTableRow[] {
     addon_revenue: r.addon_revenue,
     total: r.revenue + r.addon_revenue,
     commission: r.commission,
+    collected: r.collected,
+    commission_collected: r.commission_collected,
     currency_code: r.currency_code,
   })
   const byRevenue = (a: RevenueReport["by_tier"][number], b: RevenueReport["by_tier"][number]) =>

@@ -2,6 +2,7 @@ import { defineWidgetConfig } from "@medusajs/admin-sdk"
 import type { AdminOrder, DetailWidgetProps } from "@medusajs/framework/types"
 import { Badge, Button, Container, Heading, Text } from "@medusajs/ui"
 import { useState } from "react"
+import { OrderSchedule } from "../components/balances/order-schedule"
 import { DetailRow } from "../components/detail-row"
 import { Message } from "../components/message"
 import { RescheduleDrawer } from "../components/reschedule-drawer"
@@ -14,7 +15,7 @@ import { openFlagsFirst } from "../lib/tier-repairs"
 import type { OrderTierLine, OrderTierSummary, TierRepair } from "../../contract/admin"
 import { useNow } from "../lib/use-now"
 
-/** The order's booked packages and the platform's commission on it. */
+/** The order's booked packages, the platform's commission on it, and its payment schedule. */
 const OrderTierSummaryWidget = ({ data: order }: DetailWidgetProps<AdminOrder>) => {
   const { data: summary, isLoading, isError, error } = useOrderTierSummary(order.id)
 
@@ -28,6 +29,7 @@ const OrderTierSummaryWidget = ({ data: order }: DetailWidgetProps<AdminOrder>) 
       {summary && summary.repairs.length > 0 && <Repairs repairs={summary.repairs} />}
       {summary && !summary.lines.length && <Message>No tier packages in this order.</Message>}
       {summary && summary.lines.length > 0 && <Summary summary={summary} movable={order.status !== "canceled"} />}
+      <OrderSchedule orderId={order.id} />
     </Container>
   )
 }

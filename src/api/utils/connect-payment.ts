@@ -1,9 +1,6 @@
 import { MedusaNextFunction, MedusaRequest, MedusaResponse, MedusaStoreRequest } from "@medusajs/framework/http"
 import { connectPaymentData } from "../../queries/connect"
-import { CONNECT_DATA_KEY } from "../../providers/stripe-connect/connect-data"
-
-/** Medusa names a provider's sessions `pp_<identifier>_<id>`. */
-export const isConnectProvider = (providerId: unknown) => typeof providerId === "string" && providerId.startsWith("pp_stripe-connect_")
+import { CONNECT_DATA_KEY, isConnectProvider } from "../../providers/stripe-connect/connect-data"
 
 /**
  * On Medusa's "create a payment session" route, a Stripe Connect session gets

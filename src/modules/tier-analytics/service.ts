@@ -189,6 +189,30 @@ export default class TierAnalyticsModuleService extends MedusaService({ TierEven
     return rows.map((r: Record<string, unknown>) => toNumber(r, MONEY)) as (MoneyRow & { segment_id?: string; tier_id?: string })[]
   }
 
+  /** Revenue and commission per order and segment (and tier): what the collected share of each order is taken of. */
+  @InjectManager()
+  async revenueByOrder(filter: ReportFilter, by: "segment" | "tier", @MedusaContext() sharedContext: Context = {}) {
+    const manager = sharedContext.manager as SqlEntityManager
+    const w = this.where(filter, "occurred_at", "c")
+    const group = ["c.order_id", ...(by === "tier" ? ["l.segment_id", "l.tier_id"] : ["l.segment_id"]), "l.currency_code"].join(", ")
+    const rows = await manager.execute(
+      `select ${group}, sum(l.revenue) as revenue, sum(l.addon_revenue) as addon_revenue, sum(l.commission) as commission
+       from conversion_line l join conversion c on c.id = l.conversion_id
+       where ${w.sql} and l.deleted_at is null
+       group by ${group}`,
+      w.params
+    )
+    return rows.map((r: Record<string, unknown>) => toNumber(r, ["revenue", "addon_revenue", "commission"])) as {
+      order_id: string
+      segment_id: string
+      tier_id?: string
+      currency_code: string
+      revenue: number
+      addon_revenue: number
+      commission: number
+    }[]
+  }
+
   /** Revenue and commission per period (day, week or month, in the filter's time zone) and segment. */
   @InjectManager()
   async revenueSeries(filter: ReportFilter, interval: "day" | "week" | "month", @MedusaContext() sharedContext: Context = {}) {

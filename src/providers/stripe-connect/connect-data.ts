@@ -13,6 +13,9 @@ export type ConnectPaymentData = {
 
 export const CONNECT_DATA_KEY = "tiered_connect"
 
+/** Medusa names a provider's sessions `pp_<identifier>_<id>`. */
+export const isConnectProvider = (providerId: unknown) => typeof providerId === "string" && providerId.startsWith("pp_stripe-connect_")
+
 /** The Connect data in a session's data, or null when absent or malformed. */
 export function readConnectData(data: Record<string, unknown> | undefined | null): ConnectPaymentData | null {
   const value = data?.[CONNECT_DATA_KEY] as Partial<ConnectPaymentData> | undefined

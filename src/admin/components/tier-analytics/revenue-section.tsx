@@ -65,6 +65,8 @@ export function RevenueSection({ report, colors }: { report: RevenueReport; colo
           { header: "Add-ons", numeric: true, testId: "revenue-addons", cell: (r) => formatMoney(r.addon_revenue, r.currency_code) },
           { header: "Revenue", numeric: true, testId: "revenue-total", cell: (r) => formatMoney(r.total, r.currency_code) },
           { header: "Commission", numeric: true, testId: "revenue-commission", cell: (r) => formatMoney(r.commission, r.currency_code) },
+          { header: "Collected", numeric: true, testId: "revenue-collected", cell: (r) => formatMoney(r.collected, r.currency_code) },
+          { header: "Commission collected", numeric: true, testId: "revenue-commission-collected", cell: (r) => formatMoney(r.commission_collected, r.currency_code) },
         ]}
         rows={rows}
         rowKey={(r) => r.key}

@@ -60,6 +60,8 @@ const money = (orders: number, revenue: number, addon_revenue: number, commissio
   revenue,
   addon_revenue,
   commission,
+  collected: revenue + addon_revenue,
+  commission_collected: commission,
   currency_code,
 })
 
@@ -68,6 +70,7 @@ const revenue: RevenueReport = {
   from: "2026-06-01",
   to: "2026-06-03",
   interval: "day",
+  totals: [{ currency_code: "usd", booked: 13600, collected: 13600, commission: 1360, commission_collected: 1360 }],
   by_segment: [
     { segment_id: "seg_sig", segment_name: "Signature", ...money(2, 12500, 1000, 1350) },
     { segment_id: "seg_lux", segment_name: "Luxury", ...money(0, 0, 0, 0) },
@@ -217,6 +220,7 @@ describe("chart data", () => {
       ["tier", "Retired", 1, 100, 10],
     ])
     expect(new Set(rows.map((r) => r.key)).size).toBe(rows.length)
+    expect(rows.map((r) => [r.collected, r.commission_collected])[0]).toEqual([13500, 1350])
   })
 
   it("labels tiers with their segment, and shapes tiers, upsell rules and variants for bars", () => {

@@ -15,6 +15,7 @@ const PAGES: { path: string; label: string; description: string }[] = [
   { path: "commission-payouts", label: "Commission & payouts", description: "Each tenant's commission per segment and its Stripe account." },
   { path: "tier-flags", label: "Tier flags", description: "Turn the tiered catalog and upsell on or off, roll out, and choose tenants." },
   { path: "rollout", label: "Rollout", description: "Each feature's stage of tenants, its guardrails, and the history of changes and rollbacks." },
+  { path: "balances", label: "Balances", description: "Balances due and overdue across tenants, with CSV export." },
 ]
 
 const TieredPage = () => (

@@ -118,7 +118,7 @@ describe("balances", () => {
     assert((await text(rows.nth(1).getByTestId("balance-row-balance"))) === "$5,000.00", "the balance after the cheque")
     await shot("balances")
 
-    await choose(page, "balances-status", "Overdue")
+    await choose(page, "balances-status", /^Overdue$/)
     await gone(page.locator(`[data-testid="balance-row"][data-order-id="${fixtures.order.id}"]`), "the due row under Overdue")
     const overdue = await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute("data-order-id")))
     assert(same(overdue, [fixtures.late.id]), `overdue rows: ${JSON.stringify(overdue)}`)

@@ -107,7 +107,7 @@ medusaIntegrationTestRunner({
           currency_code: "usd",
           placed_at: expect.any(String),
           totals: { subtotal: 10000, discount_total: 0, tax_total: 0, total: 10000 },
-          payment: { currency_code: "usd", total: 10000, paid: 10000, balance: 0, balance_due_date: null },
+          payment: { currency_code: "usd", total: 10000, deposit: 10000, paid: 10000, balance: 0, balance_due_date: null, status: "paid" },
         })
       )
       expect(data.packages).toEqual([

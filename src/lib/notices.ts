@@ -1,5 +1,5 @@
 import { addDays } from "./dates"
-import { roundToMinor } from "./money"
+import type { PlanStatus } from "./deposits"
 import type { TierPrice } from "./pricing"
 
 /**
@@ -49,30 +49,18 @@ export function disabledAfter(current: string[], changes: Partial<Record<NoticeT
   return NOTICE_TEMPLATES.filter((t) => off.has(t))
 }
 
-/** What the couple owes: `paid` is what Medusa's payment collections of the order hold. */
+/** What the couple owes, from the order's payment plan (README "Deposits": the plan). */
 export type NoticePayment = {
   currency_code: string
   total: number
+  /** What checkout took (the whole total for an order paid in full at checkout). */
+  deposit: number
+  /** What Medusa's payment collections of the order hold (`paidOf`). */
   paid: number
   balance: number
-  /** YYYY-MM-DD by which the balance is due; null while nothing sets one. */
+  /** YYYY-MM-DD by which the balance is due; null for an order without a plan's due date. */
   balance_due_date: string | null
-}
-
-export type PaymentCollectionFacts = {
-  status: string
-  authorized_amount: number | null
-  captured_amount: number | null
-  refunded_amount: number | null
-}
-
-/** Money a collection holds: what was authorized (or captured, which never exceeds it) less refunds; canceled and failed ones hold none. */
-export function paymentSummary(total: number, currency: string, collections: PaymentCollectionFacts[]): NoticePayment {
-  const held = collections
-    .filter((c) => c.status !== "canceled" && c.status !== "failed")
-    .reduce((sum, c) => sum + Math.max(c.authorized_amount ?? 0, c.captured_amount ?? 0) - (c.refunded_amount ?? 0), 0)
-  const paid = roundToMinor(Math.max(0, held), currency)
-  return { currency_code: currency, total, paid, balance: roundToMinor(Math.max(0, total - paid), currency), balance_due_date: null }
+  status: PlanStatus
 }
 
 export type NoticeTier = { id: string; name: string; level: number | null; segment: { id: string; name: string | null } }

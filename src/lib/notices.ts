@@ -1,10 +1,11 @@
 import { addDays } from "./dates"
 import type { PlanStatus } from "./deposits"
+import { roundToMinor } from "./money"
 import type { TierPrice } from "./pricing"
 
 /**
  * The notifications the plugin sends, by template name (what the Notification module's provider
- * receives as `template`). Payment notifications join this list with their builders.
+ * receives as `template`).
  */
 export const NOTICE_TEMPLATES = [
   "booking-confirmation",
@@ -13,6 +14,11 @@ export const NOTICE_TEMPLATES = [
   "booking-canceled",
   "option-promoted",
   "option-lapsing",
+  "balance-reminder",
+  "payment-received",
+  "payment-failed",
+  "balance-overdue",
+  "payment-link",
 ] as const
 
 export type NoticeTemplate = (typeof NOTICE_TEMPLATES)[number]
@@ -61,6 +67,48 @@ export type NoticePayment = {
   /** YYYY-MM-DD by which the balance is due; null for an order without a plan's due date. */
   balance_due_date: string | null
   status: PlanStatus
+}
+
+/** Why a notice about an owed balance (a reminder, overdue, a failed charge) is no longer due, or null. */
+export function owedBalanceProblem(payment: Pick<NoticePayment, "status">): string | null {
+  return payment.status === "paid" ? "the order is paid in full" : null
+}
+
+/** A payment of the balance as `payment-received` tells it (the merchant's reference of an offline one is not sent). */
+export type NoticeReceived = {
+  payment_id: string
+  amount: number
+  currency_code: string
+  method: "session" | "offline"
+  /** How an offline payment was made (`cheque`, `bank_transfer`, `cash`, `other`); null for a payment in the store. */
+  offline_method: string | null
+}
+
+/** A failed saved-method charge as `payment-failed` tells it (the provider's error stays in the admin's schedule). */
+export type NoticeFailure = { attempt: number; attempted_on: string; next_attempt_on: string | null; flagged: boolean }
+
+export type NoticeLink = { url: string; amount: number; currency_code: string; balance_due_date: string | null; sent_on: string }
+
+/** What a cancel by the tenant's policy did with each payment, as `booking-canceled` tells it. */
+export type NoticeCancellation = {
+  refunded: number
+  payments: { payment_id: string; kind: "deposit" | "balance"; held: number; refunded: number; reason: string }[]
+}
+
+/** The policy's outcome a cancel keeps on the order (`metadata.tiered_cancellation`); null for an order without one. */
+export function noticeCancellation(metadata: Record<string, unknown> | null | undefined, currencyCode: string): NoticeCancellation | null {
+  const kept = metadata?.tiered_cancellation as { payments?: unknown } | undefined
+  if (!kept || !Array.isArray(kept.payments)) {
+    return null
+  }
+  const payments = (kept.payments as Record<string, unknown>[]).map((p) => ({
+    payment_id: String(p.payment_id),
+    kind: p.kind === "balance" ? ("balance" as const) : ("deposit" as const),
+    held: Number(p.held) || 0,
+    refunded: Number(p.refunded) || 0,
+    reason: String(p.reason),
+  }))
+  return { refunded: roundToMinor(payments.reduce((s, p) => s + p.refunded, 0), currencyCode), payments }
 }
 
 export type NoticeTier = { id: string; name: string; level: number | null; segment: { id: string; name: string | null } }

@@ -1,6 +1,8 @@
 import { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import {
+  noticeCancellation,
+  NoticeCancellation,
   NoticeOption,
   NoticeOrder,
   NoticePayment,
@@ -35,6 +37,7 @@ type OrderRow = {
   sales_channel?: { id: string; name: string | null } | null
   currency_code: string
   created_at: Date | string
+  metadata?: Record<string, unknown> | null
   subtotal: Money
   discount_total: Money
   tax_total: Money
@@ -56,7 +59,14 @@ export async function bookingPayment(scope: MedusaContainer, order: { id: string
   return plan
 }
 
-export type OrderNoticeFacts = { order: NoticeOrder; records: NoticeRecord[]; tiers: NoticeTier[]; payment: NoticePayment }
+export type OrderNoticeFacts = {
+  order: NoticeOrder
+  records: NoticeRecord[]
+  tiers: NoticeTier[]
+  payment: NoticePayment
+  /** What a cancel by the tenant's policy refunded and kept; null while the order is not canceled by it. */
+  cancellation: NoticeCancellation | null
+}
 
 /** The tiers (with their segments, deleted ones too: an order outlives them) of the given ids. */
 export async function noticeTiers(scope: MedusaContainer, ids: string[]): Promise<NoticeTier[]> {
@@ -86,6 +96,7 @@ export async function orderNoticeFacts(scope: MedusaContainer, orderId: string):
       "sales_channel.id",
       "sales_channel.name",
       "currency_code",
+      "metadata",
       "created_at",
       "subtotal",
       "discount_total",
@@ -144,7 +155,7 @@ export async function orderNoticeFacts(scope: MedusaContainer, orderId: string):
     })),
   }
   const tiers = await noticeTiers(scope, records.map((r) => r.tier_id))
-  return { order, records, tiers, payment: await bookingPayment(scope, order) }
+  return { order, records, tiers, payment: await bookingPayment(scope, order), cancellation: noticeCancellation(row.metadata, row.currency_code) }
 }
 
 export type OptionNoticeFacts = { option: NoticeOption; tier: NoticeTier | null; product_title: string | null }

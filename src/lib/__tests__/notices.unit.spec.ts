@@ -9,6 +9,8 @@ import {
   NoticePayment,
   NoticeRecord,
   NoticeTier,
+  noticeCancellation,
+  owedBalanceProblem,
   optionNoticeData,
   orderNoticeData,
   rescheduleNoticeData,
@@ -188,5 +190,41 @@ describe("options", () => {
   it("lists every day of a package", () => {
     expect(eventDates("2027-12-31", 3)).toEqual(["2027-12-31", "2028-01-01", "2028-01-02"])
     expect(eventDates("2027-12-31", 0)).toEqual(["2027-12-31"])
+  })
+})
+
+describe("noticeCancellation", () => {
+  it("reads what the policy refunded and kept from the canceled order's metadata, totalling the refunds", () => {
+    const metadata = {
+      other: 1,
+      tiered_cancellation: {
+        policy: { deposit_refundable: false, balance_refundable_days: 60 },
+        payments: [
+          { payment_id: "pay_1", kind: "deposit", held: 3000, refunded: 0, reason: "deposit_kept" },
+          { payment_id: "pay_2", kind: "balance", held: 7000.005, refunded: 7000.005, reason: "balance_in_window" },
+        ],
+      },
+    }
+    expect(noticeCancellation(metadata, "usd")).toEqual({
+      refunded: 7000.01,
+      payments: [
+        { payment_id: "pay_1", kind: "deposit", held: 3000, refunded: 0, reason: "deposit_kept" },
+        { payment_id: "pay_2", kind: "balance", held: 7000.005, refunded: 7000.005, reason: "balance_in_window" },
+      ],
+    })
+  })
+
+  it("is null for an order canceled without the policy (or not canceled)", () => {
+    expect(noticeCancellation(null, "usd")).toBeNull()
+    expect(noticeCancellation({}, "usd")).toBeNull()
+    expect(noticeCancellation({ tiered_cancellation: { payments: "x" } }, "usd")).toBeNull()
+  })
+})
+
+describe("owedBalanceProblem", () => {
+  it("stops a notice about an owed balance once the order is paid in full", () => {
+    expect(owedBalanceProblem({ status: "paid" })).toBe("the order is paid in full")
+    expect(owedBalanceProblem({ status: "due" })).toBeNull()
+    expect(owedBalanceProblem({ status: "overdue" })).toBeNull()
   })
 })

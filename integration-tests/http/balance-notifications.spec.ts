@@ -89,7 +89,10 @@ medusaIntegrationTestRunner({
       expect(late.result).toEqual({ sent: [], skipped: "the order is paid in full" })
 
       await settle()
-      expect(sent.map((n) => n.template)).toEqual(["booking-confirmation", "balance-reminder", "payment-failed", "payment-failed", "balance-overdue", "payment-received"])
+      // One of each, two failed attempts (the second and the overdue mark come from one run, in either order).
+      expect(sent.map((n) => n.template).sort()).toEqual(
+        ["booking-confirmation", "balance-reminder", "payment-failed", "payment-failed", "balance-overdue", "payment-received"].sort()
+      )
     })
 
     it("sends the payment link (once a day) and the offline payment's receipt, once; a tenant switch turns one off", async () => {

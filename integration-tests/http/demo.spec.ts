@@ -1,7 +1,8 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { DEMO_ADDONS, DEMO_SAMPLE_ORDERS, DEMO_SHOP_PRODUCTS, DEMO_TIERS } from "../../src/scripts/demo-data"
+import { DEMO_ADDONS, DEMO_OVERDUE_DAYS, DEMO_SAMPLE_ORDERS, DEMO_SHOP_PRODUCTS, DEMO_TIERS } from "../../src/scripts/demo-data"
 import { DemoSeedResult, seedDemo } from "../../src/scripts/seed-demo"
+import { addDays, todayUtc } from "../../src/lib/dates"
 import { eventually } from "./fixtures"
 
 /** The list once it holds `n` entries (the subscribers had time to run), then a moment more to catch any extra. */
@@ -35,11 +36,13 @@ medusaIntegrationTestRunner({
       expect(await count("product")).toBe(DEMO_TIERS.length + DEMO_ADDONS.length + DEMO_SHOP_PRODUCTS.length)
       expect(DEMO_ADDONS.length).toBeGreaterThanOrEqual(10)
       expect(DEMO_ADDONS.length).toBeLessThanOrEqual(15)
-      // Each sample order's confirmation and the canceled one's notice, once (the seed and the subscribers both send them).
+      // Each sample order's confirmation, the canceled one's notice, the transfer's receipt and the overdue
+      // balance's notice, once (the seed and the subscribers both send them): nine.
       const notices = async () =>
         (await query.graph({ entity: "notification", fields: ["template", "to", "status"], filters: { channel: "email" } })).data.map((n: any) => n.template).sort()
-      const sent = await eventuallyCount(notices, DEMO_SAMPLE_ORDERS.length + 1)
-      expect(sent).toEqual([...Array(DEMO_SAMPLE_ORDERS.length).fill("booking-confirmation"), "booking-canceled"].sort())
+      const sent = await eventuallyCount(notices, DEMO_SAMPLE_ORDERS.length + 3)
+      expect(sent).toEqual([...Array(DEMO_SAMPLE_ORDERS.length).fill("booking-confirmation"), "booking-canceled", "payment-received", "balance-overdue"].sort())
+      expect(sent).toHaveLength(9)
 
       // The printed login works.
       const login = await api.post("/auth/user/emailpass", { email: first.admin.email, password: first.admin.password })
@@ -103,6 +106,23 @@ medusaIntegrationTestRunner({
         expect(plan.deposit).toBeCloseTo(plan.total * 0.3, 2)
         expect(plan.balance_due_date).toEqual(expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/))
       }
+      // One paid in full by a recorded bank transfer, one overdue, the others (the canceled one too) due.
+      expect(plans.map((p: any) => p.status).sort()).toEqual(["due", "due", "due", "due", "overdue", "paid"])
+      const paidInFull = plans.find((p: any) => p.status === "paid")
+      expect(paidInFull).toMatchObject({ paid: paidInFull.total, balance: 0 })
+      const overdue = plans.find((p: any) => p.status === "overdue")
+      expect(overdue.balance_due_date).toBe(addDays(todayUtc(), -DEMO_OVERDUE_DAYS))
+      expect(overdue.balance).toBeCloseTo(overdue.total * 0.7, 2)
+      // The admin's Balances page lists the three due and the overdue one (not the paid or the canceled order).
+      const balances = (await api.get(`/admin/balances`, admin)).data
+      expect(balances.count).toBe(4)
+      expect(balances.balances.map((b: any) => b.status).sort()).toEqual(["due", "due", "due", "overdue"])
+      // The order widget's schedule: marked overdue by the balance schedule's run, and the paid one's transfer.
+      const schedule = async (orderId: string) => (await api.get(`/admin/orders/${orderId}/payment-plan`, admin)).data.schedule
+      expect((await schedule(overdue.order_id)).charge).toMatchObject({ overdue_on: todayUtc() })
+      expect((await schedule(paidInFull.order_id)).payments).toEqual(
+        expect.arrayContaining([expect.objectContaining({ kind: "offline", method: "bank_transfer", amount: Math.round((paidInFull.total - paidInFull.deposit) * 100) / 100 })])
+      )
       expect((await api.get(`/admin/deposit-policies/${photography.sales_channel_id}`, admin)).data.default).toMatchObject({ kind: "percent", value: 30, balance_due_days: 30 })
       expect((await api.get(`/admin/deposit-policies/${essentials.sales_channel_id}`, admin)).data.default).toBeNull()
       const today = new Date().toISOString().slice(0, 10)

@@ -1,9 +1,8 @@
-import path from "node:path"
-import { Modules } from "@medusajs/framework/utils"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import warnLapsingOptions from "../../src/jobs/warn-lapsing-options"
 import { NOTICES_MODULE, NoticesModuleService } from "../../src/modules/notices"
 import { sendNoticeWorkflow } from "../../src/workflows/send-notice"
+import { noticeChecks, recordNotifications } from "./notification-app/notice-checks"
 import { failing, sent } from "./notification-app/recording-notifications"
 import {
   adminHeaders,
@@ -20,13 +19,7 @@ import {
 
 jest.setTimeout(300 * 1000)
 
-// medusa-config.ts puts the email channel on this provider; spec files share the process, so it is undone after.
-process.env.NOTIFICATION_PROVIDER = path.join(__dirname, "notification-app", "recording-notifications.ts")
-process.env.NOTIFICATION_PROVIDER_ID = "recording"
-afterAll(() => {
-  delete process.env.NOTIFICATION_PROVIDER
-  delete process.env.NOTIFICATION_PROVIDER_ID
-})
+recordNotifications()
 
 const nextYear = new Date().getUTCFullYear() + 1
 // No date rule fires on these dates: prices are the catalog prices.
@@ -72,17 +65,7 @@ medusaIntegrationTestRunner({
       const { order } = await payAndComplete(api, cart.id, headers)
       return { order, line: order.items.find((i: any) => i.metadata.tiered_kind === "tier") }
     }
-    const notifications = () => getContainer().resolve(Modules.NOTIFICATION)
-    /** The notifications of a template the module recorded (sent or failed), once the subscriber had time to write them. */
-    const recorded = async (template: string, count = 1) =>
-      eventually(
-        () => notifications().listNotifications({ template }, { order: { created_at: "ASC" } }),
-        (rows) => rows.length >= count
-      )
-    const sentOf = (template: string) => sent.filter((n) => n.template === template)
-    const emit = (name: string, data: Record<string, unknown>) => getContainer().resolve(Modules.EVENT_BUS).emit({ name, data })
-    /** Lets the subscribers of an event run (a redelivery must change nothing, so there is nothing to wait for). */
-    const settle = () => new Promise((r) => setTimeout(r, 1500))
+    const { notifications, recorded, sentOf, emit, settle } = noticeChecks(getContainer)
 
     it("sends one booking confirmation per order, with the documented data, however often order.placed comes", async () => {
       const { order, line } = await placeOrder(t.weekend.id, QUIET)
@@ -107,7 +90,7 @@ medusaIntegrationTestRunner({
           currency_code: "usd",
           placed_at: expect.any(String),
           totals: { subtotal: 10000, discount_total: 0, tax_total: 0, total: 10000 },
-          payment: { currency_code: "usd", total: 10000, paid: 10000, balance: 0, balance_due_date: null },
+          payment: { currency_code: "usd", total: 10000, deposit: 10000, paid: 10000, balance: 0, balance_due_date: null, status: "paid" },
         })
       )
       expect(data.packages).toEqual([
@@ -141,6 +124,23 @@ medusaIntegrationTestRunner({
       expect(again.result).toEqual({ sent: [], skipped: null })
       expect(await notifications().listNotifications({ template: "booking-confirmation" })).toHaveLength(1)
       expect(sentOf("booking-confirmation")).toHaveLength(1)
+    })
+
+    it("confirms a deposit checkout with the deposit paid, the balance and its due date", async () => {
+      await api.post(`/admin/deposit-policies/${studio.salesChannelId}`, { kind: "percent", value: 30, balance_due_days: 30 }, admin)
+      const { order } = await placeOrder(t.essential.id, QUIET)
+      const [confirmation] = await recorded("booking-confirmation")
+      expect(confirmation).toEqual(expect.objectContaining({ resource_id: order.id, status: "success" }))
+      // Essential $5,000 and the album $1,000: 30% today, the rest 30 days before the event.
+      expect((confirmation.data as any).payment).toEqual({
+        currency_code: "usd",
+        total: 6000,
+        deposit: 1800,
+        paid: 1800,
+        balance: 4200,
+        balance_due_date: `${nextYear}-10-11`,
+        status: "due",
+      })
     })
 
     it("never fails the checkout when the send fails; the failed send is kept and a redelivery sends it", async () => {
@@ -333,6 +333,11 @@ medusaIntegrationTestRunner({
           "booking-canceled": true,
           "option-promoted": true,
           "option-lapsing": true,
+          "balance-reminder": true,
+          "payment-received": true,
+          "payment-failed": true,
+          "balance-overdue": true,
+          "payment-link": true,
         },
         option_lapsing_hours: 24,
       })

@@ -760,6 +760,8 @@ export type AdminPaymentLinkResponse = {
     currency_code: string
     balance_due_date: CalendarDate | null
     payment_collection_id: string
+    /** The UTC day it was sent: the couple is emailed one link a day. */
+    sent_on: CalendarDate
   }
 }
 

@@ -104,6 +104,42 @@ export const BALANCE_EVENTS = {
   refunded: "tiered.balance.refunded",
 } as const
 
+/** `tiered.balance.paid` (may come more than once for one payment: `payment_id` names it). */
+export type BalancePaidEvent = {
+  order_id: string
+  payment_id: string
+  amount: number
+  currency_code: string
+  method: "session" | "offline"
+  offline_method?: string
+  reference?: string | null
+  payment_collection_id?: string
+}
+
+/** `tiered.balance.reminder_due` and `tiered.balance.overdue`. */
+export type BalanceDueEvent = { order_id: string; email: string | null; balance: number; currency_code: string; balance_due_date: string | null }
+
+/** `tiered.balance.charge_failed`: one per attempt, on the tenant's day it was made. */
+export type BalanceChargeFailedEvent = BalanceDueEvent & {
+  attempt: number
+  attempted_on: string
+  error: string
+  next_attempt_on: string | null
+  flagged: boolean
+}
+
+/** `tiered.balance.payment_link` (what `POST /admin/orders/:id/payment-link` answers), on the UTC day it was sent. */
+export type PaymentLinkEvent = {
+  order_id: string
+  url: string
+  email: string | null
+  amount: number
+  currency_code: string
+  balance_due_date: string | null
+  payment_collection_id: string
+  sent_on: string
+}
+
 /** What an order has collected, as a share of its total (0..1): money held now (authorized or captured, less refunds). */
 export function collectedRatio(paid: number, total: number): number {
   if (!(total > 0) || !(paid > 0)) {

@@ -1,10 +1,11 @@
 import { addDays } from "./dates"
+import type { PlanStatus } from "./deposits"
 import { roundToMinor } from "./money"
 import type { TierPrice } from "./pricing"
 
 /**
  * The notifications the plugin sends, by template name (what the Notification module's provider
- * receives as `template`). Payment notifications join this list with their builders.
+ * receives as `template`).
  */
 export const NOTICE_TEMPLATES = [
   "booking-confirmation",
@@ -13,6 +14,11 @@ export const NOTICE_TEMPLATES = [
   "booking-canceled",
   "option-promoted",
   "option-lapsing",
+  "balance-reminder",
+  "payment-received",
+  "payment-failed",
+  "balance-overdue",
+  "payment-link",
 ] as const
 
 export type NoticeTemplate = (typeof NOTICE_TEMPLATES)[number]
@@ -49,30 +55,60 @@ export function disabledAfter(current: string[], changes: Partial<Record<NoticeT
   return NOTICE_TEMPLATES.filter((t) => off.has(t))
 }
 
-/** What the couple owes: `paid` is what Medusa's payment collections of the order hold. */
+/** What the couple owes, from the order's payment plan (README "Deposits": the plan). */
 export type NoticePayment = {
   currency_code: string
   total: number
+  /** What checkout took (the whole total for an order paid in full at checkout). */
+  deposit: number
+  /** What Medusa's payment collections of the order hold (`paidOf`). */
   paid: number
   balance: number
-  /** YYYY-MM-DD by which the balance is due; null while nothing sets one. */
+  /** YYYY-MM-DD by which the balance is due; null for an order without a plan's due date. */
   balance_due_date: string | null
+  status: PlanStatus
 }
 
-export type PaymentCollectionFacts = {
-  status: string
-  authorized_amount: number | null
-  captured_amount: number | null
-  refunded_amount: number | null
+/** Why a notice about an owed balance (a reminder, overdue, a failed charge) is no longer due, or null. */
+export function owedBalanceProblem(payment: Pick<NoticePayment, "status">): string | null {
+  return payment.status === "paid" ? "the order is paid in full" : null
 }
 
-/** Money a collection holds: what was authorized (or captured, which never exceeds it) less refunds; canceled and failed ones hold none. */
-export function paymentSummary(total: number, currency: string, collections: PaymentCollectionFacts[]): NoticePayment {
-  const held = collections
-    .filter((c) => c.status !== "canceled" && c.status !== "failed")
-    .reduce((sum, c) => sum + Math.max(c.authorized_amount ?? 0, c.captured_amount ?? 0) - (c.refunded_amount ?? 0), 0)
-  const paid = roundToMinor(Math.max(0, held), currency)
-  return { currency_code: currency, total, paid, balance: roundToMinor(Math.max(0, total - paid), currency), balance_due_date: null }
+/** A payment of the balance as `payment-received` tells it (the merchant's reference of an offline one is not sent). */
+export type NoticeReceived = {
+  payment_id: string
+  amount: number
+  currency_code: string
+  method: "session" | "offline"
+  /** How an offline payment was made (`cheque`, `bank_transfer`, `cash`, `other`); null for a payment in the store. */
+  offline_method: string | null
+}
+
+/** A failed saved-method charge as `payment-failed` tells it (the provider's error stays in the admin's schedule). */
+export type NoticeFailure = { attempt: number; attempted_on: string; next_attempt_on: string | null; flagged: boolean }
+
+export type NoticeLink = { url: string; amount: number; currency_code: string; balance_due_date: string | null; sent_on: string }
+
+/** What a cancel by the tenant's policy did with each payment, as `booking-canceled` tells it. */
+export type NoticeCancellation = {
+  refunded: number
+  payments: { payment_id: string; kind: "deposit" | "balance"; held: number; refunded: number; reason: string }[]
+}
+
+/** The policy's outcome a cancel keeps on the order (`metadata.tiered_cancellation`); null for an order without one. */
+export function noticeCancellation(metadata: Record<string, unknown> | null | undefined, currencyCode: string): NoticeCancellation | null {
+  const kept = metadata?.tiered_cancellation as { payments?: unknown } | undefined
+  if (!kept || !Array.isArray(kept.payments)) {
+    return null
+  }
+  const payments = (kept.payments as Record<string, unknown>[]).map((p) => ({
+    payment_id: String(p.payment_id),
+    kind: p.kind === "balance" ? ("balance" as const) : ("deposit" as const),
+    held: Number(p.held) || 0,
+    refunded: Number(p.refunded) || 0,
+    reason: String(p.reason),
+  }))
+  return { refunded: roundToMinor(payments.reduce((s, p) => s + p.refunded, 0), currencyCode), payments }
 }
 
 export type NoticeTier = { id: string; name: string; level: number | null; segment: { id: string; name: string | null } }

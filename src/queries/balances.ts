@@ -3,10 +3,11 @@ import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/util
 import { BalanceCollectionKind, collectedRatio } from "../lib/balances"
 import { planStatus, PlanStatus } from "../lib/deposits"
 import { roundToMinor } from "../lib/money"
+import { PaidCollection, paidOf } from "../lib/paid"
 import { BALANCES_MODULE, BalancesModuleService } from "../modules/balances"
 import { DEPOSITS_MODULE, DepositsModuleService } from "../modules/deposits"
 import type { OrderPaymentPlan } from "../contract/store"
-import { orderPaymentPlan, paidOf } from "./payment-plan"
+import { orderPaymentPlan } from "./payment-plan"
 import { tenantTodays } from "./time-zones"
 
 export type BalanceSession = {
@@ -294,7 +295,7 @@ export async function listBalances(scope: MedusaContainer, filter: BalanceFilter
     total: unknown
     canceled_at: string | null
     sales_channel?: { id: string; name: string } | null
-    payment_collections?: Parameters<typeof paidOf>[0] | null
+    payment_collections?: PaidCollection[] | null
   }
   const orders = new Map((data as Row[]).map((o) => [o.id, o]))
   const todays = await tenantTodays(scope, [...new Set(plans.map((p) => p.sales_channel_id))], {}, now)
@@ -351,6 +352,6 @@ export async function collectedRatios(scope: MedusaContainer, orderIds: string[]
     ],
     filters: { id: [...new Set(orderIds)] },
   })
-  type Row = { id: string; total: unknown; currency_code: string; payment_collections?: Parameters<typeof paidOf>[0] | null }
+  type Row = { id: string; total: unknown; currency_code: string; payment_collections?: PaidCollection[] | null }
   return new Map((data as Row[]).map((o) => [o.id, collectedRatio(paidOf(o.payment_collections ?? [], o.currency_code), Number(o.total))]))
 }

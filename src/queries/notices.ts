@@ -1,6 +1,8 @@
 import { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import {
+  noticeCancellation,
+  NoticeCancellation,
   NoticeOption,
   NoticeOrder,
   NoticePayment,
@@ -8,13 +10,12 @@ import {
   NoticeSwitches,
   noticeSwitches,
   NoticeTier,
-  PaymentCollectionFacts,
-  paymentSummary,
 } from "../lib/notices"
 import { BOOKING_MODULE, BookingModuleService } from "../modules/booking"
 import { NOTICES_MODULE, NoticesModuleService } from "../modules/notices"
 import { SEGMENTS_MODULE, SegmentsModuleService } from "../modules/segments"
 import { listTierLineRecords } from "./tier-lines"
+import { orderPaymentPlan } from "./payment-plan"
 import { graphRows } from "./rows"
 
 /** A tenant's notification switches (every template on, the default window, when it never changed them). */
@@ -36,12 +37,12 @@ type OrderRow = {
   sales_channel?: { id: string; name: string | null } | null
   currency_code: string
   created_at: Date | string
+  metadata?: Record<string, unknown> | null
   subtotal: Money
   discount_total: Money
   tax_total: Money
   total: Money
   items?: { id: string; title: string; product_title: string | null; quantity: Money; unit_price: Money; subtotal: Money; discount_total: Money; total: Money }[] | null
-  payment_collections?: { status: string; authorized_amount: Money; captured_amount: Money; refunded_amount: Money }[] | null
 }
 
 const num = (value: Money) => (value === null || value === undefined ? 0 : Number(value))
@@ -49,18 +50,23 @@ const nameOf = (p?: { first_name: string | null; last_name: string | null } | nu
   [p?.first_name, p?.last_name].filter(Boolean).join(" ") || null
 
 /**
- * What the couple owes on an order: its total and what its payment collections hold. The one
- * place every notification reads `payment` from (a payment plan, when there is one, answers here).
+ * What the couple owes on an order, as its payment plan answers (`orderPaymentPlan`: the deposit
+ * taken, what is paid, the balance, its due date and status). The one place every notification
+ * reads `payment` from.
  */
-export async function bookingPayment(
-  _scope: MedusaContainer,
-  order: { id: string; currency_code: string; total: number },
-  collections: PaymentCollectionFacts[]
-): Promise<NoticePayment> {
-  return paymentSummary(order.total, order.currency_code, collections)
+export async function bookingPayment(scope: MedusaContainer, order: { id: string; sales_channel: { id: string } }): Promise<NoticePayment> {
+  const { order_id: _, ...plan } = await orderPaymentPlan(scope, order.id, [order.sales_channel.id])
+  return plan
 }
 
-export type OrderNoticeFacts = { order: NoticeOrder; records: NoticeRecord[]; tiers: NoticeTier[]; payment: NoticePayment }
+export type OrderNoticeFacts = {
+  order: NoticeOrder
+  records: NoticeRecord[]
+  tiers: NoticeTier[]
+  payment: NoticePayment
+  /** What a cancel by the tenant's policy refunded and kept; null while the order is not canceled by it. */
+  cancellation: NoticeCancellation | null
+}
 
 /** The tiers (with their segments, deleted ones too: an order outlives them) of the given ids. */
 export async function noticeTiers(scope: MedusaContainer, ids: string[]): Promise<NoticeTier[]> {
@@ -90,6 +96,7 @@ export async function orderNoticeFacts(scope: MedusaContainer, orderId: string):
       "sales_channel.id",
       "sales_channel.name",
       "currency_code",
+      "metadata",
       "created_at",
       "subtotal",
       "discount_total",
@@ -103,10 +110,6 @@ export async function orderNoticeFacts(scope: MedusaContainer, orderId: string):
       "items.subtotal",
       "items.discount_total",
       "items.total",
-      "payment_collections.status",
-      "payment_collections.authorized_amount",
-      "payment_collections.captured_amount",
-      "payment_collections.refunded_amount",
     ],
     filters: { id: orderId },
   })
@@ -151,14 +154,8 @@ export async function orderNoticeFacts(scope: MedusaContainer, orderId: string):
       total: num(i.total),
     })),
   }
-  const collections = (row.payment_collections ?? []).map((c) => ({
-    status: c.status,
-    authorized_amount: num(c.authorized_amount),
-    captured_amount: num(c.captured_amount),
-    refunded_amount: num(c.refunded_amount),
-  }))
   const tiers = await noticeTiers(scope, records.map((r) => r.tier_id))
-  return { order, records, tiers, payment: await bookingPayment(scope, order, collections) }
+  return { order, records, tiers, payment: await bookingPayment(scope, order), cancellation: noticeCancellation(row.metadata, row.currency_code) }
 }
 
 export type OptionNoticeFacts = { option: NoticeOption; tier: NoticeTier | null; product_title: string | null }

@@ -2,6 +2,7 @@ import { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { DepositError, DepositPackage, DepositPolicies, DepositRule, paymentDue, PaymentDue, planStatus } from "../lib/deposits"
 import { roundToMinor } from "../lib/money"
+import { PaidCollection, paidOf } from "../lib/paid"
 import { DEPOSITS_MODULE, DepositsModuleService } from "../modules/deposits"
 import type { OrderPaymentPlan } from "../contract/store"
 import { loadCartTierLines } from "./cart"
@@ -97,17 +98,6 @@ export async function cartPaymentDue(scope: MedusaContainer, cartId: string, sal
   }
 }
 
-type CollectionRow = { amount: unknown; authorized_amount?: unknown; captured_amount?: unknown; refunded_amount?: unknown; status?: string }
-
-/** What an order's payment collections hold: authorized or captured, less refunds. */
-export function paidOf(collections: CollectionRow[], currencyCode: string): number {
-  const paid = collections.reduce(
-    (s, c) => s + Math.max(Number(c.captured_amount ?? 0), Number(c.authorized_amount ?? 0)) - Number(c.refunded_amount ?? 0),
-    0
-  )
-  return roundToMinor(paid, currencyCode)
-}
-
 /**
  * The plan of an order of one of the key's channels (404 otherwise): what was due at checkout,
  * what is paid, what is owed and by when. A plan the order-created step did not reach (a crash
@@ -134,7 +124,7 @@ export async function orderPaymentPlan(scope: MedusaContainer, orderId: string, 
     filters: { id: orderId },
   })
   const order = data[0] as
-    | { id: string; sales_channel_id: string | null; currency_code: string; total: unknown; cart?: { id: string } | null; payment_collections?: CollectionRow[] | null }
+    | { id: string; sales_channel_id: string | null; currency_code: string; total: unknown; cart?: { id: string } | null; payment_collections?: PaidCollection[] | null }
     | undefined
   if (!order || !order.sales_channel_id || !salesChannelIds.includes(order.sales_channel_id)) {
     throw new MedusaError(MedusaError.Types.NOT_FOUND, `Order with id: ${orderId} was not found`)

@@ -214,16 +214,28 @@ export const DEMO_EXPERIMENT = {
  * Sample orders of the photography storefront, so the analytics page has
  * something to show: a tier (by product handle), how far ahead the event is
  * (moved on to the next bookable day), add-ons (by handle) and the visitor.
- * The last one is canceled, to show a reversal.
+ * Each pays the 30% deposit; one then pays its balance by a bank transfer the
+ * merchant records, one is overdue (its plan's due date moved into the past),
+ * and the last one is canceled, to show a reversal.
  */
-export const DEMO_SAMPLE_ORDERS = [
+export const DEMO_SAMPLE_ORDERS: {
+  tier: string
+  days_ahead: number
+  addons: string[]
+  visitor: string
+  balance?: "paid" | "overdue"
+  canceled?: boolean
+}[] = [
   { tier: "signature-select", days_ahead: 60, addons: ["addon-extra-hour", "addon-drone"], visitor: "demo-visitor-01" },
-  { tier: "signature-essential", days_ahead: 75, addons: [], visitor: "demo-visitor-02" },
-  { tier: "essential-classic", days_ahead: 90, addons: ["addon-heirloom-album"], visitor: "demo-visitor-03" },
+  { tier: "signature-essential", days_ahead: 75, addons: [], visitor: "demo-visitor-02", balance: "paid" },
+  { tier: "essential-classic", days_ahead: 90, addons: ["addon-heirloom-album"], visitor: "demo-visitor-03", balance: "overdue" },
   { tier: "luxury-prestige", days_ahead: 120, addons: ["addon-second-shooter", "addon-engagement-session", "addon-drone"], visitor: "demo-visitor-04" },
   { tier: "signature-complete", days_ahead: 150, addons: ["addon-parent-albums"], visitor: "demo-visitor-05" },
   { tier: "essential-starter", days_ahead: 180, addons: [], visitor: "demo-visitor-06", canceled: true },
 ]
+
+/** How many days ago the overdue sample's balance fell due. */
+export const DEMO_OVERDUE_DAYS = 3
 
 /** Funnel events of 40 sample visitors over the last four weeks: how far each one went. */
 export const DEMO_VISITORS = 40

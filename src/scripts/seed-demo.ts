@@ -32,6 +32,9 @@ import { addTierToCartWorkflow } from "../workflows/add-tier-to-cart"
 import { cancelOrderBookingsWorkflow } from "../workflows/cancel-order-bookings"
 import { recordConversionWorkflow } from "../workflows/record-conversion"
 import { sendNoticeWorkflow } from "../workflows/send-notice"
+import { recordOfflinePaymentWorkflow } from "../workflows/record-offline-payment"
+import { runBalanceScheduleWorkflow } from "../workflows/run-balance-schedule"
+import { orderPaymentPlan } from "../queries/payment-plan"
 import { featureStrings } from "../lib/comparison"
 import { addDays, nextOccurrence, todayUtc } from "../lib/dates"
 import { issueVisitorId } from "../lib/visitor-id"
@@ -48,6 +51,7 @@ import {
   DEMO_EXPERIMENT,
   DEMO_PRICING_RULES,
   DEMO_REGION,
+  DEMO_OVERDUE_DAYS,
   DEMO_SAMPLE_ORDERS,
   DEMO_SEGMENTS,
   DEMO_VISITORS,
@@ -371,6 +375,9 @@ async function seedSamples(container: MedusaContainer, regionId: string, salesCh
     await recordConversionWorkflow(container).run({ input: { order_id: order.id, change: { kind: "placed" } } })
     // Subscribers do not run under `medusa exec`: the demo's notifications are sent here (once, as the subscriber would).
     await sendNoticeWorkflow(container).run({ input: { template: "booking-confirmation", order_id: order.id } })
+    if (sample.balance) {
+      await settleSampleBalance(container, order.id, salesChannelId, sample.balance, today)
+    }
     if (sample.canceled) {
       await cancelOrderWorkflow(container).run({ input: { order_id: order.id } })
       await cancelOrderBookingsWorkflow(container).run({ input: { order_id: order.id } })
@@ -396,6 +403,31 @@ async function seedSamples(container: MedusaContainer, regionId: string, salesCh
   }
   const analytics: TierAnalyticsModuleService = container.resolve(TIER_ANALYTICS_MODULE)
   await analytics.createTierEvents(events)
+}
+
+/**
+ * A sample order's balance, through the balance workflows: paid by a bank transfer the merchant
+ * records, or overdue. An event inside the 30-day window pays in full at checkout, so the overdue
+ * sample's plan gets a due date in the past through the deposits module (as a merchant's early
+ * due date would), and the balance schedule's own run marks it overdue.
+ */
+async function settleSampleBalance(container: MedusaContainer, orderId: string, salesChannelId: string, balance: "paid" | "overdue", today: string) {
+  if (balance === "paid") {
+    const plan = await orderPaymentPlan(container, orderId, [salesChannelId])
+    const { result: payment } = await recordOfflinePaymentWorkflow(container).run({
+      input: { order_id: orderId, amount: plan.balance, method: "bank_transfer", reference: "Demo transfer" },
+    })
+    await sendNoticeWorkflow(container).run({ input: { template: "payment-received", payment: { ...payment, method: "offline" } } })
+    return
+  }
+  const deposits: DepositsModuleService = container.resolve(DEPOSITS_MODULE)
+  const [plan] = await deposits.listPaymentPlans({ order_id: orderId })
+  const balance_due_date = addDays(today, -DEMO_OVERDUE_DAYS)
+  await deposits.updatePaymentPlans({ id: plan.id, balance_due_date })
+  const { result } = await runBalanceScheduleWorkflow(container).run({ input: { now: new Date().toISOString() } })
+  for (const overdue of result.overdue) {
+    await sendNoticeWorkflow(container).run({ input: { template: "balance-overdue", due: { order_id: overdue, balance_due_date } } })
+  }
 }
 
 async function ensureAdmin(container: MedusaContainer) {

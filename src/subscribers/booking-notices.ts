@@ -1,5 +1,6 @@
 import { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { BALANCE_EVENTS, BalanceChargeFailedEvent, BalanceDueEvent, BalancePaidEvent, PaymentLinkEvent } from "../lib/balances"
 import { bookOptionOrderWorkflow } from "../workflows/date-options"
 import { BOOKING_RESCHEDULED, BookingRescheduledEvent } from "../workflows/reschedule-booking"
 import { sendNoticeWorkflow } from "../workflows/send-notice"
@@ -20,6 +21,11 @@ const REQUESTS: Record<string, (data: EventData) => NoticeRequest | null> = {
   },
   [BOOKING_RESCHEDULED]: (data) => ({ template: "booking-rescheduled", reschedule: data as BookingRescheduledEvent }),
   [OPTION_PROMOTED]: (data) => ({ template: "option-promoted", option_id: String(data.option_id) }),
+  [BALANCE_EVENTS.reminder_due]: (data) => ({ template: "balance-reminder", due: data as BalanceDueEvent }),
+  [BALANCE_EVENTS.overdue]: (data) => ({ template: "balance-overdue", due: data as BalanceDueEvent }),
+  [BALANCE_EVENTS.paid]: (data) => ({ template: "payment-received", payment: data as BalancePaidEvent }),
+  [BALANCE_EVENTS.charge_failed]: (data) => ({ template: "payment-failed", failure: data as BalanceChargeFailedEvent }),
+  [BALANCE_EVENTS.payment_link]: (data) => ({ template: "payment-link", link: data as PaymentLinkEvent }),
 }
 
 /**

@@ -1,6 +1,7 @@
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { acquireLockStep, emitEventStep, releaseLockStep } from "@medusajs/medusa/core-flows"
-import { BALANCE_EVENTS, balancePaymentUrl } from "../lib/balances"
+import { BALANCE_EVENTS, balancePaymentUrl, PaymentLinkEvent } from "../lib/balances"
+import { todayUtc } from "../lib/dates"
 import { prepareBalancePaymentStep } from "./steps/prepare-balance-payment"
 import { ensureBalanceCollection } from "./utils/balance-collection"
 import { balanceLockKey } from "./lock"
@@ -17,7 +18,7 @@ export const sendPaymentLinkWorkflow = createWorkflow("send-payment-link", (inpu
   acquireLockStep({ key, timeout: 15, ttl: 60 })
   const plan = prepareBalancePaymentStep(transform({ input }, ({ input }) => ({ order_id: input.order_id })))
   const collectionId = ensureBalanceCollection(plan)
-  const link = transform({ plan, input, collectionId }, ({ plan, input, collectionId }) => ({
+  const link = transform({ plan, input, collectionId }, ({ plan, input, collectionId }): PaymentLinkEvent => ({
     order_id: plan.order_id,
     url: balancePaymentUrl(input.storefront_url, plan.order_id),
     email: plan.email,
@@ -25,6 +26,8 @@ export const sendPaymentLinkWorkflow = createWorkflow("send-payment-link", (inpu
     currency_code: plan.currency_code,
     balance_due_date: plan.balance_due_date,
     payment_collection_id: collectionId,
+    // One link notice a day: a second press the same day (a double click) sends no second email.
+    sent_on: todayUtc(new Date()),
   }))
   emitEventStep({ eventName: BALANCE_EVENTS.payment_link, data: link })
   releaseLockStep({ key })

@@ -1,4 +1,3 @@
-import fc from "fast-check"
 import {
   disabledAfter,
   eventDates,
@@ -7,11 +6,13 @@ import {
   noticeKey,
   noticeSwitches,
   NoticeOrder,
+  NoticePayment,
   NoticeRecord,
   NoticeTier,
+  noticeCancellation,
+  owedBalanceProblem,
   optionNoticeData,
   orderNoticeData,
-  paymentSummary,
   rescheduleNoticeData,
   upgradeNoticeData,
 } from "../notices"
@@ -65,7 +66,7 @@ const records = [
   // An upgrade's old line, left at quantity 0.
   record({ order_line_item_id: "li_old", tier_id: "tier_ess", line_key: "k1" }),
 ]
-const payment = paymentSummary(7000, "usd", [{ status: "authorized", authorized_amount: 7000, captured_amount: 0, refunded_amount: 0 }])
+const payment: NoticePayment = { currency_code: "usd", total: 7000, deposit: 2100, paid: 2100, balance: 4900, balance_due_date: "2027-05-18", status: "due" }
 
 describe("noticeKey", () => {
   it("names the template, the entity and its version", () => {
@@ -92,30 +93,6 @@ describe("noticeSwitches and disabledAfter", () => {
       templates: expect.objectContaining({ "option-lapsing": false, "booking-confirmation": true }),
       option_lapsing_hours: 6,
     })
-  })
-})
-
-describe("paymentSummary", () => {
-  it("counts what collections hold (authorized or captured, less refunds), not canceled or failed ones", () => {
-    expect(payment).toEqual({ currency_code: "usd", total: 7000, paid: 7000, balance: 0, balance_due_date: null })
-    const after = paymentSummary(9500, "usd", [
-      { status: "completed", authorized_amount: 7000, captured_amount: 7000, refunded_amount: 500 },
-      { status: "not_paid", authorized_amount: 0, captured_amount: 0, refunded_amount: 0 },
-      { status: "canceled", authorized_amount: 3000, captured_amount: 0, refunded_amount: 0 },
-    ])
-    expect(after).toEqual(expect.objectContaining({ paid: 6500, balance: 3000 }))
-  })
-
-  it("never owes less than nothing and keeps paid + balance = total while paid <= total", () => {
-    fc.assert(
-      fc.property(fc.integer({ min: 0, max: 100000 }), fc.integer({ min: 0, max: 100000 }), (total, held) => {
-        const p = paymentSummary(total, "usd", [{ status: "authorized", authorized_amount: held, captured_amount: null, refunded_amount: null }])
-        expect(p.balance).toBeGreaterThanOrEqual(0)
-        if (held <= total) {
-          expect(p.paid + p.balance).toBe(total)
-        }
-      })
-    )
   })
 })
 
@@ -213,5 +190,41 @@ describe("options", () => {
   it("lists every day of a package", () => {
     expect(eventDates("2027-12-31", 3)).toEqual(["2027-12-31", "2028-01-01", "2028-01-02"])
     expect(eventDates("2027-12-31", 0)).toEqual(["2027-12-31"])
+  })
+})
+
+describe("noticeCancellation", () => {
+  it("reads what the policy refunded and kept from the canceled order's metadata, totalling the refunds", () => {
+    const metadata = {
+      other: 1,
+      tiered_cancellation: {
+        policy: { deposit_refundable: false, balance_refundable_days: 60 },
+        payments: [
+          { payment_id: "pay_1", kind: "deposit", held: 3000, refunded: 0, reason: "deposit_kept" },
+          { payment_id: "pay_2", kind: "balance", held: 7000.005, refunded: 7000.005, reason: "balance_in_window" },
+        ],
+      },
+    }
+    expect(noticeCancellation(metadata, "usd")).toEqual({
+      refunded: 7000.01,
+      payments: [
+        { payment_id: "pay_1", kind: "deposit", held: 3000, refunded: 0, reason: "deposit_kept" },
+        { payment_id: "pay_2", kind: "balance", held: 7000.005, refunded: 7000.005, reason: "balance_in_window" },
+      ],
+    })
+  })
+
+  it("is null for an order canceled without the policy (or not canceled)", () => {
+    expect(noticeCancellation(null, "usd")).toBeNull()
+    expect(noticeCancellation({}, "usd")).toBeNull()
+    expect(noticeCancellation({ tiered_cancellation: { payments: "x" } }, "usd")).toBeNull()
+  })
+})
+
+describe("owedBalanceProblem", () => {
+  it("stops a notice about an owed balance once the order is paid in full", () => {
+    expect(owedBalanceProblem({ status: "paid" })).toBe("the order is paid in full")
+    expect(owedBalanceProblem({ status: "due" })).toBeNull()
+    expect(owedBalanceProblem({ status: "overdue" })).toBeNull()
   })
 })

@@ -1,10 +1,15 @@
 import { MedusaContainer } from "@medusajs/framework/types"
 import type { CreateNotificationDTO } from "@medusajs/framework/types"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import type { BalanceChargeFailedEvent, BalanceDueEvent, BalancePaidEvent, PaymentLinkEvent } from "../../lib/balances"
 import {
   isLapsingSoon,
   noticeKey,
+  NoticeFailure,
+  NoticeLink,
+  NoticeReceived,
   NoticeTemplate,
+  owedBalanceProblem,
   optionNoticeData,
   orderNoticeData,
   rescheduleNoticeData,
@@ -26,6 +31,11 @@ export type NoticeRequest =
     }
   | { template: "option-promoted"; option_id: string }
   | { template: "option-lapsing"; option_id: string }
+  | { template: "balance-reminder"; due: Pick<BalanceDueEvent, "order_id" | "balance_due_date"> }
+  | { template: "balance-overdue"; due: Pick<BalanceDueEvent, "order_id" | "balance_due_date"> }
+  | { template: "payment-received"; payment: BalancePaidEvent }
+  | { template: "payment-failed"; failure: Pick<BalanceChargeFailedEvent, "order_id" | "attempt" | "attempted_on" | "next_attempt_on" | "flagged"> }
+  | { template: "payment-link"; link: PaymentLinkEvent }
 
 /** The notification to send, or why none is (one of the reasons the README lists). */
 export type BuiltNotice = { notification: CreateNotificationDTO | null; skipped: string | null }
@@ -72,6 +82,46 @@ const BUILDERS: { [T in NoticeTemplate]: (scope: MedusaContainer, request: Extra
   "option-promoted": async (scope, { option_id }) => optionDraft(scope, option_id, "option-promoted", () => true),
   "option-lapsing": async (scope, { option_id }) =>
     optionDraft(scope, option_id, "option-lapsing", (option, hours) => isLapsingSoon(option, hours, new Date())),
+  // A due date moved is another reminder (and another overdue notice); the schedule emits each once per due date.
+  "balance-reminder": (scope, { due }) =>
+    paymentDraft(scope, due.order_id, noticeKey("balance-reminder", due.order_id, due.balance_due_date ?? "none"), {}, true),
+  "balance-overdue": (scope, { due }) =>
+    paymentDraft(scope, due.order_id, noticeKey("balance-overdue", due.order_id, due.balance_due_date ?? "none"), {}, true),
+  "payment-received": (scope, { payment }) => {
+    const received: NoticeReceived = {
+      payment_id: payment.payment_id,
+      amount: payment.amount,
+      currency_code: payment.currency_code,
+      method: payment.method,
+      offline_method: payment.offline_method ?? null,
+    }
+    return paymentDraft(scope, payment.order_id, noticeKey("payment-received", payment.payment_id), { received })
+  },
+  "payment-failed": (scope, { failure }) => {
+    const told: NoticeFailure = { attempt: failure.attempt, attempted_on: failure.attempted_on, next_attempt_on: failure.next_attempt_on, flagged: failure.flagged }
+    // Attempts count again from 1 once the couple saves a method anew: the day names the attempt too.
+    return paymentDraft(scope, failure.order_id, noticeKey("payment-failed", failure.order_id, failure.attempted_on, failure.attempt), { failure: told }, true)
+  },
+  "payment-link": (scope, { link }) => {
+    const told: NoticeLink = { url: link.url, amount: link.amount, currency_code: link.currency_code, balance_due_date: link.balance_due_date, sent_on: link.sent_on }
+    return paymentDraft(scope, link.order_id, noticeKey("payment-link", link.order_id, link.sent_on), { link: told }, true)
+  },
+}
+
+/**
+ * A notice about the order's money, to its email: the order fields (`payment` as the plan stands
+ * now) and what happened. One about an owed balance is not sent once the order is paid in full.
+ */
+async function paymentDraft(scope: MedusaContainer, orderId: string, key: string, told: object, owed = false): Promise<Draft | string> {
+  const facts = await orderNoticeFacts(scope, orderId)
+  if (!facts) {
+    return "the order does not exist"
+  }
+  const problem = owed ? owedBalanceProblem(facts.payment) : null
+  if (problem) {
+    return problem
+  }
+  return orderDraft(facts.order, key, { ...orderNoticeData(facts.order, facts.records, facts.tiers, facts.payment), ...told })
 }
 
 /** A notice about the whole order (placed, canceled): to its email, once per order. */
@@ -84,7 +134,8 @@ async function wholeOrderDraft(scope: MedusaContainer, template: "booking-confir
   if (!data.packages.length) {
     return "the order books no package"
   }
-  return orderDraft(facts.order, noticeKey(template, orderId), data)
+  // A cancel tells what the tenant's policy refunded and kept.
+  return orderDraft(facts.order, noticeKey(template, orderId), template === "booking-canceled" ? { ...data, cancellation: facts.cancellation } : data)
 }
 
 function orderDraft(order: { id: string; email: string | null; customer_id: string | null; sales_channel: { id: string } }, key: string, data: object): Draft {

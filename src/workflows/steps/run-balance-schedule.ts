@@ -1,6 +1,6 @@
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { BALANCE_EVENTS, balanceActions, nextChargeDate, REMINDER_DAYS_BEFORE_DUE } from "../../lib/balances"
+import { BALANCE_EVENTS, BalanceChargeFailedEvent, BalanceDueEvent, balanceActions, nextChargeDate, REMINDER_DAYS_BEFORE_DUE } from "../../lib/balances"
 import { addDays, todayUtc } from "../../lib/dates"
 import { BALANCES_MODULE, BalancesModuleService } from "../../modules/balances"
 import { DEPOSITS_MODULE, DepositsModuleService } from "../../modules/deposits"
@@ -67,7 +67,7 @@ export const runBalanceScheduleStep = createStep("run-balance-schedule", async (
         continue
       }
       schedule ??= await balances.createBalanceSchedules({ order_id: orderId, sales_channel_id: state.sales_channel_id })
-      const about = {
+      const about: BalanceDueEvent = {
         order_id: orderId,
         email: state.email,
         balance: state.plan.balance,
@@ -99,7 +99,7 @@ export const runBalanceScheduleStep = createStep("run-balance-schedule", async (
           })
           await eventBus.emit({
             name: BALANCE_EVENTS.charge_failed,
-            data: { ...about, attempt: attempts, error: message(e), next_attempt_on: next, flagged: !next },
+            data: { ...about, attempt: attempts, attempted_on: today, error: message(e), next_attempt_on: next, flagged: !next } satisfies BalanceChargeFailedEvent,
           })
           run.failed.push(orderId)
           if (!next) {

@@ -305,6 +305,21 @@ medusaIntegrationTestRunner({
         expect(await plan(orderId)).toMatchObject({ paid: 3000, balance: 7000 })
       })
 
+      it("Medusa's payment-collections route on a placed cart makes no second collection", async () => {
+        const cartId = await newCart()
+        await startSession(cartId)
+        const orderId = (await complete(cartId)).data.order.id
+        const before = await ledger(orderId)
+        const cartBefore = await cartState(cartId)
+        const again = await api.post("/store/payment-collections", { cart_id: cartId }, { ...studio.headers, validateStatus: () => true })
+        expect(again.status).toBeLessThan(500)
+        if (again.status === 200) {
+          expect(again.data.payment_collection.id).toBe(cartBefore.collection.id)
+        }
+        expect(await ledger(orderId)).toEqual(before)
+        expect(await cartState(cartId)).toEqual(cartBefore)
+      })
+
       it("a session made on the balance collection through Medusa's route is for the balance, whatever the body says", async () => {
         const orderId = await depositOrder()
         const started = (await pay(orderId)).data.payment_collection
@@ -420,6 +435,24 @@ medusaIntegrationTestRunner({
           expectRefusal(await failed(offline(orderId, { amount: 1, method: "cash" })), 400)
           expect(await ledger(orderId)).toEqual(before)
           expect(await schedules(orderId)).toEqual([])
+        }
+      })
+
+      it("an authorization racing an offline record of the whole balance never collects it twice", async () => {
+        const orderId = await depositOrder()
+        await pay(orderId)
+        const settled = await Promise.allSettled([authorize(orderId), offline(orderId, { amount: 7000, method: "bank_transfer" })])
+        expect(settled.filter((s) => s.status === "fulfilled")).toHaveLength(1)
+        const refused = (settled.find((s) => s.status === "rejected") as PromiseRejectedResult).reason.response
+        expect([400, 409]).toContain(refused.status)
+        const paid = (await ledger(orderId)).collections.flatMap((c) => c.payments.map((p: any) => p.amount)).sort()
+        expect(paid).toEqual([3000, 7000])
+        expect(await plan(orderId)).toMatchObject({ paid: 10000, balance: 0, status: "paid" })
+      })
+
+      it("refuses a bad balances list query", async () => {
+        for (const q of ["limit=-1", "limit=1e308", "offset=NaN", "status=paid", "format=xml", "sales_channel_id=%00", "extra=1"]) {
+          expectRefusal(await failed(api.get(`/admin/balances?${q}`, admin)), 400)
         }
       })
 

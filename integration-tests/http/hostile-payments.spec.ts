@@ -342,6 +342,9 @@ medusaIntegrationTestRunner({
 
         const refused = await failed(api.post(`/store/payment-collections/${collectionId}/payment-sessions`, { provider_id: "pp_system_default" }, studio.headers))
         expectRefusal(refused, 400, "not one this order's region takes")
+        for (const body of [{}, { provider_id: 1e308 }, { provider_id: null }]) {
+          expectRefusal(await failed(api.post(`/store/payment-collections/${collectionId}/payment-sessions`, body, studio.headers)), 400)
+        }
         expectRefusal(await failed(pay(orderId)), 400, "not one this order's region takes")
         expectRefusal(await failed(authorize(orderId)), 400, "No balance payment was started")
         expect(await ledger(orderId)).toEqual(before)

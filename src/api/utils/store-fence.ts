@@ -166,9 +166,10 @@ export async function refuseUnpayableCollection(req: MedusaRequest, _res: Medusa
     const why = live ? "holds a payment already" : collection.status === "canceled" ? "is canceled" : "belongs to a completed cart"
     return next(new MedusaError(MedusaError.Types.NOT_ALLOWED, `Payment collection ${req.params.id} ${why}; it takes no new payment session`))
   }
+  // Without a provider id Medusa's own validation answers.
   const provider = bodyOf(req).provider_id
-  if (collection.order && !collection.cart && !(await regionProviders(req.scope, collection.order.region_id)).includes(provider as string)) {
-    return next(new MedusaError(MedusaError.Types.INVALID_DATA, `Payment provider ${String(provider)} is not one this order's region takes`))
+  if (typeof provider === "string" && collection.order && !collection.cart && !(await regionProviders(req.scope, collection.order.region_id)).includes(provider)) {
+    return next(new MedusaError(MedusaError.Types.INVALID_DATA, `Payment provider ${provider} is not one this order's region takes`))
   }
   next()
 }

@@ -76,6 +76,7 @@ import {
   ensureOrderOfKey,
   ensurePaymentCollectionOfKey,
   refuseForeignSalesChannel,
+  refuseUnpayableCollection,
   refuseUnsellableLines,
 } from "./utils/store-fence"
 import { setConnectPaymentData } from "./utils/connect-payment"
@@ -151,7 +152,11 @@ export default defineMiddlewares({
     { matcher: "/store/carts/:id/line-items/:line_id", methods: ["DELETE"], middlewares: [removeAddonsWithTierLine] },
     { matcher: "/store/payment-collections", methods: ["POST"], middlewares: [ensureNamedCartOfKey("body")] },
     { matcher: "/store/payment-collections/:id", middlewares: [ensurePaymentCollectionOfKey] },
-    { matcher: "/store/payment-collections/:id/payment-sessions", methods: ["POST"], middlewares: [setDepositAmount, setConnectPaymentData] },
+    {
+      matcher: "/store/payment-collections/:id/payment-sessions",
+      methods: ["POST"],
+      middlewares: [refuseUnpayableCollection, setDepositAmount, setConnectPaymentData],
+    },
     { matcher: "/store/orders/:id", middlewares: [ensureOrderOfKey] },
     { matcher: "/store/returns", methods: ["POST"], middlewares: [ensureNamedOrderOfKey] },
     { matcher: "/store/shipping-options", methods: ["GET"], middlewares: [ensureNamedCartOfKey("query")] },

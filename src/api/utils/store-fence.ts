@@ -2,6 +2,7 @@ import { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/fra
 import { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { firstPlainLineRefusal, PlainLine } from "../../lib/plain-lines"
+import { regionProviders } from "../../queries/balances"
 import { loadTierItemProducts, loadVariantSales } from "../../queries/plain-lines"
 import { cartChannel, cartNotFound, checkedCartChannel, keyChannels } from "./cart-tenant"
 
@@ -130,6 +131,45 @@ export async function ensurePaymentCollectionOfKey(req: MedusaRequest, _res: Med
   const owner = (data[0] as CollectionOwners | undefined)?.cart ?? (data[0] as CollectionOwners | undefined)?.order
   if (owner && !isKeys(req, owner.sales_channel_id)) {
     return next(new MedusaError(MedusaError.Types.NOT_FOUND, `Payment collection with id: ${req.params.id} was not found`))
+  }
+  next()
+}
+
+type CollectionPayments = {
+  status: string
+  cart?: { completed_at: Date | string | null } | null
+  order?: { region_id: string | null } | null
+  payments?: { id: string; canceled_at: Date | string | null }[] | null
+}
+
+/**
+ * `POST /store/payment-collections/:id/payment-sessions`: Medusa makes the new session by deleting
+ * the collection's others, and deleting a session cancels its payment at the provider (Stripe
+ * cancels the intent). A collection that holds a live payment (a placed cart's deposit, a paid
+ * balance), a completed cart's or a canceled one takes no new session. Medusa checks the provider
+ * against a cart's region only: an order's collection takes only a provider of the order's region
+ * (the system provider, which takes no money, would otherwise pay a balance). 400, nothing changed.
+ */
+export async function refuseUnpayableCollection(req: MedusaRequest, _res: MedusaResponse, next: MedusaNextFunction) {
+  const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
+  const { data } = await query.graph({
+    entity: "payment_collection",
+    fields: ["id", "status", "cart.completed_at", "order.region_id", "payments.id", "payments.canceled_at"],
+    filters: { id: req.params.id },
+  })
+  const collection = data[0] as CollectionPayments | undefined
+  if (!collection) {
+    return next()
+  }
+  const live = (collection.payments ?? []).some((p) => !p.canceled_at)
+  if (live || collection.cart?.completed_at || collection.status === "canceled") {
+    const why = live ? "holds a payment already" : collection.status === "canceled" ? "is canceled" : "belongs to a completed cart"
+    return next(new MedusaError(MedusaError.Types.NOT_ALLOWED, `Payment collection ${req.params.id} ${why}; it takes no new payment session`))
+  }
+  // Without a provider id Medusa's own validation answers.
+  const provider = bodyOf(req).provider_id
+  if (typeof provider === "string" && collection.order && !collection.cart && !(await regionProviders(req.scope, collection.order.region_id)).includes(provider)) {
+    return next(new MedusaError(MedusaError.Types.INVALID_DATA, `Payment provider ${provider} is not one this order's region takes`))
   }
   next()
 }

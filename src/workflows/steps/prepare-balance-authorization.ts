@@ -1,7 +1,7 @@
 import { MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { ConflictError } from "../../lib/errors"
-import { authorizedSession, openSessionCollection, orderBalance } from "../../queries/balances"
+import { authorizedSession, openSessionCollection, orderBalance, regionProviders } from "../../queries/balances"
 
 export type PrepareBalanceAuthorizationInput = { order_id: string; sales_channel_ids?: string[] }
 
@@ -19,7 +19,8 @@ const AUTHORIZABLE = new Set(["pending", "requires_more", "pending_authorization
 
 /**
  * Which balance session to authorize: the open collection's session, only while it is for exactly
- * the balance (an offline record since makes it stale: 409, start again). A repeat after the
+ * the balance (an offline record since makes it stale: 409, start again) and of a provider the
+ * order's region takes (one made around the plugin's route may not be: 400). A repeat after the
  * balance was paid by session answers that payment; nothing started is a 400.
  */
 export const prepareBalanceAuthorizationStep = createStep(
@@ -37,6 +38,12 @@ export const prepareBalanceAuthorizationStep = createStep(
       if (open.amount !== state.plan.balance || session.amount !== state.plan.balance) {
         throw new ConflictError(
           `This payment was started for ${session.amount} ${state.currency_code.toUpperCase()} but the balance is now ${state.plan.balance}; start the balance payment again`
+        )
+      }
+      if (!(await regionProviders(container, state.region_id)).includes(session.provider_id)) {
+        throw new MedusaError(
+          MedusaError.Types.INVALID_DATA,
+          `Payment provider ${session.provider_id} is not one this order's region takes; start the balance payment again`
         )
       }
       return new StepResponse<BalanceAuthorization>({ ...base, session_id: session.id, payment_id: null, amount: session.amount })

@@ -1,12 +1,13 @@
 import { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { BalanceCollectionKind, collectedRatio } from "../lib/balances"
-import { planStatus, PlanStatus } from "../lib/deposits"
+import { planStatus } from "../lib/deposits"
 import { roundToMinor } from "../lib/money"
 import { PaidCollection, paidOf } from "../lib/paid"
 import { BALANCES_MODULE, BalancesModuleService } from "../modules/balances"
 import { DEPOSITS_MODULE, DepositsModuleService } from "../modules/deposits"
 import type { OrderPaymentPlan } from "../contract/store"
+import type { AdminBalanceRow } from "../contract/admin"
 import { orderPaymentPlan } from "./payment-plan"
 import { tenantTodays } from "./time-zones"
 
@@ -237,20 +238,8 @@ export async function orderSchedule(scope: MedusaContainer, orderId: string) {
   }
 }
 
-export type BalanceRow = {
-  order_id: string
-  display_id: number | null
-  email: string | null
-  sales_channel_id: string
-  sales_channel_name: string | null
-  currency_code: string
-  total: number
-  paid: number
-  balance: number
-  balance_due_date: string | null
-  event_date: string | null
-  status: Exclude<PlanStatus, "paid">
-}
+/** A row of `GET /admin/balances` (the contract's type). */
+export type BalanceRow = AdminBalanceRow
 
 export type BalanceFilter = { sales_channel_id?: string; status?: "due" | "overdue"; limit: number; offset: number }
 

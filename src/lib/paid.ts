@@ -8,6 +8,9 @@ export type PaidCollection = {
   refunded_amount?: unknown
 }
 
+/** The fields of an order's payment collections that paidOf reads, as Query paths. */
+export const PAID_COLLECTION_FIELDS = ["status", "authorized_amount", "captured_amount", "refunded_amount"].map((f) => `payment_collections.${f}`)
+
 const amount = (value: unknown) => {
   const n = Number(value ?? 0)
   return Number.isFinite(n) ? n : 0

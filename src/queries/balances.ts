@@ -3,7 +3,7 @@ import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/util
 import { BalanceCollectionKind, collectedRatio } from "../lib/balances"
 import { planStatus } from "../lib/deposits"
 import { roundToMinor } from "../lib/money"
-import { PaidCollection, paidOf } from "../lib/paid"
+import { PAID_COLLECTION_FIELDS, PaidCollection, paidOf } from "../lib/paid"
 import { BALANCES_MODULE, BalancesModuleService } from "../modules/balances"
 import { DEPOSITS_MODULE, DepositsModuleService } from "../modules/deposits"
 import type { OrderPaymentPlan } from "../contract/store"
@@ -269,10 +269,7 @@ export async function listBalances(scope: MedusaContainer, filter: BalanceFilter
       "sales_channel.id",
       "sales_channel.name",
       "payment_collections.amount",
-      "payment_collections.status",
-      "payment_collections.authorized_amount",
-      "payment_collections.captured_amount",
-      "payment_collections.refunded_amount",
+      ...PAID_COLLECTION_FIELDS,
     ],
     filters: { id: plans.map((p) => p.order_id!) },
   })
@@ -334,10 +331,7 @@ export async function collectedRatios(scope: MedusaContainer, orderIds: string[]
       "total",
       "currency_code",
       "payment_collections.amount",
-      "payment_collections.status",
-      "payment_collections.authorized_amount",
-      "payment_collections.captured_amount",
-      "payment_collections.refunded_amount",
+      ...PAID_COLLECTION_FIELDS,
     ],
     filters: { id: [...new Set(orderIds)] },
   })

@@ -2,7 +2,7 @@ import { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { DepositError, DepositPackage, DepositPolicies, DepositRule, paymentDue, PaymentDue, planStatus } from "../lib/deposits"
 import { roundToMinor } from "../lib/money"
-import { PaidCollection, paidOf } from "../lib/paid"
+import { PAID_COLLECTION_FIELDS, PaidCollection, paidOf } from "../lib/paid"
 import { DEPOSITS_MODULE, DepositsModuleService } from "../modules/deposits"
 import type { OrderPaymentPlan } from "../contract/store"
 import { loadCartTierLines } from "./cart"
@@ -116,10 +116,7 @@ export async function orderPaymentPlan(scope: MedusaContainer, orderId: string, 
       "total",
       "cart.id",
       "payment_collections.amount",
-      "payment_collections.status",
-      "payment_collections.authorized_amount",
-      "payment_collections.captured_amount",
-      "payment_collections.refunded_amount",
+      ...PAID_COLLECTION_FIELDS,
     ],
     filters: { id: orderId },
   })

@@ -227,7 +227,8 @@ medusaIntegrationTestRunner({
         if (this.change === "quantity") {
           await cartModule.updateLineItems(line.id, { quantity: 2 })
         } else {
-          Object.assign(metadata, { date: { event_date: m.dates[0] === item.metadata.event_date ? m.dates[1] : m.dates[0] }, guests: { guest_count: 99999 }, segment: { segment_id: "seg_forged" } }[this.change])
+          // Away from the line's true date (a second tamper must not put the first one back).
+          Object.assign(metadata, { date: { event_date: m.dates.find((d) => d !== line.date) }, guests: { guest_count: 99999 }, segment: { segment_id: "seg_forged" } }[this.change])
           await cartModule.updateLineItems(line.id, { metadata })
         }
         m.tampered.push(line.id)

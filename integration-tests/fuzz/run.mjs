@@ -201,6 +201,8 @@ function plausibleInputs(ids) {
     "POST /store/orders/:id/balance-payment": { provider_id: "pp_system_default" },
     "POST /store/orders/:id/balance-payment/authorize": {},
     "POST /store/orders/:id/balance-payment/saved-method": { provider_id: "pp_system_default" },
+    "GET /store/orders/:id/balance-payment/saved-method": {},
+    "POST /store/orders/:id/balance-payment/saved-method/setup": { provider_id: "pp_system_default" },
     "POST /store/tier-events": { name: "tier_viewed", visitor_id, tier_id: tier1, properties: { source: "fuzz" } },
     "POST /store/tiered/visitor": { visitor_id },
     "POST /store/upsell/offers": { visitor_id, region_id, context: { viewing_tier_id: tier1, event_date, addon_count: 1 } },

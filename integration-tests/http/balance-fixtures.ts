@@ -1,6 +1,6 @@
 import { MedusaContainer } from "@medusajs/framework/types"
 import { createRegionsWorkflow } from "@medusajs/medusa/core-flows"
-import { adminHeaders, createPackageProduct, createTenant, dayFromToday, Tenant } from "./fixtures"
+import { adminHeaders, createPackageProduct, createTenant, customerHeaders, dayFromToday, Tenant } from "./fixtures"
 
 type Api = { post: (url: string, body?: unknown, config?: unknown) => Promise<{ data: any }> }
 
@@ -10,6 +10,8 @@ export type DepositStudio = {
   rival: Tenant
   region: { id: string }
   tier: { id: string }
+  /** The couple's account (couple@example.com), signed in on the studio's store: the headers of its requests. */
+  couple: { headers: Record<string, string> }
 }
 
 /**
@@ -35,25 +37,29 @@ export async function depositStudio(
   if (options.policy !== null) {
     await api.post(`/admin/deposit-policies/${studio.salesChannelId}`, { kind: "percent", value: 30, balance_due_days: 30, ...(options.policy ?? {}) }, admin)
   }
-  return { admin, studio, rival, region: result[0], tier }
+  const couple = await customerHeaders(api, studio, "couple@example.com")
+  return { admin, studio, rival, region: result[0], tier, couple }
 }
 
 /**
  * A real checkout of the studio's package for `date` (420 days out by default) through `provider`,
- * paying what is due now; `beforeComplete` is what the customer does at the provider (Stripe.js
- * confirming). Answers the order's id.
+ * paying what is due now, as a guest (`email`) or (`signedIn`) as the couple's account, with the session's
+ * `data` (Stripe's `setup_future_usage` to save the card); `beforeComplete` is what the customer
+ * does at the provider (Stripe.js confirming). Answers the order's id.
  */
 export async function depositOrder(
   api: Api,
   s: DepositStudio,
-  options: { date?: string; provider?: string; beforeComplete?: () => void } = {}
+  options: { date?: string; provider?: string; signedIn?: boolean; email?: string; data?: Record<string, unknown>; beforeComplete?: () => void } = {}
 ): Promise<string> {
-  const cart = (await api.post("/store/carts", { region_id: s.region.id, email: "couple@example.com" }, s.studio.headers)).data.cart
-  await api.post(`/store/carts/${cart.id}/tier-items`, { tier_id: s.tier.id, event_date: options.date ?? dayFromToday(420) }, s.studio.headers)
-  const collection = (await api.post("/store/payment-collections", { cart_id: cart.id }, s.studio.headers)).data.payment_collection
-  await api.post(`/store/payment-collections/${collection.id}/payment-sessions`, { provider_id: options.provider ?? "pp_system_default" }, s.studio.headers)
+  const headers = options.signedIn ? s.couple : s.studio.headers
+  const cart = (await api.post("/store/carts", { region_id: s.region.id, email: options.email ?? "couple@example.com" }, headers)).data.cart
+  await api.post(`/store/carts/${cart.id}/tier-items`, { tier_id: s.tier.id, event_date: options.date ?? dayFromToday(420) }, headers)
+  const collection = (await api.post("/store/payment-collections", { cart_id: cart.id }, headers)).data.payment_collection
+  const session = { provider_id: options.provider ?? "pp_system_default", ...(options.data ? { data: options.data } : {}) }
+  await api.post(`/store/payment-collections/${collection.id}/payment-sessions`, session, headers)
   options.beforeComplete?.()
-  const { data } = await api.post(`/store/carts/${cart.id}/complete`, {}, s.studio.headers)
+  const { data } = await api.post(`/store/carts/${cart.id}/complete`, {}, headers)
   if (data.type !== "order") {
     throw new Error(`checkout failed: ${JSON.stringify(data.error ?? data)}`)
   }

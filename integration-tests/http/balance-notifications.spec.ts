@@ -26,7 +26,7 @@ medusaIntegrationTestRunner({
       admin = fixture.admin
     })
 
-    const depositOrder = () => placeDepositOrder(api, fixture)
+    const depositOrder = () => placeDepositOrder(api, fixture, { signedIn: true })
     /**
      * One pass of the job at a fixed `now`; the clock stays there (until `realClock`), so the notices
      * its events send read the plan on that day too. The admin's token does not outlive a year's jump.
@@ -42,7 +42,7 @@ medusaIntegrationTestRunner({
 
     it("reminds, tells of each failed charge and of the overdue balance, then of the payment, each once under redelivered events", async () => {
       const orderId = await depositOrder()
-      await api.post(`/store/orders/${orderId}/balance-payment/saved-method`, { provider_id: "pp_system_default" }, fixture.studio.headers)
+      await api.post(`/store/orders/${orderId}/balance-payment/saved-method`, { provider_id: "pp_system_default" }, fixture.couple)
 
       expect((await run(at(-7))).reminded).toEqual([orderId])
       const [reminder] = await recorded("balance-reminder")
@@ -76,7 +76,7 @@ medusaIntegrationTestRunner({
 
       // The provider taken again and the method saved anew: the next run charges it.
       await api.post(`/admin/regions/${fixture.region.id}`, { payment_providers: ["pp_system_default"] }, admin)
-      await api.post(`/store/orders/${orderId}/balance-payment/saved-method`, { provider_id: "pp_system_default" }, fixture.studio.headers)
+      await api.post(`/store/orders/${orderId}/balance-payment/saved-method`, { provider_id: "pp_system_default" }, fixture.couple)
       expect((await run(at(2))).charged).toEqual([orderId])
       const [received] = await recorded("payment-received")
       const data = received.data as any

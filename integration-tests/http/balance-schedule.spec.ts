@@ -4,7 +4,7 @@ import { addDays } from "../../src/lib/dates"
 import { BALANCES_MODULE, BalancesModuleService } from "../../src/modules/balances"
 import { runBalanceScheduleWorkflow } from "../../src/workflows/run-balance-schedule"
 import { depositOrder as placeDepositOrder, depositStudio, DepositStudio } from "./balance-fixtures"
-import { dayFromToday as day, failed, Tenant } from "./fixtures"
+import { customerHeaders, dayFromToday as day, failed, Tenant } from "./fixtures"
 
 jest.setTimeout(240 * 1000)
 
@@ -36,10 +36,11 @@ medusaIntegrationTestRunner({
       ;({ admin, studio, rival, region } = fixture)
     })
 
-    const depositOrder = () => placeDepositOrder(api, fixture)
+    const depositOrder = () => placeDepositOrder(api, fixture, { signedIn: true })
     const run = async (now: string) => (await runBalanceScheduleWorkflow(getContainer()).run({ input: { now } })).result
-    const save = (orderId: string, body: Record<string, unknown> = { provider_id: "pp_system_default" }, tenant = studio) =>
-      api.post(`/store/orders/${orderId}/balance-payment/saved-method`, body, tenant.headers)
+    // The couple's account, signed in on the studio's store, chooses the method of its own order.
+    const save = (orderId: string, body: Record<string, unknown> = { provider_id: "pp_system_default" }, headers = fixture.couple) =>
+      api.post(`/store/orders/${orderId}/balance-payment/saved-method`, body, headers)
     const plan = async (orderId: string) => (await api.get(`/store/orders/${orderId}/payment-plan`, studio.headers)).data.payment_plan
     const schedule = async (orderId: string) => (await api.get(`/admin/orders/${orderId}/payment-plan`, admin)).data.schedule
     const settle = () => new Promise((r) => setTimeout(r, 300))
@@ -110,7 +111,8 @@ medusaIntegrationTestRunner({
     it("refuses to save a method for another tenant's order, a paid order, or a provider the region does not take, saving nothing", async () => {
       const orderId = await depositOrder()
       const balances = getContainer().resolve(BALANCES_MODULE) as BalancesModuleService
-      expect((await failed(save(orderId, undefined, rival))).status).toBe(404)
+      const rivalKey = { headers: { ...fixture.couple.headers, "x-publishable-api-key": rival.headers.headers["x-publishable-api-key"] } }
+      expect((await failed(save(orderId, undefined, rivalKey))).status).toBe(404)
       const foreign = await failed(save(orderId, { provider_id: "pp_nowhere_default" }))
       expect(foreign.status).toBe(400)
       expect(foreign.data.message).toContain("pp_nowhere_default")
@@ -122,6 +124,34 @@ medusaIntegrationTestRunner({
       expect(paid.status).toBe(400)
       expect(paid.data.message).toContain("paid in full")
       expect(await balances.listBalanceSchedules({ order_id: orderId })).toEqual([])
+    })
+
+    it("lets only the order's signed-in customer choose the method: no sign-in is 401, another account and a guest's order 404, nothing saved", async () => {
+      const orderId = await depositOrder()
+      // (Medusa gives a guest checkout with an account's email to that account: another email is a guest's.)
+      const guestOrder = await placeDepositOrder(api, fixture, { email: "guest@example.com" })
+      const balances = getContainer().resolve(BALANCES_MODULE) as BalancesModuleService
+      expect((await failed(save(orderId, undefined, studio.headers))).status).toBe(401)
+      expect((await failed(api.get(`/store/orders/${orderId}/balance-payment/saved-method`, studio.headers))).status).toBe(401)
+      const stranger = await customerHeaders(api, studio, "stranger@example.com")
+      expect((await failed(save(orderId, undefined, stranger))).status).toBe(404)
+      expect((await failed(api.get(`/store/orders/${orderId}/balance-payment/saved-method`, stranger))).status).toBe(404)
+      // A guest's order has no account to own it: the couple's account cannot take it over either.
+      expect((await failed(save(guestOrder))).status).toBe(404)
+      // The system provider takes no method; naming one is refused rather than stored.
+      const named = await failed(save(orderId, { provider_id: "pp_system_default", payment_method_id: "pm_card_visa" }))
+      expect(named.status).toBe(400)
+      expect(named.data.message).toContain("takes no saved payment method")
+      expect((await failed(api.post(`/store/orders/${orderId}/balance-payment/saved-method/setup`, { provider_id: "pp_system_default" }, fixture.couple))).status).toBe(400)
+      expect(await balances.listBalanceSchedules({ order_id: [orderId, guestOrder] })).toEqual([])
+
+      // The owner reads an empty choice, then the saved one.
+      expect((await api.get(`/store/orders/${orderId}/balance-payment/saved-method`, fixture.couple)).data).toEqual({ saved_method: null, payment_methods: [] })
+      await save(orderId)
+      expect((await api.get(`/store/orders/${orderId}/balance-payment/saved-method`, fixture.couple)).data).toEqual({
+        saved_method: { provider_id: "pp_system_default", payment_method_id: null, method: null, attempts: 0, flagged: false },
+        payment_methods: [],
+      })
     })
   },
 })

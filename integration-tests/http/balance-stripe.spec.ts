@@ -74,17 +74,47 @@ medusaIntegrationTestRunner({
       expect(double.requests.slice(calls).filter((r) => r.method === "POST")).toEqual([])
     })
 
-    it("charges a saved card off-session on the due date; a declined card is retried and flagged", async () => {
-      const paid = await depositOrder()
-      await api.post(`/store/orders/${paid}/balance-payment/saved-method`, { provider_id: PROVIDER, payment_method_id: "pm_card_visa" }, studio.headers)
-      const declined = await depositOrder()
-      await api.post(`/store/orders/${declined}/balance-payment/saved-method`, { provider_id: PROVIDER, payment_method_id: "pm_card_declined" }, studio.headers)
+    it("charges a card saved to the couple's Stripe customer off-session on the due date; a declined card is retried and flagged", async () => {
+      // The signed-in couple saves the card at checkout (Stripe's setup_future_usage): Medusa makes the
+      // account holder (a Stripe customer) and the intent carries it; Stripe.js confirming saves the card.
+      const saving = { signedIn: true, data: { setup_future_usage: "off_session" } }
+      const paid = await placeDepositOrder(api, fixture, { provider: PROVIDER, ...saving, beforeComplete: () => double.confirm(intents().at(-1)!.id, "pm_card_visa") })
+      const declined = await placeDepositOrder(api, fixture, { provider: PROVIDER, ...saving, beforeComplete: () => double.confirm(intents().at(-1)!.id, "pm_card_visa") })
+      expect(double.calls("POST", "/v1/customers")).toHaveLength(1)
+      const customer = [...double.customers.keys()].at(-1)!
+      expect(intents().slice(-2).map((i) => i.customer)).toEqual([customer, customer])
+
+      const methods = async (orderId: string) => (await api.get(`/store/orders/${orderId}/balance-payment/saved-method`, fixture.couple)).data
+      expect(await methods(paid)).toEqual({
+        saved_method: null,
+        payment_methods: [{ id: "pm_card_visa", provider_id: PROVIDER, type: "card", card: { brand: "visa", last4: "4242", exp_month: 12, exp_year: 2034 } }],
+      })
+      await api.post(`/store/orders/${paid}/balance-payment/saved-method`, { provider_id: PROVIDER, payment_method_id: "pm_card_visa" }, fixture.couple)
+      expect((await methods(paid)).saved_method).toMatchObject({ provider_id: PROVIDER, payment_method_id: "pm_card_visa", method: { card: { last4: "4242" } } })
+
+      // A second card saved after checkout, with the setup route (a setup intent on the same Stripe customer).
+      const { setup } = (await api.post(`/store/orders/${declined}/balance-payment/saved-method/setup`, { provider_id: PROVIDER }, fixture.couple)).data
+      expect(setup).toMatchObject({ provider_id: PROVIDER, client_secret: expect.stringMatching(/^seti_secret_/), status: "requires_payment_method" })
+      expect(double.setupIntents.get(setup.id)!.customer).toBe(customer)
+      double.confirmSetup(setup.id, "pm_card_declined")
+      await api.post(`/store/orders/${declined}/balance-payment/saved-method`, { provider_id: PROVIDER, payment_method_id: "pm_card_declined" }, fixture.couple)
+
+      // Another customer's card, or a card never saved, is not the couple's to choose: 400, nothing changed.
+      double.method("pm_card_mastercard").customer = "cus_someone_else"
+      for (const payment_method_id of ["pm_card_mastercard", "pm_card_unknown"]) {
+        const refused = await failed(api.post(`/store/orders/${paid}/balance-payment/saved-method`, { provider_id: PROVIDER, payment_method_id }, fixture.couple))
+        expect(refused.status).toBe(400)
+        expect(refused.data.message).toContain(`${payment_method_id} is not one you saved`)
+      }
+      const noMethod = await failed(api.post(`/store/orders/${paid}/balance-payment/saved-method`, { provider_id: PROVIDER }, fixture.couple))
+      expect(noMethod.status).toBe(400)
+      expect((await methods(paid)).saved_method).toMatchObject({ payment_method_id: "pm_card_visa" })
 
       const first = await run(at(0))
       expect(first.charged).toEqual([paid])
       expect(first.failed).toEqual([declined])
-      const charge = double.calls("POST", "/v1/payment_intents").find((r) => r.body.payment_method === "pm_card_visa")!
-      expect(charge.body).toMatchObject({ amount: "910000", off_session: "true", confirm: "true", application_fee_amount: "109200", transfer_data: { destination } })
+      const charge = double.calls("POST", "/v1/payment_intents").find((r) => r.body.payment_method === "pm_card_visa" && r.body.off_session)!
+      expect(charge.body).toMatchObject({ amount: "910000", customer, off_session: "true", confirm: "true", application_fee_amount: "109200", transfer_data: { destination } })
       expect(await plan(paid)).toMatchObject({ paid: 13000, balance: 0, status: "paid" })
 
       const schedule = async () => (await api.get(`/admin/orders/${declined}/payment-plan`, admin)).data.schedule
@@ -95,8 +125,13 @@ medusaIntegrationTestRunner({
       expect((await run(at(8))).failed).toEqual([])
       expect((await schedule()).charge).toMatchObject({ attempts: 4, overdue_on: addDays(due, 1) })
       expect(await plan(declined)).toMatchObject({ paid: 3900, balance: 9100, status: "due" })
-      // Four declined charges at Stripe, none captured.
-      expect(double.calls("POST", "/v1/payment_intents").filter((r) => r.body.payment_method === "pm_card_declined")).toHaveLength(4)
+      expect((await methods(declined)).saved_method).toMatchObject({ payment_method_id: "pm_card_declined", attempts: 4, flagged: true })
+      // Four declined charges at Stripe, none captured; every one on the couple's customer.
+      const declinedCharges = double.calls("POST", "/v1/payment_intents").filter((r) => r.body.payment_method === "pm_card_declined")
+      expect(declinedCharges).toHaveLength(4)
+      expect(declinedCharges.every((r) => r.body.customer === customer)).toBe(true)
+      // Stripe saw one customer for the couple throughout.
+      expect(double.calls("POST", "/v1/customers")).toHaveLength(1)
     })
   },
 })

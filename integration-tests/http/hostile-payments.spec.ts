@@ -31,7 +31,8 @@ medusaIntegrationTestRunner({
     const deposits = () => getContainer().resolve(DEPOSITS_MODULE) as DepositsModuleService
     const bookings = () => getContainer().resolve(BOOKING_MODULE) as BookingModuleService
     const orderCount = async () => (await getContainer().resolve(Modules.ORDER).listOrders({}, { select: ["id"] })).length
-    const depositOrder = (date?: string) => placeDepositOrder(api, fixture, { date })
+    // The couple's signed-in account places the orders: only it may choose a saved method for them.
+    const depositOrder = (date?: string) => placeDepositOrder(api, fixture, { date, signedIn: true })
 
     const newCart = async (date = day(420), tierId = fixture.tier.id) => {
       const cart = (await api.post("/store/carts", { region_id: fixture.region.id, email: "couple@example.com" }, studio.headers)).data.cart
@@ -124,7 +125,11 @@ medusaIntegrationTestRunner({
     const pay = (orderId: string, body: unknown = { provider_id: "pp_system_default" }, tenant = studio) =>
       api.post(`/store/orders/${orderId}/balance-payment`, body, tenant.headers)
     const authorize = (orderId: string, body: unknown = {}, tenant = studio) => api.post(`/store/orders/${orderId}/balance-payment/authorize`, body, tenant.headers)
-    const saveMethod = (orderId: string, body: unknown, tenant = studio) => api.post(`/store/orders/${orderId}/balance-payment/saved-method`, body, tenant.headers)
+    // The couple signed in, on the tenant's store (its publishable key).
+    const saveMethod = (orderId: string, body: unknown, tenant = studio) =>
+      api.post(`/store/orders/${orderId}/balance-payment/saved-method`, body, { headers: { ...fixture.couple.headers, ...tenant.headers.headers } })
+    const setupMethod = (orderId: string, body: unknown, tenant = studio) =>
+      api.post(`/store/orders/${orderId}/balance-payment/saved-method/setup`, body, { headers: { ...fixture.couple.headers, ...tenant.headers.headers } })
     const offline = (orderId: string, body: unknown) => api.post(`/admin/orders/${orderId}/offline-payments`, body, admin)
     const paymentLink = (orderId: string) => api.post(`/admin/orders/${orderId}/payment-link`, {}, admin)
     const cancel = (orderId: string) => api.post(`/admin/orders/${orderId}/cancel`, {}, admin)
@@ -370,6 +375,7 @@ medusaIntegrationTestRunner({
           () => pay(orderId, undefined, rival),
           () => authorize(orderId, {}, rival),
           () => saveMethod(orderId, { provider_id: "pp_system_default" }, rival),
+          () => setupMethod(orderId, { provider_id: "pp_system_default" }, rival),
           () => api.get(`/store/orders/${orderId}/payment-plan`, rival.headers),
         ]) {
           expectRefusal(await failed(request()), 404)
@@ -407,6 +413,7 @@ medusaIntegrationTestRunner({
         for (const body of bodies) {
           expectRefusal(await failed(pay(orderId, body)), 400)
           expectRefusal(await failed(saveMethod(orderId, body)), 400)
+          expectRefusal(await failed(setupMethod(orderId, body)), 400)
         }
         for (const payment_method_id of ["pm_\u0000", "x".repeat(201), 1e308, -1, { id: "pm_1" }]) {
           expectRefusal(await failed(saveMethod(orderId, { provider_id: "pp_system_default", payment_method_id })), 400)

@@ -60,7 +60,15 @@ import { AdminCreateUpsellRule, AdminListUpsellRules, AdminUpdateUpsellRule } fr
 import { CONFLICT_ERROR_NAME, RATE_LIMIT_ERROR_NAME } from "../lib/errors"
 import { StoreAddTierItems, StoreUpgradeCartTier } from "./store/carts/validators"
 import { StoreUpsellDecision, StoreUpsellOffers } from "./store/upsell/validators"
-import { StoreAuthorizeBalancePayment, StoreRescheduleBooking, StoreSaveBalanceMethod, StoreStartBalancePayment, StoreUpgradeOrderTier } from "./store/orders/validators"
+import {
+  StoreAuthorizeBalancePayment,
+  StoreBalanceMethods,
+  StoreRescheduleBooking,
+  StoreSaveBalanceMethod,
+  StoreSetupBalanceMethod,
+  StoreStartBalancePayment,
+  StoreUpgradeOrderTier,
+} from "./store/orders/validators"
 import { AdminRecordOfflinePayment, AdminRescheduleBooking, AdminSendPaymentLink } from "./admin/orders/validators"
 import { AdminListBalances } from "./admin/balances/validators"
 import { StoreTierEvent } from "./store/tier-events/validators"
@@ -184,10 +192,21 @@ export default defineMiddlewares({
       methods: ["POST"],
       middlewares: [ensureOrderOfKey, validateStoreInput("body", StoreAuthorizeBalancePayment)],
     },
+    // A saved method is the order's signed-in customer's own (README "Balances": saved methods).
+    {
+      matcher: "/store/orders/:id/balance-payment/saved-method",
+      methods: ["GET"],
+      middlewares: [authenticate("customer", ["session", "bearer"]), ensureOrderOfKey, validateStoreInput("query", StoreBalanceMethods)],
+    },
     {
       matcher: "/store/orders/:id/balance-payment/saved-method",
       methods: ["POST"],
-      middlewares: [ensureOrderOfKey, validateStoreInput("body", StoreSaveBalanceMethod)],
+      middlewares: [authenticate("customer", ["session", "bearer"]), ensureOrderOfKey, validateStoreInput("body", StoreSaveBalanceMethod)],
+    },
+    {
+      matcher: "/store/orders/:id/balance-payment/saved-method/setup",
+      methods: ["POST"],
+      middlewares: [authenticate("customer", ["session", "bearer"]), ensureOrderOfKey, validateStoreInput("body", StoreSetupBalanceMethod)],
     },
     { matcher: "/store/tiers/upgrade-quote", methods: ["POST"], middlewares: [validateStoreInput("body", StoreUpgradeQuote)] },
     { matcher: "/store/tiers/:id/addons", methods: ["GET"], middlewares: [validateStoreInput("query", StoreTierAddons)] },

@@ -23,6 +23,9 @@ import type {
   StoreBalancePaymentResponse,
   StoreSaveBalanceMethodRequest,
   StoreSavedBalanceMethodResponse,
+  StoreBalanceMethodsResponse,
+  StoreSetupBalanceMethodRequest,
+  StoreBalanceMethodSetupResponse,
   StoreStartBalancePaymentRequest,
   StoreOfferDecisionResponse,
   StoreOrderTierUpgradeResponse,
@@ -119,9 +122,15 @@ export function tieredStore(client: StoreFetcher) {
       /** `POST /store/orders/:id/balance-payment/authorize`: completes the balance payment, once; a repeat answers the same. */
       authorizeBalancePayment: (orderId: string, headers?: ClientHeaders) =>
         post<StoreAuthorizeBalancePaymentResponse>(`/store/orders/${id(orderId)}/balance-payment/authorize`, {}, headers),
-      /** `POST /store/orders/:id/balance-payment/saved-method`: the balance is charged to a saved method on its due date. */
+      /** `GET /store/orders/:id/balance-payment/saved-method` (signed-in owner): what the due date charges and the methods saved with the region's providers. */
+      balanceMethods: (orderId: string, headers?: ClientHeaders) =>
+        get<StoreBalanceMethodsResponse>(`/store/orders/${id(orderId)}/balance-payment/saved-method`, undefined, headers),
+      /** `POST /store/orders/:id/balance-payment/saved-method` (signed-in owner): the balance is charged to one of the customer's saved methods on its due date. */
       saveBalanceMethod: (orderId: string, body: StoreSaveBalanceMethodRequest, headers?: ClientHeaders) =>
         post<StoreSavedBalanceMethodResponse>(`/store/orders/${id(orderId)}/balance-payment/saved-method`, body, headers),
+      /** `POST /store/orders/:id/balance-payment/saved-method/setup` (signed-in owner): the provider's setup (Stripe: a setup intent) to save a card with. */
+      setupBalanceMethod: (orderId: string, body: StoreSetupBalanceMethodRequest, headers?: ClientHeaders) =>
+        post<StoreBalanceMethodSetupResponse>(`/store/orders/${id(orderId)}/balance-payment/saved-method/setup`, body, headers),
     },
     upsell: {
       /** `POST /store/upsell/offers`: the offers for the visitor's context (recorded once a day) and the visitor id to keep. */

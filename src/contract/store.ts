@@ -345,3 +345,18 @@ export type StoreSaveBalanceMethodRequest = { provider_id: string; payment_metho
 export type StoreSavedBalanceMethodResponse = {
   saved_method: { order_id: string; provider_id: string | null; payment_method_id: string | null; balance_due_date: CalendarDate | null }
 }
+/** A method the customer saved with a provider, as a storefront may show it (never the provider's whole record). */
+export type SavedPaymentMethod = {
+  id: string
+  provider_id: string
+  type: string | null
+  card: { brand: string; last4: string; exp_month: number | null; exp_year: number | null } | null
+}
+/** `GET /store/orders/:id/balance-payment/saved-method`: what the due-date run will charge and what the customer could choose. */
+export type StoreBalanceMethodsResponse = {
+  saved_method: { provider_id: string | null; payment_method_id: string | null; method: SavedPaymentMethod | null; attempts: number; flagged: boolean } | null
+  payment_methods: SavedPaymentMethod[]
+}
+/** `POST /store/orders/:id/balance-payment/saved-method/setup`: the provider's setup the browser confirms (Stripe: a setup intent). */
+export type StoreSetupBalanceMethodRequest = { provider_id: string }
+export type StoreBalanceMethodSetupResponse = { setup: { id: string; provider_id: string; client_secret: string | null; status: string | null } }

@@ -35,6 +35,8 @@ export type BalanceCollection = {
 export type OrderBalance = {
   order_id: string
   email: string | null
+  /** The order's customer (a guest's record, or a signed-in account's). */
+  customer_id: string | null
   sales_channel_id: string
   region_id: string | null
   currency_code: string
@@ -46,6 +48,7 @@ export type OrderBalance = {
 type OrderRow = {
   id: string
   email: string | null
+  customer_id: string | null
   status: string
   sales_channel_id: string | null
   region_id: string | null
@@ -86,6 +89,7 @@ export async function orderBalance(scope: MedusaContainer, orderId: string, sale
     fields: [
       "id",
       "email",
+      "customer_id",
       "status",
       "sales_channel_id",
       "region_id",
@@ -132,6 +136,7 @@ export async function orderBalance(scope: MedusaContainer, orderId: string, sale
   return {
     order_id: order.id,
     email: order.email,
+    customer_id: order.customer_id,
     sales_channel_id: order.sales_channel_id,
     region_id: order.region_id,
     currency_code: order.currency_code,

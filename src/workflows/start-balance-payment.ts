@@ -21,6 +21,8 @@ export const startBalancePaymentWorkflow = createWorkflow("start-balance-payment
       input: transform({ plan, collectionId, input }, ({ plan, collectionId, input }) => ({
         payment_collection_id: collectionId,
         provider_id: input.provider_id,
+        // A saved method is charged on the customer's account holder (Stripe: the intent's customer).
+        customer_id: plan.customer_id ?? undefined,
         data: plan.session_data,
         context: {},
       })),

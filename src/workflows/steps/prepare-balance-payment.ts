@@ -28,6 +28,8 @@ export type BalancePaymentPlan = {
   reusable_session_id: string | null
   /** The session's data the server decides (a Connect destination and fee). */
   session_data: Record<string, unknown>
+  /** For a saved method's charge: the order's customer, whose account holder the method is saved to. */
+  customer_id: string | null
 }
 
 /**
@@ -65,6 +67,7 @@ export const prepareBalancePaymentStep = createStep("prepare-balance-payment", a
     collection: open ? { id: open.id, amount: open.amount } : null,
     reusable_session_id: reusable?.id ?? null,
     session_data,
+    customer_id: input.payment_method_id ? state.customer_id : null,
   }
   return new StepResponse(plan)
 })

@@ -17,3 +17,6 @@ export const StoreAuthorizeBalancePayment = z.object({}).strict()
 
 export const StoreSaveBalanceMethod = z.object({ provider_id: id, payment_method_id: id.optional() }).strict()
 export type StoreSaveBalanceMethodType = z.infer<typeof StoreSaveBalanceMethod>
+export const StoreSetupBalanceMethod = z.object({ provider_id: id }).strict()
+export type StoreSetupBalanceMethodType = z.infer<typeof StoreSetupBalanceMethod>
+export const StoreBalanceMethods = z.object({}).strict()

@@ -221,16 +221,30 @@ medusaIntegrationTestRunner({
       expect(rolledBack).toHaveLength(1)
     })
 
-    it("at 100% holds the tenants against their own window before", async () => {
+    it("at 100% holds the tenants against the same window a week before, not against the hour before", async () => {
       await watchCatalogOnly()
       const everyone = tenants[0]
-      await traffic(everyone, 200, 60, "before")
+      const week = 7 * 24 * 60 * MINUTE
+      // An evening's conversion is half the afternoon's: against the hour before it would read as a drop.
+      travel(-week)
+      await traffic(everyone, 200, 60, "last-week")
+      travel(week - 61 * MINUTE)
+      await traffic(everyone, 200, 120, "afternoon")
       travel(61 * MINUTE)
-      await traffic(everyone, 200, 10, "after")
+      await traffic(everyone, 200, 60, "evening")
       await judge()
+      expect((await rolloutOf("tiered_catalog")).percent).toBe(100)
+      expect((await rolloutOf("tiered_catalog")).guardrails.find((g: any) => g.name === "conversion")).toEqual(
+        expect.objectContaining({ status: "ok", value: 0, sample: 200 })
+      )
 
-      const catalog = await rolloutOf("tiered_catalog")
-      expect(catalog.percent).toBe(50)
+      // The next week the same evening converts a third as well: rolled back.
+      travel(week - MINUTE)
+      // (A week on, the admin's token has expired: sign in again.)
+      admin = await adminHeaders(getContainer())
+      await traffic(everyone, 200, 10, "next-week")
+      await judge()
+      expect((await rolloutOf("tiered_catalog")).percent).toBe(50)
       const [rollback] = (await changes("tiered_catalog")).changes
       expect(rollback).toEqual(expect.objectContaining({ action: "rollback", from_percent: 100, to_percent: 50 }))
       expect(rollback.figures.guardrails.find((g: any) => g.name === "conversion")).toEqual(

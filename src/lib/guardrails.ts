@@ -27,9 +27,9 @@ export type GuardrailFigures = {
   requests: { requests: number; errors: number }
   /**
    * Visitors with a tier view and those of them who ordered: the stage's tenants, and the control
-   * (the tenants outside the stage, or at 100% the same tenants over the window before).
+   * (the tenants outside the stage, or at 100% the same tenants over the same window a week before).
    */
-  conversion: { stage: ProportionGroup; control: ProportionGroup; control_kind: "outside_stage" | "previous_window" }
+  conversion: { stage: ProportionGroup; control: ProportionGroup; control_kind: "outside_stage" | "same_window_last_week" }
   page_loads: { samples: number; p75_ms: number | null }
 }
 

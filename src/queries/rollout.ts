@@ -13,6 +13,8 @@ export type RolloutReading = {
   verdict: GuardrailVerdict
 }
 
+const WEEK_MS = 7 * 24 * 60 * 60_000
+
 async function allChannels(scope: MedusaContainer): Promise<string[]> {
   const query = scope.resolve(ContainerRegistrationKeys.QUERY)
   const { data } = await query.graph({ entity: "sales_channel", fields: ["id"] })
@@ -39,9 +41,10 @@ export async function readRollout(scope: MedusaContainer, feature: RolloutFeatur
   const inStage = featureChannels(flags, feature, channels)
   const outside = channels.filter((c) => !inStage.includes(c))
   const percent = flags[ROLLOUT_PERCENT_KEY[feature]]
-  // At 100% no tenant is left outside: the stage's tenants are held against their own window before.
-  const previous = { sales_channel_ids: inStage, since: new Date(since.getTime() - (until.getTime() - since.getTime())), until: since }
-  const control = outside.length ? { sales_channel_ids: outside, since, until } : previous
+  // At 100% no tenant is left outside: the stage's tenants are held against the same window a week
+  // before, since a store's traffic follows the hour and the weekday (the hour before would not do).
+  const lastWeek = { sales_channel_ids: inStage, since: new Date(since.getTime() - WEEK_MS), until: new Date(until.getTime() - WEEK_MS) }
+  const control = outside.length ? { sales_channel_ids: outside, since, until } : lastWeek
   const current = { sales_channel_ids: inStage, since, until }
   const [requests, stageConversion, controlConversion, pageLoads, series] = await Promise.all([
     analytics.storeRequestTotals(current),
@@ -52,7 +55,7 @@ export async function readRollout(scope: MedusaContainer, feature: RolloutFeatur
   ])
   const figures: GuardrailFigures = {
     requests,
-    conversion: { stage: stageConversion, control: controlConversion, control_kind: outside.length ? "outside_stage" : "previous_window" },
+    conversion: { stage: stageConversion, control: controlConversion, control_kind: outside.length ? "outside_stage" : "same_window_last_week" },
     page_loads: pageLoads,
   }
   const verdict = evaluateGuardrails(figures, settings.guardrails)

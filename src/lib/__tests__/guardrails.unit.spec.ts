@@ -93,7 +93,7 @@ describe("evaluateGuardrails", () => {
       fc.property(fc.integer({ min: 100, max: 50_000 }), fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), (visitors, rate, lift) => {
         const control = Math.floor(visitors * rate)
         const stage = Math.min(visitors, control + Math.floor((visitors - control) * lift))
-        const figures = { ...healthy, conversion: { stage: { visitors, conversions: stage }, control: { visitors, conversions: control }, control_kind: "previous_window" as const } }
+        const figures = { ...healthy, conversion: { stage: { visitors, conversions: stage }, control: { visitors, conversions: control }, control_kind: "same_window_last_week" as const } }
         expect(evaluateGuardrails(figures, settings).results[1].status).not.toBe("breached")
       })
     )

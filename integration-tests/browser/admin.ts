@@ -145,7 +145,8 @@ export function adminSession(file: string, { loggedIn = true } = {}) {
   beforeAll(async () => {
     token = await adminToken()
     browser = await launchChromium()
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 } })
+    // Charts honour reduced motion: screenshots catch them drawn, not mid-animation.
+    page = await browser.newPage({ viewport: { width: 1440, height: 900 }, reducedMotion: "reduce" })
     page.setDefaultTimeout(WAIT)
     if (loggedIn) await logIn(page)
   })

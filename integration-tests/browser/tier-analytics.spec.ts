@@ -181,6 +181,10 @@ describe("tier analytics", () => {
     await expectTexts(page.getByTestId(`funnel-row-${handle}`), funnelCells(["4", "3", "2", "2", "2"], ["75%", "66.7%", "100%", "100%"], "50%"), "the segment's funnel")
     const chart = page.getByTestId("funnel-chart")
     assert((await chart.locator(".recharts-bar-rectangle").count()) >= 5, "the funnel chart draws a bar per step")
+    // The session asks for reduced motion (as an admin may): bars stand at their height at once, so screenshots show them whole.
+    const bar = chart.locator(".recharts-bar-rectangle path").first()
+    const [drawn, later] = [await bar.boundingBox(), await page.waitForTimeout(700).then(() => bar.boundingBox())]
+    assert(!!drawn && drawn.height > 0 && drawn.height === later?.height, "with reduced motion the first bar is drawn at its height, not grown in")
     await visible(chart.getByText(ANALYTICS.segment.name), "the segment in the chart's legend")
   })
 

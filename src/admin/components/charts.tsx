@@ -43,6 +43,9 @@ function Frame({ label, testId, height, children }: { label: string; testId: str
 
 const plain = (value: number) => value.toLocaleString()
 
+/** Bars grow and lines draw in, unless the admin asked their system for less motion. */
+const animated = () => typeof window === "undefined" || !window.matchMedia?.("(prefers-reduced-motion: reduce)").matches
+
 /** Bars per category, one per series, side by side; categories down the side when `across` is set (long names). */
 export function BarsChart({ label, testId, data, series, format = plain, formatValue = format, height, across = false }: ChartProps & { across?: boolean }) {
   const tooltip = <Tooltip contentStyle={tooltipStyle} cursor={{ fill: "var(--bg-base-hover)" }} formatter={(value) => formatValue(Number(value))} />
@@ -64,7 +67,15 @@ export function BarsChart({ label, testId, data, series, format = plain, formatV
         {tooltip}
         {legend}
         {series.map((s) => (
-          <Bar key={s.key} dataKey={s.key} name={s.name} fill={s.color} radius={across ? [0, 4, 4, 0] : [4, 4, 0, 0]} maxBarSize={32} />
+          <Bar
+            key={s.key}
+            dataKey={s.key}
+            name={s.name}
+            fill={s.color}
+            radius={across ? [0, 4, 4, 0] : [4, 4, 0, 0]}
+            maxBarSize={32}
+            isAnimationActive={animated()}
+          />
         ))}
       </BarChart>
     </Frame>
@@ -91,6 +102,7 @@ export function LinesChart({ label, testId, data, series, format = plain, format
             type="monotone"
             dot={data.length <= 31 ? { r: 2, fill: s.color } : false}
             activeDot={{ r: 4 }}
+            isAnimationActive={animated()}
           />
         ))}
       </LineChart>

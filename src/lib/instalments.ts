@@ -102,6 +102,26 @@ export function amountThrough(schedule: Instalment[], number: number, covered: n
   return Math.max(0, Math.min(owed, roundToMinor(through - covered, currencyCode)))
 }
 
+/**
+ * Where a plan of several payments stands (README "Balances"): each instalment's status, the next
+ * payment, and whether one is overdue; null for a single balance (it answers as it always has).
+ */
+export function planInstalments(
+  schedule: Instalment[] | null | undefined,
+  deposit: number,
+  paid: number,
+  balance: number,
+  today: string,
+  currencyCode: string
+): { instalments: InstalmentState[]; next_payment: NextPayment | null; overdue: boolean } | null {
+  if (!schedule || schedule.length < 2) {
+    return null
+  }
+  const covered = Math.max(0, roundToMinor(paid - deposit, currencyCode))
+  const instalments = instalmentStates(schedule, covered, balance, today, currencyCode)
+  return { instalments, next_payment: nextPayment(instalments, covered, balance, today, currencyCode), overdue: instalments.some((s) => s.status === "overdue") }
+}
+
 /** The instalment a notice speaks of, as the balance events carry it. */
 export type InstalmentOfPlan = { number: number; count: number; amount: number; due_date: string }
 

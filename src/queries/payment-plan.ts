@@ -1,7 +1,7 @@
 import { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { DepositError, DepositPackage, DepositPolicies, DepositRule, paymentDue, PaymentDue, planStatus } from "../lib/deposits"
-import { Instalment, instalmentSchedule, instalmentStates, nextPayment } from "../lib/instalments"
+import { Instalment, instalmentSchedule, planInstalments } from "../lib/instalments"
 import { roundToMinor } from "../lib/money"
 import { PAID_COLLECTION_FIELDS, PaidCollection, paidOf } from "../lib/paid"
 import { DEPOSITS_MODULE, DepositsModuleService } from "../modules/deposits"
@@ -157,14 +157,12 @@ export async function orderPaymentPlan(scope: MedusaContainer, orderId: string, 
     status: planStatus({ total, balance_due_date }, paid, today, currency),
   }
   // A plan of several payments answers each (a single balance answers as it always has).
-  const schedule = (plan?.instalments as Instalment[] | null | undefined) ?? []
-  if (schedule.length > 1) {
-    const covered = Math.max(0, roundToMinor(paid - deposit, currency))
-    const instalments = instalmentStates(schedule, covered, balance, today, currency)
-    answer.instalments = instalments
-    answer.next_payment = nextPayment(instalments, covered, balance, today, currency)
+  const several = planInstalments(plan?.instalments as Instalment[] | null | undefined, deposit, paid, balance, today, currency)
+  if (several) {
+    answer.instalments = several.instalments
+    answer.next_payment = several.next_payment
     if (answer.status !== "paid") {
-      answer.status = instalments.some((s) => s.status === "overdue") ? "overdue" : "due"
+      answer.status = several.overdue ? "overdue" : "due"
     }
   }
   return answer

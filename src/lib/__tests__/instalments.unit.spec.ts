@@ -1,6 +1,7 @@
 import fc from "fast-check"
 import { addDays, daysBetween } from "../dates"
-import { instalmentLabel, instalmentSchedule, instalmentStates, MIN_INSTALMENT_GAP_DAYS, nextPayment } from "../instalments"
+import { instalmentLabel, instalmentSchedule, instalmentStates, MIN_INSTALMENT_GAP_DAYS, nextPayment, planInstalments } from "../instalments"
+import { noticeInstalment } from "../notices"
 import { balanceActions, balanceTargets } from "../balances"
 import { roundToMinor } from "../money"
 
@@ -83,10 +84,24 @@ describe("instalmentStates and nextPayment", () => {
     expect(nextPayment(states(7000, "2027-05-01"), 7000, 0, "2027-05-01", "usd")).toBeNull()
   })
 
+  it("reads a plan's standing from what was paid beyond its deposit; a single balance has none", () => {
+    expect(planInstalments(plan, 3000, 5333.33, 4666.67, "2027-04-15", "usd")).toEqual({
+      instalments: states(2333.33, "2027-04-15"),
+      next_payment: { number: 2, amount: 2333.33, due_date: "2027-04-14" },
+      overdue: true,
+    })
+    expect(planInstalments(plan.slice(2), 3000, 3000, 7000, "2027-04-15", "usd")).toBeNull()
+    expect(planInstalments(null, 3000, 3000, 7000, "2027-04-15", "usd")).toBeNull()
+  })
+
   it("names the payment of a plan of several", () => {
     expect(instalmentLabel({ number: 2, count: 3 })).toBe("payment 2 of 3")
     expect(instalmentLabel({ number: 1, count: 1 })).toBe("")
     expect(instalmentLabel(null)).toBe("")
+    expect(noticeInstalment({ number: 2, count: 3, amount: 2333.33, due_date: "2027-04-14" })).toEqual({
+      instalment: { number: 2, count: 3, amount: 2333.33, due_date: "2027-04-14", label: "payment 2 of 3" },
+    })
+    expect(noticeInstalment(undefined)).toEqual({})
   })
 })
 

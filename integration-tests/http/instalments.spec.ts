@@ -2,6 +2,7 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { addDays } from "../../src/lib/dates"
 import { DEPOSITS_MODULE, DepositsModuleService } from "../../src/modules/deposits"
+import { listBalances } from "../../src/queries/balances"
 import { runBalanceScheduleWorkflow } from "../../src/workflows/run-balance-schedule"
 import { depositOrder as placeDepositOrder, depositStudio, DepositStudio, recordEvents } from "./balance-fixtures"
 import { dayFromToday as day, failed, setClock, Tenant } from "./fixtures"
@@ -113,6 +114,21 @@ medusaIntegrationTestRunner({
 
     it("covers instalments in order with offline payments of any size, and tells an instalment overdue by the tenant's today", async () => {
       const orderId = await depositOrder()
+      // The first date passed with nothing paid beyond the deposit: overdue, though the balance's own date is far off.
+      setClock(at(due[0], 1))
+      try {
+        const missed = await plan(orderId)
+        expect(missed).toMatchObject({ status: "overdue", next_payment: { number: 1, amount: 2333.33, due_date: due[0] } })
+        expect(statuses(missed)).toEqual(["overdue", "due", "due"])
+        // The admin's balances list agrees (read at that instant: the admin's token does not outlive the jump).
+        const overdue = await listBalances(getContainer(), { status: "overdue", limit: 50, offset: 0 }, new Date(at(due[0], 1)))
+        expect(overdue.balances.map((b) => [b.order_id, b.status])).toEqual([[orderId, "overdue"]])
+        // On the second date both are owed at once.
+        setClock(at(due[1]))
+        expect((await plan(orderId)).next_payment).toEqual({ number: 2, amount: 4666.66, due_date: due[1] })
+      } finally {
+        jest.useRealTimers()
+      }
       await offline(orderId, 3000)
       const partly = await plan(orderId)
       expect(statuses(partly)).toEqual(["paid", "due", "due"])

@@ -168,7 +168,7 @@ medusaIntegrationTestRunner({
       expect(await run(at(due[1], 1))).toEqual({ reminded: [], charged: [], failed: [orderId], flagged: [], overdue: [orderId] })
       expect(await run(at(due[1], 2))).toEqual({ reminded: [], charged: [], failed: [], flagged: [], overdue: [] })
       const charge = (await api.get(`/admin/orders/${orderId}/payment-plan`, admin)).data.schedule.charge
-      expect(charge).toMatchObject({ attempts: 2, overdue_on: addDays(due[1], 1) })
+      expect(charge).toMatchObject({ attempts: 2, attempts_for: due[1], overdue_on: addDays(due[1], 1), overdue_for: due[1], reminded_for: due[1] })
       // It takes the provider again: the couple's method saved anew is charged on the next run.
       await api.post(`/admin/regions/${region.id}`, { payment_providers: ["pp_system_default"] }, admin)
       await save(orderId)

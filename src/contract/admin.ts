@@ -732,6 +732,10 @@ export type AdminOrderSchedule = {
     flagged_at: Timestamp | null
     reminded_on: CalendarDate | null
     overdue_on: CalendarDate | null
+    /** The due date of the instalment last reminded of, marked overdue, and the one `attempts` counts for (a plan of several payments; null before any). */
+    reminded_for?: CalendarDate | null
+    overdue_for?: CalendarDate | null
+    attempts_for?: CalendarDate | null
   } | null
   payments: OrderSchedulePayment[]
 }

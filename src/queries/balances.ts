@@ -224,6 +224,9 @@ export async function orderSchedule(scope: MedusaContainer, orderId: string) {
           flagged_at: schedule.flagged_at ? new Date(schedule.flagged_at).toISOString() : null,
           reminded_on: schedule.reminded_on,
           overdue_on: schedule.overdue_on,
+          reminded_for: schedule.reminded_for,
+          overdue_for: schedule.overdue_for,
+          attempts_for: schedule.attempts_for,
         }
       : null,
     payments: state.collections.map((c) => ({

@@ -1,4 +1,5 @@
 import { MedusaContainer } from "@medusajs/framework/types"
+import { Modules } from "@medusajs/framework/utils"
 import { createRegionsWorkflow } from "@medusajs/medusa/core-flows"
 import { adminHeaders, createPackageProduct, createTenant, customerHeaders, dayFromToday, Tenant } from "./fixtures"
 
@@ -64,4 +65,17 @@ export async function depositOrder(
     throw new Error(`checkout failed: ${JSON.stringify(data.error ?? data)}`)
   }
   return data.order.id as string
+}
+
+/** The balance events the schedule emits, recorded as they come (clear `events` before each test). */
+export const BALANCE_SCHEDULE_EVENTS = ["tiered.balance.reminder_due", "tiered.balance.charge_failed", "tiered.balance.overdue", "tiered.balance.paid"]
+
+/** Subscribes to `names` on the event bus and pushes each event into `events`. */
+export function recordEvents(container: MedusaContainer, events: { name: string; data: any }[], names = BALANCE_SCHEDULE_EVENTS): void {
+  const eventBus = container.resolve(Modules.EVENT_BUS)
+  for (const name of names) {
+    eventBus.subscribe(name, async (event: any) => {
+      events.push({ name, data: event.data })
+    })
+  }
 }

@@ -95,6 +95,28 @@ medusaIntegrationTestRunner({
       )
     })
 
+    it("speaks of each payment of a plan of several: the confirmation lists them, one reminder per instalment says 'payment 2 of 3'", async () => {
+      await api.post(`/admin/deposit-policies/${fixture.studio.salesChannelId}`, { kind: "percent", value: 30, balance_due_days: 30, instalments: 3 }, admin)
+      const orderId = await depositOrder()
+      const dates = [day(130), day(260), due]
+      const [confirmation] = await recorded("booking-confirmation")
+      expect((confirmation.data as any).payment.instalments).toEqual([
+        { number: 1, amount: 2333.33, due_date: dates[0], status: "due" },
+        { number: 2, amount: 2333.33, due_date: dates[1], status: "due" },
+        { number: 3, amount: 2333.34, due_date: dates[2], status: "due" },
+      ])
+      expect((await run(`${addDays(dates[0], -7)}T12:00:00.000Z`)).reminded).toEqual([orderId])
+      await recorded("balance-reminder")
+      realClock()
+      await api.post(`/admin/orders/${orderId}/offline-payments`, { amount: 2333.33, method: "cash" }, admin)
+      expect((await run(`${addDays(dates[1], -7)}T12:00:00.000Z`)).reminded).toEqual([orderId])
+      const reminders = await recorded("balance-reminder", 2)
+      expect(reminders.map((n: any) => [n.data.instalment, n.idempotency_key])).toEqual([
+        [{ number: 1, count: 3, amount: 2333.33, due_date: dates[0], label: "payment 1 of 3" }, `tiered:balance-reminder:${orderId}:${dates[0]}`],
+        [{ number: 2, count: 3, amount: 2333.33, due_date: dates[1], label: "payment 2 of 3" }, `tiered:balance-reminder:${orderId}:${dates[1]}`],
+      ])
+    })
+
     it("sends the payment link (once a day) and the offline payment's receipt, once; a tenant switch turns one off", async () => {
       const orderId = await depositOrder()
       const { data: first } = await api.post(`/admin/orders/${orderId}/payment-link`, {}, admin)

@@ -1,9 +1,8 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import { Modules } from "@medusajs/framework/utils"
 import { addDays } from "../../src/lib/dates"
 import { BALANCES_MODULE, BalancesModuleService } from "../../src/modules/balances"
 import { runBalanceScheduleWorkflow } from "../../src/workflows/run-balance-schedule"
-import { depositOrder as placeDepositOrder, depositStudio, DepositStudio } from "./balance-fixtures"
+import { depositOrder as placeDepositOrder, depositStudio, DepositStudio, recordEvents } from "./balance-fixtures"
 import { customerHeaders, dayFromToday as day, failed, Tenant } from "./fixtures"
 
 jest.setTimeout(240 * 1000)
@@ -22,12 +21,7 @@ medusaIntegrationTestRunner({
 
     beforeAll(() => {
       events = []
-      const eventBus = getContainer().resolve(Modules.EVENT_BUS)
-      for (const name of ["tiered.balance.reminder_due", "tiered.balance.charge_failed", "tiered.balance.overdue", "tiered.balance.paid"]) {
-        eventBus.subscribe(name, async (event: any) => {
-          events.push({ name, data: event.data })
-        })
-      }
+      recordEvents(getContainer(), events)
     })
 
     beforeEach(async () => {

@@ -643,6 +643,8 @@ export type DepositPolicyPayload = {
   deposit_refundable?: boolean
   /** Kept for cancellations; default 30. */
   balance_refundable_days?: number
+  /** Payments the balance is split into, 1-12 (default 1: one balance payment). The tenant's default only: a segment's override refuses it and answers 1. */
+  instalments?: number
 }
 
 export type DepositPolicy = Required<DepositPolicyPayload> & { id: string; sales_channel_id: string }
@@ -730,6 +732,10 @@ export type AdminOrderSchedule = {
     flagged_at: Timestamp | null
     reminded_on: CalendarDate | null
     overdue_on: CalendarDate | null
+    /** The due date of the instalment last reminded of, marked overdue, and the one `attempts` counts for (a plan of several payments; null before any). */
+    reminded_for?: CalendarDate | null
+    overdue_for?: CalendarDate | null
+    attempts_for?: CalendarDate | null
   } | null
   payments: OrderSchedulePayment[]
 }

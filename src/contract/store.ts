@@ -10,6 +10,7 @@ import type { FunnelEvent } from "../lib/funnel"
 import type { PriceAdjustment, PricingRuleKind, TierPrice } from "../lib/pricing"
 import type { UpgradeQuote } from "../lib/upgrade"
 import type { UpsellAction } from "../lib/upsell"
+import type { Instalment, InstalmentState, NextPayment } from "../lib/instalments"
 
 export type {
   AddonLineMetadata,
@@ -306,10 +307,16 @@ export type CartPaymentPlan = {
   event_date: CalendarDate | null
   pay_in_full: boolean
   reason: PaymentDueReason
+  /** The balance's payments when the policy splits it in several (README "Deposits"); absent for one balance payment. */
+  instalments?: Instalment[]
 }
 export type StoreCartPaymentPlanResponse = { payment_plan: CartPaymentPlan }
 
 export type PaymentPlanStatus = "paid" | "due" | "overdue"
+
+/** One payment of a balance split in several (`due_date` a CalendarDate), an order's with its status, and what the couple pays next. */
+export type { Instalment, NextPayment }
+export type OrderInstalment = InstalmentState
 
 /** What an order was charged at checkout, has paid and still owes. */
 export type OrderPaymentPlan = {
@@ -322,7 +329,12 @@ export type OrderPaymentPlan = {
   paid: number
   balance: number
   balance_due_date: CalendarDate | null
+  /** `overdue` also when an instalment's date passed uncovered. */
   status: PaymentPlanStatus
+  /** A plan of several payments: each as checkout scheduled it, with its status (covered in order by what was paid beyond the deposit). Absent for one balance payment. */
+  instalments?: OrderInstalment[]
+  /** What `POST /store/orders/:id/balance-payment` charges now: through instalment `number`, all not yet covered; null once paid. Absent for one balance payment. */
+  next_payment?: NextPayment | null
 }
 export type StoreOrderPaymentPlanResponse = { payment_plan: OrderPaymentPlan }
 
@@ -336,7 +348,11 @@ export type BalancePaymentCollection = {
   payment_sessions: { id: string; provider_id: string; status: string; amount: number; data: Record<string, unknown> }[]
 }
 /** `POST /store/orders/:id/balance-payment` (README "Balances"). */
-export type StoreStartBalancePaymentRequest = { provider_id: string }
+export type StoreStartBalancePaymentRequest = {
+  provider_id: string
+  /** A plan of several payments: `next` (default) pays what is due now, `balance` pays it all off. */
+  pay?: "next" | "balance"
+}
 export type StoreBalancePaymentResponse = { payment_collection: BalancePaymentCollection; payment_plan: OrderPaymentPlan }
 /** `POST /store/orders/:id/balance-payment/authorize`: the balance's payment and the plan it leaves. */
 export type StoreAuthorizeBalancePaymentResponse = { payment_id: string; payment_plan: OrderPaymentPlan }

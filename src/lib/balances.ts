@@ -1,4 +1,5 @@
 import { addDays } from "./dates"
+import type { InstalmentOfPlan, InstalmentState } from "./instalments"
 import { roundToMinor } from "./money"
 
 /** How a merchant says an offline payment was made. */
@@ -117,7 +118,15 @@ export type BalancePaidEvent = {
 }
 
 /** `tiered.balance.reminder_due` and `tiered.balance.overdue`. */
-export type BalanceDueEvent = { order_id: string; email: string | null; balance: number; currency_code: string; balance_due_date: string | null }
+export type BalanceDueEvent = {
+  order_id: string
+  email: string | null
+  balance: number
+  currency_code: string
+  balance_due_date: string | null
+  /** The payment of a plan of several the notice is for (its amount: what will be due through it); absent for a single balance. */
+  instalment?: InstalmentOfPlan | null
+}
 
 /** `tiered.balance.charge_failed`: one per attempt, on the tenant's day it was made. */
 export type BalanceChargeFailedEvent = BalanceDueEvent & {
@@ -180,24 +189,66 @@ export function collectedBy(rows: OrderMoney[], ratios: Map<string, number>): Co
 /** Days before the due date the couple is reminded of the balance. */
 export const REMINDER_DAYS_BEFORE_DUE = 7
 
-export type ScheduleState = { provider_id: string | null; attempts: number; flagged: boolean; reminded_on: string | null; overdue_on: string | null }
+export type ScheduleState = {
+  provider_id: string | null
+  attempts: number
+  flagged: boolean
+  reminded_on: string | null
+  overdue_on: string | null
+  /** The due date of the instalment last reminded of, marked overdue, and the failed attempts count for (null on a schedule from before plans of several payments: the current one). */
+  reminded_for?: string | null
+  overdue_for?: string | null
+  attempts_for?: string | null
+}
 
 export type BalanceActions = { remind: boolean; charge: boolean; overdue: boolean }
 
+/** The instalment each action of the day is for (null: no such action), and the failed attempts that count for the charge's. */
+export type BalanceTargets = { remind: InstalmentState | null; charge: InstalmentState | null; overdue: InstalmentState | null; attempts: number }
+
 /**
- * What the daily balance run does for one order on the tenant's `today`: remind once in the week
- * before the due date, charge a saved method on the due date and on each retry day until the
- * retries are spent, and mark the order overdue once the day after the due date.
+ * What the daily balance run does for one order on the tenant's `today`, per instalment (a single
+ * balance is one instalment on its due date): remind once in the week before the next instalment's
+ * date; charge a saved method on the date of the latest instalment come due and on its retry days
+ * until they are spent (a flag raised for an earlier instalment, since covered, does not hold);
+ * mark the latest passed instalment overdue once, the day after its date.
  */
-export function balanceActions(plan: { balance: number; balance_due_date: string | null }, state: ScheduleState, today: string): BalanceActions {
+export function balanceTargets(
+  plan: { balance: number; balance_due_date: string | null; instalments?: InstalmentState[] | null },
+  state: ScheduleState,
+  today: string
+): BalanceTargets {
   const due = plan.balance_due_date
+  const none: BalanceTargets = { remind: null, charge: null, overdue: null, attempts: 0 }
   if (!due || !(plan.balance > 0)) {
-    return { remind: false, charge: false, overdue: false }
+    return none
   }
-  const next = nextChargeDate(due, state.attempts)
-  return {
-    remind: !state.reminded_on && today >= addDays(due, -REMINDER_DAYS_BEFORE_DUE) && today < due,
-    charge: !!state.provider_id && !state.flagged && next !== null && today >= next,
-    overdue: !state.overdue_on && today > due,
+  const schedule: InstalmentState[] = plan.instalments?.length ? plan.instalments : [{ number: 1, amount: plan.balance, due_date: due, status: due < today ? "overdue" : "due" }]
+  const unpaid = schedule.filter((s) => s.status !== "paid")
+  const upcoming = unpaid.find((s) => s.due_date > today) ?? null
+  const current = unpaid.filter((s) => s.due_date <= today).at(-1) ?? null
+  const passed = unpaid.filter((s) => s.due_date < today).at(-1) ?? null
+
+  const remindedFor = state.reminded_for ?? (state.reminded_on ? upcoming?.due_date ?? null : null)
+  const remind = upcoming && today >= addDays(upcoming.due_date, -REMINDER_DAYS_BEFORE_DUE) && !(remindedFor && remindedFor >= upcoming.due_date) ? upcoming : null
+
+  const overdueFor = state.overdue_for ?? (state.overdue_on ? passed?.due_date ?? null : null)
+  const overdue = passed && !(overdueFor && overdueFor >= passed.due_date) ? passed : null
+
+  let charge: InstalmentState | null = null
+  let attempts = 0
+  if (current) {
+    const attemptsFor = state.attempts_for ?? current.due_date
+    const same = attemptsFor === current.due_date
+    attempts = same ? state.attempts : 0
+    const next = nextChargeDate(current.due_date, attempts)
+    charge = state.provider_id && !(state.flagged && same) && next !== null && today >= next ? current : null
   }
+  return { remind, charge, overdue, attempts }
+}
+
+/** {@link balanceTargets} as yes or no. */
+export function balanceActions(plan: { balance: number; balance_due_date: string | null; instalments?: InstalmentState[] | null }, state: ScheduleState, today: string): BalanceActions {
+  const t = balanceTargets(plan, state, today)
+  return { remind: !!t.remind, charge: !!t.charge, overdue: !!t.overdue }
 }

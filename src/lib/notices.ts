@@ -1,5 +1,6 @@
 import { addDays } from "./dates"
 import type { PlanStatus } from "./deposits"
+import { InstalmentOfPlan, instalmentLabel, InstalmentState, NextPayment } from "./instalments"
 import { roundToMinor } from "./money"
 import type { TierPrice } from "./pricing"
 
@@ -67,6 +68,14 @@ export type NoticePayment = {
   /** YYYY-MM-DD by which the balance is due; null for an order without a plan's due date. */
   balance_due_date: string | null
   status: PlanStatus
+  /** A plan of several payments: each with its status (the booking confirmation lists them), and the next. */
+  instalments?: InstalmentState[]
+  next_payment?: NextPayment | null
+}
+
+/** The payment of a plan of several a balance notice is for, with its words ("payment 2 of 3"); nothing for a single balance. */
+export function noticeInstalment(instalment: InstalmentOfPlan | null | undefined): { instalment?: InstalmentOfPlan & { label: string } } {
+  return instalment && instalment.count > 1 ? { instalment: { ...instalment, label: instalmentLabel(instalment) } } : {}
 }
 
 /** Why a notice about an owed balance (a reminder, overdue, a failed charge) is no longer due, or null. */

@@ -2,6 +2,7 @@ import { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { BalanceCollectionKind, collectedRatio } from "../lib/balances"
 import { planStatus } from "../lib/deposits"
+import { Instalment, planInstalments } from "../lib/instalments"
 import { roundToMinor } from "../lib/money"
 import { PAID_COLLECTION_FIELDS, PaidCollection, paidOf } from "../lib/paid"
 import { BALANCES_MODULE, BalancesModuleService } from "../modules/balances"
@@ -228,6 +229,9 @@ export async function orderSchedule(scope: MedusaContainer, orderId: string) {
           flagged_at: schedule.flagged_at ? new Date(schedule.flagged_at).toISOString() : null,
           reminded_on: schedule.reminded_on,
           overdue_on: schedule.overdue_on,
+          reminded_for: schedule.reminded_for,
+          overdue_for: schedule.overdue_for,
+          attempts_for: schedule.attempts_for,
         }
       : null,
     payments: state.collections.map((c) => ({
@@ -300,7 +304,12 @@ export async function listBalances(scope: MedusaContainer, filter: BalanceFilter
     // The order's own total, as the plan answers it (an upgrade after checkout raises what is owed).
     const total = roundToMinor(Number(order.total), currency)
     const paid = paidOf(order.payment_collections ?? [], currency)
-    const status = planStatus({ total, balance_due_date: plan.balance_due_date }, paid, todays.get(plan.sales_channel_id)!, currency)
+    const today = todays.get(plan.sales_channel_id)!
+    const balance = Math.max(0, roundToMinor(total - paid, currency))
+    const several = planInstalments(plan.instalments as Instalment[] | null, Number(plan.deposit), paid, balance, today, currency)
+    const single = planStatus({ total, balance_due_date: plan.balance_due_date }, paid, today, currency)
+    // A plan of several payments is overdue once one of them is.
+    const status = several && single !== "paid" ? (several.overdue ? "overdue" : "due") : single
     if (status === "paid" || (filter.status && status !== filter.status)) {
       continue
     }
@@ -314,7 +323,7 @@ export async function listBalances(scope: MedusaContainer, filter: BalanceFilter
       currency_code: currency,
       total,
       paid,
-      balance: Math.max(0, roundToMinor(total - paid, currency)),
+      balance,
       balance_due_date: plan.balance_due_date,
       event_date: plan.event_date,
       status: owing,

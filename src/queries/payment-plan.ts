@@ -1,6 +1,7 @@
 import { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { DepositError, DepositPackage, DepositPolicies, DepositRule, paymentDue, PaymentDue, planStatus } from "../lib/deposits"
+import { Instalment, instalmentSchedule, planInstalments } from "../lib/instalments"
 import { roundToMinor } from "../lib/money"
 import { PAID_COLLECTION_FIELDS, PaidCollection, paidOf } from "../lib/paid"
 import { DEPOSITS_MODULE, DepositsModuleService } from "../modules/deposits"
@@ -15,6 +16,8 @@ export type DepositPolicyRow = DepositRule & {
   segment_id: string | null
   deposit_refundable: boolean
   balance_refundable_days: number
+  /** Payments the balance is split into (the tenant's default's counts). */
+  instalments: number
 }
 
 /** A tenant's policies: its default and the segments' overrides. */
@@ -31,6 +34,7 @@ export async function tenantDepositPolicies(scope: MedusaContainer, salesChannel
     balance_due_days: r.balance_due_days,
     deposit_refundable: r.deposit_refundable,
     balance_refundable_days: r.balance_refundable_days,
+    instalments: r.instalments,
   }))
 }
 
@@ -47,6 +51,8 @@ export type CartPaymentDue = PaymentDue & {
   currency_code: string
   /** The policies the decision read, kept with the order's plan. */
   policies: DepositPolicyRow[]
+  /** The balance's payments (the tenant default's count, README "Deposits"); none when the cart pays in full. */
+  instalments: Instalment[]
 }
 
 /**
@@ -89,7 +95,12 @@ export async function cartPaymentDue(scope: MedusaContainer, cartId: string, sal
       policies: asPolicies(policies),
       today,
     })
-    return { ...due, cart_id: cart.id, sales_channel_id: cart.sales_channel_id, currency_code: cart.currency_code, policies }
+    const count = policies.find((r) => !r.segment_id)?.instalments ?? 1
+    const instalments =
+      due.pay_in_full || !due.balance_due_date
+        ? []
+        : instalmentSchedule({ balance: due.balance, booking_day: today, due_date: due.balance_due_date, count, currency_code: cart.currency_code })
+    return { ...due, cart_id: cart.id, sales_channel_id: cart.sales_channel_id, currency_code: cart.currency_code, policies, instalments }
   } catch (e) {
     if (e instanceof DepositError) {
       throw new MedusaError(MedusaError.Types.INVALID_DATA, `${e.message}; the deposit cannot be named, so this cart cannot be paid`)
@@ -133,16 +144,33 @@ export async function orderPaymentPlan(scope: MedusaContainer, orderId: string, 
   const total = roundToMinor(Number(order.total), currency)
   const balance_due_date = plan?.balance_due_date ?? null
   const today = await tenantToday(scope, order.sales_channel_id)
-  return {
+  const deposit = plan ? Number(plan.deposit) : total
+  const balance = Math.max(0, roundToMinor(total - paid, currency))
+  const answer: OrderPaymentPlan = {
     order_id: order.id,
     currency_code: currency,
     total,
-    deposit: plan ? Number(plan.deposit) : total,
+    deposit,
     paid,
-    balance: Math.max(0, roundToMinor(total - paid, currency)),
+    balance,
     balance_due_date,
     status: planStatus({ total, balance_due_date }, paid, today, currency),
   }
+  // A plan of several payments answers each (a single balance answers as it always has).
+  const several = planInstalments(plan?.instalments as Instalment[] | null | undefined, deposit, paid, balance, today, currency)
+  if (several) {
+    answer.instalments = several.instalments
+    answer.next_payment = several.next_payment
+    if (answer.status !== "paid") {
+      answer.status = several.overdue ? "overdue" : "due"
+    }
+  }
+  return answer
+}
+
+/** What the couple pays now on an order's plan: through the next payment of a plan of several, else the whole balance. */
+export function amountDueNow(plan: Pick<OrderPaymentPlan, "balance" | "next_payment">): number {
+  return plan.next_payment ? plan.next_payment.amount : plan.balance
 }
 
 /** The order's plan, giving it the order's id when the order-created step did not get to. */

@@ -295,7 +295,7 @@ async function seedDeposits(container: MedusaContainer, tenants: DemoSeedResult[
       continue
     }
     await setDepositPolicyWorkflow(container).run({
-      input: { sales_channel_id: tenant.sales_channel_id, segment_id: null, currency_code: null, deposit_refundable: false, balance_refundable_days: 30, ...policy },
+      input: { sales_channel_id: tenant.sales_channel_id, segment_id: null, currency_code: null, deposit_refundable: false, balance_refundable_days: 30, instalments: 1, ...policy },
     })
   }
 }

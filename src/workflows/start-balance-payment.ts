@@ -1,14 +1,14 @@
 import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { acquireLockStep, createPaymentSessionsWorkflow, releaseLockStep } from "@medusajs/medusa/core-flows"
-import { prepareBalancePaymentStep } from "./steps/prepare-balance-payment"
+import { PrepareBalancePaymentInput, prepareBalancePaymentStep } from "./steps/prepare-balance-payment"
 import { ensureBalanceCollection } from "./utils/balance-collection"
 import { balanceLockKey } from "./lock"
 
-export type StartBalancePaymentInput = { order_id: string; provider_id: string; sales_channel_ids?: string[]; payment_method_id?: string | null }
+export type StartBalancePaymentInput = Pick<PrepareBalancePaymentInput, "order_id" | "sales_channel_ids" | "payment_method_id" | "pay"> & { provider_id: string }
 
 /**
  * A payment session for what the order owes now (README "Balances"): one open collection per order
- * for exactly the balance, reused by a repeat or a racing call (the order's lock), with a session
+ * for exactly that amount (the next payment of a plan, or the balance), reused by a repeat or a racing call (the order's lock), with a session
  * of the provider (a pending one for the same amount is answered again).
  */
 export const startBalancePaymentWorkflow = createWorkflow("start-balance-payment", (input: StartBalancePaymentInput) => {

@@ -3,7 +3,7 @@ import { useEffect, useState } from "react"
 import { problem, sdk } from "./api"
 import { ErrorNotice, StepHeading } from "./components/StepHeading"
 import { config } from "./config"
-import { longDate, money } from "./format"
+import { longDate, money, shortDate } from "./format"
 import type { PaymentProvider } from "./journey"
 import { providerName } from "./steps/CheckoutStep"
 
@@ -11,7 +11,8 @@ const STATUS: Record<OrderPaymentPlan["status"], string> = { paid: "Paid in full
 
 /**
  * The page a payment link opens (`?pay=<order id>`): the order's plan as the store records it,
- * and the balance paid with one of the region's providers. The amount is always the store's.
+ * and the balance (of a plan of several payments, the next one) paid with one of the region's
+ * providers. The amount is always the store's.
  */
 export function PayBalance({ orderId }: { orderId: string }) {
   const [plan, setPlan] = useState<OrderPaymentPlan | null>(null)
@@ -64,13 +65,31 @@ export function PayBalance({ orderId }: { orderId: string }) {
               <dd data-testid="pay-paid">{money(plan.paid, plan.currency_code)}</dd>
               <dt>Balance</dt>
               <dd data-testid="pay-balance">{money(plan.balance, plan.currency_code)}</dd>
-              {plan.balance_due_date && plan.status !== "paid" && (
+              {plan.next_payment && (
+                <>
+                  <dt>Next payment</dt>
+                  <dd data-testid="pay-next">
+                    {money(plan.next_payment.amount, plan.currency_code)} by {longDate(plan.next_payment.due_date)} (payment {plan.next_payment.number} of{" "}
+                    {plan.instalments!.length})
+                  </dd>
+                </>
+              )}
+              {plan.balance_due_date && plan.status !== "paid" && !plan.next_payment && (
                 <>
                   <dt>Due by</dt>
                   <dd data-testid="pay-due-date">{longDate(plan.balance_due_date)}</dd>
                 </>
               )}
             </dl>
+            {plan.instalments && (
+              <ol className="instalments" data-testid="pay-instalments">
+                {plan.instalments.map((i) => (
+                  <li key={i.number}>
+                    {money(i.amount, plan.currency_code)} by {shortDate(i.due_date)}: {i.status}
+                  </li>
+                ))}
+              </ol>
+            )}
             <p data-testid="pay-status">
               <strong>{STATUS[plan.status]}</strong>
             </p>
@@ -95,7 +114,7 @@ export function PayBalance({ orderId }: { orderId: string }) {
             </fieldset>
             <div className="actions">
               <button type="button" className="button primary" disabled={!chosen || busy} onClick={pay} data-testid="pay-balance-button">
-                {busy ? "Paying…" : `Pay ${money(plan.balance, plan.currency_code)}`}
+                {busy ? "Paying…" : `Pay ${money(plan.next_payment?.amount ?? plan.balance, plan.currency_code)}`}
               </button>
             </div>
           </>

@@ -8,6 +8,8 @@ export type DepositFormValues = {
   balance_due_days: string
   deposit_refundable: boolean
   balance_refundable_days: string
+  /** Payments the balance is split into (the tenant's default only). */
+  instalments: string
 }
 
 export function depositFormValues(policy: DepositPolicy | null | undefined): DepositFormValues {
@@ -18,6 +20,7 @@ export function depositFormValues(policy: DepositPolicy | null | undefined): Dep
     balance_due_days: String(policy?.balance_due_days ?? 30),
     deposit_refundable: policy?.deposit_refundable ?? false,
     balance_refundable_days: String(policy?.balance_refundable_days ?? 30),
+    instalments: String(policy?.instalments ?? 1),
   }
 }
 
@@ -30,6 +33,8 @@ export function depositPayload(values: DepositFormValues, segmentId: string | nu
   if (!Number.isFinite(value)) return { problem: values.kind === "percent" ? "Enter the deposit's percent." : "Enter the deposit's amount." }
   if (!Number.isFinite(due)) return { problem: "Enter the days before the event the balance is due." }
   if (!Number.isFinite(refundableDays)) return { problem: "Enter the days before the event the balance stays refundable." }
+  const instalments = number(values.instalments)
+  if (!segmentId && !Number.isFinite(instalments)) return { problem: "Enter how many payments the balance is split into." }
   return {
     payload: {
       segment_id: segmentId,
@@ -39,6 +44,7 @@ export function depositPayload(values: DepositFormValues, segmentId: string | nu
       balance_due_days: due,
       deposit_refundable: values.deposit_refundable,
       balance_refundable_days: refundableDays,
+      ...(segmentId ? {} : { instalments }),
     },
   }
 }
@@ -47,5 +53,6 @@ export function depositPayload(values: DepositFormValues, segmentId: string | nu
 export function describeDeposit(policy: DepositPolicy | null | undefined): string {
   if (!policy) return "Paid in full at checkout"
   const now = policy.kind === "percent" ? `${policy.value}%` : `${policy.value} ${policy.currency_code?.toUpperCase()}`
-  return `${now} at checkout, balance ${policy.balance_due_days} days before the event`
+  const split = (policy.instalments ?? 1) > 1 ? ` in ${policy.instalments} payments,` : ""
+  return `${now} at checkout, balance${split} ${policy.balance_due_days} days before the event`
 }

@@ -8,10 +8,10 @@ export const NOTICE_LABELS: Record<NoticeTemplate, { label: string; when: string
   "booking-canceled": { label: "Booking canceled", when: "to the couple when their order is canceled" },
   "option-promoted": { label: "Option moved up", when: "to a client when their queued option now holds the date" },
   "option-lapsing": { label: "Option about to lapse", when: "to a client before their option's hold ends" },
-  "balance-reminder": { label: "Balance reminder", when: "to the couple a week before their balance is due" },
+  "balance-reminder": { label: "Balance reminder", when: "to the couple a week before their balance (or each payment of a plan) is due" },
   "payment-received": { label: "Payment received", when: "to the couple when a balance payment is made or recorded" },
   "payment-failed": { label: "Payment failed", when: "to the couple when a charge of their saved card fails" },
-  "balance-overdue": { label: "Balance overdue", when: "to the couple the day after their balance was due, when unpaid" },
+  "balance-overdue": { label: "Balance overdue", when: "to the couple the day after their balance (or a payment of a plan) was due, when unpaid" },
   "payment-link": { label: "Payment link", when: "to the couple when you send them a link to pay the balance" },
 }
 

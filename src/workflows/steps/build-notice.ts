@@ -4,6 +4,7 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import type { BalanceChargeFailedEvent, BalanceDueEvent, BalancePaidEvent, PaymentLinkEvent } from "../../lib/balances"
 import {
   isLapsingSoon,
+  noticeInstalment,
   noticeKey,
   NoticeFailure,
   NoticeLink,
@@ -31,10 +32,10 @@ export type NoticeRequest =
     }
   | { template: "option-promoted"; option_id: string }
   | { template: "option-lapsing"; option_id: string }
-  | { template: "balance-reminder"; due: Pick<BalanceDueEvent, "order_id" | "balance_due_date"> }
-  | { template: "balance-overdue"; due: Pick<BalanceDueEvent, "order_id" | "balance_due_date"> }
+  | { template: "balance-reminder"; due: Pick<BalanceDueEvent, "order_id" | "balance_due_date" | "instalment"> }
+  | { template: "balance-overdue"; due: Pick<BalanceDueEvent, "order_id" | "balance_due_date" | "instalment"> }
   | { template: "payment-received"; payment: BalancePaidEvent }
-  | { template: "payment-failed"; failure: Pick<BalanceChargeFailedEvent, "order_id" | "attempt" | "attempted_on" | "next_attempt_on" | "flagged"> }
+  | { template: "payment-failed"; failure: Pick<BalanceChargeFailedEvent, "order_id" | "attempt" | "attempted_on" | "next_attempt_on" | "flagged" | "instalment"> }
   | { template: "payment-link"; link: PaymentLinkEvent }
 
 /** The notification to send, or why none is (one of the reasons the README lists). */
@@ -82,11 +83,12 @@ const BUILDERS: { [T in NoticeTemplate]: (scope: MedusaContainer, request: Extra
   "option-promoted": async (scope, { option_id }) => optionDraft(scope, option_id, "option-promoted", () => true),
   "option-lapsing": async (scope, { option_id }) =>
     optionDraft(scope, option_id, "option-lapsing", (option, hours) => isLapsingSoon(option, hours, new Date())),
-  // A due date moved is another reminder (and another overdue notice); the schedule emits each once per due date.
+  // A due date moved is another reminder (and another overdue notice); the schedule emits each once per due date
+  // (of each instalment, for a plan of several: "payment 2 of 3").
   "balance-reminder": (scope, { due }) =>
-    paymentDraft(scope, due.order_id, noticeKey("balance-reminder", due.order_id, due.balance_due_date ?? "none"), {}, true),
+    paymentDraft(scope, due.order_id, noticeKey("balance-reminder", due.order_id, instalmentDue(due)), noticeInstalment(due.instalment), true),
   "balance-overdue": (scope, { due }) =>
-    paymentDraft(scope, due.order_id, noticeKey("balance-overdue", due.order_id, due.balance_due_date ?? "none"), {}, true),
+    paymentDraft(scope, due.order_id, noticeKey("balance-overdue", due.order_id, instalmentDue(due)), noticeInstalment(due.instalment), true),
   "payment-received": (scope, { payment }) => {
     const received: NoticeReceived = {
       payment_id: payment.payment_id,
@@ -100,13 +102,22 @@ const BUILDERS: { [T in NoticeTemplate]: (scope: MedusaContainer, request: Extra
   "payment-failed": (scope, { failure }) => {
     const told: NoticeFailure = { attempt: failure.attempt, attempted_on: failure.attempted_on, next_attempt_on: failure.next_attempt_on, flagged: failure.flagged }
     // Attempts count again from 1 once the couple saves a method anew: the day names the attempt too.
-    return paymentDraft(scope, failure.order_id, noticeKey("payment-failed", failure.order_id, failure.attempted_on, failure.attempt), { failure: told }, true)
+    return paymentDraft(
+      scope,
+      failure.order_id,
+      noticeKey("payment-failed", failure.order_id, failure.attempted_on, failure.attempt),
+      { failure: told, ...noticeInstalment(failure.instalment) },
+      true
+    )
   },
   "payment-link": (scope, { link }) => {
     const told: NoticeLink = { url: link.url, amount: link.amount, currency_code: link.currency_code, balance_due_date: link.balance_due_date, sent_on: link.sent_on }
     return paymentDraft(scope, link.order_id, noticeKey("payment-link", link.order_id, link.sent_on), { link: told }, true)
   },
 }
+
+/** The due date a reminder or overdue notice is for: its instalment's, else the balance's. */
+const instalmentDue = (due: Pick<BalanceDueEvent, "balance_due_date" | "instalment">) => due.instalment?.due_date ?? due.balance_due_date ?? "none"
 
 /**
  * A notice about the order's money, to its email: the order fields (`payment` as the plan stands

@@ -2,6 +2,7 @@ import { MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { ConflictError } from "../../lib/errors"
 import { authorizedSession, openSessionCollection, orderBalance, regionProviders } from "../../queries/balances"
+import { amountDueNow } from "../../queries/payment-plan"
 
 export type PrepareBalanceAuthorizationInput = { order_id: string; sales_channel_ids?: string[] }
 
@@ -19,7 +20,7 @@ const AUTHORIZABLE = new Set(["pending", "requires_more", "pending_authorization
 
 /**
  * Which balance session to authorize: the open collection's session, only while it is for exactly
- * the balance (an offline record since makes it stale: 409, start again) and of a provider the
+ * what is due now or the whole balance (an offline record since makes it stale: 409, start again) and of a provider the
  * order's region takes (one made around the plugin's route may not be: 400). A repeat after the
  * balance was paid by session answers that payment; nothing started is a 400.
  */
@@ -35,10 +36,12 @@ export const prepareBalanceAuthorizationStep = createStep(
     }
     const session = open?.payment_sessions.find((s) => !s.authorized_at && AUTHORIZABLE.has(s.status))
     if (open && session && !state.canceled && state.plan.balance > 0) {
-      if (open.amount !== state.plan.balance || session.amount !== state.plan.balance) {
-        throw new ConflictError(
-          `This payment was started for ${session.amount} ${state.currency_code.toUpperCase()} but the balance is now ${state.plan.balance}; start the balance payment again`
-        )
+      // What is due now (a plan's next payment) or, paying it all off, the whole balance.
+      const dueNow = amountDueNow(state.plan)
+      const payable = (amount: number) => amount === dueNow || amount === state.plan.balance
+      if (open.amount !== session.amount || !payable(session.amount)) {
+        const owed = dueNow === state.plan.balance ? `the balance is now ${state.plan.balance}` : `${dueNow} is due now (the balance is ${state.plan.balance})`
+        throw new ConflictError(`This payment was started for ${session.amount} ${state.currency_code.toUpperCase()} but ${owed}; start the balance payment again`)
       }
       if (!(await regionProviders(container, state.region_id)).includes(session.provider_id)) {
         throw new MedusaError(
@@ -49,7 +52,8 @@ export const prepareBalanceAuthorizationStep = createStep(
       return new StepResponse<BalanceAuthorization>({ ...base, session_id: session.id, payment_id: null, amount: session.amount })
     }
     const done = authorizedSession(state)
-    if (done && state.plan.balance <= 0) {
+    // A repeat after the payment: the balance is paid, or (a plan of several) no later payment was started.
+    if (done && (state.plan.balance <= 0 || (state.plan.next_payment !== undefined && !open))) {
       return new StepResponse<BalanceAuthorization>({ ...base, session_id: null, payment_id: done.session.payment!.id, amount: done.session.amount })
     }
     if (state.canceled) {

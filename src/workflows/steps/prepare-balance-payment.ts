@@ -3,6 +3,7 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { balancePaymentProblem } from "../../lib/balances"
 import { openSessionCollection, orderBalance, regionProviders } from "../../queries/balances"
 import { connectOrderPaymentData } from "../../queries/connect"
+import { amountDueNow } from "../../queries/payment-plan"
 import { CONNECT_DATA_KEY, isConnectProvider } from "../../providers/stripe-connect/connect-data"
 
 export type PrepareBalancePaymentInput = {
@@ -13,13 +14,15 @@ export type PrepareBalancePaymentInput = {
   provider_id?: string
   /** A method the couple saved with the provider, charged off-session (the due-date run). */
   payment_method_id?: string | null
+  /** A plan of several payments: what is due now (`next`, the default) or the whole balance. */
+  pay?: "next" | "balance"
 }
 
 export type BalancePaymentPlan = {
   order_id: string
   email: string | null
   currency_code: string
-  /** What is due now: the plan's balance, never a figure the storefront sent. */
+  /** What is due now: the plan's next payment (or its balance), never a figure the storefront sent. */
   amount: number
   balance_due_date: string | null
   /** The open session collection to reuse, with its amount. */
@@ -45,7 +48,7 @@ export const prepareBalancePaymentStep = createStep("prepare-balance-payment", a
   if (input.provider_id && !(await regionProviders(container, state.region_id)).includes(input.provider_id)) {
     throw new MedusaError(MedusaError.Types.INVALID_DATA, `Payment provider ${input.provider_id} is not one this order's region takes`)
   }
-  const amount = state.plan.balance
+  const amount = input.pay === "balance" ? state.plan.balance : amountDueNow(state.plan)
   const open = openSessionCollection(state)
   const reusable =
     input.provider_id && !input.payment_method_id && open && open.amount === amount

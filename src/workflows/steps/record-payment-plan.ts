@@ -20,6 +20,8 @@ export async function recordCartPaymentPlan(container: MedusaContainer, due: Car
     pay_in_full: due.pay_in_full,
     reason: due.reason,
     policy: { policies: due.policies } as unknown as Record<string, unknown>,
+    instalments: due.pay_in_full ? null : (due.instalments as unknown as Record<string, unknown>),
+    first_due_date: due.instalments[0]?.due_date ?? due.balance_due_date,
   }
   const [existing] = await service.listPaymentPlans({ cart_id: due.cart_id }, { select: ["id", "order_id"] })
   if (existing?.order_id) {

@@ -1,10 +1,12 @@
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { BALANCE_EVENTS, BalanceChargeFailedEvent, BalanceDueEvent, balanceActions, nextChargeDate, REMINDER_DAYS_BEFORE_DUE } from "../../lib/balances"
+import { BALANCE_EVENTS, BalanceChargeFailedEvent, BalanceDueEvent, balanceTargets, nextChargeDate, REMINDER_DAYS_BEFORE_DUE } from "../../lib/balances"
+import { amountThrough, InstalmentOfPlan, InstalmentState } from "../../lib/instalments"
+import { roundToMinor } from "../../lib/money"
 import { addDays, todayUtc } from "../../lib/dates"
 import { BALANCES_MODULE, BalancesModuleService } from "../../modules/balances"
 import { DEPOSITS_MODULE, DepositsModuleService } from "../../modules/deposits"
-import { orderBalance } from "../../queries/balances"
+import { orderBalance, OrderBalance } from "../../queries/balances"
 import { tenantTodays } from "../../queries/time-zones"
 import { authorizeBalancePaymentWorkflow } from "../authorize-balance-payment"
 import { startBalancePaymentWorkflow } from "../start-balance-payment"
@@ -19,9 +21,22 @@ const message = (e: unknown) => {
   return (typeof text === "string" ? text : String(e)).slice(0, 500)
 }
 
+/** The instalment a notice is for, with what paying through it takes now. */
+function instalmentOf(plan: OrderBalance["plan"], instalment: InstalmentState): InstalmentOfPlan {
+  const schedule = plan.instalments ?? []
+  const covered = Math.max(0, roundToMinor(plan.paid - plan.deposit, plan.currency_code))
+  return {
+    number: instalment.number,
+    count: schedule.length,
+    amount: amountThrough(schedule, instalment.number, covered, plan.balance, plan.currency_code),
+    due_date: instalment.due_date,
+  }
+}
+
 /**
- * One pass of the balance schedule at `now`, each order by its tenant's today: the reminder,
- * the saved-method charge (on the due date, then the retry days; each failure counted with its
+ * One pass of the balance schedule at `now`, each order by its tenant's today, per instalment of a
+ * plan of several (a single balance is one): the reminder, the saved-method charge (on the
+ * instalment's date for what is due then, then the retry days; each failure counted with its
  * error, the order flagged once retries are spent) and the overdue mark, each event once. Every
  * order is a write of its own: one order's failure never stops the others.
  */
@@ -36,7 +51,8 @@ export const runBalanceScheduleStep = createStep("run-balance-schedule", async (
   // Nothing happens before the reminder's week; a zone ahead of UTC is at most a day ahead.
   const horizon = addDays(todayUtc(now), 1 + REMINDER_DAYS_BEFORE_DUE)
   const plans = await deposits.listPaymentPlans(
-    { order_id: { $ne: null }, pay_in_full: false, balance_due_date: { $lte: horizon } },
+    // A plan of several payments is due from its first payment's date on.
+    { order_id: { $ne: null }, pay_in_full: false, $or: [{ balance_due_date: { $lte: horizon } }, { first_due_date: { $lte: horizon } }] },
     { select: ["order_id", "sales_channel_id"] }
   )
   const todays = await tenantTodays(container, [...new Set(plans.map((p) => p.sales_channel_id))], {}, now)
@@ -52,7 +68,7 @@ export const runBalanceScheduleStep = createStep("run-balance-schedule", async (
         continue
       }
       let schedule = schedules.get(orderId)
-      const actions = balanceActions(
+      const actions = balanceTargets(
         state.plan,
         {
           provider_id: schedule?.provider_id ?? null,
@@ -60,6 +76,9 @@ export const runBalanceScheduleStep = createStep("run-balance-schedule", async (
           flagged: !!schedule?.flagged_at,
           reminded_on: schedule?.reminded_on ?? null,
           overdue_on: schedule?.overdue_on ?? null,
+          reminded_for: schedule?.reminded_for ?? null,
+          overdue_for: schedule?.overdue_for ?? null,
+          attempts_for: schedule?.attempts_for ?? null,
         },
         today
       )
@@ -67,16 +86,17 @@ export const runBalanceScheduleStep = createStep("run-balance-schedule", async (
         continue
       }
       schedule ??= await balances.createBalanceSchedules({ order_id: orderId, sales_channel_id: state.sales_channel_id })
-      const about: BalanceDueEvent = {
+      const about = (instalment: InstalmentState): BalanceDueEvent => ({
         order_id: orderId,
         email: state.email,
         balance: state.plan.balance,
         currency_code: state.currency_code,
         balance_due_date: state.plan.balance_due_date,
-      }
+        ...(state.plan.instalments ? { instalment: instalmentOf(state.plan, instalment) } : {}),
+      })
       if (actions.remind) {
-        await balances.updateBalanceSchedules({ id: schedule.id, reminded_on: today })
-        await eventBus.emit({ name: BALANCE_EVENTS.reminder_due, data: about })
+        await balances.updateBalanceSchedules({ id: schedule.id, reminded_on: today, reminded_for: actions.remind.due_date })
+        await eventBus.emit({ name: BALANCE_EVENTS.reminder_due, data: about(actions.remind) })
         run.reminded.push(orderId)
       }
       if (actions.charge) {
@@ -88,18 +108,19 @@ export const runBalanceScheduleStep = createStep("run-balance-schedule", async (
           run.charged.push(orderId)
           continue
         } catch (e) {
-          const attempts = schedule.attempts + 1
-          const next = nextChargeDate(state.plan.balance_due_date!, attempts)
+          const attempts = actions.attempts + 1
+          const next = nextChargeDate(actions.charge.due_date, attempts)
           await balances.updateBalanceSchedules({
             id: schedule.id,
             attempts,
+            attempts_for: actions.charge.due_date,
             last_error: message(e),
             last_attempt_at: now,
             ...(next ? {} : { flagged_at: now }),
           })
           await eventBus.emit({
             name: BALANCE_EVENTS.charge_failed,
-            data: { ...about, attempt: attempts, attempted_on: today, error: message(e), next_attempt_on: next, flagged: !next } satisfies BalanceChargeFailedEvent,
+            data: { ...about(actions.charge), attempt: attempts, attempted_on: today, error: message(e), next_attempt_on: next, flagged: !next } satisfies BalanceChargeFailedEvent,
           })
           run.failed.push(orderId)
           if (!next) {
@@ -108,8 +129,8 @@ export const runBalanceScheduleStep = createStep("run-balance-schedule", async (
         }
       }
       if (actions.overdue) {
-        await balances.updateBalanceSchedules({ id: schedule.id, overdue_on: today })
-        await eventBus.emit({ name: BALANCE_EVENTS.overdue, data: about })
+        await balances.updateBalanceSchedules({ id: schedule.id, overdue_on: today, overdue_for: actions.overdue.due_date })
+        await eventBus.emit({ name: BALANCE_EVENTS.overdue, data: about(actions.overdue) })
         run.overdue.push(orderId)
       }
     } catch (e) {

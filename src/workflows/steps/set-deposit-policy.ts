@@ -13,9 +13,11 @@ export type DepositPolicyInput = {
   balance_due_days: number
   deposit_refundable: boolean
   balance_refundable_days: number
+  /** Payments the balance is split into (1 on a segment's override: the tenant's default decides). */
+  instalments: number
 }
 
-const KEPT = ["sales_channel_id", "segment_id", "kind", "value", "currency_code", "balance_due_days", "deposit_refundable", "balance_refundable_days"] as const
+const KEPT = ["sales_channel_id", "segment_id", "kind", "value", "currency_code", "balance_due_days", "deposit_refundable", "balance_refundable_days", "instalments"] as const
 
 async function ensureTenantAndSegment(container: MedusaContainer, salesChannelId: string, segmentId: string | null) {
   const query = container.resolve(ContainerRegistrationKeys.QUERY)

@@ -1,7 +1,7 @@
 import type { CartPaymentPlan, OrderPaymentPlan } from "@tiered/client"
 import { useEffect, useState } from "react"
 import { sdk } from "../api"
-import { longDate, money } from "../format"
+import { longDate, money, scheduleText } from "../format"
 
 /** Reads a plan from the store (null until it answers, or when it refuses) and again when `deps` change. */
 function usePlan<T>(read: () => Promise<T>, deps: unknown[]): T | null {
@@ -23,9 +23,16 @@ export function useCartPaymentPlan(cartId: string, total: number): CartPaymentPl
   return usePlan(() => sdk.tiered.carts.paymentPlan(cartId).then((r) => r.payment_plan), [cartId, total])
 }
 
-/** "$3,000.00 today, $7,000.00 due by June 17, 2027". */
+/** "$3,000.00 today, $7,000.00 due by June 17, 2027" (or "..., then 3 payments: $2,333.33 by Feb 9, 2027, ..."). */
 export function CartPaymentPlanNote({ plan }: { plan: CartPaymentPlan | null }) {
   if (!plan || plan.pay_in_full) return null
+  if (plan.instalments) {
+    return (
+      <p className="payment-plan" data-testid="payment-plan">
+        <strong>{money(plan.due_now, plan.currency_code)} today</strong>, then {scheduleText(plan.instalments, plan.currency_code)}
+      </p>
+    )
+  }
   return (
     <p className="payment-plan" data-testid="payment-plan">
       <strong>{money(plan.due_now, plan.currency_code)} today</strong>, {money(plan.balance, plan.currency_code)} due by{" "}
@@ -38,6 +45,13 @@ export function CartPaymentPlanNote({ plan }: { plan: CartPaymentPlan | null }) 
 export function OrderPaymentPlanNote({ orderId }: { orderId: string }) {
   const plan = usePlan<OrderPaymentPlan>(() => sdk.tiered.orders.paymentPlan(orderId).then((r) => r.payment_plan), [orderId])
   if (!plan || plan.status === "paid") return null
+  if (plan.instalments) {
+    return (
+      <p className="payment-plan" data-testid="order-payment-plan">
+        Paid today <strong>{money(plan.paid, plan.currency_code)}</strong>; then {scheduleText(plan.instalments, plan.currency_code)}
+      </p>
+    )
+  }
   return (
     <p className="payment-plan" data-testid="order-payment-plan">
       Paid today <strong>{money(plan.paid, plan.currency_code)}</strong>; {money(plan.balance, plan.currency_code)} due by{" "}

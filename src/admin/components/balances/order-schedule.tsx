@@ -47,6 +47,28 @@ function Schedule({ orderId, schedule }: { orderId: string; schedule: AdminOrder
         }
         testId="order-schedule-status"
       />
+      {plan.instalments && (
+        <div data-testid="order-schedule-instalments">
+          {plan.instalments.map((i) => {
+            const badge = planStatusBadge(i.status)
+            return (
+              <DetailRow
+                key={i.number}
+                label={`Payment ${i.number} of ${plan.instalments!.length} · ${formatEventDate(i.due_date)}`}
+                value={
+                  <span className="flex items-center gap-x-2">
+                    {money(i.amount)}
+                    <Badge size="2xsmall" color={badge.color}>
+                      {badge.label}
+                    </Badge>
+                  </span>
+                }
+                testId="order-schedule-instalment"
+              />
+            )
+          })}
+        </div>
+      )}
       {schedule.charge?.provider_id && (
         <DetailRow
           label="Due-date charge"

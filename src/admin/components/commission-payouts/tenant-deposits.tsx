@@ -95,6 +95,21 @@ function DepositRow({ channelId, segment, policy }: { channelId: string; segment
               <Text size="xsmall" className="text-ui-fg-subtle">
                 days: balance refundable until
               </Text>
+              <Input
+                size="small"
+                className="w-16"
+                type="number"
+                min={1}
+                max={12}
+                step={1}
+                aria-label="Payments the balance is split into"
+                data-testid="deposit-instalments"
+                value={values.instalments}
+                onChange={(e) => setValues({ ...values, instalments: e.target.value })}
+              />
+              <Text size="xsmall" className="text-ui-fg-subtle">
+                balance payments
+              </Text>
             </>
           )}
           <Button size="small" variant="secondary" type="submit" isLoading={save.isPending} data-testid="save-deposit">

@@ -10,7 +10,7 @@ export const StoreRescheduleBooking = z.object({ line_item_id: id, event_date: e
 export type StoreRescheduleBookingType = z.infer<typeof StoreRescheduleBooking>
 
 /** The amount is the server's (the order's balance): a body naming one is refused. */
-export const StoreStartBalancePayment = z.object({ provider_id: id }).strict()
+export const StoreStartBalancePayment = z.object({ provider_id: id, pay: z.enum(["next", "balance"]).optional() }).strict()
 export type StoreStartBalancePaymentType = z.infer<typeof StoreStartBalancePayment>
 
 export const StoreAuthorizeBalancePayment = z.object({}).strict()

@@ -21,5 +21,9 @@ export const BalanceSchedule = model
     flagged_at: model.dateTime().nullable(),
     reminded_on: model.text().nullable(),
     overdue_on: model.text().nullable(),
+    /** The due date of the instalment last reminded of, last marked overdue, and the one `attempts` counts for. */
+    reminded_for: model.text().nullable(),
+    overdue_for: model.text().nullable(),
+    attempts_for: model.text().nullable(),
   })
   .indexes([{ name: "IDX_balance_schedule_order_unique", on: ["order_id"], unique: true, where: "deleted_at IS NULL" }])

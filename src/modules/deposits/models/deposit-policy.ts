@@ -17,6 +17,8 @@ export const DepositPolicy = model
     balance_due_days: model.number().default(30),
     deposit_refundable: model.boolean().default(false),
     balance_refundable_days: model.number().default(30),
+    /** How many payments the balance is split into (1..12); read from the tenant's default only. */
+    instalments: model.number().default(1),
   })
   .indexes([
     { name: "IDX_deposit_policy_tenant_default", on: ["sales_channel_id"], unique: true, where: "segment_id IS NULL AND deleted_at IS NULL" },

@@ -21,6 +21,10 @@ export const PaymentPlan = model
     reason: model.text(),
     /** The policies the plan was computed with, as they were then. */
     policy: model.json().nullable(),
+    /** The balance's payments as checkout computed them (`[{ number, amount, due_date }]`); null when the order paid in full. */
+    instalments: model.json().nullable(),
+    /** The first payment's due date (the balance's for a single payment), for the due-date run to find the plan by. */
+    first_due_date: model.text().nullable(),
   })
   .indexes([
     { name: "IDX_payment_plan_cart_unique", on: ["cart_id"], unique: true, where: "deleted_at IS NULL" },

@@ -22,6 +22,7 @@ export const POST = async (req: AuthenticatedMedusaRequest<AdminSetDepositPolicy
       balance_due_days: body.balance_due_days ?? 30,
       deposit_refundable: body.deposit_refundable ?? false,
       balance_refundable_days: body.balance_refundable_days ?? 30,
+      instalments: body.instalments ?? 1,
     },
   })
   res.json(await adminDepositPolicies(req.scope, req.params.sales_channel_id))

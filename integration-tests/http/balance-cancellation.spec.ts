@@ -72,6 +72,8 @@ medusaIntegrationTestRunner({
       ])
       const after = await payments(orderId)
       expect(after.status).toBe("canceled")
+      // The plan owes nothing more: the kept deposit is what it paid.
+      expect((await api.get(`/store/orders/${orderId}/payment-plan`, studio.headers)).data.payment_plan).toMatchObject({ status: "canceled", paid: 3000, balance: 0 })
       // The deposit's authorization was captured (the studio keeps it); the bank transfer refunded in full.
       expect(after.payments).toEqual([
         { kind: "checkout", amount: 3000, voided: false, captured: 3000, refunded: 0 },

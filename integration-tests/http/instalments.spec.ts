@@ -150,6 +150,17 @@ medusaIntegrationTestRunner({
       }
     })
 
+    it("a canceled order's plan owes nothing more: the unpaid instalments read canceled and there is no next payment", async () => {
+      const orderId = await depositOrder()
+      await offline(orderId, 2333.33)
+      await api.post(`/admin/orders/${orderId}/cancel`, {}, admin)
+      const canceled = await plan(orderId)
+      // The policy kept the deposit and gave the first payment back (a year before the event): none of them stands paid.
+      expect(canceled).toMatchObject({ status: "canceled", paid: 3000, balance: 0, next_payment: null })
+      expect(statuses(canceled)).toEqual(["canceled", "canceled", "canceled"])
+      expect((await failed(pay(orderId))).status).toBe(400)
+    })
+
     it("reminds, charges the saved method and marks overdue once per instalment", async () => {
       const orderId = await depositOrder()
       await save(orderId)

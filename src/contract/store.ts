@@ -312,7 +312,8 @@ export type CartPaymentPlan = {
 }
 export type StoreCartPaymentPlanResponse = { payment_plan: CartPaymentPlan }
 
-export type PaymentPlanStatus = "paid" | "due" | "overdue"
+/** `canceled`: the order was canceled and owes nothing more. */
+export type PaymentPlanStatus = "paid" | "due" | "overdue" | "canceled"
 
 /** One payment of a balance split in several (`due_date` a CalendarDate), an order's with its status, and what the couple pays next. */
 export type { Instalment, NextPayment }

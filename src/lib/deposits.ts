@@ -183,10 +183,11 @@ export function feeShare(commission: number, amount: number, total: number, curr
   return Math.min(roundToMinor(share, currencyCode), roundToMinor(amount, currencyCode))
 }
 
-export type PlanStatus = "paid" | "due" | "overdue"
+/** `canceled`: the order was canceled; it owes nothing more (what it kept or refunded is its cancellation's). */
+export type PlanStatus = "paid" | "due" | "overdue" | "canceled"
 
 /** Where an order's plan stands: paid in full, the balance still due, or due and its date past. */
-export function planStatus(plan: { total: number; balance_due_date: string | null }, paid: number, today: string, currencyCode: string): PlanStatus {
+export function planStatus(plan: { total: number; balance_due_date: string | null }, paid: number, today: string, currencyCode: string): Exclude<PlanStatus, "canceled"> {
   if (roundToMinor(paid, currencyCode) >= roundToMinor(plan.total, currencyCode)) {
     return "paid"
   }

@@ -10,7 +10,7 @@ export const MIN_INSTALMENT_GAP_DAYS = 7
 /** One payment of a plan, as checkout computed it and the plan keeps it. */
 export type Instalment = { number: number; amount: number; due_date: string }
 
-export type InstalmentStatus = "paid" | "due" | "overdue"
+export type InstalmentStatus = "paid" | "due" | "overdue" | "canceled"
 
 /** An instalment as the plan read answers it: covered in order by what was paid beyond the deposit. */
 export type InstalmentState = Instalment & { status: InstalmentStatus }

@@ -80,7 +80,7 @@ export function noticeInstalment(instalment: InstalmentOfPlan | null | undefined
 
 /** Why a notice about an owed balance (a reminder, overdue, a failed charge) is no longer due, or null. */
 export function owedBalanceProblem(payment: Pick<NoticePayment, "status">): string | null {
-  return payment.status === "paid" ? "the order is paid in full" : null
+  return payment.status === "paid" ? "the order is paid in full" : payment.status === "canceled" ? "the order is canceled" : null
 }
 
 /** A payment of the balance as `payment-received` tells it (the merchant's reference of an offline one is not sent). */

@@ -122,6 +122,8 @@ export async function orderPaymentPlan(scope: MedusaContainer, orderId: string, 
     entity: "order",
     fields: [
       "id",
+      "status",
+      "canceled_at",
       "sales_channel_id",
       "currency_code",
       "total",
@@ -132,7 +134,16 @@ export async function orderPaymentPlan(scope: MedusaContainer, orderId: string, 
     filters: { id: orderId },
   })
   const order = data[0] as
-    | { id: string; sales_channel_id: string | null; currency_code: string; total: unknown; cart?: { id: string } | null; payment_collections?: PaidCollection[] | null }
+    | {
+        id: string
+        status: string
+        canceled_at: string | null
+        sales_channel_id: string | null
+        currency_code: string
+        total: unknown
+        cart?: { id: string } | null
+        payment_collections?: PaidCollection[] | null
+      }
     | undefined
   if (!order || !order.sales_channel_id || !salesChannelIds.includes(order.sales_channel_id)) {
     throw new MedusaError(MedusaError.Types.NOT_FOUND, `Order with id: ${orderId} was not found`)
@@ -163,6 +174,15 @@ export async function orderPaymentPlan(scope: MedusaContainer, orderId: string, 
     answer.next_payment = several.next_payment
     if (answer.status !== "paid") {
       answer.status = several.overdue ? "overdue" : "due"
+    }
+  }
+  // A canceled order owes nothing more: what it paid stays as its cancellation left it.
+  if (order.status === "canceled" || order.canceled_at) {
+    answer.status = "canceled"
+    answer.balance = 0
+    if (answer.instalments) {
+      answer.instalments = answer.instalments.map((i) => (i.status === "paid" ? i : { ...i, status: "canceled" }))
+      answer.next_payment = null
     }
   }
   return answer

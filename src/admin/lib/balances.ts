@@ -8,6 +8,7 @@ const PLAN_STATUS: Record<PaymentPlanStatus, { label: string; color: BadgeColor 
   paid: { label: "Paid", color: "green" },
   due: { label: "Due", color: "orange" },
   overdue: { label: "Overdue", color: "red" },
+  canceled: { label: "Canceled", color: "grey" },
 }
 
 export const planStatusBadge = (status: PaymentPlanStatus) => PLAN_STATUS[status] ?? { label: status, color: "grey" as const }

@@ -226,5 +226,6 @@ describe("owedBalanceProblem", () => {
     expect(owedBalanceProblem({ status: "paid" })).toBe("the order is paid in full")
     expect(owedBalanceProblem({ status: "due" })).toBeNull()
     expect(owedBalanceProblem({ status: "overdue" })).toBeNull()
+    expect(owedBalanceProblem({ status: "canceled" })).toBe("the order is canceled")
   })
 })

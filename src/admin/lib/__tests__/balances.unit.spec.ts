@@ -4,6 +4,7 @@ describe("the order's schedule in words", () => {
   it("labels the plan's status and each payment", () => {
     expect(planStatusBadge("overdue")).toEqual({ label: "Overdue", color: "red" })
     expect(planStatusBadge("paid")).toEqual({ label: "Paid", color: "green" })
+    expect(planStatusBadge("canceled")).toEqual({ label: "Canceled", color: "grey" })
     const base = { payment_collection_id: "pc_1", amount: 2000, status: "completed", note: null }
     expect(paymentLabel({ ...base, kind: "offline", method: "cheque", reference: "CHQ-1042" })).toBe("Offline · Cheque · CHQ-1042")
     expect(paymentLabel({ ...base, kind: "checkout", method: "pp_system_default", reference: null })).toBe("At checkout · pp_system_default")

@@ -1,7 +1,8 @@
 // The order page's widget shows the payment schedule after a 30% deposit: Record offline payment
 // refuses an amount above the balance with the server's reason, then records a cheque and the paid
 // figure moves; Send payment link shows the pay page's address. The Balances page lists the
-// tenant's due and overdue balances, filters by status, and exports the API's CSV.
+// tenant's due and overdue balances, filters by status, and exports the API's CSV. A plan of three
+// payments lists each with its status, and a payment of the first marks it paid.
 import assert from "node:assert/strict"
 import fs from "node:fs"
 import type { Locator, Page } from "playwright-core"
@@ -35,7 +36,7 @@ async function balanceFixtures(admin: AdminApi) {
   const late = await place("late", BAL.late.event)
   // The late couple's due date has passed (as if the order were placed long ago).
   await dbQuery("update payment_plan set balance_due_date = $1 where order_id = $2", [BAL.late.due, late.id])
-  return { channel, order, late }
+  return { channel, order, late, place }
 }
 
 describe("balances", () => {
@@ -136,5 +137,26 @@ describe("balances", () => {
       same(mine, [`${fixtures.late.display_id},${fixtures.late.id},${BAL.tenant},late-${RUN}@example.com,${BAL.late.event},${BAL.late.due},overdue,10000,3000,7000,usd`]),
       `CSV rows: ${JSON.stringify(mine)}`
     )
+  })
+  check("a plan of three payments lists each with its status; recording the first marks it paid", async () => {
+    await admin.post(`/admin/deposit-policies/${fixtures.channel.id}`, { kind: "percent", value: 30, balance_due_days: 30, instalments: 3 })
+    const order = await fixtures.place("thirds", day(421))
+    await page.goto(`${base}/app/orders/${order.id}`)
+    const rows = schedule.getByTestId("order-schedule-instalments").getByTestId("order-schedule-instalment")
+    await visible(rows.nth(2), "three payments", 60_000)
+    await schedule.scrollIntoViewIfNeeded()
+    // Each row: its label ("Payment 1 of 3 · <date>") beside its amount and status.
+    const read = () => rows.evaluateAll((els) => els.map((el) => (el.parentElement as HTMLElement).innerText.replace(/\s+/g, " ").trim()))
+    const before = await read()
+    assert(before.length === 3, `payments: ${JSON.stringify(before)}`)
+    before.forEach((row, i) => assert(row.startsWith(`Payment ${i + 1} of 3`), `row ${i}: ${row}`))
+    assert(same(before.map((row) => row.replace(/^.* (\$[\d,.]+) (\w+)$/, "$1 $2")), ["$2,333.33 Due", "$2,333.33 Due", "$2,333.34 Due"]), `amounts: ${JSON.stringify(before)}`)
+    await admin.post(`/admin/orders/${order.id}/offline-payments`, { amount: 2333.33, method: "bank_transfer" })
+    await page.reload()
+    await visible(rows.nth(0).getByText("Paid"), "the first payment paid")
+    const after = (await read()).map((row) => row.replace(/^.* (\$[\d,.]+) (\w+)$/, "$1 $2"))
+    assert(same(after, ["$2,333.33 Paid", "$2,333.33 Due", "$2,333.34 Due"]), `after: ${JSON.stringify(after)}`)
+    await schedule.getByTestId("order-schedule-instalments").scrollIntoViewIfNeeded()
+    await shot("order-schedule-instalments")
   })
 })

@@ -1,6 +1,7 @@
 // The storefront journey on a desktop (1366 x 900): collections, the Signature comparison priced
 // for a date, add-ons with the bundle incentive, the date picker's statuses and keyboard, the
-// details form, the upgrade offer accepted, and the booking read back from the store.
+// details form, the upgrade offer accepted, the booking read back from the store, and the balance
+// paid on the page a payment link opens.
 import assert from "node:assert/strict"
 import { same, visible } from "../checks"
 import {
@@ -17,6 +18,7 @@ import {
   day,
   dbRows,
   demoComparison,
+  demoDeposit,
   demoGains,
   expectCartVisitor,
   expectFunnel,
@@ -34,8 +36,9 @@ import {
   usd,
   segmentPicturesLoaded,
   pictureLoaded,
+  store,
 } from "./journey"
-import { DEMO_ADDONS } from "../../src/scripts/demo-data"
+import { DEMO_ADDONS, DEMO_DEPOSITS } from "../../src/scripts/demo-data"
 
 describe("storefront on a desktop", () => {
   const session = journeySession("desktop", { viewport: { width: 1366, height: 900 } })
@@ -264,5 +267,30 @@ describe("storefront on a desktop", () => {
     await expectFunnel(state.visitor, ["page_load", "segment_selected", "tier_compared", "tier_viewed", "upsell_shown", "upsell_accepted", "checkout_started"])
     await expectSignedVisitor(state.visitor)
     await expectCartVisitor(who.email, state.visitor)
+  })
+  check("the page a payment link opens shows what the order owes and pays the balance", async () => {
+    const { page } = session
+    const { order } = await bookedOrder(state.displayId)
+    const deposit = demoDeposit(state.total)
+    const balance = cents(state.total - deposit)
+    await page.goto(new URL(`?pay=${order.id}`, app.storefront).href, { waitUntil: "domcontentloaded" })
+    await visible(page.getByTestId("pay-balance-plan"), "the order's plan", 60_000)
+    const due = longDate(addDays(state.date, -DEMO_DEPOSITS.photography!.balance_due_days))
+    const shown = {
+      total: await textOf(page.getByTestId("pay-total")),
+      paid: await textOf(page.getByTestId("pay-paid")),
+      balance: await textOf(page.getByTestId("pay-balance")),
+      due: await textOf(page.getByTestId("pay-due-date")),
+      status: await textOf(page.getByTestId("pay-status")),
+    }
+    assert(same(shown, { total: usd(state.total), paid: usd(deposit), balance: usd(balance), due, status: "Balance due" }), `the plan: ${JSON.stringify(shown)}`)
+    await page.screenshot({ path: shot("pay-balance") })
+    await page.locator("#pay-provider-pp_system_default").check()
+    await page.getByRole("button", { name: `Pay ${usd(balance)}` }).click()
+    await visible(page.getByTestId("pay-status").getByText("Paid in full"), "paid in full")
+    assert((await textOf(page.getByTestId("pay-balance"))) === usd(0), "nothing left to pay")
+    assert((await page.getByTestId("pay-balance-button").count()) === 0, "no pay button once paid")
+    const { payment_plan } = await store(`/store/orders/${order.id}/payment-plan`)
+    assert(payment_plan.status === "paid" && payment_plan.paid === state.total && payment_plan.balance === 0, `the store's plan: ${JSON.stringify(payment_plan)}`)
   })
 })

@@ -6,6 +6,7 @@ import { ErrorNotice } from "./components/StepHeading"
 import { UpsellModal } from "./components/UpsellModal"
 import { config, missingConfig } from "./config"
 import { PayBalance } from "./PayBalance"
+import { SiteHeader } from "./components/SiteHeader"
 import { longDate, money } from "./format"
 import { Contact, initialJourney, journeyReducer, PROGRESS, selectionKey, Step } from "./journey"
 import { AddonsStep, addonUnits } from "./steps/AddonsStep"
@@ -272,10 +273,7 @@ function Journey() {
         <a href="#main" className="skip-link">
           Skip to the booking
         </a>
-        <header className="site-header">
-          <p className="brand">Everafter</p>
-          <h1>Book your wedding photography</h1>
-        </header>
+        <SiteHeader title="Book your wedding photography" />
         {step !== "done" && (
           <nav aria-label="Booking progress" className="progress">
             <ol>

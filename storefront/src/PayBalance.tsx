@@ -1,13 +1,22 @@
 import type { OrderPaymentPlan } from "@tiered/client"
 import { useEffect, useState } from "react"
 import { problem, sdk } from "./api"
+import { SiteHeader } from "./components/SiteHeader"
 import { ErrorNotice, StepHeading } from "./components/StepHeading"
 import { config } from "./config"
 import { longDate, money, shortDate } from "./format"
 import type { PaymentProvider } from "./journey"
 import { providerName } from "./steps/CheckoutStep"
 
-const STATUS: Record<OrderPaymentPlan["status"], string> = { paid: "Paid in full", due: "Balance due", overdue: "Balance overdue" }
+const STATUS: Record<OrderPaymentPlan["status"], string> = {
+  paid: "Paid in full",
+  due: "Balance due",
+  overdue: "Balance overdue",
+  canceled: "This booking is canceled: nothing more is owed",
+}
+
+/** Whether the order still owes something the couple can pay here. */
+const owing = (plan: OrderPaymentPlan) => plan.status === "due" || plan.status === "overdue"
 
 /**
  * The page a payment link opens (`?pay=<order id>`): the order's plan as the store records it,
@@ -49,79 +58,84 @@ export function PayBalance({ orderId }: { orderId: string }) {
   }
 
   return (
-    <main id="main" className="layout">
-      <div className="content">
-      <section aria-labelledby="pay-balance">
-        <StepHeading id="pay-balance" focus>
-          Your balance
-        </StepHeading>
-        {!plan && !error && <p className="muted">Loading your booking…</p>}
-        {plan && (
-          <div className="card" data-testid="pay-balance-plan">
-            <dl className="booking">
-              <dt>Total</dt>
-              <dd data-testid="pay-total">{money(plan.total, plan.currency_code)}</dd>
-              <dt>Paid</dt>
-              <dd data-testid="pay-paid">{money(plan.paid, plan.currency_code)}</dd>
-              <dt>Balance</dt>
-              <dd data-testid="pay-balance">{money(plan.balance, plan.currency_code)}</dd>
-              {plan.next_payment && (
-                <>
-                  <dt>Next payment</dt>
-                  <dd data-testid="pay-next">
-                    {money(plan.next_payment.amount, plan.currency_code)} by {longDate(plan.next_payment.due_date)} (payment {plan.next_payment.number} of{" "}
-                    {plan.instalments!.length})
-                  </dd>
-                </>
-              )}
-              {plan.balance_due_date && plan.status !== "paid" && !plan.next_payment && (
-                <>
-                  <dt>Due by</dt>
-                  <dd data-testid="pay-due-date">{longDate(plan.balance_due_date)}</dd>
-                </>
-              )}
-            </dl>
-            {plan.instalments && (
-              <ol className="instalments" data-testid="pay-instalments">
-                {plan.instalments.map((i) => (
-                  <li key={i.number}>
-                    {money(i.amount, plan.currency_code)} by {shortDate(i.due_date)}: {i.status}
-                  </li>
-                ))}
-              </ol>
+    <div className="app">
+      <div className="page">
+        <SiteHeader title="Your wedding photography booking" />
+        <main id="main" className="layout">
+          <div className="content">
+          <section aria-labelledby="pay-balance">
+            <StepHeading id="pay-balance" focus>
+              Your balance
+            </StepHeading>
+            {!plan && !error && <p className="muted">Loading your booking…</p>}
+            {plan && (
+              <div className="card" data-testid="pay-balance-plan">
+                <dl className="booking">
+                  <dt>Total</dt>
+                  <dd data-testid="pay-total">{money(plan.total, plan.currency_code)}</dd>
+                  <dt>Paid</dt>
+                  <dd data-testid="pay-paid">{money(plan.paid, plan.currency_code)}</dd>
+                  <dt>Balance</dt>
+                  <dd data-testid="pay-balance">{money(plan.balance, plan.currency_code)}</dd>
+                  {plan.next_payment && (
+                    <>
+                      <dt>Next payment</dt>
+                      <dd data-testid="pay-next">
+                        {money(plan.next_payment.amount, plan.currency_code)} by {longDate(plan.next_payment.due_date)} (payment {plan.next_payment.number} of{" "}
+                        {plan.instalments!.length})
+                      </dd>
+                    </>
+                  )}
+                  {plan.balance_due_date && owing(plan) && !plan.next_payment && (
+                    <>
+                      <dt>Due by</dt>
+                      <dd data-testid="pay-due-date">{longDate(plan.balance_due_date)}</dd>
+                    </>
+                  )}
+                </dl>
+                {plan.instalments && (
+                  <ol className="instalments" data-testid="pay-instalments">
+                    {plan.instalments.map((i) => (
+                      <li key={i.number}>
+                        {money(i.amount, plan.currency_code)} by {shortDate(i.due_date)}: {i.status}
+                      </li>
+                    ))}
+                  </ol>
+                )}
+                <p data-testid="pay-status">
+                  <strong>{STATUS[plan.status]}</strong>
+                </p>
+              </div>
             )}
-            <p data-testid="pay-status">
-              <strong>{STATUS[plan.status]}</strong>
-            </p>
+            {plan && owing(plan) && (
+              <>
+                <fieldset className="card payment">
+                  <legend>Payment</legend>
+                  {providers === null ? (
+                    <p className="muted">Loading payment options…</p>
+                  ) : providers.length === 0 ? (
+                    <p>This store takes no payments in your region.</p>
+                  ) : (
+                    providers.map((p) => (
+                      <div key={p.id} className="radio">
+                        <input id={`pay-provider-${p.id}`} type="radio" name="provider" value={p.id} checked={chosen === p.id} onChange={() => setProvider(p.id)} />
+                        <label htmlFor={`pay-provider-${p.id}`}>{providerName(p.id)}</label>
+                      </div>
+                    ))
+                  )}
+                </fieldset>
+                <div className="actions">
+                  <button type="button" className="button primary" disabled={!chosen || busy} onClick={pay} data-testid="pay-balance-button">
+                    {busy ? "Paying…" : `Pay ${money(plan.next_payment?.amount ?? plan.balance, plan.currency_code)}`}
+                  </button>
+                </div>
+              </>
+            )}
+            <ErrorNotice message={error} />
+          </section>
           </div>
-        )}
-        {plan && plan.status !== "paid" && (
-          <>
-            <fieldset className="card payment">
-              <legend>Payment</legend>
-              {providers === null ? (
-                <p className="muted">Loading payment options…</p>
-              ) : providers.length === 0 ? (
-                <p>This store takes no payments in your region.</p>
-              ) : (
-                providers.map((p) => (
-                  <div key={p.id} className="radio">
-                    <input id={`pay-provider-${p.id}`} type="radio" name="provider" value={p.id} checked={chosen === p.id} onChange={() => setProvider(p.id)} />
-                    <label htmlFor={`pay-provider-${p.id}`}>{providerName(p.id)}</label>
-                  </div>
-                ))
-              )}
-            </fieldset>
-            <div className="actions">
-              <button type="button" className="button primary" disabled={!chosen || busy} onClick={pay} data-testid="pay-balance-button">
-                {busy ? "Paying…" : `Pay ${money(plan.next_payment?.amount ?? plan.balance, plan.currency_code)}`}
-              </button>
-            </div>
-          </>
-        )}
-        <ErrorNotice message={error} />
-      </section>
+        </main>
       </div>
-    </main>
+    </div>
   )
 }

@@ -44,7 +44,7 @@ export function CartPaymentPlanNote({ plan }: { plan: CartPaymentPlan | null }) 
 /** What the order paid and still owes, as the server records it. */
 export function OrderPaymentPlanNote({ orderId }: { orderId: string }) {
   const plan = usePlan<OrderPaymentPlan>(() => sdk.tiered.orders.paymentPlan(orderId).then((r) => r.payment_plan), [orderId])
-  if (!plan || plan.status === "paid") return null
+  if (!plan || plan.status === "paid" || plan.status === "canceled") return null
   if (plan.instalments) {
     return (
       <p className="payment-plan" data-testid="order-payment-plan">

@@ -150,6 +150,26 @@ medusaIntegrationTestRunner({
       }
     })
 
+    it("a reschedule moves the balance and each payment with the event; a refused move changes nothing", async () => {
+      const orderId = await depositOrder()
+      const line = (await api.get(`/admin/orders/${orderId}?fields=items.id`, admin)).data.order.items[0].id
+      const move = (event_date: string) => api.post(`/admin/orders/${orderId}/reschedule`, { line_item_id: line, event_date }, admin)
+      // Thirty days later: the balance still due 30 days before it, every payment thirty days later.
+      await move(day(450))
+      const later = await plan(orderId)
+      expect(later.balance_due_date).toBe(day(420))
+      expect(later.instalments.map((i: any) => i.due_date)).toEqual(due.map((d) => addDays(d, 30)))
+      // Two hundred days earlier: a payment whose moved date has passed is due today, none in the past.
+      await move(day(250))
+      const earlier = await plan(orderId)
+      expect(earlier.balance_due_date).toBe(day(220))
+      expect(earlier.instalments.map((i: any) => i.due_date)).toEqual([day(0), day(90), day(220)])
+      expect(earlier.next_payment).toEqual({ number: 1, amount: 2333.33, due_date: day(0) })
+      // A refused move (a date in the past) changes nothing.
+      expect((await failed(move(day(-5)))).status).toBe(400)
+      expect(await plan(orderId)).toEqual(earlier)
+    })
+
     it("a canceled order's plan owes nothing more: the unpaid instalments read canceled and there is no next payment", async () => {
       const orderId = await depositOrder()
       await offline(orderId, 2333.33)

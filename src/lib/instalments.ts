@@ -129,3 +129,27 @@ export type InstalmentOfPlan = { number: number; count: number; amount: number; 
 export function instalmentLabel(instalment: Pick<InstalmentOfPlan, "number" | "count"> | null | undefined): string {
   return instalment && instalment.count > 1 ? `payment ${instalment.number} of ${instalment.count}` : ""
 }
+
+export type PlanDates = { event_date: string | null; balance_due_date: string | null; first_due_date?: string | null; instalments?: Instalment[] | null }
+
+/**
+ * A plan's dates once its earliest event moved to `event_date` (a reschedule, README "Deposits"):
+ * the balance and each payment move by as many days as the event did, so the balance stays due
+ * the policy's days before it; none falls before `today` (a date moved into the past is due now).
+ * The same plan when the earliest event did not move, or the plan has no due date.
+ */
+export function movedPlanDates(plan: PlanDates, event_date: string, today: string): PlanDates {
+  if (!plan.event_date || !plan.balance_due_date || plan.event_date === event_date) {
+    return plan
+  }
+  const shift = (date: string) => {
+    const moved = addDays(date, daysBetween(plan.event_date!, event_date))
+    return moved < today ? today : moved
+  }
+  return {
+    event_date,
+    balance_due_date: shift(plan.balance_due_date),
+    ...(plan.first_due_date !== undefined ? { first_due_date: plan.first_due_date ? shift(plan.first_due_date) : null } : {}),
+    ...(plan.instalments !== undefined ? { instalments: plan.instalments ? plan.instalments.map((i) => ({ ...i, due_date: shift(i.due_date) })) : null } : {}),
+  }
+}

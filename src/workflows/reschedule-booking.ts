@@ -1,6 +1,7 @@
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { acquireLockStep, emitEventStep, releaseLockStep } from "@medusajs/medusa/core-flows"
 import type { RescheduleRequest } from "../queries/reschedule"
+import { movePaymentPlanDatesStep } from "./steps/move-payment-plan-dates"
 import { prepareRescheduleStep } from "./steps/prepare-reschedule"
 import { switchBookingsStep } from "./steps/switch-bookings"
 import { takeRescheduleSlotStep } from "./steps/take-reschedule-slot"
@@ -28,7 +29,7 @@ export type BookingRescheduledEvent = {
  * Moves a placed booking to another date under the order's lock (which an upgrade takes too):
  * the new date's slot is claimed first, by the same slot rules and unique index as checkout, then
  * the order lines' copy of the date moves, then one transaction cancels the old booking, confirms
- * the new one and moves the records. A failure at any point undoes what was done, so the booking
+ * the new one and moves the records, then the order's payment plan follows the event. A failure at any point undoes what was done, so the booking
  * stays on its old date; a process killed midway leaves a claim the reconciler gives back.
  * The price difference is answered and announced, never charged.
  */
@@ -57,6 +58,8 @@ export const rescheduleBookingWorkflow = createWorkflow("reschedule-booking", (i
       to: plan.to,
     }))
   )
+  // The balance (and each payment of a plan of several) stays due the policy's days before the event.
+  movePaymentPlanDatesStep(transform({ plan }, ({ plan }) => ({ order_id: plan.order_id, sales_channel_id: plan.sales_channel_id })))
   const event = transform({ input, plan, taken }, ({ input, plan, taken }): BookingRescheduledEvent => ({
     order_id: plan.order_id,
     sales_channel_id: plan.sales_channel_id,

@@ -1,6 +1,6 @@
 import fc from "fast-check"
 import { addDays, daysBetween } from "../dates"
-import { instalmentLabel, instalmentSchedule, instalmentStates, MIN_INSTALMENT_GAP_DAYS, nextPayment, planInstalments } from "../instalments"
+import { instalmentLabel, instalmentSchedule, instalmentStates, MIN_INSTALMENT_GAP_DAYS, movedPlanDates, nextPayment, planInstalments } from "../instalments"
 import { noticeInstalment } from "../notices"
 import { balanceActions, balanceTargets } from "../balances"
 import { roundToMinor } from "../money"
@@ -125,5 +125,41 @@ describe("balanceTargets per instalment", () => {
     expect(balanceActions(at(2333.33, "2027-04-15"), { ...failing, attempts: 1 }, "2027-04-15").charge).toBe(true)
     expect(balanceActions(at(2333.33, "2027-04-16"), { ...failing, attempts: 2 }, "2027-04-16").charge).toBe(false)
     expect(balanceActions(at(2333.33, "2027-04-21"), { ...failing, attempts: 4, flagged: true }, "2027-04-21").charge).toBe(false)
+  })
+})
+
+describe("movedPlanDates", () => {
+  const plan = {
+    event_date: "2027-10-30",
+    balance_due_date: "2027-09-30",
+    first_due_date: "2027-03-01",
+    instalments: [
+      { number: 1, amount: 100, due_date: "2027-03-01" },
+      { number: 2, amount: 100, due_date: "2027-09-30" },
+    ],
+  }
+
+  it("moves the balance and each payment as far as the event moved", () => {
+    expect(movedPlanDates(plan, "2027-11-09", "2026-12-07")).toEqual({
+      event_date: "2027-11-09",
+      balance_due_date: "2027-10-10",
+      first_due_date: "2027-03-11",
+      instalments: [
+        { number: 1, amount: 100, due_date: "2027-03-11" },
+        { number: 2, amount: 100, due_date: "2027-10-10" },
+      ],
+    })
+  })
+
+  it("never moves a date before today: a payment moved into the past is due today", () => {
+    const moved = movedPlanDates(plan, "2027-05-01", "2027-01-15")
+    expect(moved.instalments!.map((i) => i.due_date)).toEqual(["2027-01-15", "2027-04-01"])
+    expect(moved.first_due_date).toBe("2027-01-15")
+  })
+
+  it("answers the same plan when the event did not move or nothing is due later", () => {
+    expect(movedPlanDates(plan, "2027-10-30", "2026-12-07")).toBe(plan)
+    const paidInFull = { event_date: "2027-10-30", balance_due_date: null }
+    expect(movedPlanDates(paidInFull, "2027-11-30", "2026-12-07")).toBe(paidInFull)
   })
 })
